@@ -1,0 +1,195 @@
+/**
+ * The contract between the steps and Odoo. Steps see only this: never a transport, never a
+ * version number (they ask the VersionProfile instead).
+ */
+
+/** An Odoo domain: a list of terms and the prefix operators '&', '|', '!'. */
+export type DomainTerm = readonly [string, string, unknown] | '&' | '|' | '!';
+export type Domain = readonly DomainTerm[];
+
+export type OdooRecord = Record<string, unknown> & { id: number };
+
+/** Progress of a long call: done so far out of total (total unknown = undefined). */
+export interface CallProgress {
+  done: number;
+  total?: number;
+  label?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: CallProgress) => void;
+  /** Extra Odoo context keys (merged over the client's default context). */
+  context?: Record<string, unknown>;
+  /** Per-call timeout in ms (the client has a default). */
+  timeoutMs?: number;
+}
+
+export interface SearchReadOptions extends CallOptions {
+  fields?: readonly string[];
+  order?: string;
+  limit?: number;
+  offset?: number;
+  /** Records per round trip when paging (default 2000). */
+  pageSize?: number;
+}
+
+/** Result of Model.load(): ids (false where a row failed) and messages (errors are NOT raised). */
+export interface LoadResult {
+  ids: (number | false)[] | false;
+  messages: LoadMessage[];
+}
+export interface LoadMessage {
+  type: 'error' | 'warning' | string;
+  message: string;
+  record?: number;
+  rows?: { from: number; to: number };
+  field?: string;
+  [key: string]: unknown;
+}
+
+export interface ServerVersion {
+  /** e.g. "17.0" or "saas~18.3" */
+  serverVersion: string;
+  /** [major, minor, micro, releaselevel, serial, ...] as Odoo reports it */
+  serverVersionInfo: readonly (number | string)[];
+  serverSerie: string;
+  protocolVersion?: number;
+  /** Major series number parsed from the above, e.g. 17 or 18 for saas~18.3. */
+  major: number;
+}
+
+export interface WhoAmI {
+  uid: number;
+  login: string;
+  name?: string;
+  db: string;
+  lang?: string;
+  tz?: string | false;
+}
+
+export type TransportName = 'xmlrpc' | 'json2';
+
+export interface OdooClient {
+  readonly transport: TransportName;
+  readonly url: string;
+  readonly db: string;
+  readonly profile: VersionProfile;
+
+  version(opts?: CallOptions): Promise<ServerVersion>;
+  /** Authenticates (cached); throws OdooError kind 'auth' on a wrong login or secret. */
+  authenticate(opts?: CallOptions): Promise<number>;
+  whoami(opts?: CallOptions): Promise<WhoAmI>;
+
+  /** Pages through the whole result unless `limit` is given. */
+  searchRead<T extends OdooRecord = OdooRecord>(
+    model: string,
+    domain: Domain,
+    opts?: SearchReadOptions,
+  ): Promise<T[]>;
+  read<T extends OdooRecord = OdooRecord>(
+    model: string,
+    ids: readonly number[],
+    fields?: readonly string[],
+    opts?: CallOptions,
+  ): Promise<T[]>;
+  fieldsGet(
+    model: string,
+    attributes?: readonly string[],
+    opts?: CallOptions,
+  ): Promise<Record<string, FieldInfo>>;
+  searchCount(model: string, domain: Domain, opts?: CallOptions): Promise<number>;
+
+  /** Creates many records in one call per batch; never retried. Returns ids in input order. */
+  create(model: string, values: readonly Record<string, unknown>[], opts?: CallOptions): Promise<number[]>;
+  write(model: string, ids: readonly number[], values: Record<string, unknown>, opts?: CallOptions): Promise<boolean>;
+  /** Idempotent when rows carry external ids in an 'id' column; retried on network failure. */
+  load(model: string, fields: readonly string[], rows: readonly unknown[][], opts?: CallOptions): Promise<LoadResult>;
+  unlink(model: string, ids: readonly number[], opts?: CallOptions): Promise<boolean>;
+
+  /** Any public method: positional args (ids first for record methods) and keyword args. */
+  call<T = unknown>(
+    model: string,
+    method: string,
+    args: readonly unknown[],
+    kwargs?: Record<string, unknown>,
+    opts?: CallOptions,
+  ): Promise<T>;
+
+  /** Cached per client: what the server has installed and what this user may do. */
+  capabilities(opts?: CallOptions): Promise<Capabilities>;
+
+  /** Round trips made so far (for benches and tests). */
+  readonly stats: { calls: number; retries: number };
+}
+
+export interface FieldInfo {
+  type: string;
+  string?: string;
+  required?: boolean;
+  readonly?: boolean;
+  relation?: string;
+  selection?: [string, string][] | false;
+  [key: string]: unknown;
+}
+
+export interface Capabilities {
+  milestones: boolean;
+  knowledge: boolean;
+  documentPage: boolean;
+  baseAutomation: boolean;
+  canReadAccessRights: boolean;
+  canReadRules: boolean;
+  canWriteProjects: boolean;
+}
+
+/** Everything that differs across Odoo 16, 17, 18 and 19. Steps ask this; they never compare versions. */
+export interface VersionProfile {
+  /** 16, 17, 18, 19 ... */
+  readonly major: number;
+  /** '17.0' style series for manifests: `<series>.1.0.0`. */
+  readonly series: string;
+  /** 'allocated_hours' (17+) or 'planned_hours' (<=16). */
+  readonly taskHoursField: 'allocated_hours' | 'planned_hours';
+  /** 'state' (17+) or 'kanban_state' (<=16). */
+  readonly taskStateField: 'state' | 'kanban_state';
+  /** Task state values per neutral status; undefined where the version has no such field value. */
+  readonly taskStateValues: Readonly<Record<TaskStatusKind, string | undefined>>;
+  /** 'tree' (<=17) or 'list' (18+), for view type and view_mode. */
+  readonly listViewType: 'tree' | 'list';
+  /** 'groups_id' (<=18) or 'group_ids' (19+) on res.users. */
+  readonly userGroupsField: 'groups_id' | 'group_ids';
+  /** 'category_id' (<=18) or 'privilege_id' (19+) on res.groups. */
+  readonly groupCategoryField: 'category_id' | 'privilege_id';
+  /** base.automation: one action_server_id (16) or many action_server_ids (17+). */
+  readonly automationActionField: 'action_server_id' | 'action_server_ids';
+  /** Task priority keys, low to high, e.g. ['0','1'] or ['0','1','2','3']. */
+  readonly taskPriorityKeys: readonly string[];
+  /** Milestones exist (16+); before that phases become tags. */
+  readonly hasMilestones: boolean;
+  /** `attrs`/`states` in views allowed (<=16). */
+  readonly viewAttrsAllowed: boolean;
+  /** JSON-2 API available (19+). */
+  readonly hasJson2: boolean;
+  /** project.project analytic field: 'analytic_account_id' (<=17) or 'account_id' (18+). */
+  readonly projectAnalyticField: 'analytic_account_id' | 'account_id';
+  /** Task deadline type: 'date' (<=16) or 'datetime' (17+). */
+  readonly taskDeadlineType: 'date' | 'datetime';
+}
+
+export type TaskStatusKind = 'done' | 'in_progress' | 'pending' | 'blocked' | 'cancelled' | 'changes_requested' | 'approved';
+
+export type OdooErrorKind =
+  | 'auth'
+  | 'access'
+  | 'not-found'
+  | 'validation'
+  | 'missing-required'
+  | 'unknown-field'
+  | 'unknown-model'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'tls'
+  | 'not-odoo'
+  | 'cancelled';

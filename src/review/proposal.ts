@@ -1,0 +1,44 @@
+import type { ArtifactStore } from '../steps/types.js';
+import { merge3 } from './merge3.js';
+
+/** Where the last generated proposal of a reviewed file is kept (the merge base). */
+export const proposalPath = (file: string): string => `.odoo-project-sync/proposals/${file}`;
+
+export type ProposalWrite =
+  | { kind: 'created'; hash: string }
+  | { kind: 'unchanged'; hash: string }
+  | { kind: 'replaced'; hash: string }
+  | { kind: 'merged'; hash: string; conflicts: number };
+
+/**
+ * Writes a freshly generated proposal of a reviewed file (module_model_map.toml,
+ * feature_user_story_map.toml) without losing what the user wrote:
+ * - no user file yet, or the user never changed the last proposal: the new proposal is written;
+ * - the user edited it: their text, the old proposal and the new one are merged three ways, and
+ *   conflicts are left marked in the file for the reviewer to show.
+ */
+export async function writeProposal(
+  artifacts: ArtifactStore,
+  file: string,
+  newProposal: string,
+): Promise<ProposalWrite> {
+  const basePath = proposalPath(file);
+  const [userText, oldProposal] = await Promise.all([artifacts.read(file), artifacts.read(basePath)]);
+  await artifacts.write(basePath, newProposal);
+  if (userText === undefined) {
+    return { kind: 'created', hash: await artifacts.write(file, newProposal) };
+  }
+  if (userText === newProposal) return { kind: 'unchanged', hash: await hashOf(artifacts, file) };
+  if (oldProposal === undefined || userText === oldProposal) {
+    return { kind: 'replaced', hash: await artifacts.write(file, newProposal) };
+  }
+  const merged = merge3(oldProposal, userText, newProposal);
+  if (merged.text === userText) return { kind: 'unchanged', hash: await hashOf(artifacts, file) };
+  return { kind: 'merged', hash: await artifacts.write(file, merged.text), conflicts: merged.conflicts };
+}
+
+async function hashOf(artifacts: ArtifactStore, file: string): Promise<string> {
+  const h = await artifacts.hash(file);
+  if (h === undefined) throw new Error(`hash of ${file} vanished`);
+  return h;
+}

@@ -1,0 +1,133 @@
+/**
+ * The contract every step engine follows. Engines are plain async functions over ports: no ink,
+ * react, fetch or process.* inside src/steps. The runner (src/state) builds the ports.
+ */
+import type { Result } from '../core/result.js';
+import type { UserError } from '../core/user-error.js';
+import type { OdooClient } from '../odoo/types.js';
+
+export const STEP_IDS = [
+  'extract',
+  'map-review',
+  'generate',
+  'feature-map',
+  'feature-review',
+  'todo',
+  'sync',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Workspace-relative artifact names. */
+export const ARTIFACTS = {
+  extract: 'extract.json',
+  moduleMap: 'module_model_map.toml',
+  modules: 'modules',
+  featureMap: 'feature_user_story_map.toml',
+  todo: 'ToDo.md',
+  syncPlan: '.odoo-project-sync/sync-plan.json',
+  syncState: '.odoo-project-sync/sync-state.json',
+  articles: 'articles',
+} as const;
+
+export type SourceKind = 'database' | 'source';
+
+export interface ConnectionProfile {
+  url: string;
+  db?: string;
+  user: string;
+  transport?: 'auto' | 'xmlrpc' | 'json2';
+  insecure?: boolean;
+  timeoutMs?: number;
+}
+
+/** odoo-project-sync.toml, parsed. Never holds a secret. */
+export interface WorkspaceConfig {
+  source: SourceKind;
+  connection?: ConnectionProfile;
+  /** Addons paths (workspace-relative or absolute) for a source-code workspace. */
+  addons: readonly string[];
+  /** Step-specific tables ([generate], [estimate], [sync], ...). Each step validates its own. */
+  sections: Readonly<Record<string, unknown>>;
+}
+
+export interface StepProgress {
+  /** What the step is doing now, e.g. "reading ir.model.fields". */
+  activity: string;
+  done?: number;
+  total?: number;
+}
+
+/** A question an engine may put to the user (TUI: a prompt; headless: --yes or the default). */
+export interface Question<T extends string = string> {
+  id: string;
+  message: string;
+  choices: readonly { value: T; label: string }[];
+  /** Used headless without --yes, and as the TUI default. */
+  defaultValue: T;
+  /** Optional detail shown with the question, e.g. a unified diff. */
+  detail?: string;
+}
+
+/** Atomic file writes inside the workspace; every write returns the content's sha256. */
+export interface ArtifactStore {
+  readonly root: string;
+  read(relPath: string): Promise<string | undefined>;
+  readBytes(relPath: string): Promise<Buffer | undefined>;
+  /** temp file + fsync + rename. Refuses paths that leave the workspace. */
+  write(relPath: string, content: string | Buffer): Promise<string>;
+  exists(relPath: string): Promise<boolean>;
+  /** sha256 of a file, or of a directory tree (sorted paths + contents). undefined if absent. */
+  hash(relPath: string): Promise<string | undefined>;
+  /** Absolute path for a workspace-relative one (validated to stay inside). */
+  resolve(relPath: string): string;
+}
+
+export interface StepContext {
+  readonly config: WorkspaceConfig;
+  readonly artifacts: ArtifactStore;
+  readonly signal: AbortSignal;
+  readonly progress: (p: StepProgress) => void;
+  /** Connects lazily; rejects with an OdooError (a UserError) that names the server. */
+  readonly connect: () => Promise<OdooClient>;
+  readonly log: (line: string) => void;
+  readonly ask: <T extends string>(q: Question<T>) => Promise<T>;
+  /** --dry-run: compute and report, write nothing to Odoo. */
+  readonly dryRun: boolean;
+  /** --yes / non-interactive approval of defaults. */
+  readonly assumeYes: boolean;
+}
+
+export interface StepOutcome {
+  /** One line for the rail and the headless log, e.g. "3 modules, 41 fields". */
+  summary: string;
+  /** Artifacts written (workspace-relative) -> sha256. */
+  outputs: Readonly<Record<string, string>>;
+  warnings: readonly string[];
+  /** Optional longer report shown on the step screen (plain text or markdown). */
+  report?: string;
+}
+
+export interface StepEngine {
+  readonly id: StepId;
+  readonly title: string;
+  /** Artifacts this step reads; a changed hash makes the step stale. */
+  readonly inputs: readonly string[];
+  run(ctx: StepContext): Promise<Result<StepOutcome, UserError>>;
+}
+
+/** A diagnostic from a reviewer schema: 1-based line and column. */
+export interface Diagnostic {
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** What a checkpoint step (map-review, feature-review) brings to the reviewer. */
+export interface ReviewSpec {
+  readonly id: 'map-review' | 'feature-review';
+  /** The file the user edits, e.g. module_model_map.toml. */
+  readonly file: string;
+  /** Validate text: TOML syntax first, then the step's schema. Pure and fast. */
+  validate(text: string): Diagnostic[];
+}
