@@ -193,3 +193,27 @@ export type OdooErrorKind =
   | 'tls'
   | 'not-odoo'
   | 'cancelled';
+
+/** The secret for a connection: from the environment or a hidden prompt, never from a file. */
+export interface OdooSecret {
+  password?: string;
+  apiKey?: string;
+}
+
+/**
+ * src/odoo/index.ts exports:
+ *   connect(profile: ConnectionProfile, secret: OdooSecret, opts?: ConnectOptions): Promise<OdooClient>
+ *   class OdooError extends UserError { kind: OdooErrorKind; server: string }
+ *   profileFor(major: number): VersionProfile
+ */
+export interface ConnectOptions {
+  signal?: AbortSignal;
+  /** Keep server tracebacks in error.detail. */
+  debug?: boolean;
+  /** Default per-call timeout (ms). */
+  timeoutMs?: number;
+  /** Bounded retries for reads and idempotent writes. */
+  retries?: number;
+  /** Called with one line per call when debugging; never receives a secret. */
+  trace?: (line: string) => void;
+}

@@ -41,3 +41,50 @@ export interface RunState {
   /** Messages for the user (journal kept aside, stale lock recovered, ...). */
   readonly notices: readonly string[];
 }
+
+import type { Question, ReviewSpec } from '../steps/types.js';
+
+/** A question an engine is waiting on (TUI shows it; headless answers with the default / --yes). */
+export interface PendingQuestion {
+  stepId: StepId;
+  question: Question;
+}
+
+/** What the reviewer screen edits. */
+export interface ReviewDocument {
+  stepId: 'map-review' | 'feature-review';
+  /** Workspace-relative file, e.g. module_model_map.toml. */
+  file: string;
+  /** The user's current text, byte for byte. */
+  text: string;
+  /** The last generated proposal (the diff view's left side), if any. */
+  proposal?: string;
+  spec: ReviewSpec;
+  /** Set when this exact text was approved. */
+  approved: boolean;
+}
+
+/**
+ * What screens may ask for. Implemented in src/state (the runner); screens never call an engine,
+ * the file system or Odoo themselves. Long work is reported through the store, not awaited here.
+ */
+export interface WizardController {
+  select(step: StepId): void;
+  /** Start a step, or retry a failed/stale one. */
+  run(step: StepId): void;
+  cancel(step: StepId): void;
+  answer(value: string): void;
+  openReview(step: ReviewDocument['stepId']): Promise<ReviewDocument>;
+  /** Saves the user's text (atomic write); does not approve. */
+  save(step: ReviewDocument['stepId'], text: string): Promise<void>;
+  /** Refused (ok: false with diagnostics) while the text is invalid. Stores the bytes as given. */
+  approve(
+    step: ReviewDocument['stepId'],
+    text: string,
+  ): Promise<{ ok: true } | { ok: false; errors: readonly import('../steps/types.js').Diagnostic[] }>;
+  /** Re-runs the generating step and three-way merges the user's edits. */
+  regenerate(step: ReviewDocument['stepId']): Promise<ReviewDocument>;
+  /** Hands the text to $VISUAL/$EDITOR (leaving raw mode) and returns what the editor saved. */
+  editExternally(step: ReviewDocument['stepId'], text: string): Promise<string>;
+  quit(): void;
+}
