@@ -1,1 +1,235 @@
-console.log("x")
+#!/usr/bin/env node
+/**
+ * The entry point: the only place that reads argv and the environment and exits. It parses the
+ * command, builds the ports, and picks the TUI (a terminal) or a headless command.
+ */
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { formatUserError, UserError } from './core/user-error.js';
+import type { OdooSecret } from './odoo/types.js';
+import type { CommandEnv } from './state/commands.js';
+import { EXIT } from './state/exit-codes.js';
+import { pidAlive } from './state/lock.js';
+import { defaultRegistry } from './steps/registry.js';
+import { STEP_IDS, type ConnectionProfile, type StepId } from './steps/types.js';
+
+const HELP = `odoo-project-sync ${pkg.version}: from a customized Odoo (or custom modules) to modules,
+a reviewed feature map, an estimated ToDo.md and a live Odoo project.
+
+Usage:
+  odoo-project-sync                      open the wizard (needs a terminal)
+  odoo-project-sync init [--source database|source] [--url U --db D --user L]
+                         [--addons PATH ...] [--transport auto|xmlrpc|json2]
+  odoo-project-sync run <step> [--yes] [--dry-run]
+  odoo-project-sync status [--json]
+  odoo-project-sync resume [--yes]       run the remaining steps in order
+  odoo-project-sync demo                 walk through all seven steps against a built-in emulator
+
+Steps: ${STEP_IDS.join(', ')}
+Global: --workspace DIR  --no-color  --debug  --insecure  --help  --version
+Environment: ODOO_URL ODOO_DB ODOO_USER (override the config), ODOO_PASSWORD or ODOO_API_KEY
+(the secret: never stored). NO_COLOR disables colour.
+Exit codes: 0 ok, 1 a step failed, 2 bad usage or input, 130 interrupted.`;
+
+const OPTIONS = {
+  workspace: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  insecure: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  source: { type: 'string' },
+  url: { type: 'string' },
+  db: { type: 'string' },
+  user: { type: 'string' },
+  addons: { type: 'string', multiple: true },
+  transport: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+type Flags = ReturnType<typeof parse>['values'];
+const parse = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+const usage = (message: string, hint = 'see `odoo-project-sync --help`') => new UserError('usage', message, { hint });
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    throw usage((e as Error).message.split('\n')[0]);
+  }
+  const { values: f, positionals } = parsed;
+  if (f.help) return void process.stdout.write(`${HELP}\n`), EXIT.ok;
+  if (f.version) return void process.stdout.write(`${pkg.version}\n`), EXIT.ok;
+  const [command, ...rest] = positionals;
+  // Loaded after --help/--version: those answer without the state machinery.
+  const { cmdInit, cmdResume, cmdRun, cmdStatus } = await import('./state/commands.js');
+  const env = commandEnv(f);
+  const noColor = !!f['no-color'] || (process.env.NO_COLOR ?? '') !== '';
+  switch (command) {
+    case undefined:
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        process.stderr.write(
+          'odoo-project-sync: the wizard needs a terminal, and this is not one.\n' +
+            '  -> use the headless commands: `odoo-project-sync status`, `init`, `run <step>`, `resume` (see --help)\n',
+        );
+        return EXIT.usage;
+      }
+      return launchTui(env, { noColor });
+    case 'init':
+      noExtra(rest);
+      return cmdInit(env, initAnswers(f));
+    case 'run': {
+      const step = rest[0];
+      if (!step) throw usage('run needs a step', `one of: ${STEP_IDS.join(', ')}`);
+      if (!(STEP_IDS as readonly string[]).includes(step)) throw usage(`unknown step "${step}"`, `one of: ${STEP_IDS.join(', ')}`);
+      noExtra(rest.slice(1));
+      return cmdRun(env, step as StepId, { yes: !!f.yes, dryRun: !!f['dry-run'] });
+    }
+    case 'status':
+      noExtra(rest);
+      return cmdStatus(env, !!f.json);
+    case 'resume':
+      noExtra(rest);
+      return cmdResume(env, { yes: !!f.yes });
+    case 'demo': {
+      noExtra(rest);
+      const { runDemo } = await import('./demo.js');
+      return runDemo({ env, cwd: process.cwd(), tty: !!(process.stdin.isTTY && process.stdout.isTTY), launchTui: (e) => launchTui(e, { noColor }) });
+    }
+    default:
+      throw usage(`unknown command "${command}"`, 'commands: init, run, status, resume, demo (see --help)');
+  }
+}
+
+/**
+ * The TUI. Ink, React and the screens are imported only here, so --help, --version and the
+ * headless commands never pay for them.
+ */
+async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<number> {
+  const uiModules = withoutFetch(() => Promise.all([import('ink'), import('react'), import('./app.js')]));
+  const [{ printError }, { createRunner }, { openWorkspace }] = await Promise.all([
+    import('./state/commands.js'),
+    import('./state/runner.js'),
+    import('./state/workspace.js'),
+  ]);
+  const ws = await openWorkspace({ root: env.root, now: Date.now, lock: env.lock });
+  if (!ws.ok) return printError(env, ws.error);
+  let quit = () => {};
+  const quitted = new Promise<void>((res) => (quit = res));
+  const runner = await createRunner({
+    workspace: ws.value,
+    registry: env.registry,
+    connect: env.connect,
+    secret: env.secret,
+    connectionOverrides: env.overrides,
+    debug: env.debug,
+    insecure: env.insecure,
+    interactive: true,
+    // execa loads only when the user asks for their editor.
+    editor: async (text, file) => (await import('./state/external-editor.js')).makeExternalEditor(process.env.VISUAL || process.env.EDITOR, process.stdin)(text, file),
+    onQuit: () => quit(),
+  });
+  const [{ render }, reactModule, { App }] = await uiModules;
+  // React is CommonJS: bundled, its exports sit on the namespace's default.
+  const { createElement } = reactModule.default ?? reactModule;
+  const app = render(
+    createElement(App, {
+      store: runner.store,
+      controller: runner.controller,
+      noColor: o.noColor,
+      secretFromEnv: env.secret?.apiKey ? 'apiKey' : env.secret?.password ? 'password' : undefined,
+      initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
+    }),
+  );
+  const stop = () => quit();
+  env.signal.addEventListener('abort', stop);
+  await Promise.race([quitted, app.waitUntilExit()]);
+  app.unmount();
+  await runner.close();
+  return env.signal.aborted ? EXIT.interrupted : EXIT.ok;
+}
+
+/**
+ * Ink's layout engine (yoga, WebAssembly) decodes its inlined binary with fetch() when fetch
+ * exists, which loads Node's whole HTTP client first: ~90 ms of start-up on this machine.
+ * Without fetch it decodes the base64 directly. Nothing else runs meanwhile that needs fetch.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const desc = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    if (desc) Object.defineProperty(globalThis, 'fetch', desc);
+  }
+}
+
+function noExtra(rest: string[]): void {
+  if (rest.length > 0) throw usage(`unexpected argument "${rest[0]}"`);
+}
+
+function initAnswers(f: Flags): import('./state/types.js').InitAnswers {
+  const source = f.source ?? (f.addons?.length && !f.url ? 'source' : 'database');
+  if (source !== 'database' && source !== 'source') throw usage(`--source must be "database" or "source", not "${source}"`);
+  const transport = f.transport;
+  if (transport !== undefined && !['auto', 'xmlrpc', 'json2'].includes(transport)) throw usage(`--transport must be auto, xmlrpc or json2, not "${transport}"`);
+  return {
+    source,
+    url: f.url ?? process.env.ODOO_URL,
+    db: f.db ?? process.env.ODOO_DB,
+    user: f.user ?? process.env.ODOO_USER,
+    addons: f.addons,
+    transport: transport as 'auto' | 'xmlrpc' | 'json2' | undefined,
+  };
+}
+
+/** Everything a command needs from the process: read here, passed down. */
+function commandEnv(f: Flags): CommandEnv {
+  const sigint = new AbortController();
+  process.on('SIGINT', () => {
+    if (sigint.signal.aborted) process.exit(EXIT.interrupted);
+    sigint.abort();
+  });
+  const secret: OdooSecret | undefined =
+    process.env.ODOO_API_KEY || process.env.ODOO_PASSWORD
+      ? { apiKey: process.env.ODOO_API_KEY || undefined, password: process.env.ODOO_PASSWORD || undefined }
+      : undefined;
+  const overrides: Partial<ConnectionProfile> = {
+    url: process.env.ODOO_URL || undefined,
+    db: process.env.ODOO_DB || undefined,
+    user: process.env.ODOO_USER || undefined,
+  };
+  return {
+    root: resolve(f.workspace ?? process.cwd()),
+    registry: defaultRegistry(),
+    debug: !!f.debug,
+    insecure: !!f.insecure,
+    secret,
+    overrides,
+    // The Odoo layer loads on first use, keeping it off the start-up path.
+    connect: async (profile, secret, opts) => (await import('./odoo/index.js')).connect(profile, secret, opts),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    signal: sigint.signal,
+    lock: { pid: process.pid, host: hostname(), isAlive: pidAlive },
+  };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UserError) {
+      process.stderr.write(`${formatUserError(e)}\n`);
+      process.exit(e.code === 'usage' || e.code === 'input' || e.code === 'config' ? EXIT.usage : EXIT.failed);
+    }
+    const debug = process.argv.includes('--debug');
+    process.stderr.write(`internal error (a bug in odoo-project-sync): ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(debug ? `${(e as Error)?.stack ?? ''}\n` : '  -> run again with --debug for the details, and please report it\n');
+    process.exit(EXIT.failed);
+  },
+);

@@ -121,6 +121,9 @@ export interface OdooClient {
 
   /** Round trips made so far (for benches and tests). */
   readonly stats: { calls: number; retries: number };
+
+  /** Releases idle connections; optional because idle sockets never keep the process alive. */
+  close?(): void;
 }
 
 export interface FieldInfo {

@@ -40,6 +40,22 @@ export interface RunState {
   readonly current: StepId;
   /** Messages for the user (journal kept aside, stale lock recovered, ...). */
   readonly notices: readonly string[];
+  /** No odoo-project-sync.toml yet: the TUI shows the first-run screen (controller.init). */
+  readonly needsInit: boolean;
+  /** A question a running engine is waiting on; answered through controller.answer. */
+  readonly question?: PendingQuestion;
+}
+
+/** What the first-run screen (or `odoo-project-sync init`) collects. */
+export interface InitAnswers {
+  source: 'database' | 'source';
+  url?: string;
+  db?: string;
+  user?: string;
+  addons?: string[];
+  transport?: 'auto' | 'xmlrpc' | 'json2';
+  /** Kept in memory for this process only; never written to a file. */
+  secret?: { password?: string; apiKey?: string };
 }
 
 import type { Question, ReviewSpec } from '../steps/types.js';
@@ -69,6 +85,8 @@ export interface ReviewDocument {
  * the file system or Odoo themselves. Long work is reported through the store, not awaited here.
  */
 export interface WizardController {
+  /** First run: validates the answers, writes odoo-project-sync.toml (no secret), clears needsInit. */
+  init(answers: InitAnswers): Promise<{ ok: true } | { ok: false; error: StepError }>;
   select(step: StepId): void;
   /** Start a step, or retry a failed/stale one. */
   run(step: StepId): void;

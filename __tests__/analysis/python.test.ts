@@ -1,0 +1,109 @@
+import { analysePython } from '../../src/analysis/python.js';
+import { readManifest } from '../../src/analysis/manifest.js';
+
+const SRC = `from odoo import api, fields, models
+
+class Request(models.Model):
+    """A repair to carry out."""
+    _name = 'x.request'
+    _description = "Repair Request"
+    _inherit = ['mail.thread']
+
+    name = fields.Char('Subject', required=True, help='What broke.')
+    partner_id = fields.Many2one('res.partner', string='Customer')
+    state = fields.Selection([('new', 'New'), ('done', 'Done')], string='Status', required=True)
+    total = fields.Float(compute='_compute_total')
+
+    _sql_constraints = [('name_uniq', 'unique(name)', 'Names are unique.')]
+
+    @api.depends('partner_id')
+    def _compute_total(self):
+        for rec in self:
+            rec.total = 1 if rec.partner_id and rec.name or rec.state else 0
+
+    @api.constrains('name')
+    def _check_name(self):
+        for rec in self:
+            if len(rec.name) < 3:
+                raise ValidationError(_("Too short."))
+            elif rec.name == 'x':
+                pass
+
+    def action_done(self):
+        """Close it so that the customer knows."""
+        self.write({'state': 'done'})
+        return [r for r in self if r.state]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        try:
+            return super().create(vals_list)
+        except Exception:
+            with self.env.cr.savepoint():
+                while False:
+                    pass
+
+class Vehicle(models.Model):
+    _name = 'x.vehicle'
+    _inherits = {'x.request': 'request_id'}
+
+class NotAModel:
+    pass
+`;
+
+describe('analysePython', () => {
+  const { models, problem } = analysePython(SRC, 'm/models/x.py');
+
+  test('reads models with _name, _inherit, _inherits and _description; skips plain classes', () => {
+    expect(problem).toBeUndefined();
+    expect(models.map((m) => m.name)).toEqual(['x.request', 'x.vehicle']);
+    expect(models[0]).toMatchObject({ description: 'Repair Request', inherit: ['mail.thread'], docstring: 'A repair to carry out.', line: 3 });
+    expect(models[1].inherits).toEqual({ 'x.request': 'request_id' });
+  });
+
+  test('reads fields with type, label, relation, compute, required, help and selection', () => {
+    const f = Object.fromEntries(models[0].fields.map((x) => [x.name, x]));
+    expect(f.name).toMatchObject({ type: 'Char', string: 'Subject', required: true, help: 'What broke.', line: 9 });
+    expect(f.partner_id).toMatchObject({ type: 'Many2one', comodel: 'res.partner', string: 'Customer', required: false });
+    expect(f.state.selection).toEqual([['new', 'New'], ['done', 'Done']]);
+    expect(f.total.compute).toBe('_compute_total');
+    expect(models[0].sqlConstraints).toEqual([expect.objectContaining({ name: 'name_uniq', message: 'Names are unique.' })]);
+  });
+
+  test('classifies methods and measures cyclomatic complexity from the tree', () => {
+    const m = Object.fromEntries(models[0].methods.map((x) => [x.name, x]));
+    expect(m._compute_total).toMatchObject({ role: 'compute', complexity: 1 + 1 + 1 + 1 + 1 }); // for, if-expr, and, or
+    expect(m._check_name).toMatchObject({ role: 'constraint', complexity: 1 + 3, messages: ['Too short.'] }); // for, if, elif
+    expect(m.action_done).toMatchObject({ role: 'action', docstring: 'Close it so that the customer knows.', complexity: 1 + 2 }); // comprehension for + if
+    expect(m.create).toMatchObject({ role: 'override', complexity: 1 + 3 }); // except, with, while
+    expect(m.create.decorators).toEqual([{ name: 'api.model_create_multi', args: [] }]);
+    expect(m._compute_total.decorators).toEqual([{ name: 'api.depends', args: ['partner_id'] }]);
+  });
+
+  test('a syntax error is reported with its line and the file yields no model', () => {
+    const r = analysePython('class A(models.Model):\n    _name = "a"\n    def broken(:\n        pass\n', 'm/a.py');
+    expect(r.models).toEqual([]);
+    expect(r.problem).toMatchObject({ kind: 'python-syntax', file: 'm/a.py', line: 3 });
+  });
+});
+
+describe('readManifest', () => {
+  test('reads the dict literal without evaluating it', () => {
+    const r = readManifest("# c\n{'name': 'X', 'depends': ['base'], 'data': ['a.xml'], 'application': True,\n 'assets': {'web.assets_backend': ['x/static/a.js']}}\n", 'x/__manifest__.py');
+    expect(r.ok && r.value).toMatchObject({ name: 'X', depends: ['base'], data: ['a.xml'], application: true, assets: ['x/static/a.js'], line: 2 });
+  });
+
+  test('a manifest with code in it is malformed, with the line of the offending entry', () => {
+    const r = readManifest("{\n  'name': 'X',\n  'data': open('/etc/passwd').read(),\n}\n", 'x/__manifest__.py');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ kind: 'manifest-malformed', line: 3 });
+  });
+});
+
+test('a manifest with comments inside its lists and ("remove", ...) asset tuples is read (as in Odoo 17 hr_holidays)', () => {
+  const r = readManifest(
+    "{\n  'name': 'Time Off',\n  'data': [\n    'a.xml',  # first\n    # a whole-line comment\n    'b.xml',\n  ],\n  'assets': {'web.assets_backend': ['x/static/**/*', ('remove', 'x/static/**/*.dark.scss')]},\n}\n",
+    'x/__manifest__.py',
+  );
+  expect(r.ok && r.value.data).toEqual(['a.xml', 'b.xml']);
+});

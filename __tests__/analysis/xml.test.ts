@@ -1,0 +1,81 @@
+import { analyseXml } from '../../src/analysis/xml.js';
+
+const VIEWS = `<?xml version="1.0"?>
+<odoo>
+    <record id="view_form" model="ir.ui.view">
+        <field name="model">x.request</field>
+        <field name="arch" type="xml">
+            <form>
+                <header>
+                    <button name="action_done" string="Done &amp; dusted" type="object"
+                            groups="group_user,base.group_system"/>
+                </header>
+                <field name="name"/>
+            </form>
+        </field>
+    </record>
+    <record id="partner_form" model="ir.ui.view">
+        <field name="model">res.partner</field>
+        <field name="inherit_id" ref="base.view_partner_form"/>
+        <field name="arch" type="xml">
+            <xpath expr="//sheet" position="inside"><field name="x"/></xpath>
+            <field name="email" position="after"><field name="y"/></field>
+        </field>
+    </record>
+    <record id="action_x" model="ir.actions.act_window">
+        <field name="name">Requests</field>
+        <field name="res_model">x.request</field>
+        <field name="help" type="html"><p>Log a request <b>so that</b> it gets fixed.</p></field>
+    </record>
+    <menuitem id="root" name="Repairs" groups="group_user">
+        <menuitem id="sub" name="Requests" action="action_x"/>
+    </menuitem>
+    <record id="group_user" model="res.groups">
+        <field name="name">Repair User</field>
+        <field name="implied_ids" eval="[(4, ref('base.group_user'))]"/>
+    </record>
+    <record id="cron" model="ir.cron">
+        <field name="name">Nightly</field>
+        <field name="model_id" ref="model_x_request"/>
+        <field name="code">model._run()</field>
+    </record>
+</odoo>
+`;
+
+describe('analyseXml', () => {
+  const { data, problem } = analyseXml(VIEWS, 'x/views.xml', 'x');
+
+  test('views by type, with the line of each record and of each button', () => {
+    expect(problem).toBeUndefined();
+    expect(data.views[0]).toMatchObject({ id: 'x.view_form', type: 'form', model: 'x.request', line: 3, xpathCount: 0 });
+    expect(data.views[0].buttons).toEqual([
+      expect.objectContaining({ name: 'action_done', string: 'Done & dusted', line: 8, groups: ['x.group_user', 'base.group_system'] }),
+    ]);
+  });
+
+  test('an inherited view counts its xpaths and positioned elements', () => {
+    expect(data.views[1]).toMatchObject({ type: 'inherited', inheritId: 'base.view_partner_form', xpathCount: 2 });
+  });
+
+  test('actions, nested menus, groups with implied groups, crons', () => {
+    expect(data.actions[0]).toMatchObject({ id: 'x.action_x', name: 'Requests', resModel: 'x.request', help: 'Log a request so that it gets fixed.' });
+    expect(data.menus).toEqual([
+      expect.objectContaining({ id: 'x.root', name: 'Repairs', groups: ['x.group_user'], line: 28 }),
+      expect.objectContaining({ id: 'x.sub', parent: 'x.root', action: 'x.action_x', line: 29 }),
+    ]);
+    expect(data.groups[0]).toMatchObject({ name: 'Repair User', implied: ['base.group_user'] });
+    expect(data.crons[0]).toMatchObject({ modelRef: 'x.model_x_request', code: 'model._run()' });
+  });
+
+  test('a DOCTYPE declaring entities is reported, never expanded', () => {
+    const evil = '<?xml version="1.0"?>\n<!DOCTYPE odoo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<odoo><record id="a" model="ir.ui.view"><field name="name">&xxe;</field></record></odoo>\n';
+    const r = analyseXml(evil, 'x/evil.xml', 'x');
+    expect(r.problem).toMatchObject({ kind: 'xml-doctype', file: 'x/evil.xml', line: 2 });
+    expect(r.data.views).toEqual([]);
+  });
+
+  test('broken XML is reported with its line', () => {
+    const r = analyseXml('<odoo>\n  <record id="a" model="ir.ui.view">\n  </recrd>\n</odoo>\n', 'x/bad.xml', 'x');
+    expect(r.problem).toMatchObject({ kind: 'xml-syntax', file: 'x/bad.xml', line: 3 });
+  });
+});

@@ -1,0 +1,46 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { Terminal } from './terminal.js';
+
+const repo = process.cwd();
+let tmp: string;
+beforeAll(async () => {
+  await execa('node', ['scripts/build.mjs'], { cwd: repo });
+}, 120_000);
+beforeEach(() => (tmp = mkdtempSync(join(tmpdir(), 'ops-demo-'))));
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+const terminals: Terminal[] = [];
+afterEach(async () => {
+  await Promise.all(terminals.splice(0).map((t) => t.kill()));
+});
+const onTerminal = (args: string) => {
+  const t = new Terminal(repo, tmp, args);
+  terminals.push(t);
+  return t;
+};
+
+describe('npm start (the demo) on a terminal', () => {
+  test('creates ./demo-workspace, runs against the emulator, and quits with q', async () => {
+    const t = onTerminal('demo');
+    const screen = await t.waitFor((s) => /127\.0\.0\.1:\d+ \(demo\)/.test(s) && s.includes('Extract'));
+    expect(screen).toMatch(/demo: workspace .*demo-workspace, Odoo emulator 17 at http:\/\/127\.0\.0\.1:\d+/);
+    expect(screen).not.toContain('127.0.0.1:8069');
+    t.type('q');
+    expect((await t.proc).exitCode).toBe(0);
+    const config = readFileSync(join(tmp, 'demo-workspace', 'odoo-project-sync.toml'), 'utf8');
+    // The emulator's address changes each run: it never lands in the user's file, nor a secret.
+    expect(config).toContain('url = "http://127.0.0.1:8069"');
+    expect(config).not.toMatch(/^\s*(password|api_?key|secret)\s*=/im);
+    expect(existsSync(join(tmp, 'demo-workspace', '.odoo-project-sync', 'lock'))).toBe(false);
+  }, 60_000);
+
+  test('first run on a terminal opens the set-up screen and takes arrow keys', async () => {
+    const t = onTerminal(`--workspace ${tmp}`);
+    await t.waitFor((s) => s.includes('Where is the source of truth?'));
+    await t.waitFor((s) => s.includes('❯ Custom module source code'), t.type('\u001b[B'));
+    await t.waitFor((s) => s.includes('Addons path'), t.type('\r'));
+  }, 60_000);
+});

@@ -1,0 +1,94 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/state/config.js';
+import { writeConfig } from '../../src/state/config-write.js';
+import { tempDir } from './helpers.js';
+
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => (t = tempDir()));
+afterEach(() => t.cleanup());
+
+const errOf = (text: string) => {
+  const r = parseConfig(text);
+  if (r.ok) throw new Error('expected an error');
+  return r.error;
+};
+
+describe('odoo-project-sync.toml', () => {
+  test('a valid database config parses, step tables kept as sections', () => {
+    const r = parseConfig('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = 5000\n[estimate]\nhours_per_field = 0.5\n');
+    expect(r.ok && r.value).toEqual({
+      source: 'database',
+      addons: [],
+      connection: { url: 'https://x.odoo.com', db: undefined, user: 'me', transport: undefined, insecure: undefined, timeoutMs: 5000 },
+      sections: { estimate: { hours_per_field: 0.5 } },
+    });
+  });
+
+  test('a TOML syntax error names file:line:col and says what to do', () => {
+    const e = errOf('source = "database"\n\n[connection\nurl = "x"\n');
+    expect(e.where).toMatchObject({ file: 'odoo-project-sync.toml', line: 3 });
+    expect(e.where?.column).toBeGreaterThan(0);
+    expect(e.hint).toMatch(/fix the TOML syntax/);
+  });
+
+  test('a schema error points at the offending key', () => {
+    const e = errOf('source = "database"\n\n[connection]\nurl = "ftp://x"\nuser = "me"\n');
+    expect(e.message).toMatch(/^connection\.url: /);
+    expect(e.where).toEqual({ file: 'odoo-project-sync.toml', line: 4, column: 1 });
+    const e2 = errOf('# hi\nsource = "cloud"\n');
+    expect(e2.where).toMatchObject({ line: 2, column: 1 });
+    expect(e2.message).toMatch(/^source: /);
+  });
+
+  test('a secret in the file is refused at its line, pointing at the environment instead', () => {
+    const e = errOf('source = "database"\n[connection]\nurl = "https://x"\nuser = "me"\npassword = "hunter2"\n');
+    expect(e.message).toMatch(/secret \(connection\.password\) must not be stored/);
+    expect(e.where).toMatchObject({ line: 5, column: 1 });
+    expect(e.hint).toMatch(/ODOO_PASSWORD or ODOO_API_KEY/);
+    expect(e.message + e.hint).not.toContain('hunter2');
+  });
+
+  test('a database workspace needs a connection, a source workspace an addons path', () => {
+    expect(errOf('source = "database"\n').message).toMatch(/needs a \[connection\]/);
+    expect(errOf('source = "source"\n').message).toMatch(/at least one addons path/);
+  });
+
+  test('init never writes the secret it was given, and the file validates', async () => {
+    const r = await writeConfig(t.dir, {
+      source: 'database',
+      url: 'https://acme.odoo.com',
+      db: 'acme',
+      user: 'admin',
+      secret: { password: 'S3cr3t-pass', apiKey: 'k-123456789' },
+    });
+    expect(r.ok).toBe(true);
+    const text = readFileSync(join(t.dir, 'odoo-project-sync.toml'), 'utf8');
+    expect(text).not.toContain('S3cr3t-pass');
+    expect(text).not.toContain('k-123456789');
+    expect(text).not.toMatch(/password\s*=|api_?key\s*=/i);
+    expect(text).toContain('url = "https://acme.odoo.com"');
+    expect(parseConfig(text).ok).toBe(true);
+  });
+
+  test('updating keeps the user comments, layout and extra tables', async () => {
+    mkdirSync(join(t.dir, 'addons'));
+    const mine = '# my notes: do not lose these\nsource = "database"  # for now\n\n[connection]\nurl = "https://old.example.com"\nuser = "me"\ntimeout_ms = 9000\n\n# estimates tuned by the team\n[estimate]\nhours_per_field = 0.75\n';
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), mine);
+    const r = await writeConfig(t.dir, { source: 'database', url: 'https://new.example.com', user: 'me' });
+    expect(r.ok).toBe(true);
+    const text = readFileSync(join(t.dir, 'odoo-project-sync.toml'), 'utf8');
+    expect(text).toContain('# my notes: do not lose these');
+    expect(text).toContain('# for now');
+    expect(text).toContain('# estimates tuned by the team');
+    expect(text).toContain('hours_per_field = 0.75');
+    expect(text).toContain('timeout_ms = 9000');
+    expect(text).toContain('url = "https://new.example.com"');
+  });
+
+  test('a source-code workspace without an addons path is refused with a hint', async () => {
+    const r = await writeConfig(t.dir, { source: 'source' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.hint).toMatch(/--addons PATH/);
+  });
+});

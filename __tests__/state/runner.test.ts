@@ -1,0 +1,183 @@
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../../src/core/user-error.js';
+import { encodeLine } from '../../src/state/journal-format.js';
+import { resumeAll } from '../../src/state/resume.js';
+import type { Runner } from '../../src/state/runner.js';
+import { buildRegistry } from '../../src/steps/registry.js';
+import { DB_CONFIG, fileEngine, openTestRunner, SOURCE_CONFIG, tempDir, testRegistry } from './helpers.js';
+
+let t: ReturnType<typeof tempDir>;
+const runners: Runner[] = [];
+beforeEach(() => (t = tempDir()));
+afterEach(async () => {
+  await Promise.all(runners.splice(0).map((r) => r.close()));
+  t.cleanup();
+});
+const open = async (...args: Parameters<typeof openTestRunner> extends [string, ...infer R] ? R : never) => {
+  const r = await openTestRunner(t.dir, ...args);
+  runners.push(r);
+  return r;
+};
+const closeAll = () => Promise.all(runners.splice(0).map((r) => r.close()));
+const kinds = (r: Runner) => Object.fromEntries(Object.entries(r.store.getState().steps).map(([k, v]) => [k, v.kind]));
+
+describe('runner', () => {
+  test('first run without a config asks for init; init writes the config and unlocks the steps', async () => {
+    const r = await open(testRegistry());
+    expect(r.store.getState().needsInit).toBe(true);
+    mkdirSync(join(t.dir, 'addons'));
+    const res = await r.controller.init({ source: 'source', addons: ['addons'], secret: { password: 'pw-not-stored' } });
+    expect(res).toEqual({ ok: true });
+    expect(r.store.getState().needsInit).toBe(false);
+    expect(kinds(r)).toMatchObject({ extract: 'skipped', 'map-review': 'skipped', generate: 'skipped', 'feature-map': 'pending' });
+    expect(readFileSync(join(t.dir, 'odoo-project-sync.toml'), 'utf8')).not.toContain('pw-not-stored');
+  });
+
+  test('init with a missing addons folder is refused, naming the field', async () => {
+    const r = await open(testRegistry());
+    const res = await r.controller.init({ source: 'source', addons: ['nope'] });
+    expect(res).toMatchObject({ ok: false, error: { where: 'addons', message: 'addons path not found: nope' } });
+  });
+
+  test('a step whose engine has not landed is unavailable and produces nothing', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+    const r = await open(buildRegistry({}));
+    expect(r.store.getState().steps.extract).toEqual({ kind: 'unavailable', reason: 'not available yet' });
+    expect((await r.runStep('extract')).kind).toBe('unavailable');
+  });
+
+  test('a full database pipeline; editing an approved map marks it and everything after it stale', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+    const r = await open(testRegistry());
+    expect(await resumeAll(r, { assumeYes: true })).toEqual({ kind: 'complete' });
+    expect(Object.values(kinds(r)).every((k) => k === 'done')).toBe(true);
+    expect(readFileSync(join(t.dir, '.odoo-project-sync/approved/module_model_map.toml'), 'utf8')).toBe(readFileSync(join(t.dir, 'module_model_map.toml'), 'utf8'));
+    await closeAll();
+
+    appendFileSync(join(t.dir, 'module_model_map.toml'), '# an edit outside the wizard\n');
+    const again = await open(testRegistry());
+    expect(kinds(again)).toEqual({
+      extract: 'done',
+      'map-review': 'stale',
+      generate: 'stale',
+      'feature-map': 'stale',
+      'feature-review': 'stale',
+      todo: 'stale',
+      sync: 'stale',
+    });
+    expect(again.store.getState().steps['map-review']).toMatchObject({ reason: 'module_model_map.toml changed since it was approved' });
+    expect(again.store.getState().steps.todo).toMatchObject({ reason: 'an earlier step (map-review) is out of date' });
+  });
+
+  test('approvals survive a resume when the file did not change', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+    const r = await open(testRegistry());
+    await r.runStep('extract');
+    expect(kinds(r)['map-review']).toBe('awaiting-review');
+    expect(await r.review.approveCurrent('map-review')).toEqual({ ok: true });
+    await closeAll();
+    const again = await open(testRegistry());
+    expect(kinds(again)).toMatchObject({ extract: 'done', 'map-review': 'done', generate: 'pending' });
+    expect((await again.review.open('map-review')).approved).toBe(true);
+  });
+
+  test('approve is refused while the text is invalid, and stores the given bytes otherwise', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+    const r = await open(testRegistry());
+    await r.runStep('extract');
+    const bad = await r.controller.approve('map-review', 'x = 1\nname = "bad"\n');
+    expect(bad).toEqual({ ok: false, errors: [{ line: 2, column: 1, message: 'name must not be "bad"', severity: 'error' }] });
+    expect(kinds(r)['map-review']).toBe('awaiting-review');
+    const text = '# mine  \r\nname = "good"   \n';
+    expect(await r.controller.approve('map-review', text)).toEqual({ ok: true });
+    expect(readFileSync(join(t.dir, 'module_model_map.toml'), 'utf8')).toBe(text);
+    expect(readFileSync(join(t.dir, '.odoo-project-sync/approved/module_model_map.toml'), 'utf8')).toBe(text);
+  });
+
+  test('a step the journal shows running (the process died) restarts as pending with a notice', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    mkdirSync(join(t.dir, '.odoo-project-sync'));
+    writeFileSync(join(t.dir, '.odoo-project-sync/journal.jsonl'), encodeLine({ type: 'step-started', step: 'feature-map', at: 1, inputs: {} }));
+    const r = await open(testRegistry());
+    expect(kinds(r)['feature-map']).toBe('pending');
+    expect(r.store.getState().notices.join('\n')).toMatch(/interrupted last time; it will start again/);
+    expect((await r.runStep('feature-map')).kind).toBe('done');
+  });
+
+  test('an engine UserError fails the step with its place and hint; a thrown bug says it is a bug', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    let failure: UserError | Error = new UserError('input', 'bad estimate', { where: { file: 'odoo-project-sync.toml', line: 3, column: 5 }, hint: 'use a number', detail: 'trace' });
+    const r = await open(testRegistry({ failTodo: () => failure }));
+    expect(await resumeAll(r, { assumeYes: true })).toMatchObject({ kind: 'failed', step: 'todo' });
+    expect(r.store.getState().steps.todo).toEqual({
+      kind: 'failed',
+      at: 2000,
+      error: { message: 'bad estimate', where: 'odoo-project-sync.toml:3:5', hint: 'use a number' },
+    });
+    failure = new TypeError('x is undefined');
+    const st = await r.runStep('todo');
+    expect(st).toMatchObject({ kind: 'failed', error: { message: 'internal error (a bug in odoo-project-sync): x is undefined' } });
+    expect(st.kind === 'failed' && st.error.detail).toBeFalsy();
+  });
+
+  test('--debug keeps the stack of a bug in the error detail', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    const r = await open(testRegistry({ failTodo: () => new Error('kaboom') }), { debug: true });
+    await resumeAll(r, { assumeYes: true });
+    const st = r.store.getState().steps.todo;
+    expect(st.kind === 'failed' && st.error.detail).toMatch(/Error: kaboom\n\s+at /);
+  });
+
+  test('cancel stops a running step and leaves it pending; a later run finishes it', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    const r = await open(testRegistry({ delayMs: 20 }));
+    const running = r.runStep('feature-map');
+    await new Promise<void>((res) => {
+      const un = r.store.subscribe(() => {
+        if (r.store.getState().steps['feature-map'].kind === 'running') {
+          un();
+          res();
+        }
+      });
+    });
+    r.controller.cancel('feature-map');
+    expect((await running).kind).toBe('pending');
+    expect((await r.runStep('feature-map')).kind).toBe('done');
+  });
+
+  test('an interactive question waits for controller.answer; headless takes the default', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    const asked: string[] = [];
+    const engine = {
+      ...fileEngine('feature-map', [], []),
+      async run(ctx: Parameters<ReturnType<typeof fileEngine>['run']>[0]) {
+        const v = await ctx.ask({ id: 'q', message: 'Overwrite?', choices: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }], defaultValue: 'no' });
+        asked.push(v);
+        return { ok: true as const, value: { summary: v, outputs: {}, warnings: [] } };
+      },
+    };
+    const reg = buildRegistry({ featureMap: engine });
+    const r = await open(reg, { interactive: true });
+    const done = r.runStep('feature-map');
+    await new Promise<void>((res) => {
+      const un = r.store.subscribe(() => r.store.getState().question && (un(), res()));
+    });
+    expect(r.store.getState().question?.question.message).toBe('Overwrite?');
+    r.controller.answer('yes');
+    expect(await done).toMatchObject({ kind: 'done', summary: 'yes' });
+    expect(r.store.getState().question).toBeUndefined();
+    await closeAll();
+    const headless = await open(reg, { interactive: false });
+    expect(await headless.runStep('feature-map')).toMatchObject({ summary: 'no' });
+  });
+
+  test('a database step without a secret fails with a hint naming ODOO_PASSWORD', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+    const engine = { ...fileEngine('extract', [], []), run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: '', outputs: {}, warnings: [] } }) };
+    const r = await open(buildRegistry({ extract: engine }));
+    const st = await r.runStep('extract');
+    expect(st).toMatchObject({ kind: 'failed', error: { message: 'no password or API key for admin on http://127.0.0.1:8069' } });
+    expect(st.kind === 'failed' && st.error.hint).toMatch(/ODOO_PASSWORD or ODOO_API_KEY/);
+  });
+});

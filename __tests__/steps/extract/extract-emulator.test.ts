@@ -1,0 +1,129 @@
+import { startEmulator, type Emulator } from '../../../src/odoo/emulator/index.js';
+import { OdooError } from '../../../src/odoo/index.js';
+import type { OdooClient } from '../../../src/odoo/types.js';
+import { extractStep } from '../../../src/steps/extract/index.js';
+import { parseExtract } from '../../../src/steps/extract/load.js';
+import { allRecords } from '../../../src/steps/extract/schema.js';
+import { checkMap } from '../../../src/steps/module-map/validate.js';
+import { clientFor, makeCtx } from './helpers.js';
+import { addRealXmlids, recorded, studioKeys } from './studio-xmlids.js';
+
+const cases: [17 | 19, 'xmlrpc' | 'json2'][] = [
+  [17, 'xmlrpc'],
+  [19, 'xmlrpc'],
+  [19, 'json2'],
+];
+
+describe.each(cases)('extract from the emulator seeded with the Odoo %s recordings over %s', (version, transport) => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ version });
+    addRealXmlids(emu.store, version);
+  });
+  afterAll(() => emu.close());
+
+  test('finds every Studio customization, leaves out analytic plan fields with the reason, and nothing else', async () => {
+    let client: OdooClient | undefined;
+    const ctx = makeCtx({ connect: async () => (client = await clientFor(emu, 'admin', transport)) });
+    try {
+      const r = await extractStep.run(ctx);
+      if (!r.ok) throw r.error;
+      const text = (await ctx.artifacts.read('extract.json')) as string;
+      const doc = parseExtract(text);
+      if (!doc.ok) throw doc.error;
+      const keys = allRecords(doc.value).map((x) => x.key).sort();
+      expect(keys).toEqual(studioKeys(version));
+      expect(allRecords(doc.value).every((x) => x.origin === 'studio')).toBe(true);
+      const plans = recorded<{ model: string; name: string }>(version, 'search_read.ir.model.fields.manual.json').filter((f) => /^x_plan\d+_id$/.test(f.name));
+      expect(doc.value.excluded.map((x) => x.key).sort()).toEqual(plans.map((f) => `field:${f.model}.${f.name}`).sort());
+      expect(doc.value.excluded.every((x) => /analytic plan/.test(x.reason))).toBe(true);
+      expect(doc.value.source.serverVersion).toMatch(new RegExp(`^${version}`));
+      expect(doc.value.profile.major).toBe(version);
+      expect(doc.value.warnings).toEqual([]);
+      for (const secret of [emu.users.admin.password, emu.users.admin.apiKey]) expect(text).not.toContain(`"${secret}"`);
+      expect(client?.stats.calls).toBeLessThanOrEqual(30);
+      expect(ctx.progressSeen.length).toBeGreaterThan(5);
+      const compute = doc.value.fields.find((f) => f.name === 'x_studio_score_label');
+      expect(compute?.compute).toContain('for record in self:');
+      expect(doc.value.automations[0].actionKeys).toEqual(['server_action:studio_customization.project_task_set_review_date_action']);
+      const map = (await ctx.artifacts.read('module_model_map.toml')) as string;
+      expect(checkMap(map, doc.value).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(map).toMatch(/\[modules\.project_custom\][\s\S]*extends = \["project\.task"\]/);
+      expect(map).toMatch(/\[modules\.equipment\][\s\S]*models = \["x_equipment"\]/);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+
+  test('the same database gives the same bytes', async () => {
+    const a = makeCtx({ connect: () => clientFor(emu, 'admin', transport) });
+    const b = makeCtx({ connect: () => clientFor(emu, 'admin', transport) });
+    try {
+      await extractStep.run(a);
+      await extractStep.run(b);
+      expect(await b.artifacts.read('extract.json')).toBe(await a.artifacts.read('extract.json'));
+      expect(await b.artifacts.read('module_model_map.toml')).toBe(await a.artifacts.read('module_model_map.toml'));
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
+});
+
+describe('extract with missing rights', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ version: 17 });
+    addRealXmlids(emu.store, 17);
+  });
+  afterAll(() => emu.close());
+
+  /** A real client whose server refuses ir.model.access and ir.rule, as Odoo does for non-admins. */
+  function denying(client: OdooClient): OdooClient {
+    return new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'searchRead') {
+          return (model: string, ...rest: unknown[]) => {
+            if (model === 'ir.model.access' || model === 'ir.rule') {
+              return Promise.reject(new OdooError('access', `You are not allowed to access '${model}' records.`, { server: target.url }));
+            }
+            return (target.searchRead as (...a: unknown[]) => unknown).call(target, model, ...rest);
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
+
+  test('gives a partial result with a note on what is missing and why, not a failure', async () => {
+    const ctx = makeCtx({ connect: async () => denying(await clientFor(emu)) });
+    try {
+      const r = await extractStep.run(ctx);
+      if (!r.ok) throw r.error;
+      expect(r.value.summary).toMatch(/partial/);
+      const doc = parseExtract((await ctx.artifacts.read('extract.json')) as string);
+      if (!doc.ok) throw doc.error;
+      expect(doc.value.access).toEqual([]);
+      expect(doc.value.rules).toEqual([]);
+      expect(doc.value.notes.join('\n')).toMatch(/access rights \(ir\.model\.access\): not read, this user has no read access/);
+      expect(doc.value.notes.join('\n')).toMatch(/record rules \(ir\.rule\)/);
+      expect(doc.value.models.map((m) => m.model)).toEqual(['x_equipment']);
+      expect(await ctx.artifacts.read('module_model_map.toml')).toMatch(/^# Partial extract: access rights \(ir\.model\.access\): not read/m);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+
+  test('a wrong password fails with the server named', async () => {
+    const ctx = makeCtx({
+      connect: () => clientFor({ ...emu, users: { admin: { ...emu.users.admin, password: 'wrong' } } } as never),
+    });
+    try {
+      const r = await extractStep.run(ctx);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.where?.field ?? '').toContain(emu.url.replace('http://', ''));
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});

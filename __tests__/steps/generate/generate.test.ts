@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { generateStep } from '../../../src/steps/generate/index.js';
+import { allNodes, inspectPython, pyCompileAll, manifestProblems, parseAllXml } from './check-modules.js';
+import { recordedExtract, workspace } from './fixture-ctx.js';
+
+describe.each([17, 19] as const)('generate from the Odoo %s recordings', (version) => {
+  test.each(['keep', 'clean'])('naming = %s: every .py compiles, every .xml parses, manifests match the files', async (naming) => {
+    const doc = recordedExtract(version);
+    const { renderMap } = await import('../../../src/steps/module-map/proposal.js');
+    const ctx = await workspace(doc, renderMap(doc).replace(/^naming = "keep"/m, `naming = "${naming}"`));
+    try {
+      const r = await generateStep.run(ctx);
+      if (!r.ok) throw r.error;
+      const modules = join(ctx.artifacts.root, 'modules');
+      expect(await pyCompileAll(modules)).toBe('');
+      const py = await inspectPython(modules);
+      expect(py.errors).toEqual([]);
+      expect(Object.keys(py.manifests).sort()).toEqual(['base_custom', 'equipment', 'project_custom']);
+      expect(manifestProblems(modules, py.manifests)).toEqual([]);
+      for (const m of Object.values(py.manifests)) {
+        expect(m.version).toBe(`${version}.0.1.0.0`);
+        expect(m.license).toBe('LGPL-3');
+      }
+      expect(py.manifests.project_custom.depends).toEqual(['base_automation', 'equipment', 'project']);
+      const xml = parseAllXml(modules);
+      const tags = [...xml.values()].flatMap((t) => allNodes(t).map((n) => n.name));
+      expect(tags).toContain(version === 17 ? 'tree' : 'list');
+      expect(tags).not.toContain(version === 17 ? 'list' : 'tree');
+      const attrs = [...xml.values()].flatMap((t) => allNodes(t).flatMap((n) => Object.keys(n.attributes)));
+      expect(attrs).not.toContain('attrs');
+      expect(attrs).not.toContain('states');
+      const inherited = allNodes(xml.get('project_custom/views/project_task_views.xml')!).find((n) => n.attributes.name === 'inherit_id');
+      expect(inherited?.attributes.ref).toBe('project.view_task_form2');
+      if (naming === 'keep') {
+        expect(py.names).toContain('x_studio_priority_score');
+        expect(py.strings).toContain('x_equipment');
+      } else {
+        expect(py.names).toContain('priority_score');
+        expect(py.names).not.toContain('x_studio_priority_score');
+        expect(py.strings).toContain('equipment');
+        expect(py.py).toContain(`equipment/migrations/${version}.0.1.0.0/pre-migrate.py`);
+        expect(py.strings).toContain('x_studio_priority_score'); // the old column name, as data for the rename
+        const arch = allNodes(xml.get('project_custom/views/project_task_views.xml')!).map((n) => n.attributes.name);
+        expect(arch).toContain('priority_score');
+        expect(arch).not.toContain('x_studio_priority_score');
+      }
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});
+
+test('the same inputs give the same bytes', async () => {
+  const doc = recordedExtract(17);
+  const a = await workspace(doc);
+  const b = await workspace(doc);
+  try {
+    const ra = await generateStep.run(a);
+    const rb = await generateStep.run(b);
+    if (!ra.ok || !rb.ok) throw new Error('generate failed');
+    expect(rb.value.outputs).toEqual(ra.value.outputs);
+  } finally {
+    a.cleanup();
+    b.cleanup();
+  }
+});

@@ -1,0 +1,96 @@
+import { makeMapReviewSpec, mapReviewSpec, loadMapReviewSpec } from '../../../src/steps/module-map/index.js';
+import { renderMap } from '../../../src/steps/module-map/proposal.js';
+import { checkMap } from '../../../src/steps/module-map/validate.js';
+import { renderExtract } from '../../../src/steps/extract/load.js';
+import { recordedExtract } from '../generate/fixture-ctx.js';
+import { makeCtx } from '../extract/helpers.js';
+
+const doc = recordedExtract(17);
+const proposal = renderMap(doc);
+const spec = makeMapReviewSpec(doc);
+const errors = (text: string) => spec.validate(text).filter((d) => d.severity === 'error');
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('module_model_map.toml review', () => {
+  test('the proposal validates, with one comment per module and the excluded analytic fields listed', () => {
+    expect(errors(proposal)).toEqual([]);
+    expect(proposal).toMatch(/\[modules\.equipment\]\n# New app from the root menu "Equipment"/);
+    expect(proposal).toMatch(/\[modules\.project_custom\]\n# Customizations of existing models of the installed app "project"/);
+    expect(proposal).toContain('#   field:account.analytic.line.x_plan2_id: analytic plan field');
+    expect(proposal).toMatch(/^naming = "keep"$/m);
+  });
+
+  test('a TOML syntax error is reported at its line and column', () => {
+    const text = proposal.replace('summary = "Equipment"', 'summary = "Equipment');
+    const d = errors(text);
+    expect(d).toHaveLength(1);
+    expect(d[0].line).toBe(lineOf(text, 'summary = "Equipment'));
+  });
+
+  test('a map naming an unknown model points at the value', () => {
+    const text = proposal.replace('models = ["x_equipment"]', 'models = ["x_equipment", "x_gadget"]');
+    const d = errors(text);
+    expect(d).toEqual([
+      expect.objectContaining({ line: lineOf(text, '"x_gadget"'), column: text.split('\n')[lineOf(text, '"x_gadget"') - 1].indexOf('"x_gadget"') + 1, message: expect.stringMatching(/unknown custom model "x_gadget"/) }),
+    ]);
+  });
+
+  test('an invalid module name points at its table header', () => {
+    const text = proposal.replace('[modules.equipment]', '[modules."Equipment-App"]').replace('depends = ["equipment"]', 'depends = ["Equipment-App"]').replace(/"equipment", "project"/, '"Equipment-App", "project"');
+    const d = errors(text);
+    expect(d[0]).toEqual(expect.objectContaining({ line: lineOf(text, '[modules."Equipment-App"]'), message: expect.stringMatching(/not a valid module name/) }));
+  });
+
+  test('a module named like an installed module is refused', () => {
+    const text = proposal.replace('[modules.project_custom]', '[modules.project]');
+    expect(errors(text).map((d) => d.message)).toContainEqual(expect.stringMatching(/"project" is already an installed module/));
+  });
+
+  test('a dependency cycle is reported on the depends line', () => {
+    const text = proposal.replace('depends = ["base"]', 'depends = ["project_custom"]');
+    const d = errors(text);
+    expect(d).toHaveLength(1);
+    expect(d[0].message).toMatch(/dependency cycle: equipment -> project_custom -> equipment/);
+    expect(d[0].line).toBe(lineOf(text, 'depends = ["project_custom"]'));
+  });
+
+  test('a model listed twice, or not at all, is an error', () => {
+    const twice = proposal.replace('extends = ["res.partner"]', 'extends = ["res.partner", "project.task"]');
+    // Reported where it is listed the second time, naming the first place.
+    expect(errors(twice)).toEqual([
+      expect.objectContaining({ line: lineOf(twice, 'extends = ["project.task"]'), message: '"project.task" is already assigned in [modules.base_custom]; list it exactly once' }),
+    ]);
+    const missing = proposal.replace('extends = ["res.partner"]', 'extends = []');
+    expect(errors(missing).map((d) => d.message)).toEqual([expect.stringMatching(/model "res.partner" is not assigned/)]);
+    const excluded = missing.replace('items = []', 'items = ["res.partner"]');
+    expect(errors(excluded)).toEqual([]);
+  });
+
+  test('moving a single field to another module through items is allowed once', () => {
+    const text = proposal.replace('extends = ["res.partner"]', 'extends = ["res.partner"]\nitems = ["field:project.task.x_studio_customer_ref"]');
+    expect(errors(text)).toEqual([]);
+    const twice = text.replace('items = []', 'items = ["field:project.task.x_studio_customer_ref"]');
+    expect(errors(twice)[0].message).toMatch(/already assigned/);
+  });
+
+  test('without extract.json the spec still checks syntax, names and cycles', () => {
+    expect(mapReviewSpec.validate(proposal).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(mapReviewSpec.validate('[modules.9bad]\nmodels = []\n')[0].message).toMatch(/not a valid module name/);
+  });
+
+  test('loadMapReviewSpec reads extract.json from the workspace', async () => {
+    const ctx = makeCtx();
+    try {
+      await ctx.artifacts.write('extract.json', renderExtract(doc));
+      const loaded = await loadMapReviewSpec(ctx.artifacts);
+      expect(loaded.validate(proposal.replace('"x_equipment"]', '"x_nope"]')).some((d) => /unknown custom model/.test(d.message))).toBe(true);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+
+  test('naming must be keep or clean', () => {
+    const text = proposal.replace(/^naming = "keep"$/m, 'naming = "pretty"');
+    expect(checkMap(text, doc).diagnostics[0]).toEqual(expect.objectContaining({ line: lineOf(text, 'naming = "pretty"'), message: 'naming must be "keep" or "clean"' }));
+  });
+});

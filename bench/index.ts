@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: every area's figures, one module after another (they share the machine, so
+ * never in parallel). Each prints lines `bench <area>: <what> = <value> <unit> (target ...)`.
+ */
+import { run as analysis } from './analysis.js';
+import { run as emulator } from './emulator.js';
+import { run as extract } from './extract.js';
+import { run as odoo } from './odoo.js';
+import { run as reviewer } from './reviewer.js';
+import { run as sync } from './sync.js';
+import { run as wizard } from './wizard.js';
+
+const BENCHES: readonly [string, () => Promise<void>][] = [
+  ['wizard', wizard],
+  ['reviewer', reviewer],
+  ['odoo', odoo],
+  ['emulator', emulator],
+  ['extract', extract],
+  ['analysis', analysis],
+  ['sync', sync],
+];
+
+let failed = 0;
+for (const [name, run] of BENCHES) {
+  try {
+    await run();
+  } catch (e) {
+    failed++;
+    console.log(`bench ${name}: FAILED ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+if (failed > 0) process.exitCode = 1;

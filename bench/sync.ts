@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../src/odoo/emulator/index.js';
+import { connect } from '../src/odoo/index.js';
+import type { OdooClient } from '../src/odoo/types.js';
+import { createArtifactStore } from '../src/state/artifact-store.js';
+import { syncStep } from '../src/steps/sync/index.js';
+import type { StepContext } from '../src/steps/types.js';
+
+const PHASES = 10;
+const PER_PHASE = 100;
+
+/** A step-6 style ToDo.md with 1,000 tasks in 10 phases. */
+export function bigPlan(): string {
+  const lines = ['# ToDo: Bench Project', '', '## Task Status Legend', '- ✅ Complete', '- 🔄 In Progress', '- 🔲 Pending', '- ❌ Blocked', ''];
+  const glyphs = ['✅', '🔄', '🔲', '❌'];
+  for (let p = 0; p < PHASES; p++) {
+    lines.push(`## Phase ${p}: Module ${p}`, '', '| # | Task | Status | Owner | Estimate | Complexity | Evidence |', '|---|---|---|---|---|---|---|');
+    for (let i = 0; i < PER_PHASE; i++) {
+      const owner = i % 3 === 0 ? 'admin' : i % 3 === 1 ? 'Marc Demo' : 'Consultant';
+      lines.push(`| m${p}_f${i}.build | Build feature ${i} of module ${p} | ${glyphs[i % 4]} | ${owner} | ${(i % 7) + 1}.5 h | ${['low', 'medium', 'high'][i % 3]} | \`models/m${p}.py:${i + 1}\` |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function syncOnce(emu: Emulator, root: string): Promise<{ calls: number; ms: number; writes: number; summary: string }> {
+  let client: OdooClient | undefined;
+  const before = writesOf(emu);
+  const ctx: StepContext = {
+    config: { source: 'database', addons: [], sections: {} },
+    artifacts: createArtifactStore(root),
+    signal: new AbortController().signal,
+    progress: () => undefined,
+    connect: async () => (client = await connect({ url: emu.url, db: emu.db, user: 'admin', transport: 'xmlrpc' }, { password: 'admin' })),
+    log: () => undefined,
+    ask: async (q) => q.defaultValue,
+    dryRun: false,
+    assumeYes: true,
+  };
+  const started = performance.now();
+  const r = await syncStep.run(ctx);
+  const ms = performance.now() - started;
+  if (!r.ok) throw r.error;
+  return { calls: client?.stats.calls ?? 0, ms, writes: writesOf(emu) - before, summary: r.value.summary };
+}
+
+function writesOf(emu: Emulator): number {
+  return ['load', 'create', 'write', 'unlink'].reduce((a, m) => a + (emu.stats.byMethod[m] ?? 0), 0);
+}
+
+/** 1,000 tasks in 10 phases against the emulator (Odoo 17, XML-RPC): first sync and a no-change re-sync. */
+export async function run(): Promise<void> {
+  const emu = await startEmulator({ version: 17 });
+  const root = mkdtempSync(join(tmpdir(), 'ops-bench-sync-'));
+  try {
+    writeFileSync(join(root, 'ToDo.md'), bigPlan());
+    const first = await syncOnce(emu, root);
+    console.log(`bench sync: first sync of 1000 tasks, round trips (incl. connect) = ${first.calls} calls (target <= 20)`);
+    console.log(`bench sync: first sync of 1000 tasks, time = ${Math.round(first.ms)} ms (target none)`);
+    const again = await syncOnce(emu, root);
+    console.log(`bench sync: no-change re-sync, round trips (incl. connect) = ${again.calls} calls (target <= 5)`);
+    console.log(`bench sync: no-change re-sync, writes = ${again.writes} calls (target 0)`);
+    console.log(`bench sync: no-change re-sync, time = ${Math.round(again.ms)} ms (target none)`);
+    if (!/1000 tasks: 0 created, 0 updated, 1000 unchanged/.test(again.summary)) throw new Error(`re-sync was not a no-op: ${again.summary}`);
+  } finally {
+    await emu.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

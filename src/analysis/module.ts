@@ -1,0 +1,132 @@
+/** Analyses one module directory: manifest, Python models, data files, access rights, assets. */
+import { basename, extname, join } from 'node:path';
+import { analyseAccess } from './access.js';
+import { displayPath, listModuleFiles, readText } from './files.js';
+import { readManifest } from './manifest.js';
+import { analysePython } from './python.js';
+import type { ModuleAnalysis, SourceProblem } from './types.js';
+import { analyseXml, emptyXmlData } from './xml.js';
+
+const countLines = (s: string) => (s.length === 0 ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
+
+export async function analyseModule(
+  dir: string,
+  base: string,
+  problems: SourceProblem[],
+): Promise<ModuleAnalysis | undefined> {
+  const name = basename(dir);
+  const rel = (abs: string) => displayPath(base, abs);
+  const files = await listModuleFiles(dir, base, problems);
+  if (files.length === 0) {
+    problems.push({ kind: 'empty-module', file: rel(dir), message: 'the folder holds no files; it was skipped' });
+    return undefined;
+  }
+  const manifestPath = [join(dir, '__manifest__.py'), join(dir, '__openerp__.py')].find((p) => files.includes(p));
+  if (!manifestPath) {
+    problems.push({
+      kind: 'manifest-missing',
+      file: rel(dir),
+      message: 'no __manifest__.py: this folder is not an Odoo module and was skipped',
+    });
+    return undefined;
+  }
+  const manifestText = await readText(manifestPath, rel(manifestPath));
+  if (!manifestText.ok) {
+    problems.push(manifestText.error);
+    return undefined;
+  }
+  const manifest = readManifest(manifestText.value, rel(manifestPath));
+  if (!manifest.ok) {
+    problems.push(manifest.error);
+    return undefined;
+  }
+  const m: ModuleAnalysis = {
+    name,
+    dir: rel(dir),
+    manifest: manifest.value,
+    models: [],
+    access: [],
+    ...emptyXmlData(),
+    assets: { js: 0, scss: 0, css: 0, xml: 0 },
+    lines: { python: countLines(manifestText.value), xml: 0, csv: 0, js: 0, scss: 0 },
+  };
+  for (const abs of files) {
+    if (abs === manifestPath) continue;
+    const r = rel(abs);
+    const ext = extname(abs);
+    const inStatic = r.startsWith(`${m.dir}/static/`);
+    if (inStatic) {
+      if (ext === '.js') m.assets.js++;
+      else if (ext === '.scss') m.assets.scss++;
+      else if (ext === '.css') m.assets.css++;
+      else if (ext === '.xml') m.assets.xml++;
+      if (ext !== '.js' && ext !== '.scss') continue;
+    } else if (ext !== '.py') continue;
+    const text = await readText(abs, r);
+    if (!text.ok) {
+      problems.push(text.error);
+      continue;
+    }
+    if (ext === '.js') m.lines.js += countLines(text.value);
+    else if (ext === '.scss') m.lines.scss += countLines(text.value);
+    else {
+      m.lines.python += countLines(text.value);
+      const py = analysePython(text.value, r);
+      if (py.problem) problems.push(py.problem);
+      m.models.push(...py.models);
+    }
+  }
+  for (const dataFile of m.manifest.data) {
+    await readDataFile(m, dir, dataFile, rel, problems);
+  }
+  // A menuitem without a name shows its action's name.
+  for (const menu of m.menus) {
+    if (!menu.name && menu.action) menu.name = m.actions.find((a) => a.id === menu.action)?.name;
+  }
+  const hasContent = m.models.length > 0 || m.views.length > 0 || m.menus.length > 0 || m.actions.length > 0 || m.access.length > 0;
+  if (!hasContent) {
+    problems.push({ kind: 'empty-module', file: m.manifest.file, message: 'the module defines no models, views, menus or access rights; it was skipped' });
+    return undefined;
+  }
+  return m;
+}
+
+async function readDataFile(
+  m: ModuleAnalysis,
+  dir: string,
+  dataFile: string,
+  rel: (abs: string) => string,
+  problems: SourceProblem[],
+): Promise<void> {
+  const abs = join(dir, ...dataFile.split('/'));
+  const r = rel(abs);
+  const ext = extname(dataFile);
+  if (ext !== '.xml' && ext !== '.csv') return;
+  const text = await readText(abs, r);
+  if (!text.ok) {
+    const missing = text.error.kind === 'unreadable' && /ENOENT/.test(text.error.message);
+    problems.push(
+      missing
+        ? { kind: 'missing-file', file: m.manifest.file, line: m.manifest.line, message: `the manifest lists '${dataFile}', which does not exist` }
+        : text.error,
+    );
+    return;
+  }
+  if (ext === '.csv') {
+    m.lines.csv += countLines(text.value);
+    if (basename(dataFile) !== 'ir.model.access.csv') return;
+    const a = analyseAccess(text.value, r, m.name);
+    if (a.problem) problems.push(a.problem);
+    m.access.push(...a.rules);
+    return;
+  }
+  m.lines.xml += countLines(text.value);
+  const x = analyseXml(text.value, r, m.name);
+  if (x.problem) {
+    problems.push(x.problem);
+    return;
+  }
+  for (const k of Object.keys(x.data) as (keyof typeof x.data)[]) {
+    (m[k] as unknown[]).push(...x.data[k]);
+  }
+}

@@ -1,0 +1,12 @@
+/** Worker-thread entry: analyses the module directories it is sent (see pool.ts). */
+import { parentPort } from 'node:worker_threads';
+import { analyseModule } from './module.js';
+import type { SourceProblem } from './types.js';
+
+parentPort?.on('message', (job: { index: number; dir: string; base: string }) => {
+  const problems: SourceProblem[] = [];
+  analyseModule(job.dir, job.base, problems).then(
+    (module) => parentPort?.postMessage({ index: job.index, module, problems }),
+    (e: unknown) => parentPort?.postMessage({ index: job.index, error: e instanceof Error ? e.stack ?? e.message : String(e) }),
+  );
+});

@@ -1,0 +1,82 @@
+/** Turns one parsed <record> into the typed item it describes. */
+import type { ViewButton, XmlData } from './types.js';
+
+export interface RecordField {
+  line: number;
+  /** Text content, whitespace collapsed (HTML fields: their text only). */
+  text: string;
+  ref?: string;
+  /** ref= or every ref('...') inside eval=. */
+  refs: string[];
+  eval?: string;
+  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number };
+}
+
+export function recordToData(
+  data: XmlData,
+  record: { id: string; model: string; line: number; fields: Map<string, RecordField> },
+  file: string,
+): void {
+  const f = (name: string) => record.fields.get(name);
+  const text = (name: string) => f(name)?.text || undefined;
+  const { id, line } = record;
+  switch (record.model) {
+    case 'ir.ui.view': {
+      const arch = f('arch')?.arch;
+      const inheritId = f('inherit_id')?.ref;
+      if (!arch && text('type') === 'qweb') {
+        data.templates.push({ id, file, line });
+        return;
+      }
+      const root = arch?.root;
+      const type = root === 'xpath' || root === 'data' || (inheritId && root === 'field') ? 'inherited' : root ?? text('type') ?? 'unknown';
+      data.views.push({
+        id, file, line,
+        model: text('model'),
+        type,
+        inheritId,
+        xpathCount: inheritId ? (arch?.positioned ?? 0) : 0,
+        buttons: arch?.buttons ?? [],
+        fieldCount: arch?.fields ?? 0,
+      });
+      return;
+    }
+    case 'ir.actions.act_window':
+      data.actions.push({
+        id, file, line,
+        name: text('name'),
+        resModel: text('res_model'),
+        viewMode: text('view_mode'),
+        help: text('help'),
+        target: text('target'),
+        bindingModel: f('binding_model_id')?.ref,
+      });
+      return;
+    case 'ir.actions.report':
+      data.reports.push({ id, file, line, name: text('name'), model: text('model'), reportName: text('report_name'), reportType: text('report_type') });
+      return;
+    case 'res.groups':
+      data.groups.push({ id, file, line, name: text('name'), category: f('category_id')?.ref, implied: f('implied_ids')?.refs ?? [], comment: text('comment') });
+      return;
+    case 'ir.rule':
+      data.rules.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, groups: f('groups')?.refs ?? [], domain: text('domain_force') });
+      return;
+    case 'ir.cron':
+      data.crons.push({
+        id, file, line,
+        name: text('name'),
+        modelRef: f('model_id')?.ref,
+        code: text('code'),
+        interval: [text('interval_number'), text('interval_type')].filter(Boolean).join(' ') || undefined,
+      });
+      return;
+    case 'mail.template':
+      data.mailTemplates.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, subject: text('subject') });
+      return;
+    case 'ir.ui.menu':
+      data.menus.push({ id, file, line, name: text('name'), parent: f('parent_id')?.ref, action: f('action')?.ref, groups: f('groups_id')?.refs ?? [] });
+      return;
+    default:
+      data.other.push({ id, model: record.model, file, line });
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Odoo data files (views, actions, menus, reports, groups, rules, crons, mail templates) read
+ * with saxes: line numbers for every record, no entity expansion. A DOCTYPE declaring entities
+ * is reported and the file skipped.
+ */
+import { SaxesParser } from 'saxes';
+import { evalRefs } from './eval-refs.js';
+import type { SourceProblem, ViewButton, XmlData } from './types.js';
+import { recordToData, type RecordField } from './xml-records.js';
+
+export interface XmlAnalysis {
+  data: XmlData;
+  problem?: SourceProblem;
+}
+
+export function emptyXmlData(): XmlData {
+  return { views: [], actions: [], menus: [], reports: [], templates: [], groups: [], rules: [], crons: [], mailTemplates: [], other: [] };
+}
+
+interface ArchInfo {
+  root?: string;
+  positioned: number;
+  buttons: ViewButton[];
+  fields: number;
+  depth: number;
+}
+
+interface RecordFrame {
+  id: string;
+  model: string;
+  line: number;
+  fields: Map<string, RecordField>;
+  field?: { name: string; line: number; ref?: string; eval?: string; depth: number; text: string; arch?: ArchInfo };
+}
+
+class Stop extends Error {}
+
+const splitGroups = (s: string | undefined, q: (id: string) => string) =>
+  (s ?? '').split(',').map((g) => g.trim().replace(/^!/, '')).filter(Boolean).map(q);
+
+export function analyseXml(src: string, file: string, moduleName: string): XmlAnalysis {
+  const data = emptyXmlData();
+  const q = (id: string) => (id.includes('.') ? id : `${moduleName}.${id}`);
+  const parser = new SaxesParser({ position: true });
+  let depth = 0;
+  let startLine = 1;
+  let record: RecordFrame | undefined;
+  const menuStack: { id: string; depth: number }[] = [];
+  let openTemplate: { index: number; depth: number } | undefined;
+  let problem: SourceProblem | undefined;
+
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      problem = {
+        kind: 'xml-doctype',
+        file,
+        line: parser.line,
+        message: 'the DOCTYPE declares entities; they are not expanded and the file was skipped',
+      };
+      throw new Stop();
+    }
+  });
+  parser.on('opentagstart', () => {
+    startLine = parser.line;
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    const a = tag.attributes as Record<string, string>;
+    const line = startLine;
+    const f = record?.field;
+    if (record && f) {
+      if (f.arch) archElement(f.arch, tag.name, a, depth, line, file, q);
+      return;
+    }
+    if (record && tag.name === 'field' && a.name) {
+      record.field = { name: a.name, line, ref: a.ref, eval: a.eval, depth, text: '' };
+      if (a.name === 'arch' && (a.type ?? 'xml') === 'xml') record.field.arch = { positioned: 0, buttons: [], fields: 0, depth };
+      return;
+    }
+    switch (tag.name) {
+      case 'record':
+        record = { id: q(a.id ?? `(line ${line})`), model: a.model ?? '', line, fields: new Map() };
+        break;
+      case 'menuitem': {
+        const id = q(a.id ?? `(line ${line})`);
+        const parent = a.parent ? q(a.parent) : menuStack.at(-1)?.id;
+        data.menus.push({ id, name: a.name, parent, action: a.action ? q(a.action) : undefined, groups: splitGroups(a.groups, q), file, line });
+        if (!tag.isSelfClosing) menuStack.push({ id, depth });
+        break;
+      }
+      case 'template':
+        data.templates.push({ id: q(a.id ?? `(line ${line})`), file, line });
+        if (!tag.isSelfClosing) openTemplate = { index: data.templates.length - 1, depth };
+        break;
+      case 'report':
+        data.reports.push({ id: q(a.id ?? `(line ${line})`), name: a.string, model: a.model, reportName: a.name, reportType: a.report_type ?? 'qweb-pdf', file, line });
+        break;
+      case 'function':
+      case 'delete':
+        data.other.push({ id: `${tag.name}:${a.model ?? ''}:${a.name ?? a.id ?? line}`, model: a.model ?? tag.name, file, line });
+        break;
+      default:
+    }
+  });
+  parser.on('text', (t) => {
+    if (record?.field) record.field.text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (record?.field) record.field.text += t;
+  });
+  parser.on('closetag', (tag) => {
+    if (record?.field && depth === record.field.depth) {
+      const f = record.field;
+      record.fields.set(f.name, {
+        line: f.line,
+        text: f.text.replace(/\s+/g, ' ').trim(),
+        ref: f.ref ? q(f.ref) : undefined,
+        refs: f.eval ? evalRefs(f.eval).map(q) : f.ref ? [q(f.ref)] : [],
+        eval: f.eval,
+        arch: f.arch && { root: f.arch.root, positioned: f.arch.positioned, buttons: f.arch.buttons, fields: f.arch.fields },
+      });
+      record.field = undefined;
+    } else if (record && !record.field && tag.name === 'record') {
+      recordToData(data, record, file);
+      record = undefined;
+    } else if (tag.name === 'menuitem' && menuStack.at(-1)?.depth === depth) {
+      menuStack.pop();
+    } else if (tag.name === 'template' && openTemplate?.depth === depth) {
+      data.templates[openTemplate.index].endLine = parser.line;
+      openTemplate = undefined;
+    }
+    depth--;
+  });
+  try {
+    parser.write(src).close();
+  } catch (e) {
+    if (e instanceof Stop) return { data: emptyXmlData(), problem };
+    const message = e instanceof Error ? e.message.replace(/^\d+:\d+: /, '') : String(e);
+    return {
+      data: emptyXmlData(),
+      problem: { kind: 'xml-syntax', file, line: parser.line, column: parser.column, message: `broken XML (${message}); the file was skipped` },
+    };
+  }
+  return { data };
+}
+
+function archElement(
+  arch: ArchInfo,
+  name: string,
+  a: Record<string, string>,
+  depth: number,
+  line: number,
+  file: string,
+  q: (id: string) => string,
+): void {
+  if (arch.root === undefined && depth === arch.depth + 1) arch.root = name;
+  if (a.position !== undefined) arch.positioned++;
+  if (name === 'field') arch.fields++;
+  if (name === 'button' && a.name && (a.type === 'object' || a.type === 'action')) {
+    arch.buttons.push({ name: a.name, string: a.string, type: a.type, groups: splitGroups(a.groups, q), file, line });
+  }
+}

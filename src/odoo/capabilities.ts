@@ -1,0 +1,61 @@
+import { OdooError } from './errors.js';
+import type { CallOptions, Capabilities, OdooClient, VersionProfile } from './types.js';
+
+const MODULES = ['project', 'knowledge', 'document_page', 'base_automation'] as const;
+
+/** Asks the server once what is installed and what this user may do (4 round trips). */
+export async function probeCapabilities(client: OdooClient, profile: VersionProfile, opts: CallOptions): Promise<Capabilities> {
+  const installed = await installedModules(client, opts);
+  const canReadAccessRights = await canRead(client, 'ir.model.access', opts);
+  const canReadRules = await canRead(client, 'ir.rule', opts);
+  const canWriteProjects = installed.has('project') && (await mayWrite(client, 'project.project', opts));
+  return {
+    milestones: profile.hasMilestones && installed.has('project'),
+    knowledge: installed.has('knowledge'),
+    documentPage: installed.has('document_page'),
+    baseAutomation: installed.has('base_automation'),
+    canReadAccessRights,
+    canReadRules,
+    canWriteProjects,
+  };
+}
+
+async function installedModules(client: OdooClient, opts: CallOptions): Promise<Set<string>> {
+  const rows = await client.searchRead<{ id: number; name: string }>(
+    'ir.module.module',
+    [
+      ['state', '=', 'installed'],
+      ['name', 'in', [...MODULES]],
+    ],
+    { ...opts, fields: ['name'] },
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/** A probing read: an access error means "no", anything else is a real failure. */
+async function canRead(client: OdooClient, model: string, opts: CallOptions): Promise<boolean> {
+  try {
+    await client.searchRead(model, [], { ...opts, fields: ['id'], limit: 1 });
+    return true;
+  } catch (e) {
+    if (e instanceof OdooError && e.kind === 'access') return false;
+    throw e;
+  }
+}
+
+/** check_access_rights (every version to 18); has_access where the former is gone. */
+async function mayWrite(client: OdooClient, model: string, opts: CallOptions): Promise<boolean> {
+  try {
+    return Boolean(await client.call(model, 'check_access_rights', ['write'], { raise_exception: false }, opts));
+  } catch (e) {
+    if (!(e instanceof OdooError)) throw e;
+    if (e.kind === 'access') return false;
+    if (e.kind !== 'not-found') throw e;
+  }
+  try {
+    return Boolean(await client.call(model, 'has_access', [[], 'write'], {}, opts));
+  } catch (e) {
+    if (e instanceof OdooError && e.kind === 'access') return false;
+    throw e;
+  }
+}

@@ -1,0 +1,144 @@
+import { err, ok, type Result } from '../core/result.js';
+import { UserError } from '../core/user-error.js';
+import type { ConnectionProfile } from '../steps/types.js';
+import { CallRunner } from './call-runner.js';
+import { Client } from './client.js';
+import { detectVersion, listDatabases } from './detect.js';
+import type { ErrorContext } from './error-context.js';
+import { profileFor } from './profiles.js';
+import { makeScrubber } from './secrets.js';
+import { makeHttpAgent } from './transports/http.js';
+import { makeJson2Transport } from './transports/json2.js';
+import { makeXmlRpcTransport } from './transports/xmlrpc.js';
+import type { ConnectOptions, OdooClient, OdooSecret, TransportName } from './types.js';
+import { normalizeUrl, odooOnlineDb } from './url.js';
+
+/** Knobs for tests and benches; the defaults suit real servers. */
+export interface ConnectTuning {
+  /** First retry delay in ms (doubles per retry). Default 300. */
+  retryDelayMs?: number;
+  /** Records per search_read/read round trip. Default 2000. */
+  pageSize?: number;
+  /** Records per create call. Default 500. */
+  createBatch?: number;
+  /** Rows per load call. Default 500. */
+  loadBatch?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_RETRIES = 2;
+
+/**
+ * Connects to an Odoo server: detects its version, picks the transport (JSON-2 on 19+ with an API
+ * key, else XML-RPC, unless the profile forces one), finds the database when the server has only
+ * one, and authenticates. Throws OdooError for anything the server or network reports and
+ * UserError (code 'config') for a profile that cannot work.
+ */
+export async function connect(profile: ConnectionProfile, secret: OdooSecret, opts: ConnectOptions & ConnectTuning = {}): Promise<OdooClient> {
+  const url = normalizeUrl(profile.url);
+  if (!url) {
+    throw new UserError('config', `'${profile.url}' is not a server address.`, {
+      where: { field: 'connection.url' },
+      hint: 'Use the address you open Odoo with, e.g. https://mycompany.odoo.com or http://localhost:8069.',
+    });
+  }
+  if (!secret.password && !secret.apiKey) {
+    throw new UserError('config', `No password or API key for '${profile.user}' on ${url}.`, {
+      where: { field: 'connection.user' },
+      hint: 'Set ODOO_API_KEY (Preferences > Account Security > New API Key) or ODOO_PASSWORD in the environment.',
+    });
+  }
+  const scrub = makeScrubber(secret);
+  const http = makeHttpAgent({ insecure: profile.insecure });
+  const runner = new CallRunner({
+    timeoutMs: opts.timeoutMs ?? profile.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retries: opts.retries ?? DEFAULT_RETRIES,
+    retryDelayMs: opts.retryDelayMs ?? 300,
+    signal: opts.signal,
+    trace: opts.trace,
+  });
+  const ctx: ErrorContext = { url, db: profile.db, login: profile.user, transport: 'xmlrpc', usesApiKey: false, debug: opts.debug, scrub };
+  try {
+    const serverVersion = await detectVersion(http, runner, url, ctx);
+    const vprofile = profileFor(serverVersion.major);
+    const transportName = chooseTransport(profile, secret, vprofile.hasJson2, url, serverVersion.serverVersion);
+    const db = profile.db ?? (await detectDb(http, runner, url, ctx, transportName));
+    const usesApiKey = transportName === 'json2' || (!secret.password && Boolean(secret.apiKey));
+    const clientCtx: ErrorContext = { ...ctx, db: db || undefined, transport: transportName, usesApiKey };
+    const transport =
+      transportName === 'json2'
+        ? makeJson2Transport({ http, url, db, apiKey: secret.apiKey ?? '' })
+        : makeXmlRpcTransport({ http, url, db, login: profile.user, secret: secret.apiKey ?? secret.password ?? '' });
+    const client = new Client({
+      transport,
+      runner,
+      url,
+      db,
+      login: profile.user,
+      profile: vprofile,
+      serverVersion,
+      ctx: clientCtx,
+      http,
+      pageSize: opts.pageSize,
+      createBatch: opts.createBatch,
+      loadBatch: opts.loadBatch,
+    });
+    await client.authenticate({ signal: opts.signal });
+    return client;
+  } catch (e) {
+    http.close();
+    throw e;
+  }
+}
+
+function chooseTransport(profile: ConnectionProfile, secret: OdooSecret, hasJson2: boolean, url: string, version: string): TransportName {
+  const wanted = profile.transport ?? 'auto';
+  if (wanted === 'xmlrpc') return 'xmlrpc';
+  if (wanted === 'auto') return hasJson2 && secret.apiKey ? 'json2' : 'xmlrpc';
+  if (!hasJson2) {
+    throw new UserError('config', `JSON-2 needs Odoo 19 or later; ${url} runs ${version}.`, {
+      where: { field: 'connection.transport' },
+      hint: 'Set transport = "auto" or "xmlrpc" in the [connection] table.',
+    });
+  }
+  if (!secret.apiKey) {
+    throw new UserError('config', 'JSON-2 signs in with an API key only, and none is set.', {
+      where: { field: 'connection.transport' },
+      hint: 'Set ODOO_API_KEY (Preferences > Account Security > New API Key), or transport = "xmlrpc" to use the password.',
+    });
+  }
+  return 'json2';
+}
+
+async function detectDb(http: ReturnType<typeof makeHttpAgent>, runner: CallRunner, url: string, ctx: ErrorContext, transport: TransportName): Promise<string> {
+  const chosen = chooseDatabase(await listDatabases(http, runner, url, ctx), url, transport);
+  if (!chosen.ok) throw chosen.error;
+  return chosen.value;
+}
+
+/**
+ * The database to use when the profile names none: the only one listed; on Odoo Online the one
+ * named after the subdomain; on JSON-2 none at all (the server's dbfilter picks); else ask.
+ */
+export function chooseDatabase(list: readonly string[] | undefined, url: string, transport: TransportName): Result<string> {
+  const online = odooOnlineDb(url);
+  if (list && list.length === 1) return ok(list[0] as string);
+  if (list && list.length > 1) {
+    if (online && list.includes(online)) return ok(online);
+    const names = `${list.slice(0, 8).join(', ')}${list.length > 8 ? ', ...' : ''}`;
+    return err(
+      new UserError('config', `${url} has ${list.length} databases (${names}); which one?`, {
+        where: { field: 'connection.db' },
+        hint: 'Set db = "<name>" in the [connection] table, or pass --db.',
+      }),
+    );
+  }
+  if (online) return ok(online);
+  if (transport === 'json2') return ok('');
+  return err(
+    new UserError('config', `${url} does not list its databases, so the database cannot be detected.`, {
+      where: { field: 'connection.db' },
+      hint: 'Set db = "<name>" in the [connection] table, or pass --db.',
+    }),
+  );
+}

@@ -1,0 +1,167 @@
+import { OdooError } from './errors.js';
+import { type ErrorContext, opOf, serverOf } from './error-context.js';
+import type { HttpResponse } from './transports/http.js';
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+]);
+
+/** A failure below HTTP: refused, unknown host, reset, TLS. */
+export function errorFromNetwork(e: unknown, ctx: ErrorContext): OdooError {
+  const err = e as { code?: string; message?: string; hostname?: string };
+  const code = err.code ?? '';
+  const raw = ctx.scrub(`${code ? `${code}: ` : ''}${err.message ?? String(e)}`);
+  const host = safeHost(ctx.url);
+  const base = { server: serverOf(ctx), detail: raw };
+  if (TLS_CODES.has(code) || /certificate/i.test(err.message ?? '')) {
+    const what =
+      code === 'CERT_HAS_EXPIRED'
+        ? 'its certificate has expired'
+        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? `its certificate is not for '${host}'`
+          : /SELF_SIGNED/.test(code)
+            ? 'its certificate is self-signed'
+            : 'its certificate cannot be verified';
+    return new OdooError('tls', `The HTTPS connection to ${ctx.url} is not trusted: ${what}.`, {
+      ...base,
+      hint: 'Fix the server certificate (e.g. Let\'s Encrypt), or pass --insecure if you trust this server on this network.',
+    });
+  }
+  if (code === 'EPROTO' || /wrong version number|ssl3_get_record|packet length too long/i.test(err.message ?? '')) {
+    return new OdooError('tls', `${ctx.url} does not speak HTTPS on this port.`, {
+      ...base,
+      hint: 'Use http:// for this address, or the HTTPS port of the server.',
+    });
+  }
+  if (code === 'ECONNREFUSED') {
+    return new OdooError('network', `Nothing answers at ${ctx.url} (connection refused).`, {
+      ...base,
+      hint: 'Check the URL and port, and that the Odoo server is running.',
+      transient: true,
+    });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+    return new OdooError('network', `The host '${host}' could not be found (DNS lookup failed).`, {
+      ...base,
+      hint: 'Check the spelling of the URL and your network connection.',
+      transient: code === 'EAI_AGAIN',
+    });
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(err.message ?? '')) {
+    return new OdooError('network', `The connection to ${ctx.url} was closed before Odoo answered ${opOf(ctx)}.`, {
+      ...base,
+      hint: 'The server or a proxy dropped the request; try again, and check the server log if it keeps happening.',
+      transient: true,
+    });
+  }
+  if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return new OdooError('network', `${ctx.url} cannot be reached (${code}).`, {
+      ...base,
+      hint: 'Check your network, VPN or firewall, and the URL.',
+      transient: true,
+    });
+  }
+  return new OdooError('network', `Talking to ${ctx.url} failed: ${raw}`, {
+    ...base,
+    hint: 'Check the URL and your network, then try again.',
+    transient: true,
+  });
+}
+
+export function timeoutError(ctx: ErrorContext): OdooError {
+  const secs = ctx.timeoutMs === undefined ? '' : ` within ${formatSeconds(ctx.timeoutMs)}`;
+  return new OdooError('timeout', `Odoo did not answer ${opOf(ctx)}${secs}.`, {
+    server: serverOf(ctx),
+    hint: 'The server may be busy: try again later, or raise timeoutMs in the [connection] table.',
+    transient: true,
+  });
+}
+
+export function cancelledError(ctx: ErrorContext): OdooError {
+  return new OdooError('cancelled', `Cancelled ${opOf(ctx)}.`, { server: serverOf(ctx) });
+}
+
+/**
+ * A response that is not the protocol's answer: a proxy's 502, an HTML error page, a web server
+ * that is not Odoo, the endpoint missing.
+ */
+export function errorFromHttp(res: HttpResponse, ctx: ErrorContext, endpoint: string): OdooError {
+  const html = /html/i.test(res.contentType) || /^\s*<(!doctype|html)/i.test(res.body);
+  const title = html ? htmlTitle(res.body) : undefined;
+  const snippet = ctx.scrub(title ?? res.body.replace(/\s+/g, ' ').trim().slice(0, 200));
+  const page = ctx.debug ? `\n${res.body.slice(0, 4000)}` : '';
+  const base = { server: serverOf(ctx), status: res.status, detail: ctx.scrub(`HTTP ${res.status} ${res.contentType}${page}`) };
+  if (res.status === 502 || res.status === 503 || res.status === 504) {
+    return new OdooError('server', `A proxy in front of Odoo answered ${res.status}${snippet ? ` (${snippet})` : ''}: Odoo is down, restarting or overloaded.`, {
+      ...base,
+      hint: 'Wait a minute and try again; if it persists, check that the Odoo service behind the proxy is running.',
+      transient: true,
+    });
+  }
+  if (res.status === 404) {
+    return new OdooError('not-odoo', `${ctx.url} answered 404 for ${endpoint}: this is not an Odoo server, or not its root URL.`, {
+      ...base,
+      hint: 'Use the address you open Odoo with in a browser, without /web or /odoo at the end.',
+    });
+  }
+  if (res.status >= 500) {
+    return new OdooError('server', `Odoo answered ${opOf(ctx)} with an error page (HTTP ${res.status}${snippet ? `: ${snippet}` : ''}).`, {
+      ...base,
+      hint: 'Run again with --debug to see the page, and check the Odoo server log.',
+      transient: true,
+    });
+  }
+  if (html && res.status < 300 && /odoo/i.test(res.body)) {
+    const text = htmlText(res.body);
+    return new OdooError('server', `Odoo answered ${opOf(ctx)} with a web page instead of data${text ? `: "${ctx.scrub(text)}"` : ''}.`, {
+      ...base,
+      hint: 'The database may be under maintenance or the URL may point below the server root: try again later, and check the URL.',
+      transient: true,
+    });
+  }
+  if (res.status === 401 || res.status === 403) {
+    return new OdooError('auth', `${ctx.url} refused the request (HTTP ${res.status}) before it reached Odoo.`, {
+      ...base,
+      hint: 'A proxy or firewall asks for its own login: check the URL, or ask your administrator.',
+    });
+  }
+  return new OdooError('not-odoo', `${ctx.url} answered ${endpoint} with ${html ? 'a web page' : `unexpected content (HTTP ${res.status})`}${snippet ? ` "${snippet}"` : ''}: it does not look like Odoo.`, {
+    ...base,
+    hint: 'Check the URL: it must be the address you open Odoo with in a browser.',
+  });
+}
+
+function htmlTitle(body: string): string | undefined {
+  const m = /<title[^>]*>([^<]*)<\/title>/i.exec(body) ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(body);
+  const t = m?.[1]?.replace(/\s+/g, ' ').trim();
+  return t ? t.slice(0, 120) : undefined;
+}
+
+/** The visible text of a small HTML page, for a one-line message (not a parser: a snippet). */
+function htmlText(body: string): string {
+  const text = body
+    .replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+const formatSeconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`);

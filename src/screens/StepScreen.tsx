@@ -1,0 +1,102 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { StepStatus } from '../state/types.js';
+import type { StepId } from '../steps/types.js';
+import { assertNever } from '../core/assert-never.js';
+import { ErrorPanel } from './ErrorPanel.js';
+import { ProgressBar } from './ProgressBar.js';
+import { STEP_INFO, formatElapsed } from './step-info.js';
+import { statusLook } from './status-text.js';
+import { useTheme } from './theme.js';
+
+export interface StepScreenProps {
+  id: StepId;
+  status: StepStatus;
+  now: number;
+  /** Step-specific lines shown under the description. */
+  children?: ReactNode;
+}
+
+/** The frame every step screen shares: title, what it does, its files, and its state. */
+export function StepScreen({ id, status, now, children }: StepScreenProps) {
+  const { colour } = useTheme();
+  const info = STEP_INFO[id];
+  const look = statusLook(status);
+  return (
+    <Box flexDirection="column" flexGrow={1}>
+      <Text bold>
+        {info.number} · {info.title} <Text color={colour(look.colour)}>{look.glyph} {look.label}</Text>
+      </Text>
+      <Text color={colour('muted')}>{info.about}</Text>
+      <Text color={colour('muted')}>
+        reads {info.reads.join(', ')} → writes {info.writes.join(', ')}
+      </Text>
+      {children}
+      <Box marginTop={1} flexDirection="column">
+        <StatusBody id={id} status={status} now={now} />
+      </Box>
+    </Box>
+  );
+}
+
+function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: number }) {
+  const { colour } = useTheme();
+  const review = STEP_INFO[id].review;
+  switch (status.kind) {
+    case 'pending':
+      return <Text>Press enter to run this step.</Text>;
+    case 'unavailable':
+      return (
+        <>
+          <Text color={colour('warn')}>Not available yet.</Text>
+          <Text color={colour('muted')}>{status.reason}</Text>
+        </>
+      );
+    case 'skipped':
+      return <Text color={colour('muted')}>Skipped: {status.reason}</Text>;
+    case 'running':
+      return (
+        <>
+          <Text color={colour('accent')}>{status.progress?.activity ?? 'Starting…'}</Text>
+          <ProgressBar
+            done={status.progress?.done}
+            total={status.progress?.total}
+            startedAt={status.startedAt}
+            now={now}
+            width={30}
+          />
+          <Text color={colour('muted')}>x to cancel</Text>
+        </>
+      );
+    case 'awaiting-review':
+      return <Text color={colour('warn')}>Waiting for your review. Press enter to open the reviewer.</Text>;
+    case 'done':
+      return (
+        <>
+          <Text color={colour('ok')}>
+            ✔ {status.summary || 'Done'} <Text color={colour('muted')}>({formatElapsed(now - status.finishedAt)} ago)</Text>
+          </Text>
+          {status.warnings.map((w, i) => (
+            <Text key={i} color={colour('warn')}>
+              ! {w}
+            </Text>
+          ))}
+          {Object.keys(status.outputs).length > 0 ? (
+            <Text color={colour('muted')}>wrote {Object.keys(status.outputs).sort().join(', ')}</Text>
+          ) : null}
+          <Text color={colour('muted')}>{review ? 'enter to open the reviewer again' : 'enter to run again'}</Text>
+        </>
+      );
+    case 'failed':
+      return <ErrorPanel error={status.error} action="r to retry" />;
+    case 'stale':
+      return (
+        <>
+          <Text color={colour('warn')}>↻ Out of date: {status.reason}</Text>
+          <Text>{review ? 'enter to review again, r to re-run' : 'r to re-run'}</Text>
+        </>
+      );
+    default:
+      return assertNever(status);
+  }
+}

@@ -1,0 +1,94 @@
+/** The first-run questions as a small pure state machine, so the screen only renders and routes keys. */
+import type { InitAnswers, SecretFromEnv } from './ui-types.js';
+
+export type TextField = 'url' | 'db' | 'user' | 'secret' | 'addon';
+
+export type InitPhase =
+  | { kind: 'source' }
+  | { kind: 'field'; field: TextField }
+  | { kind: 'secret-kind' }
+  | { kind: 'submitting' }
+  | { kind: 'failed'; message: string; hint?: string; where?: string };
+
+export interface InitDraft {
+  source?: InitAnswers['source'];
+  url: string;
+  db: string;
+  user: string;
+  secretKind?: 'password' | 'apiKey';
+  secret: string;
+  addons: readonly string[];
+}
+
+export const FIELD_LABEL: Record<TextField, string> = {
+  url: 'Odoo URL (e.g. https://mycompany.odoo.com)',
+  db: 'Database name (empty: the server decides)',
+  user: 'Login (e.g. admin or you@example.com)',
+  secret: 'Password or API key (hidden, never stored)',
+  addon: 'Addons path with your custom modules (empty line when done)',
+};
+
+export function emptyDraft(defaults: Partial<InitAnswers> = {}): InitDraft {
+  return { url: defaults.url ?? '', db: defaults.db ?? '', user: defaults.user ?? '', secret: '', addons: [] };
+}
+
+/** What is wrong with a field's value, or undefined. */
+export function checkField(field: TextField, value: string, draft: InitDraft): string | undefined {
+  const v = value.trim();
+  switch (field) {
+    case 'url':
+      if (!/^https?:\/\/[^\s/]+/.test(v)) return 'Enter a URL starting with http:// or https://';
+      return undefined;
+    case 'user':
+      return v ? undefined : 'Enter the login you use for Odoo';
+    case 'secret':
+      return value ? undefined : 'Type the password or API key (it is not stored)';
+    case 'addon':
+      return v === '' && draft.addons.length === 0 ? 'Enter at least one addons path' : undefined;
+    case 'db':
+      return undefined;
+  }
+}
+
+/** Applies the answer to a field: the updated draft and the next phase, or why it was refused. */
+export function submitField(
+  field: TextField,
+  value: string,
+  draft: InitDraft,
+  secretFromEnv?: SecretFromEnv,
+): { ok: true; draft: InitDraft; phase: InitPhase } | { ok: false; error: string } {
+  const error = checkField(field, value, draft);
+  if (error) return { ok: false, error };
+  switch (field) {
+    case 'url':
+      return { ok: true, draft: { ...draft, url: value.trim() }, phase: { kind: 'field', field: 'db' } };
+    case 'db':
+      return { ok: true, draft: { ...draft, db: value.trim() }, phase: { kind: 'field', field: 'user' } };
+    case 'user':
+      return {
+        ok: true,
+        draft: { ...draft, user: value.trim() },
+        phase: secretFromEnv ? { kind: 'submitting' } : { kind: 'secret-kind' },
+      };
+    case 'secret':
+      return { ok: true, draft: { ...draft, secret: value }, phase: { kind: 'submitting' } };
+    case 'addon':
+      if (value.trim() === '') return { ok: true, draft, phase: { kind: 'submitting' } };
+      return { ok: true, draft: { ...draft, addons: [...draft.addons, value.trim()] }, phase: { kind: 'field', field: 'addon' } };
+  }
+}
+
+export function answersOf(d: InitDraft): InitAnswers {
+  if (d.source === 'source') {
+    return { source: 'source', addons: d.addons.map((a) => a.trim()).filter((a) => a !== '') };
+  }
+  const secret = d.secret === '' ? undefined : d.secretKind === 'apiKey' ? { apiKey: d.secret } : { password: d.secret };
+  return {
+    source: 'database',
+    url: d.url.trim(),
+    db: d.db.trim() === '' ? undefined : d.db.trim(),
+    user: d.user.trim(),
+    transport: 'auto',
+    secret,
+  };
+}

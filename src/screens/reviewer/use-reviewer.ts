@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { ReviewDocument, WizardController } from '../../state/types.js';
+import type { Diagnostic } from '../../steps/types.js';
+import { createEditor, editorReducer, isDirty, textOf, type EditorState } from '../../review/edit-model.js';
+import { validateDocument } from '../../review/validate.js';
+import { useDebouncedEffect } from './use-debounced-effect.js';
+
+export type Notice = { tone: 'info' | 'ok' | 'warn' | 'error'; text: string };
+
+export interface Validation {
+  revision: number;
+  diagnostics: readonly Diagnostic[];
+}
+
+/** Big files validate after a short pause in typing; small ones on the next frame. */
+const validateDelay = (lines: number) => (lines > 2000 ? 150 : 0);
+const SAVE_DELAY_MS = 400;
+
+/**
+ * The reviewer's state: the buffer, validation of the latest text, saving (debounced, flushed
+ * before any action that hands the text on), the approval state and a one-line notice.
+ */
+export function useReviewer(doc: ReviewDocument, controller: WizardController, height: number) {
+  const [editor, dispatch] = useReducer(editorReducer, undefined, () => createEditor(doc.text, height));
+  const [validation, setValidation] = useState<Validation>({ revision: -1, diagnostics: [] });
+  const [approvedRevision, setApprovedRevision] = useState<number | undefined>(doc.approved ? 0 : undefined);
+  const [proposal, setProposal] = useState(doc.proposal);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [saving, setSaving] = useState(false);
+  const editorRef = useRef<EditorState>(editor);
+  editorRef.current = editor;
+  const spec = doc.spec;
+  const step = doc.stepId;
+
+  useEffect(() => {
+    if (height !== editor.height) dispatch({ type: 'resize', height });
+  }, [height, editor.height]);
+
+  useDebouncedEffect(
+    () => setValidation({ revision: editor.revision, diagnostics: validateDocument(textOf(editor), spec) }),
+    editor.revision,
+    validateDelay(editor.lines.length),
+  );
+
+  const saveNow = useCallback(async (): Promise<string> => {
+    const s = editorRef.current;
+    const text = textOf(s);
+    if (!isDirty(s)) return text;
+    setSaving(true);
+    try {
+      await controller.save(step, text);
+      dispatch({ type: 'saved', revision: s.revision });
+    } finally {
+      setSaving(false);
+    }
+    return text;
+  }, [controller, step]);
+
+  const report = useCallback((e: unknown, what: string) => {
+    const m = e instanceof Error ? e.message : String(e);
+    const hint = (e as { hint?: unknown }).hint;
+    setNotice({ tone: 'error', text: `${what}: ${m}${typeof hint === 'string' ? ` → ${hint}` : ''}` });
+  }, []);
+
+  useDebouncedEffect(
+    () => {
+      saveNow().catch((e: unknown) => report(e, 'Could not save'));
+    },
+    editor.revision,
+    SAVE_DELAY_MS,
+    isDirty(editor),
+  );
+
+  // Nothing typed is lost when the screen goes away (quit, crash) before the debounce fires.
+  // There is no screen left to report a failure on; `b` saves through saveNow and reports.
+  useEffect(
+    () => () => {
+      const s = editorRef.current;
+      if (isDirty(s)) controller.save(step, textOf(s)).catch(() => undefined);
+    },
+    [controller, step],
+  );
+
+  const current: Validation =
+    validation.revision === editor.revision
+      ? validation
+      : { revision: editor.revision, diagnostics: validation.diagnostics };
+
+  return {
+    editor,
+    dispatch,
+    diagnostics: current.diagnostics,
+    checking: validation.revision !== editor.revision,
+    setValidation,
+    approved: approvedRevision === editor.revision,
+    setApprovedRevision,
+    proposal,
+    setProposal,
+    notice,
+    setNotice,
+    saving,
+    saveNow,
+    report,
+    editorRef,
+    spec,
+  };
+}
+
+export type Reviewer = ReturnType<typeof useReviewer>;

@@ -1,0 +1,57 @@
+/**
+ * Everything that changes the run state. Journaled actions are the durable history (one per
+ * journal line); the others are derived on load or only matter while the process lives.
+ */
+import type { Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
+import type { StepError } from './types.js';
+
+export type ReviewStepId = 'map-review' | 'feature-review';
+type Hashes = Readonly<Record<string, string>>;
+
+export type JournaledAction =
+  | { type: 'step-started'; step: StepId; at: number; inputs: Hashes }
+  | {
+      type: 'step-finished';
+      step: StepId;
+      at: number;
+      summary: string;
+      inputs: Hashes;
+      outputs: Hashes;
+      warnings: readonly string[];
+    }
+  | { type: 'step-failed'; step: StepId; at: number; error: StepError }
+  | { type: 'step-cancelled'; step: StepId; at: number }
+  /** The approved bytes are kept in .odoo-project-sync/approved/<file>; `hash` is their sha256. */
+  | { type: 'review-approved'; step: ReviewStepId; at: number; file: string; hash: string }
+  | { type: 'step-stale'; step: StepId; at: number; reason: string };
+
+export type Availability =
+  | { kind: 'available' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'skipped'; reason: string };
+
+export type TransientAction =
+  | { type: 'workspace-loaded'; config?: WorkspaceConfig; needsInit: boolean }
+  | { type: 'step-availability'; step: StepId; availability: Availability }
+  /** A step found running in the journal: the process died, so it starts again from scratch. */
+  | { type: 'step-interrupted'; step: StepId }
+  | { type: 'step-progress'; step: StepId; progress: StepProgress }
+  /** A checkpoint's file exists and waits for approval. */
+  | { type: 'review-ready'; step: ReviewStepId }
+  | { type: 'selected'; step: StepId }
+  | { type: 'notice'; message: string }
+  | { type: 'question-asked'; step: StepId; question: Question }
+  | { type: 'question-answered' };
+
+export type Action = JournaledAction | TransientAction;
+
+const JOURNALED: ReadonlySet<Action['type']> = new Set<JournaledAction['type']>([
+  'step-started',
+  'step-finished',
+  'step-failed',
+  'step-cancelled',
+  'review-approved',
+  'step-stale',
+]);
+
+export const isJournaled = (a: Action): a is JournaledAction => JOURNALED.has(a.type);

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { patch } from '@decimalturn/toml-patch';
+import { parse } from 'smol-toml';
+import { err, ok, type Result } from '../core/result.js';
+import { UserError } from '../core/user-error.js';
+import type { WorkspaceConfig } from '../steps/types.js';
+import { isNotFound, writeAtomic } from './artifact-store.js';
+import { parseConfig } from './config.js';
+import { CONFIG_FILE } from './paths.js';
+import type { InitAnswers } from './types.js';
+
+/** A new config file starts from this text, so the user finds an explanation beside each key. */
+const TEMPLATE = `# odoo-project-sync workspace.
+# No secret ever goes in this file: set ODOO_PASSWORD or ODOO_API_KEY in the environment,
+# or type the password when the wizard asks. ODOO_URL, ODOO_DB and ODOO_USER override
+# the [connection] values for one run.
+
+# Where the truth comes from: "database" (a live Odoo) or "source" (folders of modules).
+source = "database"
+
+# Folders of custom modules, relative to this file or absolute (source-code workspaces).
+addons = []
+
+[connection]
+# The Odoo server, e.g. "https://mycompany.odoo.com".
+url = ""
+# The database name; may be left out when the server has only one.
+db = ""
+# The login of the user the wizard acts as.
+user = ""
+# "auto" (JSON-2 on Odoo 19+ with an API key, else XML-RPC), "xmlrpc" or "json2".
+transport = "auto"
+`;
+
+/** Checks first-run answers; the secret is deliberately not part of what comes back. */
+export function answersToObject(a: InitAnswers): Result<Record<string, unknown>, UserError> {
+  if (a.source === 'database') {
+    if (!a.url) return err(new UserError('usage', 'a database workspace needs the server URL', { where: { field: 'url' }, hint: 'give --url https://your-odoo.example.com' }));
+    if (!a.user) return err(new UserError('usage', 'a database workspace needs the login', { where: { field: 'user' }, hint: 'give --user LOGIN' }));
+    const connection: Record<string, unknown> = { url: a.url, user: a.user, transport: a.transport ?? 'auto' };
+    if (a.db) connection.db = a.db;
+    return ok({ source: 'database', addons: a.addons ?? [], connection });
+  }
+  if (!a.addons || a.addons.length === 0) {
+    return err(new UserError('usage', 'a source-code workspace needs at least one addons path', { where: { field: 'addons' }, hint: 'give --addons PATH (a folder of Odoo modules)' }));
+  }
+  return ok({ source: 'source', addons: a.addons });
+}
+
+/**
+ * Writes odoo-project-sync.toml from first-run answers. An existing file is patched in place
+ * (its comments and layout stay); other tables in it are kept. Never writes a secret.
+ */
+export async function writeConfig(root: string, answers: InitAnswers): Promise<Result<WorkspaceConfig, UserError>> {
+  const obj = answersToObject(answers);
+  if (!obj.ok) return obj;
+  const path = join(root, CONFIG_FILE);
+  let existing: string | undefined;
+  try {
+    existing = await readFile(path, 'utf8');
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  let base = TEMPLATE;
+  let current: Record<string, unknown> = {};
+  if (existing !== undefined) {
+    const parsed = parseConfig(existing);
+    if (parsed.ok) {
+      base = existing;
+      current = parse(existing) as Record<string, unknown>;
+    }
+  }
+  const next: Record<string, unknown> = { ...current, ...obj.value };
+  if ('connection' in obj.value) {
+    // Keep options the user added by hand (timeout_ms, insecure) when the answers change.
+    next.connection = { ...(current.connection as object | undefined), ...(obj.value.connection as object) };
+  } else delete next.connection;
+  const text = patch(base, next);
+  const check = parseConfig(text);
+  if (!check.ok) return check;
+  await writeAtomic(path, text);
+  return check;
+}

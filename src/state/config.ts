@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, TomlError } from 'smol-toml';
+import { z } from 'zod';
+import { err, ok, type Result } from '../core/result.js';
+import { UserError } from '../core/user-error.js';
+import type { WorkspaceConfig } from '../steps/types.js';
+import { isNotFound } from './artifact-store.js';
+import { CONFIG_FILE } from './paths.js';
+import { locateKey } from './toml-locate.js';
+
+/** Keys that would hold a secret: refused wherever they appear in the file. */
+const SECRET_KEY = /^(password|passwd|api[_-]?key|apikey|secret|token)$/i;
+
+const connectionSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    db: z.string().min(1).optional(),
+    user: z.string().min(1, 'must name the login'),
+    transport: z.enum(['auto', 'xmlrpc', 'json2']).optional(),
+    insecure: z.boolean().optional(),
+    timeout_ms: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const configSchema = z
+  .object({
+    source: z.enum(['database', 'source']),
+    addons: z.array(z.string().min(1)).default([]),
+    connection: connectionSchema.optional(),
+  })
+  .catchall(z.unknown())
+  .superRefine((c, ctx) => {
+    if (c.source === 'database' && !c.connection) {
+      ctx.addIssue({ code: 'custom', path: ['connection'], message: 'a database workspace needs a [connection] table with url and user' });
+    }
+    if (c.source === 'source' && c.addons.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['addons'], message: 'a source-code workspace needs at least one addons path' });
+    }
+  });
+
+/** Validates TOML text as a workspace config. Errors name file:line:col and say what to do. */
+export function parseConfig(text: string, file = CONFIG_FILE): Result<WorkspaceConfig, UserError> {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    return err(
+      new UserError('config', e.message.split('\n', 1)[0].replace(/^Invalid TOML document:\s*/, ''), {
+        where: { file, line: e.line, column: e.column },
+        hint: 'fix the TOML syntax at that position',
+      }),
+    );
+  }
+  const secret = findSecret(raw, []);
+  if (secret) {
+    const at = locateKey(text, secret);
+    return err(
+      new UserError('config', `a secret (${secret.join('.')}) must not be stored in the config file`, {
+        where: { file, ...at },
+        hint: 'delete that line; set ODOO_PASSWORD or ODOO_API_KEY in the environment, or type it when the wizard asks',
+      }),
+    );
+  }
+  const r = configSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const key = path.join('.') || '(top level)';
+    return err(
+      new UserError('config', `${key}: ${issue.message}`, {
+        where: { file, ...locateKey(text, path) },
+        hint: `edit ${file}, or run \`odoo-project-sync init\` to write it again`,
+      }),
+    );
+  }
+  const { source, addons, connection, ...sections } = r.data;
+  return ok({
+    source,
+    addons,
+    connection: connection && {
+      url: connection.url,
+      db: connection.db,
+      user: connection.user,
+      transport: connection.transport,
+      insecure: connection.insecure,
+      timeoutMs: connection.timeout_ms,
+    },
+    sections,
+  });
+}
+
+function findSecret(v: unknown, path: string[]): string[] | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  for (const [k, child] of Object.entries(v)) {
+    if (SECRET_KEY.test(k)) return [...path, k];
+    const deeper = findSecret(child, [...path, k]);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** The workspace config, undefined when the file does not exist yet (first run). */
+export async function loadConfig(root: string): Promise<Result<{ config: WorkspaceConfig; text: string } | undefined, UserError>> {
+  let text: string;
+  try {
+    text = await readFile(join(root, CONFIG_FILE), 'utf8');
+  } catch (e) {
+    if (isNotFound(e)) return ok(undefined);
+    return err(new UserError('config', `cannot read ${CONFIG_FILE}: ${(e as Error).message}`, { where: { file: CONFIG_FILE }, hint: 'check its permissions' }));
+  }
+  const r = parseConfig(text);
+  return r.ok ? ok({ config: r.value, text }) : r;
+}

@@ -1,0 +1,37 @@
+import { formatLocation, UserError } from '../core/user-error.js';
+import type { StepError } from './types.js';
+
+export const isAbort = (e: unknown): boolean =>
+  (e instanceof UserError && e.code === 'cancelled') ||
+  (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AbortError');
+
+/**
+ * What a failed step shows. A UserError keeps its place and hint; anything else is a bug in
+ * this tool and says so (its stack only with --debug, since it means nothing to most users).
+ */
+export function toStepError(e: unknown, debug: boolean): StepError {
+  if (e instanceof UserError) {
+    const where = formatLocation(e.where);
+    return {
+      message: e.message,
+      ...(e.hint ? { hint: e.hint } : {}),
+      ...(where ? { where } : {}),
+      ...(debug && e.detail ? { detail: e.detail } : {}),
+    };
+  }
+  // Errors from another realm (vm, worker) fail instanceof: accept anything error-shaped.
+  const err = e instanceof Error || (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string') ? (e as Error) : new Error(String(e));
+  return {
+    message: `internal error (a bug in odoo-project-sync): ${err.message}`,
+    hint: 'please report it with the output of the same command run with --debug',
+    ...(debug && err.stack ? { detail: err.stack } : {}),
+  };
+}
+
+export function formatStepError(e: StepError, debug: boolean): string {
+  const head = e.where ? `${e.where}: ${e.message}` : e.message;
+  const lines = [head];
+  if (e.hint) lines.push(`  -> ${e.hint}`);
+  if (debug && e.detail) lines.push(e.detail);
+  return lines.join('\n');
+}

@@ -1,0 +1,9 @@
+/** Where the wizard keeps its own files inside a workspace. */
+export const STATE_DIR = '.odoo-project-sync';
+export const JOURNAL_FILE = `${STATE_DIR}/journal.jsonl`;
+export const LOCK_FILE = `${STATE_DIR}/lock`;
+export const CONFIG_FILE = 'odoo-project-sync.toml';
+/** The bytes the user approved, kept as given. */
+export const approvedPath = (file: string): string => `${STATE_DIR}/approved/${file}`;
+/** Temp files of atomic writes; emptied when a workspace is opened. */
+export const TMP_DIR = `${STATE_DIR}/tmp`;

@@ -1,0 +1,102 @@
+import { UserError } from '../core/user-error.js';
+import { proposalPath } from '../review/proposal.js';
+import { errorsOf, validateDocument } from '../review/validate.js';
+import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
+import type { ArtifactStore, Diagnostic, ReviewSpec, StepId } from '../steps/types.js';
+import type { JournaledAction, ReviewStepId } from './actions.js';
+import { sha256 } from './artifact-store.js';
+import { approvedPath } from './paths.js';
+import type { Store } from './store.js';
+import type { ReviewDocument, StepStatus } from './types.js';
+
+export interface ReviewDeps {
+  registry: StepRegistry;
+  artifacts: ArtifactStore;
+  store: Store;
+  record: (a: JournaledAction) => Promise<void>;
+  reconcile: () => Promise<void>;
+  now: () => number;
+  runStep: (id: StepId) => Promise<StepStatus>;
+}
+
+export type ApproveResult = { ok: true } | { ok: false; errors: readonly Diagnostic[] };
+
+type ReviewEntry = Extract<StepEntry, { kind: 'review' }>;
+
+/** The checkpoints: open, save, approve (bytes kept as given), regenerate. */
+export class ReviewOps {
+  constructor(private readonly d: ReviewDeps) {}
+
+  entry(step: ReviewStepId): ReviewEntry {
+    const e = entryOf(this.d.registry, step);
+    if (e.kind !== 'review') throw new Error(`${step} is not a review step`);
+    return e;
+  }
+
+  /** The checkpoint's schema (loaded on first use). */
+  async spec(step: ReviewStepId): Promise<ReviewSpec> {
+    const e = this.entry(step);
+    if (!e.spec) {
+      throw new UserError('not-available', `the ${e.title.toLowerCase()} step is not available yet`, { where: { file: e.file }, hint: 'update odoo-project-sync' });
+    }
+    return e.spec();
+  }
+
+  async open(step: ReviewStepId): Promise<ReviewDocument> {
+    const e = this.entry(step);
+    const spec = await this.spec(step);
+    const text = await this.d.artifacts.read(e.file);
+    if (text === undefined) throw this.missing(e);
+    const proposal = await this.d.artifacts.read(proposalPath(e.file));
+    const st = this.d.store.getState().steps[step];
+    const approved = st.kind === 'done' && st.inputs[e.file] === sha256(text);
+    return { stepId: step, file: e.file, text, proposal, spec, approved };
+  }
+
+  async save(step: ReviewStepId, text: string): Promise<void> {
+    const e = this.entry(step);
+    await this.d.artifacts.write(e.file, text);
+    await this.d.reconcile();
+  }
+
+  /**
+   * Approves exactly these bytes when they validate: they replace the file if different, are
+   * copied to .odoo-project-sync/approved/<file>, and their sha256 goes into the journal.
+   */
+  async approveBytes(step: ReviewStepId, bytes: Buffer): Promise<ApproveResult> {
+    const e = this.entry(step);
+    const errors = errorsOf(validateDocument(bytes.toString('utf8'), await this.spec(step)));
+    if (errors.length > 0) return { ok: false, errors };
+    const current = await this.d.artifacts.readBytes(e.file);
+    if (!current || !current.equals(bytes)) await this.d.artifacts.write(e.file, bytes);
+    const hash = await this.d.artifacts.write(approvedPath(e.file), bytes);
+    await this.d.record({ type: 'review-approved', step, at: this.d.now(), file: e.file, hash });
+    await this.d.reconcile();
+    return { ok: true };
+  }
+
+  /** `run <review> --yes`: approves the file as it is on disk. */
+  async approveCurrent(step: ReviewStepId): Promise<ApproveResult> {
+    const e = this.entry(step);
+    const bytes = await this.d.artifacts.readBytes(e.file);
+    if (!bytes) throw this.missing(e);
+    return this.approveBytes(step, bytes);
+  }
+
+  async regenerate(step: ReviewStepId): Promise<ReviewDocument> {
+    const e = this.entry(step);
+    const st = await this.d.runStep(e.producer);
+    if (st.kind === 'failed') {
+      throw new UserError('input', `regenerating ${e.file} failed: ${st.error.message}`, { where: { file: e.file }, hint: st.error.hint });
+    }
+    return this.open(step);
+  }
+
+  private missing(e: ReviewEntry): UserError {
+    const producer = entryOf(this.d.registry, e.producer);
+    return new UserError('input', `${e.file} does not exist yet`, {
+      where: { file: e.file },
+      hint: `run the "${producer.title}" step first (odoo-project-sync run ${producer.id})`,
+    });
+  }
+}

@@ -1,0 +1,238 @@
+import type { OdooSecret } from '../odoo/types.js';
+import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
+import { STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
+import type { Availability, JournaledAction } from './actions.js';
+import { resolve } from 'node:path';
+import { hashPath } from './artifact-store.js';
+import { isAbort, toStepError } from './errors.js';
+import { reduce, initialState } from './reducer.js';
+import { ReviewOps } from './review-ops.js';
+import { ABSENT, findStale, recordedInputs } from './staleness.js';
+import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, type ConnectPort } from './step-context.js';
+import { createStore, type Store } from './store.js';
+import type { RunState, StepStatus, WizardController } from './types.js';
+import type { Workspace } from './workspace.js';
+import { makeController } from './controller.js';
+
+export interface RunnerOptions {
+  workspace: Workspace;
+  registry: StepRegistry;
+  now?: () => number;
+  connect?: ConnectPort;
+  /** Kept in memory only: from ODOO_PASSWORD/ODOO_API_KEY, the init screen, or the demo. */
+  secret?: OdooSecret;
+  /** ODOO_URL/ODOO_DB/ODOO_USER, or the demo's emulator: laid over the config, never saved. */
+  connectionOverrides?: Partial<ConnectionProfile>;
+  debug?: boolean;
+  insecure?: boolean;
+  /** TUI: questions wait for controller.answer. Headless: the default answer is taken. */
+  interactive?: boolean;
+  assumeYes?: boolean;
+  dryRun?: boolean;
+  /** Headless progress and engine log lines (stderr). */
+  log?: (line: string) => void;
+  /** $VISUAL/$EDITOR hand-off, provided by the CLI (it owns the terminal). */
+  editor?: (text: string, file: string) => Promise<string>;
+  onQuit?: () => void;
+  /** `status` while another live process holds the lock: its running step is really running. */
+  keepRunning?: boolean;
+}
+
+export interface Runner {
+  readonly store: Store;
+  readonly controller: WizardController;
+  readonly registry: StepRegistry;
+  /** Runs one step to its end (engine steps) and resolves with its final status. */
+  runStep(step: StepId): Promise<StepStatus>;
+  readonly review: ReviewOps;
+  /** Re-derives availability, staleness and checkpoints from the files on disk. */
+  reconcile(): Promise<void>;
+  config(): WorkspaceConfig | undefined;
+  /** A config from the file with this run's overrides laid over it. */
+  withOverrides(config: WorkspaceConfig): WorkspaceConfig;
+  setSecret(secret: OdooSecret | undefined): void;
+  cancelAll(): void;
+  /** Resolves when no step is running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Replays the journal into a run state (resume). Pure. */
+export function replay(history: readonly JournaledAction[], base: RunState = initialState()): RunState {
+  return history.reduce<RunState>((s, a) => reduce(s, a), base);
+}
+
+export async function createRunner(o: RunnerOptions): Promise<Runner> {
+  const now = o.now ?? Date.now;
+  const ws = o.workspace;
+  const replayed = replay(ws.history);
+  // The store shows the config this run uses: overrides (ODOO_URL..., the demo) included.
+  const store = createStore({ ...replayed, config: effectiveConfig(ws.config, o.connectionOverrides), needsInit: ws.config === undefined });
+  for (const n of ws.notices) store.dispatch({ type: 'notice', message: n });
+  let secret = o.secret;
+  const aborts = new Map<StepId, AbortController>();
+  const inFlight = new Set<Promise<unknown>>();
+  const questions = new QuestionBox(store);
+  const printProgress = o.log ? progressPrinter(o.log, now) : undefined;
+
+  const record = async (a: JournaledAction) => {
+    // On disk before anyone sees it: a crash after this line replays to the same state.
+    await ws.journal?.append(a);
+    store.dispatch(a);
+  };
+  const config = () => effectiveConfig(store.getState().config, o.connectionOverrides);
+
+  const inputsOf = (entry: StepEntry, engine: StepEngine, cfg: WorkspaceConfig): string[] => [
+    ...engine.inputs,
+    ...(entry.kind === 'engine' ? (entry.extraInputs?.(cfg) ?? []) : []),
+  ];
+
+  const hashFile = async (file: string): Promise<string> => {
+    // Addons paths may sit outside the workspace: hashing only reads, so they are allowed here.
+    return (await hashPath(resolve(ws.root, file))) ?? ABSENT;
+  };
+
+  let reconciling: Promise<void> = Promise.resolve();
+  const reconcile = () => {
+    const next = reconciling.then(reconcileNow);
+    reconciling = next.catch(() => undefined);
+    return next;
+  };
+  async function reconcileNow(): Promise<void> {
+    const cfg = config();
+    for (const entry of o.registry) store.dispatch({ type: 'step-availability', step: entry.id, availability: availability(entry, cfg) });
+    const steps = store.getState().steps;
+    const files = recordedInputs(steps);
+    const current = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await hashFile(f)] as const)));
+    const isReview = (id: StepId) => entryOf(o.registry, id).kind === 'review';
+    for (const f of findStale(STEP_IDS, store.getState().steps, current, isReview)) {
+      await record({ type: 'step-stale', step: f.step, at: now(), reason: f.reason });
+    }
+    for (const entry of o.registry) {
+      if (entry.kind === 'review' && store.getState().steps[entry.id].kind === 'pending' && (await ws.artifacts.exists(entry.file))) {
+        store.dispatch({ type: 'review-ready', step: entry.id });
+      }
+    }
+  }
+
+  async function runStep(id: StepId): Promise<StepStatus> {
+    const entry = entryOf(o.registry, id);
+    const cfg = config();
+    const before = store.getState().steps[id];
+    if (aborts.has(id) || before.kind === 'unavailable' || before.kind === 'skipped') return before;
+    if (!cfg) {
+      store.dispatch({ type: 'notice', message: 'Set up the workspace first (odoo-project-sync init).' });
+      return before;
+    }
+    if (entry.kind === 'review') {
+      await reconcile();
+      return store.getState().steps[id];
+    }
+    if (!entry.engine) throw new Error(`runStep(${id}) without an engine`);
+    const engine = await entry.engine();
+    const inputs = Object.fromEntries(await Promise.all(inputsOf(entry, engine, cfg).map(async (f) => [f, await hashFile(f)] as const)));
+    const ac = new AbortController();
+    aborts.set(id, ac);
+    const work = (async () => {
+      let end: JournaledAction;
+      try {
+        await record({ type: 'step-started', step: id, at: now(), inputs });
+        const r = await engine.run(context(id, cfg, ac.signal));
+        if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
+        else if (r.ok) {
+          end = { type: 'step-finished', step: id, at: now(), summary: r.value.summary, inputs, outputs: r.value.outputs, warnings: r.value.warnings };
+          for (const w of r.value.warnings) o.log?.(`[${id}] warning: ${w}`);
+        } else end = { type: 'step-failed', step: id, at: now(), error: toStepError(r.error, !!o.debug) };
+      } catch (e) {
+        end = ac.signal.aborted || isAbort(e)
+          ? { type: 'step-cancelled', step: id, at: now() }
+          : { type: 'step-failed', step: id, at: now(), error: toStepError(e, !!o.debug) };
+      } finally {
+        aborts.delete(id);
+        questions.clear(id);
+      }
+      await record(end);
+      await reconcile();
+      return store.getState().steps[id];
+    })();
+    inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  }
+
+  function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal): StepContext {
+    const log = (line: string) => o.log?.(`[${id}] ${line}`);
+    return {
+      config: cfg,
+      artifacts: ws.artifacts,
+      signal,
+      dryRun: !!o.dryRun,
+      assumeYes: !!o.assumeYes,
+      log,
+      progress: (p: StepProgress) => {
+        store.dispatch({ type: 'step-progress', step: id, progress: p });
+        printProgress?.(id, p);
+      },
+      connect: makeConnector(cfg, signal, { connect: o.connect, getSecret: () => secret, debug: !!o.debug, insecure: !!o.insecure, trace: log }),
+      ask: (q) => {
+        if (o.interactive) return questions.ask(id, q, signal);
+        log(`${q.message} -> ${q.defaultValue}`);
+        return Promise.resolve(q.defaultValue);
+      },
+    };
+  }
+
+  // A step the journal shows running belonged to a process that died: it starts again cleanly.
+  for (const id of STEP_IDS) {
+    if (!o.keepRunning && store.getState().steps[id].kind === 'running') {
+      store.dispatch({ type: 'step-interrupted', step: id });
+      store.dispatch({ type: 'notice', message: `${entryOf(o.registry, id).title} was interrupted last time; it will start again from the beginning.` });
+    }
+  }
+  await reconcile();
+
+  const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep });
+  const runner: Runner = {
+    store,
+    registry: o.registry,
+    review,
+    runStep,
+    reconcile,
+    config,
+    withOverrides: (c) => effectiveConfig(c, o.connectionOverrides) ?? c,
+    setSecret: (s) => {
+      secret = s;
+    },
+    cancelAll: () => aborts.forEach((a) => a.abort()),
+    idle: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async close() {
+      runner.cancelAll();
+      await runner.idle();
+      await reconciling;
+      await ws.close();
+    },
+    controller: undefined as unknown as WizardController,
+  };
+  (runner as { controller: WizardController }).controller = makeController(runner, {
+    root: ws.root,
+    editor: o.editor,
+    onQuit: o.onQuit,
+    questions,
+    aborts,
+    debug: !!o.debug,
+  });
+  return runner;
+}
+
+function availability(entry: StepEntry, cfg: WorkspaceConfig | undefined): Availability {
+  if (cfg?.source === 'source' && entry.databaseOnly) {
+    return { kind: 'skipped', reason: 'source-code workspace: the modules come from the addons paths' };
+  }
+  const landed = entry.kind === 'engine' ? entry.engine !== undefined : entry.spec !== undefined;
+  return landed ? { kind: 'available' } : { kind: 'unavailable', reason: 'not available yet' };
+}

@@ -1,0 +1,120 @@
+import { UserError } from '../core/user-error.js';
+import type { ConnectOptions, OdooClient, OdooSecret } from '../odoo/types.js';
+import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
+import { CONFIG_FILE } from './paths.js';
+import type { Store } from './store.js';
+
+export type ConnectPort = (profile: ConnectionProfile, secret: OdooSecret, opts: ConnectOptions) => Promise<OdooClient>;
+
+/** The config with one run's overrides (ODOO_URL/DB/USER, the demo's emulator) laid over it. */
+export function effectiveConfig(
+  config: WorkspaceConfig | undefined,
+  overrides: Partial<ConnectionProfile> | undefined,
+): WorkspaceConfig | undefined {
+  if (!config || !overrides || Object.values(overrides).every((v) => v === undefined)) return config;
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const merged = { ...config.connection, ...defined } as Partial<ConnectionProfile>;
+  if (!merged.url || !merged.user) return config;
+  return { ...config, connection: merged as ConnectionProfile };
+}
+
+export interface ConnectorOptions {
+  connect?: ConnectPort;
+  getSecret: () => OdooSecret | undefined;
+  debug: boolean;
+  insecure: boolean;
+  trace?: (line: string) => void;
+}
+
+/** A lazy connect() for a step. The secret is read from memory at call time, never stored. */
+export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: ConnectorOptions): () => Promise<OdooClient> {
+  let client: Promise<OdooClient> | undefined;
+  return () => {
+    client ??= open().catch((e: unknown) => {
+      client = undefined; // a retry may succeed once the user fixed the cause
+      throw e;
+    });
+    return client;
+  };
+  async function open(): Promise<OdooClient> {
+    const c = config.connection;
+    if (!c) {
+      throw new UserError('config', 'no Odoo connection is configured', {
+        where: { file: CONFIG_FILE, field: 'connection' },
+        hint: 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or set ODOO_URL and ODOO_USER',
+      });
+    }
+    const secret = o.getSecret();
+    if (!secret?.password && !secret?.apiKey) {
+      throw new UserError('config', `no password or API key for ${c.user} on ${c.url}`, {
+        where: { field: 'ODOO_PASSWORD / ODOO_API_KEY' },
+        hint: 'set ODOO_PASSWORD or ODOO_API_KEY in the environment (it is never written to a file)',
+      });
+    }
+    if (!o.connect) {
+      throw new UserError('not-available', 'this build has no Odoo connection layer yet', {
+        where: { field: c.url },
+        hint: 'use a source-code workspace (init --source source --addons PATH) until it lands',
+      });
+    }
+    return o.connect({ ...c, insecure: c.insecure || o.insecure || undefined }, secret, {
+      signal,
+      debug: o.debug,
+      timeoutMs: c.timeoutMs,
+      trace: o.debug ? o.trace : undefined,
+    });
+  }
+}
+
+/** Interactive questions: the store shows them, controller.answer resolves them. */
+export class QuestionBox {
+  private pending?: { step: StepId; resolve: (v: string) => void };
+
+  constructor(private readonly store: Store) {}
+
+  ask<T extends string>(step: StepId, q: Question<T>, signal: AbortSignal): Promise<T> {
+    if (this.pending) return Promise.reject(new Error('an engine asked a second question before the first was answered'));
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        this.clear(step);
+        reject(new UserError('cancelled', 'cancelled'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.pending = {
+        step,
+        resolve: (v) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve((q.choices.some((c) => c.value === v) ? v : q.defaultValue) as T);
+        },
+      };
+      this.store.dispatch({ type: 'question-asked', step, question: q });
+    });
+  }
+
+  answer(value: string): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    this.store.dispatch({ type: 'question-answered' });
+    p.resolve(value);
+  }
+
+  clear(step: StepId): void {
+    if (this.pending?.step !== step) return;
+    this.pending = undefined;
+    this.store.dispatch({ type: 'question-answered' });
+  }
+}
+
+/** Headless progress: a line when the activity changes, it completes, or a second has passed. */
+export function progressPrinter(log: (line: string) => void, now: () => number): (step: StepId, p: StepProgress) => void {
+  const last = new Map<StepId, { activity: string; at: number }>();
+  return (step, p) => {
+    const prev = last.get(step);
+    const complete = p.total !== undefined && p.done === p.total;
+    if (prev && prev.activity === p.activity && !complete && now() - prev.at < 1000) return;
+    last.set(step, { activity: p.activity, at: now() });
+    const count = p.done !== undefined ? ` ${p.done}${p.total !== undefined ? `/${p.total}` : ''}` : '';
+    log(`[${step}] ${p.activity}${count}`);
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The database reads of step 1: a fixed handful of batched calls whatever the database size
+ * (searchRead pages by itself). Missing rights or a missing app never fail the step: the part
+ * is left empty and a note says what is missing and why.
+ */
+import type { Domain, OdooClient, OdooRecord } from '../../odoo/types.js';
+import { UserError } from '../../core/user-error.js';
+
+export interface RawExtract {
+  studioData: OdooRecord[];
+  modules: OdooRecord[];
+  models: OdooRecord[];
+  fields: OdooRecord[];
+  selections: OdooRecord[];
+  existingModels: OdooRecord[];
+  existingFields: OdooRecord[];
+  views: OdooRecord[];
+  actions: OdooRecord[];
+  menus: OdooRecord[];
+  access: OdooRecord[];
+  rules: OdooRecord[];
+  defaults: OdooRecord[];
+  serverActions: OdooRecord[];
+  automations: OdooRecord[];
+  /** ir.model.data of records the customizations point at (groups, parent views, menus, actions). */
+  refData: OdooRecord[];
+  /** ir.model.fields outside the extract that automations trigger on. */
+  refFields: OdooRecord[];
+  notes: string[];
+}
+
+export interface ReadOptions {
+  signal: AbortSignal;
+  progress: (activity: string, done: number, total: number) => void;
+}
+
+const TOTAL_STAGES = 17;
+/** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
+const PAGE = 10_000;
+
+/** Field lists valid on 16 to 19; version-specific names come from the profile. */
+function fieldLists(client: OdooClient) {
+  const groups = client.profile.userGroupsField;
+  return {
+    model: ['name', 'model', 'state', 'transient', 'order', 'is_mail_thread', 'is_mail_activity'],
+    field: [
+      'name', 'model', 'model_id', 'field_description', 'ttype', 'relation', 'relation_field',
+      'relation_table', 'column1', 'column2', 'required', 'readonly', 'store', 'index', 'copied',
+      'translate', 'tracking', 'on_delete', 'domain', 'compute', 'depends', 'related', 'help', 'size',
+      'currency_field', 'groups', 'selection_ids', 'state',
+    ],
+    view: ['name', 'model', 'type', 'mode', 'priority', 'inherit_id', 'arch_db', 'active', 'xml_id', groups],
+    action: ['name', 'res_model', 'view_mode', 'domain', 'context', 'help', 'target', 'limit', 'xml_id', groups],
+    menu: ['name', 'sequence', 'parent_id', 'action', 'web_icon', groups],
+    server: ['name', 'model_id', 'model_name', 'state', 'code', 'sequence', 'usage', 'xml_id', groups],
+    automation: [
+      'name', 'model_id', 'model_name', 'trigger', 'active', 'filter_domain', 'filter_pre_domain',
+      'trigger_field_ids', 'trg_date_id', 'trg_date_range', 'trg_date_range_type',
+      client.profile.automationActionField,
+    ],
+    access: ['name', 'model_id', 'group_id', 'perm_read', 'perm_write', 'perm_create', 'perm_unlink', 'active'],
+    rule: ['name', 'model_id', 'domain_force', 'groups', 'perm_read', 'perm_write', 'perm_create', 'perm_unlink', 'active'],
+    default: ['field_id', 'user_id', 'company_id', 'condition', 'json_value'],
+  };
+}
+
+/** ['|', A, B] when both parts exist; the ids part alone otherwise. */
+function idsOr(ids: readonly number[], other: Domain | undefined): Domain {
+  const byIds: Domain = [['id', 'in', [...ids]]];
+  if (!other || other.length === 0) return byIds;
+  return ['|', ...byIds, ...other];
+}
+
+function errorKind(e: unknown): string | undefined {
+  if (e instanceof UserError && 'kind' in e) return String((e as { kind: unknown }).kind);
+  return undefined;
+}
+
+export async function readDatabase(client: OdooClient, opts: ReadOptions): Promise<RawExtract> {
+  const f = fieldLists(client);
+  const notes: string[] = [];
+  const signal = opts.signal;
+  let stage = 0;
+  const step = (label: string) => {
+    if (signal.aborted) throw new UserError('cancelled', 'extract cancelled');
+    opts.progress(label, stage++, TOTAL_STAGES);
+  };
+  /** Runs one read; access denied or an app that is not installed leaves it empty with a note. */
+  const part = async (what: string, run: () => Promise<OdooRecord[]>): Promise<OdooRecord[]> => {
+    step(`reading ${what}`);
+    try {
+      return await run();
+    } catch (e) {
+      const kind = errorKind(e);
+      if (kind === 'access') {
+        notes.push(`${what}: not read, this user has no read access on it; the extract leaves it out. Run extract as a user with Settings/Administration rights to include it.`);
+        return [];
+      }
+      if (kind === 'unknown-model') {
+        notes.push(`${what}: not read, the model does not exist on this server (its app is not installed).`);
+        return [];
+      }
+      throw e;
+    }
+  };
+  const sr = (model: string, domain: Domain, fields?: readonly string[]) =>
+    client.searchRead(model, domain, { fields, signal, order: 'id', pageSize: PAGE });
+
+  const studioData = await part('ir.model.data (studio_customization)', () =>
+    sr('ir.model.data', [['module', '=', 'studio_customization']], ['module', 'name', 'model', 'res_id']),
+  );
+  const studioIds = (model: string) => studioData.filter((r) => r.model === model).map((r) => Number(r.res_id));
+  const modules = await part('installed modules', () =>
+    sr('ir.module.module', [['state', '=', 'installed']], ['name', 'shortdesc', 'application']),
+  );
+  const models = await part('custom models', () => sr('ir.model', [['state', '=', 'manual']], f.model));
+  const customModels = models.map((m) => String(m.model));
+  const customModelIds = models.map((m) => m.id);
+  const fields = await part('custom fields', () => sr('ir.model.fields', [['state', '=', 'manual']], f.field));
+  const selections = await part('selection values', () =>
+    sr('ir.model.fields.selection', [['field_id.state', '=', 'manual']], ['field_id', 'value', 'name', 'sequence']),
+  );
+  const extended = [...new Set(fields.map((x) => String(x.model)).filter((m) => !customModels.includes(m)))].sort();
+  const existingModels = await part('customized existing models', () =>
+    extended.length === 0 ? Promise.resolve([]) : sr('ir.model', [['model', 'in', extended]], ['name', 'model', 'modules']),
+  );
+  // Their own fields, so that naming = "clean" never renames a custom field onto an existing one.
+  const existingFields = await part('fields of customized existing models', () =>
+    extended.length === 0 ? Promise.resolve([]) : sr('ir.model.fields', [['model', 'in', extended], ['state', '!=', 'manual']], ['name', 'model']),
+  );
+  const views = await part('views', () =>
+    sr('ir.ui.view', idsOr(studioIds('ir.ui.view'), ['|', '|', ['model', 'in', customModels], ['name', '=like', 'Odoo Studio%'], ['arch_db', 'ilike', 'x_studio_']]), f.view),
+  );
+  const actions = await part('window actions', () =>
+    sr('ir.actions.act_window', idsOr(studioIds('ir.actions.act_window'), [['res_model', 'in', customModels]]), f.action),
+  );
+  const menus = await part('menus', () => sr('ir.ui.menu', idsOr(studioIds('ir.ui.menu'), undefined), f.menu));
+  const access = await part('access rights (ir.model.access)', () =>
+    sr('ir.model.access', idsOr(studioIds('ir.model.access'), [['model_id', 'in', customModelIds]]), f.access),
+  );
+  const rules = await part('record rules (ir.rule)', () =>
+    sr('ir.rule', idsOr(studioIds('ir.rule'), [['model_id', 'in', customModelIds]]), f.rule),
+  );
+  const defaults = await part('defaults (ir.default)', () =>
+    sr('ir.default', idsOr(studioIds('ir.default'), [['field_id', 'in', fields.map((x) => x.id)]]), f.default),
+  );
+  const automations = await part('automation rules (base.automation)', () =>
+    sr('base.automation', idsOr(studioIds('base.automation'), [['model_id', 'in', customModelIds]]), f.automation),
+  );
+  const linkedActions = automations.flatMap((a) => many2manyIds(a[client.profile.automationActionField]));
+  const serverActions = await part('server actions', () =>
+    sr('ir.actions.server', idsOr([...studioIds('ir.actions.server'), ...linkedActions], [['model_id', 'in', customModelIds]]), f.server),
+  );
+
+  const known = new Set(fields.map((x) => x.id));
+  const fieldRefs = [
+    ...new Set(automations.flatMap((a) => [...many2manyIds(a.trigger_field_ids), ...many2manyIds(a.trg_date_id)])),
+  ].filter((id) => !known.has(id));
+  const refFields = await part('trigger fields', () =>
+    fieldRefs.length === 0 ? Promise.resolve([]) : sr('ir.model.fields', [['id', 'in', fieldRefs]], ['name', 'model']),
+  );
+
+  const refIds = new Set<number>();
+  const refModels = new Set<string>();
+  const want = (model: string, ids: number[]) => {
+    if (ids.length === 0) return;
+    refModels.add(model);
+    for (const id of ids) refIds.add(id);
+  };
+  const gf = client.profile.userGroupsField;
+  want('res.groups', [
+    ...access.flatMap((r) => many2manyIds(r.group_id)),
+    ...rules.flatMap((r) => many2manyIds(r.groups)),
+    ...fields.flatMap((r) => many2manyIds(r.groups)),
+    ...[...views, ...actions, ...menus, ...serverActions].flatMap((r) => many2manyIds(r[gf])),
+  ]);
+  want('ir.ui.view', views.flatMap((v) => many2manyIds(v.inherit_id)));
+  want('ir.ui.menu', menus.flatMap((m) => many2manyIds(m.parent_id)));
+  want('ir.actions.act_window', menus.map((m) => actionRef(m.action)).filter((x): x is number => x !== undefined));
+  const refData =
+    refIds.size === 0
+      ? []
+      : (
+          await part('external ids of referenced records', () =>
+            sr('ir.model.data', [['model', 'in', [...refModels].sort()], ['res_id', 'in', [...refIds].sort((a, b) => a - b)]], [
+              'module', 'name', 'model', 'res_id',
+            ]),
+          )
+        ).filter((r) => refModels.has(String(r.model)));
+  opts.progress('done', TOTAL_STAGES, TOTAL_STAGES);
+  return {
+    studioData, modules, models, fields, selections, existingModels, existingFields, views, actions, menus, access,
+    rules, defaults, serverActions, automations, refData, refFields, notes,
+  };
+}
+
+/** Ids of a many2one ([id, name] | false) or many2many ([ids]) value. */
+export function many2manyIds(v: unknown): number[] {
+  if (!Array.isArray(v)) return [];
+  if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0]];
+  return v.filter((x): x is number => typeof x === 'number');
+}
+
+/** The id of "ir.actions.act_window,238" (menus store their action as a reference). */
+export function actionRef(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^ir\.actions\.act_window,(\d+)$/.exec(v);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * Step 4: module sources -> feature_user_story_map.toml (features, user stories, acceptance
+ * criteria), merged three ways with the user's edits of the previous proposal.
+ */
+import { ok } from '../../core/result.js';
+import { writeProposal } from '../../review/proposal.js';
+import { ARTIFACTS, type StepEngine } from '../types.js';
+import { renderFeatureMap } from './render.js';
+import { problemLine, projectName, readSources } from './sources.js';
+import type { FeatureSet } from './types.js';
+
+export { featureReviewSpec } from './review.js';
+export { checkFeatureMap, type FeatureMapDoc, type FeatureEntry } from './schema.js';
+export type { Feature, FeatureSet, FeatureMetrics, Story } from './types.js';
+
+function report(set: FeatureSet): string {
+  const lines: string[] = [];
+  for (const m of set.modules) {
+    const own = set.features.filter((f) => f.module === m.name);
+    lines.push(`## ${m.title} (${m.name})`, ...own.map((f) => `- ${f.title} [${f.kind}]: ${f.stories.length} stor${f.stories.length === 1 ? 'y' : 'ies'}`), '');
+  }
+  return lines.join('\n');
+}
+
+export const featureMapStep: StepEngine = {
+  id: 'feature-map',
+  title: 'Feature map',
+  inputs: [ARTIFACTS.modules],
+  async run(ctx) {
+    ctx.progress({ activity: 'reading module sources' });
+    const sources = await readSources(ctx);
+    if (!sources.ok) return sources;
+    const { analysis, features } = sources.value;
+    const text = renderFeatureMap(features, projectName(ctx));
+    const written = await writeProposal(ctx.artifacts, ARTIFACTS.featureMap, text);
+    const warnings = analysis.problems.map(problemLine);
+    if (written.kind === 'merged' && written.conflicts > 0) {
+      warnings.push(`${ARTIFACTS.featureMap}: ${written.conflicts} conflict(s) between your edits and the new proposal; resolve them in the reviewer`);
+    }
+    const stories = features.features.reduce((s, f) => s + f.stories.length, 0);
+    ctx.log(`${ARTIFACTS.featureMap}: ${written.kind}`);
+    return ok({
+      summary: `${features.modules.length} modules, ${features.features.length} features, ${stories} stories`,
+      outputs: { [ARTIFACTS.featureMap]: written.hash },
+      warnings,
+      report: report(features) + (warnings.length ? `\n## Skipped sources\n${warnings.map((w) => `- ${w}`).join('\n')}\n` : ''),
+    });
+  },
+};

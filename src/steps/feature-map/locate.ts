@@ -1,0 +1,52 @@
+/**
+ * Finds the line:col of a key path in TOML text by scanning table headers and key lines
+ * (the text itself is parsed by smol-toml; this only points at where a key sits).
+ */
+
+/** Header `[a.b."c d"]` or `[[a.b]]` -> ['a', 'b', 'c d'], else undefined. */
+function headerPath(line: string): { path: string[]; array: boolean } | undefined {
+  const m = /^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+  if (!m) return undefined;
+  const parts = m[2].match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^.\s]+/g) ?? [];
+  return { path: parts.map((p) => (/^["']/.test(p) ? p.slice(1, -1) : p)), array: m[1] === '[[' };
+}
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function keyIn(lines: readonly string[], from: number, key: string): { line: number; column: number } | undefined {
+  const re = new RegExp(`^(\\s*)(${escapeRe(key)}|"${escapeRe(key)}"|'${escapeRe(key)}')\\s*=`);
+  for (let i = from; i < lines.length; i++) {
+    if (headerPath(lines[i])) return undefined;
+    const m = re.exec(lines[i]);
+    if (m) return { line: i + 1, column: m[1].length + 1 };
+  }
+  return undefined;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** 1-based position of a key path such as ['features', id, 'stories', 0, 'text']. */
+export function locate(lines: readonly string[], path: readonly PropertyKey[]): { line: number; column: number } {
+  const keys = path.map(String);
+  // Longest table prefix that has a header: [features.<id>] or the n-th [[features.<id>.stories]].
+  for (let cut = keys.length; cut > 0; cut--) {
+    const table = keys.slice(0, cut);
+    const isIndex = /^\d+$/.test(table.at(-1) ?? '');
+    const wanted = isIndex ? table.slice(0, -1) : table;
+    const nth = isIndex ? Number(table.at(-1)) : 0;
+    let seen = -1;
+    for (let i = 0; i < lines.length; i++) {
+      const h = headerPath(lines[i]);
+      if (!h || !same(h.path, wanted) || (isIndex && !h.array)) continue;
+      seen++;
+      if (seen !== nth) continue;
+      const rest = keys.slice(cut);
+      if (rest.length === 0) return { line: i + 1, column: 1 + (lines[i].length - lines[i].trimStart().length) };
+      return keyIn(lines, i + 1, rest[0]) ?? { line: i + 1, column: 1 };
+    }
+  }
+  // A top-level key (before the first header).
+  const firstHeader = lines.findIndex((l) => headerPath(l));
+  const top = keyIn(lines.slice(0, firstHeader < 0 ? lines.length : firstHeader), 0, keys[0] ?? '');
+  return top ?? { line: 1, column: 1 };
+}

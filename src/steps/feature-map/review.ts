@@ -1,0 +1,9 @@
+import type { ReviewSpec } from '../types.js';
+import { checkFeatureMap } from './schema.js';
+
+/** The reviewer's checks for feature_user_story_map.toml: TOML syntax, schema, references. */
+export const featureReviewSpec: ReviewSpec = {
+  id: 'feature-review',
+  file: 'feature_user_story_map.toml',
+  validate: (text) => checkFeatureMap(text).diagnostics,
+};

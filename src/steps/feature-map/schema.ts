@@ -1,0 +1,130 @@
+/** The schema of feature_user_story_map.toml, and reading it into typed decisions. */
+import { parse, TomlError } from 'smol-toml';
+import { z } from 'zod';
+import type { Diagnostic } from '../types.js';
+import { FEATURE_ID_RE } from './ids.js';
+import { locate } from './locate.js';
+import { FEATURE_KINDS, PRIORITIES } from './types.js';
+
+const StorySchema = z.strictObject({
+  text: z.string().min(1, 'a story needs text, e.g. "As a <role>, I want <goal>, so that <benefit>."'),
+  acceptance: z.array(z.string()).default([]),
+});
+
+const FeatureSchema = z.strictObject({
+  title: z.string().min(1),
+  module: z.string().min(1),
+  kind: z.enum(FEATURE_KINDS),
+  scope: z.enum(['in', 'out'], { error: 'scope must be "in" or "out"' }).default('in'),
+  priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.map((p) => `"${p}"`).join(', ')}` }).default('medium'),
+  owner: z.string().default(''),
+  milestone: z.string().default(''),
+  merged_into: z.string().optional(),
+  roles: z.array(z.string()).default([]),
+  evidence: z.array(z.string()).default([]),
+  stories: z.array(StorySchema).default([]),
+});
+
+const ModuleSchema = z.strictObject({
+  title: z.string(),
+  summary: z.string().optional(),
+  depends: z.array(z.string()).default([]),
+  origin: z.enum(['source', 'database']).default('source'),
+});
+
+export const FeatureMapSchema = z.strictObject({
+  version: z.literal(1, { error: 'version must be 1' }),
+  project: z.string().optional(),
+  modules: z.record(z.string(), ModuleSchema).default({}),
+  features: z.record(z.string(), FeatureSchema),
+});
+
+export type FeatureMapDoc = z.infer<typeof FeatureMapSchema>;
+export type FeatureEntry = FeatureMapDoc['features'][string];
+
+const diag = (lines: string[], path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+  ...locate(lines, path),
+  message,
+  severity,
+});
+
+/** Syntax, then schema, then cross-references. Returns the document when there is no error. */
+export function checkFeatureMap(text: string): { doc?: FeatureMapDoc; diagnostics: Diagnostic[] } {
+  const lines = text.split(/\r?\n/);
+  const marker = lines.findIndex((l) => /^(<{7}|={7}|>{7})( |$)/.test(l));
+  if (marker >= 0) {
+    return { diagnostics: [{ line: marker + 1, column: 1, severity: 'error', message: 'unresolved merge conflict: keep one side and delete the <<<<<<< ======= >>>>>>> lines' }] };
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    if (e instanceof TomlError) {
+      return { diagnostics: [{ line: e.line, column: e.column, severity: 'error', message: e.message.split('\n')[0] }] };
+    }
+    throw e;
+  }
+  const parsed = FeatureMapSchema.safeParse(raw);
+  if (!parsed.success) {
+    const diagnostics = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => diag(lines, [...issue.path, k], `unknown key '${k}'`))
+        : [diag(lines, issue.path, issue.message)],
+    );
+    return { diagnostics: dedupe(diagnostics) };
+  }
+  const doc = parsed.data;
+  const diagnostics: Diagnostic[] = [];
+  const ids = Object.keys(doc.features);
+  for (const [id, f] of Object.entries(doc.features)) {
+    if (!FEATURE_ID_RE.test(id)) {
+      diagnostics.push(diag(lines, ['features', id], `feature id '${id}' may hold only letters, digits, '_' and '-' (no '.')`));
+    }
+    if (f.merged_into !== undefined) {
+      const target = doc.features[f.merged_into];
+      const at = ['features', id, 'merged_into'];
+      if (f.merged_into === id) diagnostics.push(diag(lines, at, 'a feature cannot be merged into itself'));
+      else if (!target) diagnostics.push(diag(lines, at, `merged_into names an unknown feature '${f.merged_into}'${hint(ids, f.merged_into)}`));
+      else if (target.merged_into !== undefined) {
+        diagnostics.push(diag(lines, at, `'${f.merged_into}' is itself merged into '${target.merged_into}': merge into '${target.merged_into}' directly`));
+      } else if (target.scope === 'out' && f.scope === 'in') {
+        diagnostics.push(diag(lines, at, `'${f.merged_into}' is out of scope, so this feature's work is dropped too`, 'warning'));
+      }
+    }
+    if (Object.keys(doc.modules).length && !doc.modules[f.module]) {
+      diagnostics.push(diag(lines, ['features', id, 'module'], `module '${f.module}' is not listed under [modules]`, 'warning'));
+    }
+    f.stories.forEach((s, i) => {
+      if (!/^As an? .+?, I want .+/i.test(s.text)) {
+        diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'stories read best as "As a <role>, I want <goal>, so that <benefit>."', 'warning'));
+      }
+    });
+  }
+  return { doc: diagnostics.some((d) => d.severity === 'error') ? undefined : doc, diagnostics };
+}
+
+function hint(ids: readonly string[], wrong: string): string {
+  const close = ids.find((i) => distance(i.toLowerCase(), wrong.toLowerCase()) <= 2);
+  return close ? ` (did you mean '${close}'?)` : '';
+}
+
+/** Levenshtein distance (ids are short). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+/** Wording helpers for titles and stories. Everything here is deterministic. */
+import type { ModuleAnalysis } from '../../analysis/types.js';
+
+const KNOWN_MODELS: Record<string, string> = {
+  'res.partner': 'Contact',
+  'res.users': 'User',
+  'res.company': 'Company',
+  'crm.lead': 'Lead/Opportunity',
+  'sale.order': 'Sales Order',
+  'sale.order.line': 'Sales Order Line',
+  'purchase.order': 'Purchase Order',
+  'account.move': 'Journal Entry',
+  'project.project': 'Project',
+  'project.task': 'Task',
+  'stock.picking': 'Transfer',
+  'product.template': 'Product',
+  'product.product': 'Product Variant',
+  'hr.employee': 'Employee',
+};
+
+export function humanize(technical: string): string {
+  return technical
+    .replace(/^(action_|button_|_check_|_cron_|_compute_|x_studio_|x_)/, '')
+    .split(/[._]/)
+    .filter(Boolean)
+    .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/** A model's human name: its _description anywhere in the analysed modules, else a known or humanized name. */
+export function modelLabeler(modules: readonly ModuleAnalysis[]): (model: string) => string {
+  const labels = new Map<string, string>();
+  for (const m of modules) for (const c of m.models) if (c.name && c.description) labels.set(c.name, c.description);
+  return (model) => labels.get(model) ?? KNOWN_MODELS[model] ?? humanize(model.replace(/\./g, '_'));
+}
+
+export const lcfirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const stripDot = (s: string) => s.trim().replace(/[.!\s]+$/, '');
+
+/** "a, b and c". */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The benefit of a story: the "so that" clause of the first text that has one (help texts,
+ * docstrings, descriptions), else the first sentence of at least four words as "I can ...",
+ * else the fallback.
+ */
+export function benefitFrom(texts: readonly (string | undefined)[], fallback: string): string {
+  const clean = texts.filter((t): t is string => !!t && t.trim() !== '').map((t) => t.replace(/\s+/g, ' ').trim());
+  for (const t of clean) {
+    const m = /\bso that (.+?)(?:[.!](?:\s|$)|$)/i.exec(t);
+    if (m) return stripDot(m[1]);
+  }
+  for (const t of clean) {
+    const sentence = stripDot(t.split(/(?<=[.!?])\s/)[0]);
+    if (sentence.split(' ').length >= 4 && startsWithVerb(sentence)) return `I can ${lcfirst(sentence)}`;
+  }
+  return fallback;
+}
+
+const VERBS = new Set(
+  ('track manage plan register follow record handle schedule organise organize monitor create keep send print ' +
+    'compute automate answer sell invoice book open see close confirm start cancel mark view check generate ' +
+    'assign take report share list find review approve validate import export sync update compare measure')
+    .split(' '),
+);
+
+/** Does a sentence start with an imperative verb ("Track equipment...")? */
+export const startsWithVerb = (s: string): boolean => VERBS.has(s.split(/\s/)[0].toLowerCase());
+
+export const VIEW_NAMES: Record<string, string> = { tree: 'list', list: 'list' };

@@ -1,0 +1,67 @@
+/** Features and user stories as the feature map holds them, plus the metrics the ToDo needs. */
+
+export const FEATURE_KINDS = ['app', 'model', 'extension', 'wizard', 'action', 'report', 'cron', 'email', 'constraint'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export type ModuleOrigin = 'source' | 'database';
+
+export interface Story {
+  text: string;
+  acceptance: readonly string[];
+}
+
+/** Size of what a feature consists of; the ToDo estimates from these. */
+export interface FeatureMetrics {
+  fields: number;
+  views: number;
+  xpaths: number;
+  reports: number;
+  /** Lines of Python (and QWeb for reports) behind the feature. */
+  loc: number;
+  methods: number;
+  /** Sum of the cyclomatic complexity of the feature's methods. */
+  complexity: number;
+  /** Other models and modules the feature relies on. */
+  dependencies: number;
+}
+
+export interface Feature {
+  /** `<module>-<kind>-<technical name>`, slugged: stable across runs, never contains '.'. */
+  id: string;
+  module: string;
+  kind: FeatureKind;
+  title: string;
+  roles: readonly string[];
+  stories: readonly Story[];
+  evidence: readonly string[];
+  metrics: FeatureMetrics;
+}
+
+export interface ModuleInfo {
+  name: string;
+  title: string;
+  summary?: string;
+  depends: readonly string[];
+  origin: ModuleOrigin;
+}
+
+export interface FeatureSet {
+  modules: ModuleInfo[];
+  features: Feature[];
+}
+
+export const emptyMetrics = (): FeatureMetrics => ({
+  fields: 0, views: 0, xpaths: 0, reports: 0, loc: 0, methods: 0, complexity: 0, dependencies: 0,
+});
+
+/** What the user may set on a feature in the reviewed map. */
+export interface FeatureDecision {
+  scope: 'in' | 'out';
+  priority: Priority;
+  owner: string;
+  milestone: string;
+  mergedInto?: string;
+}

@@ -1,0 +1,114 @@
+/**
+ * The files of every module in the approved map, as path -> content. Pure and deterministic:
+ * same extract and map, same bytes.
+ */
+import type {
+  AccessRec, AnyRecord, AutomationRec, DefaultRec, FieldRec, MenuRec, ModelRec, RuleRec, ServerActionRec, ViewRec, WindowActionRec,
+} from '../extract/schema.js';
+import type { ExtractDoc } from '../extract/schema.js';
+import { assign } from '../module-map/assign.js';
+import { inferDepends } from '../module-map/depends.js';
+import type { MapModule, ModuleMap } from '../module-map/map-types.js';
+import { makeContext, type GenContext } from './context.js';
+import { accessCsv, actionData, defaultRecords, ruleRecords } from './data-xml.js';
+import { hooksPy, initPy, manifestPy, moduleToml, preMigratePy, readme, type Renames } from './manifest.js';
+import { modelFile } from './models-py.js';
+import { actionRecords, menuRecords, viewRecords, xmlFile } from './views-xml.js';
+
+export interface ModulePlan {
+  name: string;
+  /** Module-relative path -> content. */
+  files: Map<string, string>;
+  warnings: string[];
+}
+
+const kindOf = (r: AnyRecord): string => r.key.slice(0, r.key.indexOf(':'));
+const fileStem = (model: string): string => model.replace(/\./g, '_');
+
+export function planModules(extract: ExtractDoc, map: ModuleMap, extractHash: string): ModulePlan[] {
+  const base = makeContext(extract, map, assign(extract, map));
+  return map.modules.map((m) => planModule({ ...base, warnings: [] }, m, extractHash));
+}
+
+function planModule(ctx: GenContext, module: MapModule, extractHash: string): ModulePlan {
+  const name = module.name;
+  const recs = ctx.a.records.get(name) ?? [];
+  const of = <T extends AnyRecord>(kind: string) => recs.filter((r) => kindOf(r) === kind) as T[];
+  const models = of<ModelRec>('model');
+  const fields = of<FieldRec>('field');
+  const views = of<ViewRec>('view');
+  const actions = of<WindowActionRec>('action');
+  const menus = of<MenuRec>('menu');
+  const servers = of<ServerActionRec>('server_action');
+  const autos = of<AutomationRec>('automation');
+  const access = of<AccessRec>('access');
+  const rules = of<RuleRec>('rule');
+  const defaults = of<DefaultRec>('default');
+  const files = new Map<string, string>();
+  const data: string[] = [];
+
+  const modelNames = [...new Set([...models.map((m) => m.model), ...fields.map((f) => f.model)])].sort();
+  const pyFiles: string[] = [];
+  for (const model of modelNames) {
+    const stem = fileStem(ctx.modelName(model));
+    files.set(`models/${stem}.py`, modelFile(ctx, name, model, models.find((m) => m.model === model), fields.filter((f) => f.model === model)));
+    pyFiles.push(stem);
+  }
+  if (access.length > 0) {
+    files.set('security/ir.model.access.csv', accessCsv(ctx, name, access));
+    data.push('security/ir.model.access.csv');
+  }
+  if (rules.length > 0) {
+    files.set('security/rules.xml', xmlFile(ruleRecords(ctx, name, rules)));
+    data.push('security/rules.xml');
+  }
+  const viewModels = [...new Set([...views.map((v) => v.model), ...actions.map((x) => x.model)])].sort();
+  for (const model of viewModels) {
+    const body = [
+      ...viewRecords(ctx, name, views.filter((v) => v.model === model)),
+      ...actionRecords(ctx, actions.filter((x) => x.model === model)),
+    ];
+    if (body.length === 0) continue;
+    const path = `views/${fileStem(ctx.modelName(model))}_views.xml`;
+    files.set(path, xmlFile(body));
+    data.push(path);
+  }
+  if (menus.length > 0) {
+    files.set('views/menus.xml', xmlFile(menuRecords(ctx, name, menus)));
+    data.push('views/menus.xml');
+  }
+  if (servers.length > 0 || autos.length > 0) {
+    files.set('data/actions.xml', xmlFile(actionData(ctx, name, servers, autos)));
+    data.push('data/actions.xml');
+  }
+  if (defaults.length > 0) {
+    files.set('data/defaults.xml', xmlFile(defaultRecords(ctx, name, defaults)));
+    data.push('data/defaults.xml');
+  }
+
+  const renames: Renames = {
+    studioIds: recs.filter((r) => r.origin === 'studio' && r.xmlid && kindOf(r) !== 'model' && kindOf(r) !== 'field').map((r) => ctx.localId(r)).sort(),
+    models: ctx.naming === 'clean' ? models.map((m) => [m.model, ctx.modelName(m.model)] as [string, string]).filter(([o, n]) => o !== n) : [],
+    fields: ctx.naming === 'clean'
+      ? fields.map((f) => [f.model, f.name, ctx.fieldName(f.model, f.name)] as [string, string, string]).filter(([, o, n]) => o !== n)
+      : [],
+  };
+  const hasHook = renames.studioIds.length > 0 || renames.models.length > 0 || renames.fields.length > 0;
+  const top = pyFiles.length > 0 ? ['models'] : [];
+  if (hasHook) {
+    files.set('hooks.py', hooksPy(ctx, name, renames));
+    top.push('hooks');
+  }
+  if (ctx.naming === 'clean' && (renames.models.length > 0 || renames.fields.length > 0)) {
+    files.set(`migrations/${ctx.series}.1.0.0/pre-migrate.py`, preMigratePy(renames, name));
+  }
+  files.set('__init__.py', `${initPy(top.filter((t) => t === 'models'))}${hasHook ? 'from .hooks import pre_init_hook\n' : ''}`);
+  if (pyFiles.length > 0) files.set('models/__init__.py', initPy(pyFiles));
+  const depends = [...new Set([...module.depends, ...inferDepends(ctx.extract, ctx.a, name)])].sort();
+  if (depends.length > 1) depends.splice(depends.indexOf('base'), depends.includes('base') ? 1 : 0);
+  files.set('__manifest__.py', manifestPy(ctx, { module, depends, data, application: models.length > 0 && menus.some((m) => !m.parentKey && !m.parentXmlid), hasHook }));
+  files.set('module.toml', moduleToml(ctx, { ...module, depends }, extractHash));
+  const listed = [...files.keys(), 'README.md'].sort();
+  files.set('README.md', readme(ctx, module, listed, ctx.warnings));
+  return { name, files: new Map([...files].sort((x, y) => (x[0] < y[0] ? -1 : 1))), warnings: [...ctx.warnings] };
+}

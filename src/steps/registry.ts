@@ -1,0 +1,89 @@
+/**
+ * The seven steps, in order. A step whose engine (or review spec) has not landed has no loader
+ * here and shows as "not available yet": it never produces output. Engines load on first use,
+ * so starting the wizard does not pay for parsers it may not need.
+ */
+import { ARTIFACTS, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
+
+export type Load<T> = () => Promise<T>;
+
+export type StepEntry =
+  | {
+      readonly kind: 'engine';
+      readonly id: StepId;
+      readonly title: string;
+      readonly engine?: Load<StepEngine>;
+      /** Steps 1-3 only make sense against a database; skipped in a source-code workspace. */
+      readonly databaseOnly: boolean;
+      /** Inputs outside the engine's own list that depend on the config (e.g. addons paths). */
+      readonly extraInputs?: (config: WorkspaceConfig) => readonly string[];
+    }
+  | {
+      readonly kind: 'review';
+      readonly id: 'map-review' | 'feature-review';
+      readonly title: string;
+      readonly file: string;
+      readonly spec?: Load<ReviewSpec>;
+      readonly databaseOnly: boolean;
+      /** The step that (re)generates the reviewed file. */
+      readonly producer: StepId;
+    };
+
+export type StepRegistry = readonly StepEntry[];
+
+type Given<T> = T | Load<T>;
+
+export interface Engines {
+  extract?: Given<StepEngine>;
+  mapReview?: Given<ReviewSpec>;
+  generate?: Given<StepEngine>;
+  featureMap?: Given<StepEngine>;
+  featureReview?: Given<ReviewSpec>;
+  todo?: Given<StepEngine>;
+  sync?: Given<StepEngine>;
+}
+
+function loader<T extends object>(x: Given<T> | undefined): Load<T> | undefined {
+  if (x === undefined) return undefined;
+  if (typeof x === 'function') return x as Load<T>;
+  return () => Promise.resolve(x);
+}
+
+/** Builds the ordered registry from whichever engines exist (tests inject their own). */
+export function buildRegistry(e: Engines): StepRegistry {
+  return [
+    { kind: 'engine', id: 'extract', title: 'Extract customizations', engine: loader(e.extract), databaseOnly: true },
+    { kind: 'review', id: 'map-review', title: 'Review module map', file: ARTIFACTS.moduleMap, spec: loader(e.mapReview), databaseOnly: true, producer: 'extract' },
+    { kind: 'engine', id: 'generate', title: 'Generate modules', engine: loader(e.generate), databaseOnly: true },
+    {
+      kind: 'engine',
+      id: 'feature-map',
+      title: 'Map features and stories',
+      engine: loader(e.featureMap),
+      databaseOnly: false,
+      extraInputs: (c) => (c.source === 'source' ? c.addons : []),
+    },
+    { kind: 'review', id: 'feature-review', title: 'Review feature map', file: ARTIFACTS.featureMap, spec: loader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
+    { kind: 'engine', id: 'todo', title: 'Estimate ToDo.md', engine: loader(e.todo), databaseOnly: false },
+    { kind: 'engine', id: 'sync', title: 'Sync to Odoo', engine: loader(e.sync), databaseOnly: false },
+  ];
+}
+
+/** The engines that have landed. */
+export function defaultRegistry(): StepRegistry {
+  return buildRegistry({
+    extract: () => import('./extract/index.js').then((m) => m.extractStep),
+    mapReview: () => import('./module-map/index.js').then((m) => m.mapReviewSpec),
+    generate: () => import('./generate/index.js').then((m) => m.generateStep),
+    featureMap: () => import('./feature-map/index.js').then((m) => m.featureMapStep),
+    featureReview: () => import('./feature-map/index.js').then((m) => m.featureReviewSpec),
+    todo: () => import('./todo/index.js').then((m) => m.todoStep),
+    sync: () => import('./sync/index.js').then((m) => m.syncStep),
+  });
+}
+
+export function entryOf(registry: StepRegistry, id: StepId): StepEntry {
+  const e = registry.find((x) => x.id === id);
+  if (!e) throw new Error(`step ${id} missing from the registry`);
+  return e;
+}

@@ -1,0 +1,33 @@
+/**
+ * Step 7, sync: ToDo.md (or any task plan) -> an Odoo project with stages, tags, milestones,
+ * tasks and articles. Plans first, asks, then writes through load() with external ids.
+ */
+import { err, type Result } from '../../core/result.js';
+import { UserError } from '../../core/user-error.js';
+import { ARTIFACTS, type StepContext, type StepEngine, type StepOutcome } from '../types.js';
+import { readInputs } from './inputs.js';
+import { runSync } from './run-sync.js';
+
+export { parseTaskPlan } from './parse/index.js';
+export type { TaskPlan, PlanTask, PlanPhase } from './parse/index.js';
+export type { SyncPlan, PlanEntry, PlanAction } from './plan-types.js';
+export { renderPlan, renderPlanTable } from './render-plan.js';
+
+export const syncStep: StepEngine = {
+  id: 'sync',
+  title: 'Sync to Odoo',
+  inputs: [ARTIFACTS.todo, ARTIFACTS.featureMap],
+  async run(ctx: StepContext): Promise<Result<StepOutcome, UserError>> {
+    try {
+      const inputs = await readInputs(ctx);
+      if (!inputs.ok) return inputs;
+      return await runSync(ctx, inputs.value);
+    } catch (e) {
+      if (e instanceof UserError) return err(e);
+      if (ctx.signal.aborted) {
+        return err(new UserError('cancelled', 'Sync cancelled.', { hint: 'Run it again: it resumes where it stopped.' }));
+      }
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,53 @@
+/** The step's inputs from the workspace: the task plan, the optional feature map, the config. */
+import { err, ok, type Result } from '../../core/result.js';
+import { UserError } from '../../core/user-error.js';
+import { ARTIFACTS, type StepContext } from '../types.js';
+import { CONFIG_FILE, readSyncConfig, type SyncConfig } from './config.js';
+import { readFeatureMap, type Feature } from './feature-map.js';
+import { parseTaskPlan, type TaskPlan } from './parse/index.js';
+
+export interface SyncInputs {
+  config: SyncConfig;
+  planFile: string;
+  plan: TaskPlan;
+  features: Map<string, Feature>;
+}
+
+export async function readInputs(ctx: StepContext): Promise<Result<SyncInputs, UserError>> {
+  const config = readSyncConfig(ctx.config.sections);
+  if (!config.ok) return config;
+  let planFile: string = ARTIFACTS.todo;
+  let text = await ctx.artifacts.read(planFile);
+  if (text === undefined && config.value.planFile) {
+    planFile = config.value.planFile;
+    try {
+      text = await ctx.artifacts.read(planFile);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      return err(
+        new UserError('config', `[sync] plan_file "${planFile}" is outside the workspace.`, {
+          where: { file: CONFIG_FILE, field: 'sync.plan_file' },
+          hint: `Copy the plan into ${ctx.artifacts.root} and name it relative to it.`,
+        }),
+      );
+    }
+  }
+  if (text === undefined) {
+    return err(
+      new UserError('input', `No task plan: ${planFile} does not exist.`, {
+        where: { file: planFile },
+        hint: 'Run step 6 (todo) to write ToDo.md, or set plan_file under [sync] in odoo-project-sync.toml.',
+      }),
+    );
+  }
+  const plan = parseTaskPlan(text, planFile);
+  if (!plan.ok) return plan;
+  const fmText = await ctx.artifacts.read(ARTIFACTS.featureMap);
+  let features = new Map<string, Feature>();
+  if (fmText !== undefined) {
+    const fm = readFeatureMap(fmText, ARTIFACTS.featureMap);
+    if (!fm.ok) return fm;
+    features = fm.value;
+  }
+  return ok({ config: config.value, planFile, plan: plan.value, features });
+}

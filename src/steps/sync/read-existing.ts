@@ -1,0 +1,94 @@
+/** Reads what the sync needs from Odoo: our external ids, our tasks, same-named tags, owners. */
+import type { OdooClient, OdooRecord, VersionProfile } from '../../odoo/types.js';
+import type { DesiredRecord } from './desired.js';
+import type { Existing } from './plan.js';
+
+export function taskFields(profile: VersionProfile, milestones: boolean): string[] {
+  const f = ['name', 'project_id', 'description', profile.taskHoursField, 'stage_id', 'user_ids', 'tag_ids', 'parent_id', 'active', 'write_date'];
+  if (Object.values(profile.taskStateValues).some((v) => v !== undefined)) f.push(profile.taskStateField);
+  if (milestones) f.push('milestone_id');
+  return f;
+}
+
+export async function readOwnXmlids(client: OdooClient, namespace: string, signal: AbortSignal): Promise<Map<string, { model: string; id: number }>> {
+  const rows = await client.searchRead<{ id: number; name: string; model: string; res_id: number }>(
+    'ir.model.data',
+    [['module', '=', namespace]],
+    { fields: ['name', 'model', 'res_id'], signal },
+  );
+  return new Map(rows.map((r) => [`${namespace}.${r.name}`, { model: r.model, id: r.res_id }]));
+}
+
+export async function readExisting(
+  client: OdooClient,
+  xmlids: Map<string, { model: string; id: number }>,
+  desired: readonly DesiredRecord[],
+  fields: readonly string[],
+  signal: AbortSignal,
+): Promise<Existing> {
+  const taskIds = [...xmlids.values()].filter((r) => r.model === 'project.task').map((r) => r.id);
+  const tasks = new Map<number, OdooRecord>();
+  if (taskIds.length > 0) {
+    // read() skips the active filter, so archived tasks are seen too.
+    for (const t of await client.read('project.task', taskIds, fields, { signal })) tasks.set(t.id, t);
+  }
+  const missingTags = desired
+    .filter((d) => d.model === 'project.tags' && !xmlids.has(d.xmlid))
+    .map(nameOf);
+  const tagsByName = new Map<string, number>();
+  if (missingTags.length > 0) {
+    const rows = await client.searchRead<{ id: number; name: string }>('project.tags', [['name', 'in', missingTags]], { fields: ['name'], signal });
+    for (const r of rows) tagsByName.set(r.name, r.id);
+  }
+  const stagesByName = new Map<string, number>();
+  const project = [...xmlids.values()].find((r) => r.model === 'project.project');
+  const missingStages = desired.filter((d) => d.model === 'project.task.type' && !xmlids.has(d.xmlid)).map(nameOf);
+  if (project && missingStages.length > 0) {
+    // Stages belong to the project: one the user made there with the same name is used as is.
+    const rows = await client.searchRead<{ id: number; name: string }>(
+      'project.task.type',
+      [['project_ids', 'in', [project.id]], ['name', 'in', missingStages]],
+      { fields: ['name'], signal },
+    );
+    for (const r of rows) if (!stagesByName.has(r.name)) stagesByName.set(r.name, r.id);
+  }
+  // An external id whose record was deleted in Odoo: treat the record as missing.
+  for (const [x, r] of [...xmlids]) if (r.model === 'project.task' && !tasks.has(r.id)) xmlids.delete(x);
+  return { xmlids, tasks, tagsByName, stagesByName };
+}
+
+function nameOf(d: DesiredRecord): string {
+  return String(d.values.name?.kind === 'plain' ? d.values.name.value : '');
+}
+
+/**
+ * Owners -> internal users matched by name or login (case-insensitive). Owners matched before
+ * are taken from `known`; only the others cost a round trip.
+ */
+export async function matchOwners(
+  client: OdooClient,
+  owners: readonly string[],
+  known: Readonly<Record<string, number>>,
+  signal: AbortSignal,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const ask: string[] = [];
+  for (const o of new Set(owners)) {
+    const k = o.toLowerCase();
+    if (known[k] !== undefined) out.set(k, known[k]);
+    else ask.push(o);
+  }
+  if (ask.length === 0) return out;
+  const variants = [...new Set(ask.flatMap((o) => [o, o.toLowerCase()]))];
+  const rows = await client.searchRead<{ id: number; name: string; login: string }>(
+    'res.users',
+    ['&', ['share', '=', false], '|', ['name', 'in', variants], ['login', 'in', variants]],
+    { fields: ['name', 'login'], signal },
+  );
+  for (const o of ask) {
+    const k = o.toLowerCase();
+    const hit = rows.find((r) => r.name.toLowerCase() === k) ?? rows.find((r) => r.login.toLowerCase() === k);
+    if (hit) out.set(k, hit.id);
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+/** The sync run: connect, read, plan, ask, apply, record. I/O only through the step's ports. */
+import { err, ok, type Result } from '../../core/result.js';
+import { UserError } from '../../core/user-error.js';
+import type { OdooClient } from '../../odoo/types.js';
+import { ARTIFACTS, type StepContext, type StepOutcome } from '../types.js';
+import { applyPlan } from './apply.js';
+import { checkNamespace, CONFIG_FILE, defaultNamespace } from './config.js';
+import { buildDesired, type ArticleTarget, type DesiredInput, type DesiredRecord } from './desired.js';
+import type { SyncInputs } from './inputs.js';
+import { allTasks } from './parse/index.js';
+import { changeCount } from './plan-types.js';
+import { idMapOf, planSync } from './plan.js';
+import { matchOwners, readExisting, readOwnXmlids, taskFields } from './read-existing.js';
+import { renderPlan } from './render-plan.js';
+import { previousNamespace, readState, writeState } from './state.js';
+import { outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
+
+export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Result<StepOutcome, UserError>> {
+  const { config, plan, features } = inputs;
+  const projectName = config.projectName ?? plan.title ?? 'Odoo project';
+  if (config.xmlidNamespace) {
+    const nsFormat = checkNamespace(config.xmlidNamespace, new Set());
+    if (!nsFormat.ok) return nsFormat;
+  }
+  const signal = ctx.signal;
+  ctx.progress({ activity: 'connecting to Odoo' });
+  const client = await ctx.connect();
+  const calls0 = client.stats.calls;
+  const ns = config.xmlidNamespace ?? (await previousNamespace(ctx.artifacts, client.url, client.db)) ?? defaultNamespace(projectName);
+  const { state, notice } = await readState(ctx.artifacts, client.url, client.db, ns);
+  const warnings: string[] = notice ? [notice] : [];
+  warnings.push(...plan.notices.map((n) => `${inputs.planFile}:${n.line}: ${n.message}`));
+
+  const articleTarget = state.articleTarget ?? (await articleTargetOf(client, signal));
+  state.articleTarget = articleTarget;
+  if (!state.namespaceChecked) {
+    const taken = await client.searchCount('ir.module.module', [['name', '=', ns]], { signal });
+    const checked = checkNamespace(ns, new Set(taken > 0 ? [ns] : []));
+    if (!checked.ok) return checked;
+    state.namespaceChecked = true;
+  }
+
+  ctx.progress({ activity: 'reading what exists in Odoo' });
+  const owners = allTasks(plan).flatMap((t) => (t.owner ? [t.owner] : []));
+  const users = await matchOwners(client, owners, state.users, signal);
+  state.users = Object.fromEntries([...users].sort(([a], [b]) => a.localeCompare(b)));
+  const xmlids = await readOwnXmlids(client, ns, signal);
+  const milestones = client.profile.hasMilestones;
+  const base: Omit<DesiredInput, 'ids'> = { plan, features, namespace: ns, projectName, profile: client.profile, milestones, articles: articleTarget, users };
+  const first = buildDesired({ ...base, ids: new Map([...xmlids].map(([x, r]) => [x, r.id])) });
+  const existing = await readExisting(client, xmlids, first.records, taskFields(client.profile, milestones), signal);
+  const ids = idMapOf(first.records, existing);
+  const desired = buildDesired({ ...base, ids });
+  const clash = sameXmlid(desired.records);
+  if (clash) return err(clash);
+  warnings.push(...desired.warnings);
+  let syncPlan = planSync({
+    desired: desired.records,
+    existing,
+    state,
+    namespace: ns,
+    project: projectName,
+    articleTarget,
+    archiveRemoved: config.archiveRemoved,
+    warnings,
+  });
+  syncPlan = await resolveConflicts(ctx, syncPlan);
+  const outputs: Record<string, string> = {};
+  outputs[ARTIFACTS.syncPlan] = await ctx.artifacts.write(ARTIFACTS.syncPlan, `${JSON.stringify(syncPlan, null, 2)}\n`);
+  const text = renderPlan(syncPlan);
+  const changes = changeCount(syncPlan);
+
+  if (ctx.dryRun) {
+    ctx.log(text);
+    return ok(outcomeOf(syncPlan, undefined, outputs, client.stats.calls - calls0, text));
+  }
+  if (changes > 0) {
+    const answer = await ctx.ask({
+      id: 'sync-apply',
+      message: `Apply this plan to ${client.url} (${changes} change${changes === 1 ? '' : 's'})?`,
+      choices: [
+        { value: 'apply', label: 'Apply' },
+        { value: 'cancel', label: 'Cancel (nothing is written)' },
+      ],
+      defaultValue: 'apply',
+      detail: text,
+    });
+    if (answer !== 'apply') {
+      return err(new UserError('cancelled', 'Sync plan not applied.', { hint: `The plan is in ${ARTIFACTS.syncPlan}; run the step again to apply it.` }));
+    }
+    if (!(await client.capabilities({ signal })).canWriteProjects) return err(noRights(client));
+  }
+  recordUnchanged(syncPlan, state, desired.records, existing, ids);
+  const send = new Set(syncPlan.entries.filter((e) => e.action === 'create' || e.action === 'update').map((e) => e.xmlid));
+  const applied = await applyPlan({
+    client,
+    artifacts: ctx.artifacts,
+    state,
+    desired: (known) => buildDesired({ ...base, ids: known }).records,
+    ids,
+    send,
+    archive: syncPlan.entries.filter((e) => e.action === 'archive'),
+    batchSize: config.batchSize,
+    notify: config.notify,
+    signal,
+    progress: ctx.progress,
+  });
+  if (!applied.ok) return applied;
+  outputs[ARTIFACTS.syncState] = await writeState(ctx.artifacts, state);
+  if (articleTarget === 'files') {
+    const files = buildDesired({ ...base, ids }).articleFiles;
+    for (const [path, content] of files) outputs[path] = await ctx.artifacts.write(path, content);
+  }
+  return ok(outcomeOf(syncPlan, applied.value, outputs, client.stats.calls - calls0, text));
+}
+
+/** Two plan items whose ids differ only in punctuation ("1.1" and "1_1") would share a record. */
+function sameXmlid(records: readonly DesiredRecord[]): UserError | undefined {
+  const seen = new Map<string, string>();
+  for (const r of records) {
+    const other = seen.get(r.xmlid);
+    if (other !== undefined) {
+      return new UserError('input', `"${other}" and "${r.label}" would share the external id ${r.xmlid}.`, {
+        where: { field: r.xmlid },
+        hint: 'Give one of them an id (or name) that differs in letters or digits, not only in punctuation.',
+      });
+    }
+    seen.set(r.xmlid, r.label);
+  }
+  return undefined;
+}
+
+async function articleTargetOf(client: OdooClient, signal: AbortSignal): Promise<ArticleTarget> {
+  const caps = await client.capabilities({ signal });
+  if (!caps.canWriteProjects) throw noRights(client);
+  return caps.knowledge ? 'knowledge.article' : caps.documentPage ? 'document.page' : 'files';
+}
+
+function noRights(client: OdooClient): UserError {
+  return new UserError('odoo', 'This Odoo user may not create or change projects.', {
+    where: { field: client.url },
+    hint: `Give the user the Project / Administrator group (or use another login in ${CONFIG_FILE}), then run the sync again. Nothing was written.`,
+  });
+}
+

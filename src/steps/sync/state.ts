@@ -1,0 +1,86 @@
+/**
+ * .odoo-project-sync/sync-state.json: what the last sync sent, per external id (field hashes,
+ * the database id, and for tasks the write_date Odoo reported right after). Versioned; a file
+ * that cannot be read is kept aside and the sync continues as if it had never run (load() with
+ * external ids makes that safe).
+ */
+import { z } from 'zod';
+import type { ArtifactStore } from '../types.js';
+import { ARTIFACTS } from '../types.js';
+
+const RecordState = z.object({
+  model: z.string(),
+  id: z.number().int(),
+  fields: z.record(z.string(), z.string()),
+  writeDate: z.string().optional(),
+  /** Sent in a batch whose outcome is unknown (interrupted): compare with Odoo, never a conflict. */
+  pending: z.boolean().optional(),
+});
+
+const StateV1 = z.object({
+  version: z.literal(1),
+  url: z.string(),
+  db: z.string(),
+  namespace: z.string(),
+  /** The namespace was checked against installed modules. */
+  namespaceChecked: z.boolean().default(false),
+  articleTarget: z.enum(['knowledge.article', 'document.page', 'files']).optional(),
+  /** Owner (lowercase) -> res.users id, for owners that matched. */
+  users: z.record(z.string(), z.number().int()).default({}),
+  records: z.record(z.string(), RecordState).default({}),
+});
+
+export type RecordState = z.infer<typeof RecordState>;
+export type SyncState = z.infer<typeof StateV1>;
+
+export function emptyState(url: string, db: string, namespace: string): SyncState {
+  return { version: 1, url, db, namespace, namespaceChecked: false, users: {}, records: {} };
+}
+
+export type StateRead = { state: SyncState; notice?: string };
+
+export async function readState(artifacts: ArtifactStore, url: string, db: string, namespace: string): Promise<StateRead> {
+  const text = await artifacts.read(ARTIFACTS.syncState);
+  if (text === undefined) return { state: emptyState(url, db, namespace) };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const r = StateV1.safeParse(parsed);
+  if (!r.success) {
+    const aside = `${ARTIFACTS.syncState}.unreadable`;
+    await artifacts.write(aside, text);
+    return {
+      state: emptyState(url, db, namespace),
+      notice: `${ARTIFACTS.syncState} could not be read; kept as ${aside}. Records are matched by external id instead.`,
+    };
+  }
+  const s = r.data;
+  if (s.url !== url || s.db !== db || s.namespace !== namespace) {
+    return { state: emptyState(url, db, namespace), notice: `${ARTIFACTS.syncState} is for another server, database or namespace: not used.` };
+  }
+  return { state: s };
+}
+
+/**
+ * The namespace the last sync to this server and database used: renaming the project (or the
+ * ToDo's title) must not start a second project under a new default namespace.
+ */
+export async function previousNamespace(artifacts: ArtifactStore, url: string, db: string): Promise<string | undefined> {
+  const text = await artifacts.read(ARTIFACTS.syncState);
+  if (text === undefined) return undefined;
+  try {
+    const r = StateV1.safeParse(JSON.parse(text));
+    return r.success && r.data.url === url && r.data.db === db ? r.data.namespace : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stable key order, so the file diffs cleanly. */
+export async function writeState(artifacts: ArtifactStore, state: SyncState): Promise<string> {
+  const records = Object.fromEntries(Object.entries(state.records).sort(([a], [b]) => a.localeCompare(b)));
+  return artifacts.write(ARTIFACTS.syncState, `${JSON.stringify({ ...state, records }, null, 2)}\n`);
+}
