@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = 7;
-const MARKER = 'odoo-project-sync';
+// The header of the step rail (an error message would not carry the middle dot).
+const MARKER = 'odoo-project-sync ·';
 
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -39,25 +40,17 @@ function firstFrame(cli: string, workspace: string): Promise<number> {
     const p = spawn('script', ['-qfec', cmd, '/dev/null'], {
       env: terminalEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
     });
     let out = '';
-    let done = false;
-    const finish = (fn: () => void) => {
-      if (done) return;
-      done = true;
-      try {
-        process.kill(-p.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      fn();
-    };
+    let at: number | undefined;
     p.stdout.on('data', (b: Buffer) => {
       out += b.toString();
-      if (out.includes(MARKER)) finish(() => resolve(performance.now() - t0));
+      if (at === undefined && out.includes(MARKER)) {
+        at = performance.now() - t0;
+        p.stdin.write('q'); // quit as a person would, so the lock is given back
+      }
     });
-    p.on('exit', () => finish(() => reject(new Error(`the wizard exited before its first frame:\n${out}`))));
+    p.on('exit', () => (at === undefined ? reject(new Error(`the wizard exited before its first frame:\n${out}`)) : resolve(at)));
   });
 }
 

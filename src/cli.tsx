@@ -66,20 +66,21 @@ async function main(argv: string[]): Promise<number> {
   if (f.help) return void process.stdout.write(`${HELP}\n`), EXIT.ok;
   if (f.version) return void process.stdout.write(`${pkg.version}\n`), EXIT.ok;
   const [command, ...rest] = positionals;
-  // Loaded after --help/--version: those answer without the state machinery.
-  const { cmdInit, cmdResume, cmdRun, cmdStatus } = await import('./state/commands.js');
   const env = commandEnv(f);
   const noColor = !!f['no-color'] || (process.env.NO_COLOR ?? '') !== '';
+  if (command === undefined) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(
+        'odoo-project-sync: the wizard needs a terminal, and this is not one.\n' +
+          '  -> use the headless commands: `odoo-project-sync status`, `init`, `run <step>`, `resume` (see --help)\n',
+      );
+      return EXIT.usage;
+    }
+    return launchTui(env, { noColor });
+  }
+  // Loaded after --help/--version and the TUI's start: those do not wait for it.
+  const { cmdInit, cmdResume, cmdRun, cmdStatus } = await import('./state/commands.js');
   switch (command) {
-    case undefined:
-      if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        process.stderr.write(
-          'odoo-project-sync: the wizard needs a terminal, and this is not one.\n' +
-            '  -> use the headless commands: `odoo-project-sync status`, `init`, `run <step>`, `resume` (see --help)\n',
-        );
-        return EXIT.usage;
-      }
-      return launchTui(env, { noColor });
     case 'init':
       noExtra(rest);
       return cmdInit(env, initAnswers(f));
@@ -121,37 +122,42 @@ async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<numb
   if (!ws.ok) return printError(env, ws.error);
   let quit = () => {};
   const quitted = new Promise<void>((res) => (quit = res));
-  const runner = await createRunner({
-    workspace: ws.value,
-    registry: env.registry,
-    connect: env.connect,
-    secret: env.secret,
-    connectionOverrides: env.overrides,
-    debug: env.debug,
-    insecure: env.insecure,
-    interactive: true,
-    // execa loads only when the user asks for their editor.
-    editor: async (text, file) => (await import('./state/external-editor.js')).makeExternalEditor(process.env.VISUAL || process.env.EDITOR, process.stdin)(text, file),
-    onQuit: () => quit(),
-  });
-  const [{ render }, reactModule, { App }] = await uiModules;
-  // React is CommonJS: bundled, its exports sit on the namespace's default.
-  const { createElement } = reactModule.default ?? reactModule;
-  const app = render(
-    createElement(App, {
-      store: runner.store,
-      controller: runner.controller,
-      noColor: o.noColor,
-      secretFromEnv: env.secret?.apiKey ? 'apiKey' : env.secret?.password ? 'password' : undefined,
-      initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
-    }),
-  );
-  const stop = () => quit();
-  env.signal.addEventListener('abort', stop);
-  await Promise.race([quitted, app.waitUntilExit()]);
-  app.unmount();
-  await runner.close();
-  return env.signal.aborted ? EXIT.interrupted : EXIT.ok;
+  let runner: Awaited<ReturnType<typeof createRunner>> | undefined;
+  try {
+    runner = await createRunner({
+      workspace: ws.value,
+      registry: env.registry,
+      connect: env.connect,
+      secret: env.secret,
+      connectionOverrides: env.overrides,
+      debug: env.debug,
+      insecure: env.insecure,
+      interactive: true,
+      // execa loads only when the user asks for their editor.
+      editor: async (text, file) =>
+        (await import('./state/external-editor.js')).makeExternalEditor(process.env.VISUAL || process.env.EDITOR, process.stdin)(text, file),
+      onQuit: () => quit(),
+    });
+    const [{ render }, reactModule, { App }] = await uiModules;
+    // React is CommonJS: bundled, its exports sit on the namespace's default.
+    const { createElement } = reactModule.default ?? reactModule;
+    const app = render(
+      createElement(App, {
+        store: runner.store,
+        controller: runner.controller,
+        noColor: o.noColor,
+        secretFromEnv: env.secret?.apiKey ? 'apiKey' : env.secret?.password ? 'password' : undefined,
+        initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
+      }),
+    );
+    env.signal.addEventListener('abort', () => quit());
+    await Promise.race([quitted, app.waitUntilExit()]);
+    app.unmount();
+    return env.signal.aborted ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    // Always give the workspace lock back, even when something above failed.
+    await (runner ? runner.close() : ws.value.close());
+  }
 }
 
 /**

@@ -8,15 +8,15 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
-const errOf = (text: string) => {
-  const r = parseConfig(text);
+const errOf = async (text: string) => {
+  const r = await parseConfig(text);
   if (r.ok) throw new Error('expected an error');
   return r.error;
 };
 
 describe('odoo-project-sync.toml', () => {
-  test('a valid database config parses, step tables kept as sections', () => {
-    const r = parseConfig('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = 5000\n[estimate]\nhours_per_field = 0.5\n');
+  test('a valid database config parses, step tables kept as sections', async () => {
+    const r = await parseConfig('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = 5000\n[estimate]\nhours_per_field = 0.5\n');
     expect(r.ok && r.value).toEqual({
       source: 'database',
       addons: [],
@@ -25,33 +25,33 @@ describe('odoo-project-sync.toml', () => {
     });
   });
 
-  test('a TOML syntax error names file:line:col and says what to do', () => {
-    const e = errOf('source = "database"\n\n[connection\nurl = "x"\n');
+  test('a TOML syntax error names file:line:col and says what to do', async () => {
+    const e = await errOf('source = "database"\n\n[connection\nurl = "x"\n');
     expect(e.where).toMatchObject({ file: 'odoo-project-sync.toml', line: 3 });
     expect(e.where?.column).toBeGreaterThan(0);
     expect(e.hint).toMatch(/fix the TOML syntax/);
   });
 
-  test('a schema error points at the offending key', () => {
-    const e = errOf('source = "database"\n\n[connection]\nurl = "ftp://x"\nuser = "me"\n');
+  test('a schema error points at the offending key', async () => {
+    const e = await errOf('source = "database"\n\n[connection]\nurl = "ftp://x"\nuser = "me"\n');
     expect(e.message).toMatch(/^connection\.url: /);
     expect(e.where).toEqual({ file: 'odoo-project-sync.toml', line: 4, column: 1 });
-    const e2 = errOf('# hi\nsource = "cloud"\n');
+    const e2 = await errOf('# hi\nsource = "cloud"\n');
     expect(e2.where).toMatchObject({ line: 2, column: 1 });
     expect(e2.message).toMatch(/^source: /);
   });
 
-  test('a secret in the file is refused at its line, pointing at the environment instead', () => {
-    const e = errOf('source = "database"\n[connection]\nurl = "https://x"\nuser = "me"\npassword = "hunter2"\n');
+  test('a secret in the file is refused at its line, pointing at the environment instead', async () => {
+    const e = await errOf('source = "database"\n[connection]\nurl = "https://x"\nuser = "me"\npassword = "hunter2"\n');
     expect(e.message).toMatch(/secret \(connection\.password\) must not be stored/);
     expect(e.where).toMatchObject({ line: 5, column: 1 });
     expect(e.hint).toMatch(/ODOO_PASSWORD or ODOO_API_KEY/);
     expect(e.message + e.hint).not.toContain('hunter2');
   });
 
-  test('a database workspace needs a connection, a source workspace an addons path', () => {
-    expect(errOf('source = "database"\n').message).toMatch(/needs a \[connection\]/);
-    expect(errOf('source = "source"\n').message).toMatch(/at least one addons path/);
+  test('a database workspace needs a connection, a source workspace an addons path', async () => {
+    expect((await errOf('source = "database"\n')).message).toMatch(/needs a \[connection\]/);
+    expect((await errOf('source = "source"\n')).message).toMatch(/at least one addons path/);
   });
 
   test('init never writes the secret it was given, and the file validates', async () => {
@@ -68,7 +68,7 @@ describe('odoo-project-sync.toml', () => {
     expect(text).not.toContain('k-123456789');
     expect(text).not.toMatch(/password\s*=|api_?key\s*=/i);
     expect(text).toContain('url = "https://acme.odoo.com"');
-    expect(parseConfig(text).ok).toBe(true);
+    expect((await parseConfig(text)).ok).toBe(true);
   });
 
   test('updating keeps the user comments, layout and extra tables', async () => {

@@ -7,7 +7,6 @@ import { formatUserError, UserError } from '../core/user-error.js';
 import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepRegistry } from '../steps/registry.js';
 import type { ConnectionProfile, Diagnostic, StepId } from '../steps/types.js';
-import { writeConfig } from './config-write.js';
 import { missingAddons } from './controller.js';
 import { formatStepError } from './errors.js';
 import { acquireLock, liveHolder, type LockOptions } from './lock.js';
@@ -80,6 +79,7 @@ export async function cmdInit(env: CommandEnv, answers: InitAnswers): Promise<nu
   const lock = await acquireLock(join(env.root, LOCK_FILE), { ...env.lock, startedAt: (env.now ?? Date.now)() });
   if (!lock.ok) return printError(env, lock.error);
   try {
+    const { writeConfig } = await import('./config-write.js');
     const w = await writeConfig(env.root, answers);
     if (!w.ok) return printError(env, w.error);
     env.out(`wrote ${CONFIG_FILE} (${answers.source} workspace; no secret is stored in it)`);

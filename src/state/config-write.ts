@@ -65,7 +65,7 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
   let base = TEMPLATE;
   let current: Record<string, unknown> = {};
   if (existing !== undefined) {
-    const parsed = parseConfig(existing);
+    const parsed = await parseConfig(existing);
     if (parsed.ok) {
       base = existing;
       current = parse(existing) as Record<string, unknown>;
@@ -77,7 +77,7 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
     next.connection = { ...(current.connection as object | undefined), ...(obj.value.connection as object) };
   } else delete next.connection;
   const text = patch(base, next);
-  const check = parseConfig(text);
+  const check = await parseConfig(text);
   if (!check.ok) return check;
   await writeAtomic(path, text);
   return check;

@@ -1,46 +1,47 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import { z } from 'zod';
+import { z } from './zod-mini.js';
 import { err, ok, type Result } from '../core/result.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
 import { CONFIG_FILE } from './paths.js';
-import { locateKey } from './toml-locate.js';
 
 /** Keys that would hold a secret: refused wherever they appear in the file. */
 const SECRET_KEY = /^(password|passwd|api[_-]?key|apikey|secret|token)$/i;
 
-const connectionSchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
-    db: z.string().min(1).optional(),
-    user: z.string().min(1, 'must name the login'),
-    transport: z.enum(['auto', 'xmlrpc', 'json2']).optional(),
-    insecure: z.boolean().optional(),
-    timeout_ms: z.number().int().positive().optional(),
-  })
-  .strict();
+const connectionSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  db: z.optional(z.string().check(z.minLength(1))),
+  user: z.string().check(z.minLength(1, 'must name the login')),
+  transport: z.optional(z.enum(['auto', 'xmlrpc', 'json2'])),
+  insecure: z.optional(z.boolean()),
+  timeout_ms: z.optional(z.int().check(z.positive())),
+});
 
 const configSchema = z
-  .object({
-    source: z.enum(['database', 'source']),
-    addons: z.array(z.string().min(1)).default([]),
-    connection: connectionSchema.optional(),
-  })
-  .catchall(z.unknown())
-  .superRefine((c, ctx) => {
-    if (c.source === 'database' && !c.connection) {
-      ctx.addIssue({ code: 'custom', path: ['connection'], message: 'a database workspace needs a [connection] table with url and user' });
-    }
-    if (c.source === 'source' && c.addons.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['addons'], message: 'a source-code workspace needs at least one addons path' });
-    }
-  });
+  .catchall(
+    z.object({
+      source: z.enum(['database', 'source']),
+      addons: z._default(z.array(z.string().check(z.minLength(1))), []),
+      connection: z.optional(connectionSchema),
+    }),
+    z.unknown(),
+  )
+  .check(
+    z.refine((c) => c.source !== 'database' || c.connection !== undefined, {
+      path: ['connection'],
+      error: 'a database workspace needs a [connection] table with url and user',
+    }),
+    z.refine((c) => c.source !== 'source' || c.addons.length > 0, {
+      path: ['addons'],
+      error: 'a source-code workspace needs at least one addons path',
+    }),
+  );
 
 /** Validates TOML text as a workspace config. Errors name file:line:col and say what to do. */
-export function parseConfig(text: string, file = CONFIG_FILE): Result<WorkspaceConfig, UserError> {
+export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Result<WorkspaceConfig, UserError>> {
   let raw: unknown;
   try {
     raw = parse(text);
@@ -55,7 +56,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Result<WorkspaceC
   }
   const secret = findSecret(raw, []);
   if (secret) {
-    const at = locateKey(text, secret);
+    const at = await locate(text, secret);
     return err(
       new UserError('config', `a secret (${secret.join('.')}) must not be stored in the config file`, {
         where: { file, ...at },
@@ -70,7 +71,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Result<WorkspaceC
     const key = path.join('.') || '(top level)';
     return err(
       new UserError('config', `${key}: ${issue.message}`, {
-        where: { file, ...locateKey(text, path) },
+        where: { file, ...(await locate(text, path)) },
         hint: `edit ${file}, or run \`odoo-project-sync init\` to write it again`,
       }),
     );
@@ -89,6 +90,11 @@ export function parseConfig(text: string, file = CONFIG_FILE): Result<WorkspaceC
     },
     sections,
   });
+}
+
+/** The comment-keeping TOML parser that knows positions loads only when there is an error. */
+async function locate(text: string, path: readonly (string | number)[]): Promise<{ line: number; column: number }> {
+  return (await import('./toml-locate.js')).locateKey(text, path);
 }
 
 function findSecret(v: unknown, path: string[]): string[] | undefined {
@@ -110,6 +116,6 @@ export async function loadConfig(root: string): Promise<Result<{ config: Workspa
     if (isNotFound(e)) return ok(undefined);
     return err(new UserError('config', `cannot read ${CONFIG_FILE}: ${(e as Error).message}`, { where: { file: CONFIG_FILE }, hint: 'check its permissions' }));
   }
-  const r = parseConfig(text);
+  const r = await parseConfig(text);
   return r.ok ? ok({ config: r.value, text }) : r;
 }

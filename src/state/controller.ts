@@ -2,7 +2,6 @@ import { UserError } from '../core/user-error.js';
 import type { StepId } from '../steps/types.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeConfig } from './config-write.js';
 import { toStepError } from './errors.js';
 import type { Runner } from './runner.js';
 import type { QuestionBox } from './step-context.js';
@@ -30,6 +29,8 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
       if (d.aborts.size > 0) return { ok: false, error: { message: 'a step is running; wait for it or cancel it first' } };
       const bad = await missingAddons(d.root, answers);
       if (bad) return { ok: false, error: bad };
+      // The comment-keeping TOML writer loads only when a config is written.
+      const { writeConfig } = await import('./config-write.js');
       const w = await writeConfig(d.root, answers);
       if (!w.ok) return { ok: false, error: toStepError(w.error, d.debug) };
       if (answers.secret?.password || answers.secret?.apiKey) r.setSecret(answers.secret);

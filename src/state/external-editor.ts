@@ -11,7 +11,8 @@ export interface EditorTerminal {
 }
 
 /**
- * Hands text to $VISUAL/$EDITOR on a temp copy and returns what the editor saved. Raw mode is
+ * Hands text to $VISUAL/$EDITOR on a temp copy and returns what the editor saved (the value may
+ * carry arguments; a space inside one is escaped with a backslash, as execa parses it). Raw mode is
  * left first and restored after, and the editor runs synchronously: an async child loses
  * keystrokes because Node keeps reading stdin (TOOLCHAIN.md).
  */

@@ -4,7 +4,7 @@
  * "step":"...", "hashes"?, "summary"?, "message"?} with no version field and no input hashes.
  * v1 lines are migrated on read; new lines are always written as v2.
  */
-import { z } from 'zod';
+import { z } from './zod-mini.js';
 import { STEP_IDS } from '../steps/types.js';
 import type { JournaledAction } from './actions.js';
 
@@ -15,9 +15,9 @@ const review = z.enum(['map-review', 'feature-review']);
 const hashes = z.record(z.string(), z.string());
 const error = z.object({
   message: z.string(),
-  hint: z.string().optional(),
-  where: z.string().optional(),
-  detail: z.string().optional(),
+  hint: z.optional(z.string()),
+  where: z.optional(z.string()),
+  detail: z.optional(z.string()),
 });
 
 const action = z.discriminatedUnion('type', [
@@ -43,9 +43,9 @@ const v1 = z.object({
   ts: z.iso.datetime(),
   event: z.enum(['started', 'finished', 'failed', 'approved']),
   step,
-  hashes: hashes.optional(),
-  summary: z.string().optional(),
-  message: z.string().optional(),
+  hashes: z.optional(hashes),
+  summary: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 
 export type DecodedLine =
