@@ -10,6 +10,8 @@ const stub = join(root, 'scripts', 'react-devtools-stub.js');
 const entries = [
   { in: 'src/cli.tsx', out: 'cli' },
   { in: 'bench/index.ts', out: 'bench' },
+  // The analysis spreads modules over worker threads; each worker runs this entry.
+  { in: 'src/analysis/worker.ts', out: 'analysis-worker' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 // Chunk names carry a content hash: clear the old ones so dist/ holds only this build.

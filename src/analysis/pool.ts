@@ -27,6 +27,8 @@ function workerScript(): URL | undefined {
     ...(underTsx ? [new URL('./worker.ts', import.meta.url)] : []),
     new URL('./worker.js', import.meta.url),
     new URL('./analysis-worker.js', import.meta.url),
+    // In the bundle this code sits in dist/chunks/ and the worker entry in dist/.
+    new URL('../analysis-worker.js', import.meta.url),
   ];
   return candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
 }

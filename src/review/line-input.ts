@@ -34,3 +34,68 @@ export function splitKeyBurst(input: string, repeatable: string): string[] | und
   const keys = [...input];
   return keys.every((k) => repeatable.includes(k)) ? keys : undefined;
 }
+
+export interface LineState {
+  value: string;
+  /** Cursor offset in code points, 0..length. */
+  cursor: number;
+}
+
+export interface LineKey {
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  return?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+  home?: boolean;
+  end?: boolean;
+}
+
+/**
+ * Applies one keypress, or a burst of keys that arrived in one read, to a line being edited.
+ * Each character of a burst is applied in order at the cursor, so a held backspace erases the
+ * characters before the cursor and typing after it inserts where the user sees the cursor.
+ */
+export function applyLineKeys(
+  state: LineState,
+  input: string,
+  key: LineKey,
+): LineState & { submitted: boolean } {
+  const chars = [...state.value];
+  let cursor = Math.min(Math.max(state.cursor, 0), chars.length);
+  const erase = () => {
+    if (cursor > 0) {
+      chars.splice(cursor - 1, 1);
+      cursor -= 1;
+    }
+  };
+  const done = (submitted: boolean) => ({ value: chars.join(''), cursor, submitted });
+
+  if (key.leftArrow) return { ...done(false), cursor: Math.max(0, cursor - 1) };
+  if (key.rightArrow) return { ...done(false), cursor: Math.min(chars.length, cursor + 1) };
+  if (key.home || (key.ctrl && input === 'a')) return { ...done(false), cursor: 0 };
+  if (key.end || (key.ctrl && input === 'e')) return { ...done(false), cursor: chars.length };
+  if (key.ctrl && input === 'u') {
+    chars.splice(0, cursor);
+    cursor = 0;
+    return done(false);
+  }
+  if ((key.backspace || key.delete) && input.length <= 1) {
+    erase();
+    return done(false);
+  }
+  if (key.return && input.length <= 1) return done(true);
+  if (key.ctrl || key.meta) return done(false);
+
+  for (const ch of input.replace(/\r\n?/g, '\n')) {
+    if (ch === '\u007F' || ch === '\b') erase();
+    else if (ch === '\n') return done(true);
+    else if (ch === '\t' || ch >= ' ') {
+      chars.splice(cursor, 0, ch);
+      cursor += 1;
+    }
+  }
+  return done(false);
+}

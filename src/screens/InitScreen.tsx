@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { LineInput } from './LineInput.js';
 import { useState } from 'react';
 import { readLineInput } from '../review/line-input.js';
 import { ChoiceList } from './ChoiceList.js';
@@ -148,7 +148,7 @@ export function InitScreen({ onSubmit, defaults, secretFromEnv }: InitScreenProp
             <Text bold>{FIELD_LABEL[phase.field]}</Text>
             <Box>
               <Text color={colour('accent')}>› </Text>
-              <TextInput
+              <LineInput
                 value={value}
                 mask={phase.field === 'secret' ? '*' : undefined}
                 onChange={(v) => {

@@ -39,7 +39,7 @@ export class ReviewOps {
     if (!e.spec) {
       throw new UserError('not-available', `the ${e.title.toLowerCase()} step is not available yet`, { where: { file: e.file }, hint: 'update odoo-project-sync' });
     }
-    return e.spec();
+    return e.spec(this.d.artifacts);
   }
 
   async open(step: ReviewStepId): Promise<ReviewDocument> {

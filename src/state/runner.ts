@@ -193,6 +193,9 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     }
   }
   await reconcile();
+  // On resume, the rail opens on the first step that still needs the user.
+  const firstOpen = STEP_IDS.find((id) => !['done', 'skipped'].includes(store.getState().steps[id].kind));
+  if (firstOpen) store.dispatch({ type: 'selected', step: firstOpen });
 
   const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep });
   const runner: Runner = {

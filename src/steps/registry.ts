@@ -3,9 +3,11 @@
  * here and shows as "not available yet": it never produces output. Engines load on first use,
  * so starting the wizard does not pay for parsers it may not need.
  */
-import { ARTIFACTS, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
+import { ARTIFACTS, type ArtifactStore, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
 
 export type Load<T> = () => Promise<T>;
+/** A review schema may read workspace artifacts (e.g. extract.json) to check the file against. */
+export type SpecLoad = (artifacts: ArtifactStore) => Promise<ReviewSpec>;
 
 export type StepEntry =
   | {
@@ -23,7 +25,7 @@ export type StepEntry =
       readonly id: 'map-review' | 'feature-review';
       readonly title: string;
       readonly file: string;
-      readonly spec?: Load<ReviewSpec>;
+      readonly spec?: SpecLoad;
       readonly databaseOnly: boolean;
       /** The step that (re)generates the reviewed file. */
       readonly producer: StepId;
@@ -35,10 +37,10 @@ type Given<T> = T | Load<T>;
 
 export interface Engines {
   extract?: Given<StepEngine>;
-  mapReview?: Given<ReviewSpec>;
+  mapReview?: ReviewSpec | SpecLoad;
   generate?: Given<StepEngine>;
   featureMap?: Given<StepEngine>;
-  featureReview?: Given<ReviewSpec>;
+  featureReview?: ReviewSpec | SpecLoad;
   todo?: Given<StepEngine>;
   sync?: Given<StepEngine>;
 }
@@ -49,11 +51,17 @@ function loader<T extends object>(x: Given<T> | undefined): Load<T> | undefined 
   return () => Promise.resolve(x);
 }
 
+function specLoader(x: ReviewSpec | SpecLoad | undefined): SpecLoad | undefined {
+  if (x === undefined) return undefined;
+  if (typeof x === 'function') return x;
+  return () => Promise.resolve(x);
+}
+
 /** Builds the ordered registry from whichever engines exist (tests inject their own). */
 export function buildRegistry(e: Engines): StepRegistry {
   return [
     { kind: 'engine', id: 'extract', title: 'Extract customizations', engine: loader(e.extract), databaseOnly: true },
-    { kind: 'review', id: 'map-review', title: 'Review module map', file: ARTIFACTS.moduleMap, spec: loader(e.mapReview), databaseOnly: true, producer: 'extract' },
+    { kind: 'review', id: 'map-review', title: 'Review module map', file: ARTIFACTS.moduleMap, spec: specLoader(e.mapReview), databaseOnly: true, producer: 'extract' },
     { kind: 'engine', id: 'generate', title: 'Generate modules', engine: loader(e.generate), databaseOnly: true },
     {
       kind: 'engine',
@@ -63,7 +71,7 @@ export function buildRegistry(e: Engines): StepRegistry {
       databaseOnly: false,
       extraInputs: (c) => (c.source === 'source' ? c.addons : []),
     },
-    { kind: 'review', id: 'feature-review', title: 'Review feature map', file: ARTIFACTS.featureMap, spec: loader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
+    { kind: 'review', id: 'feature-review', title: 'Review feature map', file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
     { kind: 'engine', id: 'todo', title: 'Estimate ToDo.md', engine: loader(e.todo), databaseOnly: false },
     { kind: 'engine', id: 'sync', title: 'Sync to Odoo', engine: loader(e.sync), databaseOnly: false },
   ];
@@ -73,7 +81,7 @@ export function buildRegistry(e: Engines): StepRegistry {
 export function defaultRegistry(): StepRegistry {
   return buildRegistry({
     extract: () => import('./extract/index.js').then((m) => m.extractStep),
-    mapReview: () => import('./module-map/index.js').then((m) => m.mapReviewSpec),
+    mapReview: (artifacts) => import('./module-map/index.js').then((m) => m.loadMapReviewSpec(artifacts)),
     generate: () => import('./generate/index.js').then((m) => m.generateStep),
     featureMap: () => import('./feature-map/index.js').then((m) => m.featureMapStep),
     featureReview: () => import('./feature-map/index.js').then((m) => m.featureReviewSpec),

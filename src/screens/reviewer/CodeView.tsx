@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { LineInput } from '../LineInput.js';
 import { memo } from 'react';
 import type { Diagnostic } from '../../steps/types.js';
 import { visibleLines, type EditorState } from '../../review/edit-model.js';
 import { highlightLine, type TokenKind } from '../../review/highlight.js';
 import { useTheme, type ColourName, type Theme } from '../theme.js';
 
-export interface LineInput {
+export interface LineDraft {
   draft: string;
   onChange: (v: string) => void;
   onSubmit: (v: string) => void;
@@ -21,9 +21,9 @@ export interface CodeViewProps {
   /** 0-based line -> its first diagnostic. */
   errorsByLine: ReadonlyMap<number, Diagnostic>;
   /** `i`: the cursor line becomes an input. */
-  editing?: LineInput;
+  editing?: LineDraft;
   /** `o`: an input row appears below the cursor line. */
-  inserting?: LineInput;
+  inserting?: LineDraft;
 }
 
 export interface CodeWindow {
@@ -58,7 +58,7 @@ export function CodeView({ view, errorsByLine, editing, inserting }: CodeViewPro
               <Box>
                 <Text inverse>{String(index + 1).padStart(numWidth)}</Text>
                 <Text color={theme.colour('accent')}> ✎ </Text>
-                <TextInput value={editing.draft} onChange={editing.onChange} onSubmit={editing.onSubmit} />
+                <LineInput value={editing.draft} onChange={editing.onChange} onSubmit={editing.onSubmit} />
               </Box>
             ) : (
               <CodeLine
@@ -74,7 +74,7 @@ export function CodeView({ view, errorsByLine, editing, inserting }: CodeViewPro
               <Box>
                 <Text color={theme.colour('muted')}>{'+'.padStart(numWidth)}</Text>
                 <Text color={theme.colour('accent')}> ✎ </Text>
-                <TextInput value={inserting.draft} onChange={inserting.onChange} onSubmit={inserting.onSubmit} />
+                <LineInput value={inserting.draft} onChange={inserting.onChange} onSubmit={inserting.onSubmit} />
               </Box>
             ) : null}
           </Box>

@@ -55,7 +55,7 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
     for (const d of m.depends) {
       if (d === m.name) issues.push({ path: { table, key: 'depends', value: d }, message: `module ${m.name} cannot depend on itself` });
       else if (extract && !installed.has(d) && !names.has(d)) {
-        issues.push({ path: { table, key: 'depends', value: d }, message: `depends on "${d}", which is neither installed on the database nor a module of this map`, severity: 'warning' });
+        issues.push({ path: { table, key: 'depends', value: d }, message: `depends on "${d}", which is neither installed on the database nor a module of this map` });
       }
     }
   }

@@ -35,7 +35,7 @@ function addManualFields(models: Record<string, SeedModel>, fields: Rec[], selec
   }
 }
 
-function baseXmlids(version: number, noProjectUid: number, projects: Rec[]): SeedData['xmlids'] {
+function baseXmlids(version: number, noProjectUid: number, projects: Rec[], views: Rec[]): SeedData['xmlids'] {
   const demoUid = version >= 18 ? 5 : 6;
   return [
     { module: 'base', name: 'user_admin', model: 'res.users', res_id: 2 },
@@ -45,7 +45,27 @@ function baseXmlids(version: number, noProjectUid: number, projects: Rec[]): See
     { module: '__export__', name: 'res_users_lab_noproject', model: 'res.users', res_id: noProjectUid },
     ...projects.map((p) => ({ module: 'project', name: `project_project_${p.id}`, model: 'project.project', res_id: p.id })),
     ...[1, 2, 3, 4].map((id, i) => ({ module: 'project', name: `project_stage_${i}`, model: 'project.task.type', res_id: id })),
+    // The groups and parent views the Studio records point at carry their modules' external ids,
+    // as on a real database (ids as recorded: groups 1 and 4 on 17 and 19).
+    { module: 'base', name: 'group_user', model: 'res.groups', res_id: 1 },
+    { module: 'base', name: 'group_system', model: 'res.groups', res_id: 4 },
+    ...parentViewXmlids(views),
   ].map((x) => ({ ...x, noupdate: true }));
+}
+
+const PARENT_VIEWS: Record<string, { module: string; name: string }> = {
+  'project.task.form': { module: 'project', name: 'view_task_form2' },
+  'res.partner.form': { module: 'base', name: 'view_partner_form' },
+};
+
+function parentViewXmlids(views: Rec[]): SeedData['xmlids'] {
+  const out: SeedData['xmlids'] = [];
+  for (const v of views) {
+    const parent = v.inherit_id as [number, string] | false;
+    const known = parent ? PARENT_VIEWS[parent[1]] : undefined;
+    if (parent && known && !out.some((x) => x.res_id === parent[0])) out.push({ ...known, model: 'ir.ui.view', res_id: parent[0] });
+  }
+  return out;
 }
 
 function build(version: EmulatorVersion, modules: readonly string[], withData: boolean): SeedData {
@@ -72,7 +92,7 @@ function build(version: EmulatorVersion, modules: readonly string[], withData: b
     Object.assign(records, tech.records, projectRows(version, { demo: version >= 18 ? 5 : 6 }));
     if (!models['project.milestone']) delete records['project.milestone'];
     records['ir.model.data'] = recordedRows(version, 'search_read.ir.model.data.studio_customization');
-    xmlids = baseXmlids(version, noProjectUid, records['project.project']);
+    xmlids = baseXmlids(version, noProjectUid, records['project.project'], records['ir.ui.view'] ?? []);
   }
   const seed: SeedData = { models, records, xmlids };
   applyVersionDifferences(seed, version);
