@@ -20,13 +20,16 @@ const BENCHES: readonly [string, () => Promise<void>][] = [
   ['sync', sync],
 ];
 
+// `npm run bench -- reviewer sync` runs only the named areas.
+const only = process.argv.slice(2);
 let failed = 0;
-for (const [name, run] of BENCHES) {
+for (const [name, run] of BENCHES.filter(([n]) => only.length === 0 || only.includes(n))) {
   try {
     await run();
   } catch (e) {
     failed++;
     console.log(`bench ${name}: FAILED ${(e as Error).message.split('\n')[0]}`);
+    if (process.env.DEBUG) console.log((e as Error).stack);
   }
 }
 if (failed > 0) process.exitCode = 1;

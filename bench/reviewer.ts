@@ -25,7 +25,8 @@ export async function run(): Promise<void> {
   // tracks on every commit and is 3-8x slower here; the CLI bundle must define NODE_ENV.
   process.env.NODE_ENV ??= 'production';
   const mode = process.env.NODE_ENV === 'production' ? 'react production build' : 'react development build';
-  const { createElement } = await import('react');
+  // React is CommonJS: its default export is module.exports in Node and in the esbuild bundle alike.
+  const { createElement } = (await import('react')).default;
   const { render } = await import('ink-testing-library');
   const { ReviewerView } = await import('../src/screens/reviewer/ReviewerView.js');
   const { validateDocument } = await import('../src/review/validate.js');

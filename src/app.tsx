@@ -6,6 +6,7 @@ import { STEP_IDS, type StepId } from './steps/types.js';
 import { InitScreen } from './screens/InitScreen.js';
 import { QuestionPrompt } from './screens/QuestionPrompt.js';
 import { ReviewerScreen } from './screens/ReviewerScreen.js';
+import { SecretPrompt } from './screens/SecretPrompt.js';
 import { StepRail } from './screens/StepRail.js';
 import { STEP_SCREENS, enterAction, type ReviewStepId } from './screens/step-screens.js';
 import { ThemeContext, makeTheme } from './screens/theme.js';
@@ -20,10 +21,12 @@ export interface AppProps {
   secretFromEnv?: SecretFromEnv;
   /** Prefilled init answers (ODOO_URL, ODOO_DB, ODOO_USER), read by the CLI. */
   initDefaults?: Partial<InitAnswers>;
+  /** A database workspace with no secret in the environment: ask for it once, hidden. */
+  askSecret?: { user: string; url: string };
 }
 
 /** The wizard: the step rail, the current step's screen and the key help. No I/O here. */
-export function App({ store, controller, noColor = false, secretFromEnv, initDefaults }: AppProps) {
+export function App({ store, controller, noColor = false, secretFromEnv, initDefaults, askSecret }: AppProps) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const [reviewing, setReviewing] = useState<ReviewStepId | null>(null);
   const [confirmQuit, setConfirmQuitState] = useState(false);
@@ -38,6 +41,8 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
   const running = STEP_IDS.find((id) => state.steps[id].kind === 'running');
   const now = useNow(running !== undefined);
   const initing = state.needsInit;
+  const [secretAnswered, setSecretAnswered] = useState(false);
+  const askingSecret = askSecret !== undefined && !secretAnswered && !initing;
 
   const select = (id: StepId | undefined) => {
     if (id && id !== store.getState().current) controller.select(id);
@@ -76,7 +81,7 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
     }
   };
 
-  useInput(onKey, { isActive: !initing && reviewing === null });
+  useInput(onKey, { isActive: !initing && !askingSecret && reviewing === null });
 
   const theme = makeTheme(noColor);
   const { colour } = theme;
@@ -84,7 +89,17 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
   const notices = state.notices.slice(-3);
   return (
     <ThemeContext.Provider value={theme}>
-      {initing ? (
+      {askingSecret ? (
+        <SecretPrompt
+          user={askSecret.user}
+          url={askSecret.url}
+          onSubmit={(secret) => {
+            controller.setSecret(secret);
+            setSecretAnswered(true);
+          }}
+          onSkip={() => setSecretAnswered(true)}
+        />
+      ) : initing ? (
         <InitScreen
           defaults={initDefaults}
           secretFromEnv={secretFromEnv}

@@ -13,7 +13,7 @@ import type { CommandEnv } from './state/commands.js';
 import { EXIT } from './state/exit-codes.js';
 import { pidAlive } from './state/lock.js';
 import { defaultRegistry } from './steps/registry.js';
-import { STEP_IDS, type ConnectionProfile, type StepId } from './steps/types.js';
+import { STEP_IDS, type ConnectionProfile, type StepId, type WorkspaceConfig } from './steps/types.js';
 
 const HELP = `odoo-project-sync ${pkg.version}: from a customized Odoo (or custom modules) to modules,
 a reviewed feature map, an estimated ToDo.md and a live Odoo project.
@@ -148,6 +148,7 @@ async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<numb
         noColor: o.noColor,
         secretFromEnv: env.secret?.apiKey ? 'apiKey' : env.secret?.password ? 'password' : undefined,
         initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
+        askSecret: secretToAsk(runner.config(), env.secret),
       }),
     );
     env.signal.addEventListener('abort', () => quit());
@@ -158,6 +159,13 @@ async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<numb
     // Always give the workspace lock back, even when something above failed.
     await (runner ? runner.close() : ws.value.close());
   }
+}
+
+/** A database workspace whose secret is in neither the environment nor memory gets a hidden prompt. */
+function secretToAsk(config: WorkspaceConfig | undefined, secret: OdooSecret | undefined): { user: string; url: string } | undefined {
+  if (secret?.password || secret?.apiKey) return undefined;
+  if (config?.source !== 'database' || !config.connection) return undefined;
+  return { user: config.connection.user, url: config.connection.url };
 }
 
 /**

@@ -38,6 +38,9 @@ export function fakeWizard(initial: ScreenState, opts: FakeOptions = {}) {
     return d;
   };
   const controller: ScreenController = {
+    setSecret(secret) {
+      calls.push(['setSecret', secret.password ? 'password' : 'apiKey']);
+    },
     select(step) {
       calls.push(['select', step]);
       set({ ...state, current: step });

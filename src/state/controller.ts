@@ -38,6 +38,7 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
       await r.reconcile();
       return { ok: true };
     },
+    setSecret: (secret) => r.setSecret(secret),
     select: (step) => r.store.dispatch({ type: 'selected', step }),
     run: (step) => background(`running ${step}`, r.runStep(step)),
     cancel: (step) => d.aborts.get(step)?.abort(),

@@ -87,6 +87,8 @@ export interface ReviewDocument {
 export interface WizardController {
   /** First run: validates the answers, writes odoo-project-sync.toml (no secret), clears needsInit. */
   init(answers: InitAnswers): Promise<{ ok: true } | { ok: false; error: StepError }>;
+  /** Keeps the password or API key typed at the hidden prompt in memory for this run only. */
+  setSecret(secret: { password?: string; apiKey?: string }): void;
   select(step: StepId): void;
   /** Start a step, or retry a failed/stale one. */
   run(step: StepId): void;
