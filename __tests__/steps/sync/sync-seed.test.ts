@@ -56,4 +56,12 @@ describe.each(CASES)('seed 001 on Odoo $version over $transport', ({ version, tr
     expect(writes).toEqual([0, 0, 0, 0]);
     expect(run.questions.map((q) => q.id)).not.toContain('sync-apply');
   });
+
+  test('external ids Odoo adds for _inherits parents (a project\'s mail.alias) are not planned as removed', async () => {
+    // A real Odoo names the mail.alias of a project created by load() <xmlid>_mail_alias.
+    emu.store.addXmlid('ops_odoo_ce_devops_master_plan', 'project_mail_alias', 'mail.alias', 1);
+    const run = await runSyncStep(emu, ws, { transport });
+    expect(expectOk(run).summary).toMatch(/^54 tasks: 0 created, 0 updated, 54 unchanged/);
+    expect(JSON.stringify(run)).not.toContain('mail.alias');
+  });
 });

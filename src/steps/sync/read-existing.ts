@@ -1,6 +1,7 @@
 /** Reads what the sync needs from Odoo: our external ids, our tasks, same-named tags, owners. */
 import type { OdooClient, OdooRecord, VersionProfile } from '../../odoo/types.js';
 import type { DesiredRecord } from './desired.js';
+import { SYNC_MODELS } from './records.js';
 import type { Existing } from './plan.js';
 
 export function taskFields(profile: VersionProfile, milestones: boolean): string[] {
@@ -16,7 +17,9 @@ export async function readOwnXmlids(client: OdooClient, namespace: string, signa
     [['module', '=', namespace]],
     { fields: ['name', 'model', 'res_id'], signal },
   );
-  return new Map(rows.map((r) => [`${namespace}.${r.name}`, { model: r.model, id: r.res_id }]));
+  // Odoo also names the _inherits parents of what load() creates (a project's mail.alias gets
+  // <xmlid>_mail_alias): those are not ours to plan.
+  return new Map(rows.filter((r) => SYNC_MODELS.has(r.model)).map((r) => [`${namespace}.${r.name}`, { model: r.model, id: r.res_id }]));
 }
 
 export async function readExisting(

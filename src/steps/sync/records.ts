@@ -14,6 +14,16 @@ export type SyncModel =
   | 'document.page'
   | 'project.task';
 
+export const SYNC_MODELS: ReadonlySet<string> = new Set<SyncModel>([
+  'project.project',
+  'project.task.type',
+  'project.tags',
+  'project.milestone',
+  'knowledge.article',
+  'document.page',
+  'project.task',
+]);
+
 export type ArticleTarget = 'knowledge.article' | 'document.page' | 'files';
 
 /** A field's wanted value. `ref`: one of our own records (sent as `field/id`). */
