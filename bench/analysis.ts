@@ -14,7 +14,7 @@ const MODELS_PER_MODULE = 5;
 const FIELDS_PER_MODEL = 60;
 const METHODS_PER_MODEL = 17;
 
-function pythonModel(mod: number, n: number): string {
+export function pythonModel(mod: number, n: number): string {
   const name = `bench${mod}.model${n}`;
   const lines = [
     'from odoo import _, api, fields, models',
@@ -56,7 +56,7 @@ function pythonModel(mod: number, n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function xmlViews(mod: number, n: number): string {
+export function xmlViews(mod: number, n: number): string {
   const model = `bench${mod}.model${n}`;
   const fieldsXml = Array.from({ length: FIELDS_PER_MODEL }, (_, f) => `                    <field name="f_${f}"/>`);
   const out = ['<?xml version="1.0" encoding="utf-8"?>', '<odoo>'];
@@ -86,8 +86,8 @@ function xmlViews(mod: number, n: number): string {
   return `${out.join('\n')}\n`;
 }
 
-function generate(root: string): void {
-  for (let mod = 0; mod < MODULES; mod++) {
+export function generate(root: string, modules = MODULES): void {
+  for (let mod = 0; mod < modules; mod++) {
     const dir = join(root, `bench_module_${mod}`);
     mkdirSync(join(dir, 'models'), { recursive: true });
     mkdirSync(join(dir, 'views'), { recursive: true });

@@ -4,6 +4,7 @@ import { STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, ty
 import type { Availability, JournaledAction } from './actions.js';
 import { resolve } from 'node:path';
 import { hashPath } from './artifact-store.js';
+import { loadConfig } from './config.js';
 import { isAbort, toStepError } from './errors.js';
 import { reduce, initialState } from './reducer.js';
 import { ReviewOps } from './review-ops.js';
@@ -117,7 +118,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
 
   async function runStep(id: StepId): Promise<StepStatus> {
     const entry = entryOf(o.registry, id);
-    const cfg = config();
+    let cfg = config();
     const before = store.getState().steps[id];
     if (aborts.has(id) || before.kind === 'unavailable' || before.kind === 'skipped') return before;
     if (!cfg) {
@@ -129,6 +130,16 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       return store.getState().steps[id];
     }
     if (!entry.engine) throw new Error(`runStep(${id}) without an engine`);
+    // Read odoo-project-sync.toml again: the user may have fixed it before pressing r.
+    const reloaded = await loadConfig(ws.root);
+    if (!reloaded.ok) {
+      await record({ type: 'step-failed', step: id, at: now(), error: toStepError(reloaded.error, !!o.debug) });
+      return store.getState().steps[id];
+    }
+    if (reloaded.value) {
+      store.dispatch({ type: 'workspace-loaded', config: effectiveConfig(reloaded.value.config, o.connectionOverrides), needsInit: false });
+      cfg = config() ?? cfg;
+    }
     const engine = await entry.engine();
     const inputs = Object.fromEntries(await Promise.all(inputsOf(entry, engine, cfg).map(async (f) => [f, await hashFile(f)] as const)));
     const ac = new AbortController();
