@@ -152,9 +152,10 @@ async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<numb
       }),
     );
     env.signal.addEventListener('abort', () => quit());
-    await Promise.race([quitted, app.waitUntilExit()]);
+    // Ink ends the app itself only on ctrl-c; the user's own quit (q) resolves `quitted` first.
+    const how = await Promise.race([quitted.then(() => 'quit' as const), app.waitUntilExit().then(() => 'ctrl-c' as const)]);
     app.unmount();
-    return env.signal.aborted ? EXIT.interrupted : EXIT.ok;
+    return env.signal.aborted || how === 'ctrl-c' ? EXIT.interrupted : EXIT.ok;
   } finally {
     // Always give the workspace lock back, even when something above failed.
     await (runner ? runner.close() : ws.value.close());
