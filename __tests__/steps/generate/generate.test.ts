@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateStep } from '../../../src/steps/generate/index.js';
 import { allNodes, inspectPython, pyCompileAll, manifestProblems, parseAllXml } from './check-modules.js';
@@ -31,6 +32,13 @@ describe.each([17, 19] as const)('generate from the Odoo %s recordings', (versio
       expect(attrs).not.toContain('states');
       const inherited = allNodes(xml.get('project_custom/views/project_task_views.xml')!).find((n) => n.attributes.name === 'inherit_id');
       expect(inherited?.attributes.ref).toBe('project.view_task_form2');
+      // Installed into the database it came from, the module takes the models and fields over
+      // from Studio: they must stop being "manual", or Odoo rebuilds them over the module's classes.
+      const hook = readFileSync(join(modules, 'equipment', 'hooks.py'), 'utf8');
+      const equipmentModel = naming === 'keep' ? 'x_equipment' : 'equipment';
+      expect(hook).toContain(`OWNED_MODELS = ['${equipmentModel}']`);
+      expect(hook).toContain("UPDATE ir_model SET state = 'base' WHERE state = 'manual' AND model = ANY(%s)");
+      expect(readFileSync(join(modules, 'project_custom', 'hooks.py'), 'utf8')).toMatch(/OWNED_FIELDS = \[.*\['project\.task', '(x_studio_)?priority_score'\]/);
       if (naming === 'keep') {
         expect(py.names).toContain('x_studio_priority_score');
         expect(py.strings).toContain('x_equipment');

@@ -36,6 +36,9 @@ export interface Renames {
   fields: [string, string, string][];
   /** Local names of Studio external ids this module takes over. */
   studioIds: string[];
+  /** Models and fields (final names) the module now defines in Python. */
+  ownedModels: string[];
+  ownedFields: [string, string][];
 }
 
 /**
@@ -50,6 +53,8 @@ export function renameFunction(r: Renames): string {
     `MODULE_STUDIO_IDS = ${pyLiteral(r.studioIds)}`,
     `MODEL_RENAMES = ${pyLiteral(r.models)}`,
     `FIELD_RENAMES = ${pyLiteral(r.fields)}`,
+    `OWNED_MODELS = ${pyLiteral(r.ownedModels)}`,
+    `OWNED_FIELDS = ${pyLiteral(r.ownedFields)}`,
     '',
     '',
     'def _table_exists(cr, table):',
@@ -82,6 +87,15 @@ export function renameFunction(r: Renames): string {
     "        cr.execute('UPDATE ir_model SET model = %s WHERE model = %s', (new, old))",
     "        cr.execute('UPDATE ir_model_fields SET model = %s WHERE model = %s', (new, old))",
     "        cr.execute('UPDATE ir_model_fields SET relation = %s WHERE relation = %s', (new, old))",
+    '    # The module defines these in Python now. Left "manual", the registry would rebuild them',
+    '    # from the database over the module\'s classes, and the module would own no model external id.',
+    '    if OWNED_MODELS:',
+    '        cr.execute("UPDATE ir_model SET state = \'base\' WHERE state = \'manual\' AND model = ANY(%s)", (OWNED_MODELS,))',
+    '    for model, field in OWNED_FIELDS:',
+    '        cr.execute(',
+    '            "UPDATE ir_model_fields SET state = \'base\' WHERE state = \'manual\' AND model = %s AND name = %s",',
+    '            (model, field),',
+    '        )',
     '',
   ].join('\n');
 }
@@ -122,7 +136,7 @@ export function readme(ctx: GenContext, module: MapModule, files: string[], warn
     '',
     `- Models: ${module.models.map(md).join(', ') || 'none'}`,
     `- Extends: ${module.extends.map(md).join(', ') || 'none'}`,
-    `- Naming: ${ctx.naming === 'keep' ? 'keep (x_ / x_studio_ names kept: the module takes over the existing columns)' : 'clean (prefixes dropped: columns and models are renamed on install by the pre-init hook, and on upgrade by the migration)'}`,
+    `- Naming: ${ctx.naming === 'keep' ? 'keep (``x_`` / ``x_studio_`` names kept: the module takes over the existing columns)' : 'clean (prefixes dropped: columns and models are renamed on install by the pre-init hook, and on upgrade by the migration)'}`,
     '',
     'On install, the module takes over the Studio external ids of the records it defines, so the',
     'existing views, actions and menus are updated in place instead of duplicated.',

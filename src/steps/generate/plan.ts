@@ -92,8 +92,10 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
     fields: ctx.naming === 'clean'
       ? fields.map((f) => [f.model, f.name, ctx.fieldName(f.model, f.name)] as [string, string, string]).filter(([, o, n]) => o !== n)
       : [],
+    ownedModels: models.map((m) => ctx.modelName(m.model)).sort(),
+    ownedFields: fields.map((f) => [ctx.modelName(f.model), ctx.fieldName(f.model, f.name)] as [string, string]).sort((a, b) => a.join('.').localeCompare(b.join('.'))),
   };
-  const hasHook = renames.studioIds.length > 0 || renames.models.length > 0 || renames.fields.length > 0;
+  const hasHook = renames.studioIds.length > 0 || renames.models.length > 0 || renames.fields.length > 0 || renames.ownedModels.length > 0 || renames.ownedFields.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
   if (hasHook) {
     files.set('hooks.py', hooksPy(ctx, name, renames));
