@@ -7,6 +7,7 @@ import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound, writeAtomic } from './artifact-store.js';
 import { parseConfig } from './config.js';
+import { DEFAULT_ESTIMATE_TOML } from '../steps/todo/estimate.js';
 import { CONFIG_FILE } from './paths.js';
 import type { InitAnswers } from './types.js';
 
@@ -76,7 +77,9 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
     // Keep options the user added by hand (timeout_ms, insecure) when the answers change.
     next.connection = { ...(current.connection as object | undefined), ...(obj.value.connection as object) };
   } else delete next.connection;
-  const text = patch(base, next);
+  let text = patch(base, next);
+  // A new workspace gets the estimate model written out, commented, so the user can see and tune it.
+  if (existing === undefined) text = `${text.trimEnd()}\n\n${DEFAULT_ESTIMATE_TOML}`;
   const check = await parseConfig(text);
   if (!check.ok) return check;
   await writeAtomic(path, text);

@@ -1,5 +1,5 @@
 import { UserError } from '../core/user-error.js';
-import type { StepId } from '../steps/types.js';
+import { STEP_IDS, type StepId } from '../steps/types.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toStepError } from './errors.js';
@@ -36,6 +36,8 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
       if (answers.secret?.password || answers.secret?.apiKey) r.setSecret(answers.secret);
       r.store.dispatch({ type: 'workspace-loaded', config: r.withOverrides(w.value), needsInit: false });
       await r.reconcile();
+      const firstOpen = STEP_IDS.find((id) => !['done', 'skipped'].includes(r.store.getState().steps[id].kind));
+      if (firstOpen) r.store.dispatch({ type: 'selected', step: firstOpen });
       return { ok: true };
     },
     setSecret: (secret) => r.setSecret(secret),
