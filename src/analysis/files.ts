@@ -4,6 +4,7 @@
  * Synchronous calls on purpose: thousands of small reads through the thread pool left the CPU
  * idle a quarter of the time (bench/analysis.ts); the functions stay async for callers.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Result } from '../core/result.js';
@@ -62,8 +63,6 @@ export function fsProblem(e: unknown, file: string): SourceProblem {
   return { kind: 'unreadable', file, message: `cannot read it (${code ?? String(e)}); it was skipped` };
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
 /** Reads a text file as strict UTF-8. */
 export async function readText(abs: string, file: string): Promise<Result<string, SourceProblem>> {
   let bytes: Buffer;
@@ -72,16 +71,18 @@ export async function readText(abs: string, file: string): Promise<Result<string
   } catch (e) {
     return err(fsProblem(e, file));
   }
-  try {
-    return ok(decoder.decode(bytes));
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    const before = lenient.slice(0, Math.max(0, at));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return err({ kind: 'encoding', file, line, column, message: 'not UTF-8 text; save it as UTF-8. The file was skipped' });
+  // isUtf8 (simdutf) + toString is several times faster than a fatal TextDecoder; same rules:
+  // strict UTF-8, a leading byte order mark dropped.
+  if (isUtf8(bytes)) {
+    const s = bytes.toString('utf8');
+    return ok(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
   }
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const at = lenient.indexOf('\uFFFD');
+  const before = lenient.slice(0, Math.max(0, at));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return err({ kind: 'encoding', file, line, column, message: 'not UTF-8 text; save it as UTF-8. The file was skipped' });
 }
 
 export async function isDirectory(p: string): Promise<boolean> {

@@ -7,7 +7,12 @@ import { analysePython } from './python.js';
 import type { ModuleAnalysis, SourceProblem } from './types.js';
 import { analyseXml, emptyXmlData } from './xml.js';
 
-const countLines = (s: string) => (s.length === 0 ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
+/** Lines of a text: newlines, plus one for a last line without one. */
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return s.length === 0 || s.endsWith('\n') ? n : n + 1;
+}
 
 export async function analyseModule(
   dir: string,

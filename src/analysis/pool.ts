@@ -18,6 +18,12 @@ export interface ModuleResult {
 /** Below this many modules a pool costs more than it saves. */
 const MIN_MODULES_FOR_POOL = 24;
 
+/**
+ * Modules each worker holds at once: while it sends one result back the next one is already
+ * queued, so it never waits for the main thread. Small, so the pool stays balanced at the end.
+ */
+const IN_FLIGHT = 2;
+
 /** Threads the last analysis ran on (1 = the calling thread); the bench prints it. */
 export const lastRun = { threads: 1 };
 
@@ -73,7 +79,7 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
         feed(w);
       });
       w.on('error', (e) => stop(e));
-      feed(w);
+      for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
   });
 }

@@ -18,7 +18,7 @@ export function decodeString(token: string): string {
   const raw = m[1].toLowerCase().includes('r');
   const q = m[2];
   const body = token.slice(m[0].length, token.length - q.length);
-  if (raw) return body;
+  if (raw || !body.includes('\\')) return body;
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (all, e: string) => {
     if (e.length > 1 && /^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
     if (/^[0-7]+$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
@@ -33,6 +33,14 @@ export function children(node: SyntaxNode): SyntaxNode[] {
     if (!PUNCT.has(c.name)) out.push(c);
   }
   return out;
+}
+
+/** The first child that `children` would return, without building the list. */
+export function firstChildOf(node: SyntaxNode): SyntaxNode | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (!PUNCT.has(c.name)) return c;
+  }
+  return null;
 }
 const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', 'Comment']);
 

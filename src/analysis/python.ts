@@ -2,10 +2,10 @@
  * Odoo models from Python source, by walking the @lezer/python syntax tree: classes with
  * _name/_inherit/_inherits/_description, fields, methods with decorators and complexity.
  */
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SyntaxNode, Tree, TreeBuffer } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { callArgs, children, lineIndex, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
-import { complexityOf } from './complexity.js';
+import { callArgs, children, firstChildOf, lineIndex, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
+import { scanBody } from './complexity.js';
 import type { MethodRole, ModelKind, PyDecorator, PyField, PyMethod, PyModel, SourceProblem, SqlConstraint } from './types.js';
 
 export interface PythonAnalysis {
@@ -15,20 +15,34 @@ export interface PythonAnalysis {
 
 /** First syntax error of a tree, as line and column (1-based). */
 export function firstSyntaxError(tree: Tree, src: string): { line: number; column: number } | undefined {
-  let at: number | undefined;
-  tree.iterate({
-    enter(n) {
-      if (at !== undefined) return false;
-      if (n.type.isError) {
-        at = n.from;
-        return false;
-      }
-      return undefined;
-    },
-  });
-  if (at === undefined) return undefined;
+  const at = firstErrorPos(tree, 0);
+  if (at === Infinity) return undefined;
   const lineStart = src.lastIndexOf('\n', at - 1) + 1;
   return { line: lineIndex(src)(at), column: at - lineStart + 1 };
+}
+
+/**
+ * Start of the earliest error node, scanning the tree's flat node buffers directly (type ids in
+ * a Uint16Array) instead of visiting every node: a pre-order walk meets error nodes in order of
+ * their start, so the smallest start is the first error such a walk would find.
+ */
+function firstErrorPos(tree: Tree, offset: number): number {
+  if (tree.type.isError) return offset;
+  let best = Infinity;
+  for (let i = 0; i < tree.children.length && best === Infinity; i++) {
+    const child = tree.children[i];
+    const pos = offset + tree.positions[i];
+    if ('buffer' in child) {
+      const { buffer, set } = child as TreeBuffer;
+      const types = set.types;
+      for (let j = 0; j < buffer.length; j += 4) {
+        if (types[buffer[j]].isError) best = Math.min(best, pos + buffer[j + 1]);
+      }
+    } else {
+      best = firstErrorPos(child, pos);
+    }
+  }
+  return best;
 }
 
 export function analysePython(src: string, file: string): PythonAnalysis {
@@ -222,9 +236,10 @@ function readMethod(stmt: SyntaxNode, src: string, file: string, lineOf: (o: num
   if (!fn || !nameNode || !body) return undefined;
   const decorators = stmt.getChildren('Decorator').map((d) => readDecorator(d, src));
   const name = text(nameNode, src);
-  const first = children(body)[0];
+  const first = firstChildOf(body);
   const startLine = lineOf(stmt.from);
   const endLine = lineOf(Math.max(fn.from, fn.to - 1));
+  const { complexity, messages } = scanBody(body, src);
   return {
     name,
     file,
@@ -232,32 +247,9 @@ function readMethod(stmt: SyntaxNode, src: string, file: string, lineOf: (o: num
     endLine,
     decorators,
     docstring: first?.name === 'ExpressionStatement' ? docOf(first, src) : undefined,
-    complexity: complexityOf(body),
+    complexity,
     loc: endLine - startLine + 1,
-    messages: raisedMessages(body, src),
+    messages,
     role: roleOf(name, decorators),
   };
-}
-
-/** The first string literal of every `raise` in a body: the messages a user sees. */
-function raisedMessages(body: SyntaxNode, src: string): string[] {
-  const out: string[] = [];
-  const firstString = (n: SyntaxNode): string | undefined => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'String' || c.name === 'ContinuedString') return stringValue(c, src);
-      const inner = firstString(c);
-      if (inner !== undefined) return inner;
-    }
-    return undefined;
-  };
-  const walk = (n: SyntaxNode): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'RaiseStatement') {
-        const m = firstString(c);
-        if (m && !out.includes(m)) out.push(m);
-      } else walk(c);
-    }
-  };
-  walk(body);
-  return out;
 }
