@@ -20,16 +20,44 @@ export async function probeCapabilities(client: OdooClient, profile: VersionProf
   };
 }
 
+/** A model each module brings: asked about when the user may not read ir.module.module. */
+const MODEL_OF: Record<(typeof MODULES)[number], string> = {
+  project: 'project.project',
+  knowledge: 'knowledge.article',
+  document_page: 'document.page',
+  base_automation: 'base.automation',
+};
+
 async function installedModules(client: OdooClient, opts: CallOptions): Promise<Set<string>> {
-  const rows = await client.searchRead<{ id: number; name: string }>(
-    'ir.module.module',
-    [
-      ['state', '=', 'installed'],
-      ['name', 'in', [...MODULES]],
-    ],
-    { ...opts, fields: ['name'] },
-  );
-  return new Set(rows.map((r) => r.name));
+  try {
+    const rows = await client.searchRead<{ id: number; name: string }>(
+      'ir.module.module',
+      [
+        ['state', '=', 'installed'],
+        ['name', 'in', [...MODULES]],
+      ],
+      { ...opts, fields: ['name'] },
+    );
+    return new Set(rows.map((r) => r.name));
+  } catch (e) {
+    // Portal and other restricted users may not read the module list: a module is then installed
+    // when the server knows its model.
+    if (!(e instanceof OdooError && e.kind === 'access')) throw e;
+    const found = await Promise.all(MODULES.map(async (m) => ((await modelExists(client, MODEL_OF[m], opts)) ? [m] : [])));
+    return new Set(found.flat());
+  }
+}
+
+async function modelExists(client: OdooClient, model: string, opts: CallOptions): Promise<boolean> {
+  try {
+    await client.call(model, 'check_access_rights', ['read'], { raise_exception: false }, opts);
+    return true;
+  } catch (e) {
+    if (!(e instanceof OdooError)) throw e;
+    if (e.kind === 'unknown-model') return false;
+    if (e.kind === 'access' || e.kind === 'not-found') return e.kind === 'access';
+    throw e;
+  }
 }
 
 /** A probing read: an access error means "no", anything else is a real failure. */
