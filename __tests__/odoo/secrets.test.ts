@@ -84,3 +84,19 @@ describe('secrets never leak', () => {
     expect(lines.join('\n')).not.toContain(key);
   });
 });
+
+describe('masking keeps our own words', () => {
+  test('a wrong password that is an ordinary word does not garble the message about it', async () => {
+    const emu = await startEmulator({ version: 17 });
+    try {
+      const e = await connect({ url: emu.url, db: emu.db, user: 'admin', transport: 'xmlrpc' }, { password: 'wrong' }, { retries: 0 }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(OdooError);
+      expect((e as OdooError).message).toBe(`Odoo refused the login 'admin' on database '${emu.db}': wrong password or API key.`);
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -15,7 +15,12 @@ export interface ServerErrorInput {
 }
 
 /** Turns an error the Odoo server reported (fault, JSON-RPC error, JSON-2 body) into an OdooError. */
-export function errorFromServer(input: ServerErrorInput, ctx: ErrorContext): OdooError {
+export function errorFromServer(raw: ServerErrorInput, ctx: ErrorContext): OdooError {
+  // Scrub what came from the server and the profile, not the whole sentence: our own wording
+  // ("wrong password") must survive a short password that happens to be the same word.
+  const s = ctx.scrub;
+  const input: ServerErrorInput = { ...raw, text: s(raw.text), exception: raw.exception && s(raw.exception), debug: raw.debug && s(raw.debug) };
+  ctx = { ...ctx, url: s(ctx.url), method: ctx.method && s(ctx.method), login: ctx.login === undefined ? undefined : s(ctx.login), db: ctx.db === undefined ? undefined : s(ctx.db), model: ctx.model && s(ctx.model) };
   const facts = classifyServerMessage(input);
   const exception = input.exception ?? messageOfTraceback(input.text).exception;
   const { message, hint } = describe(facts, ctx);
@@ -24,10 +29,10 @@ export function errorFromServer(input: ServerErrorInput, ctx: ErrorContext): Odo
     exception ? `${exception}: ${facts.message}` : facts.message,
     ctx.debug && traceback && traceback.trim() !== facts.message ? traceback : undefined,
   ].filter((s): s is string => typeof s === 'string' && s !== '');
-  return new OdooError(facts.kind, ctx.scrub(message), {
+  return new OdooError(facts.kind, message, {
     server: serverOf(ctx),
-    hint: ctx.scrub(hint),
-    detail: ctx.scrub([...new Set(detailParts)].join('\n\n')),
+    hint,
+    detail: [...new Set(detailParts)].join('\n\n'),
     model: facts.model ?? ctx.model,
     odooField: facts.field,
     status: input.status,
