@@ -2,7 +2,8 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'scripts', 'react-devtools-stub.js');
@@ -16,18 +17,15 @@ const entries = [
 
 // Chunk names carry a content hash: clear the old ones so dist/ holds only this build.
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
+for (const f of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) {
+  if (/^tui-.*\.cjs(\.map)?$/.test(f)) rmSync(join(root, 'dist', f));
+}
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: entries,
-  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
-  // Ink and React load in their own chunk, only on the TUI path: --help and headless stay fast.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   jsx: 'automatic',
   sourcemap: 'linked',
   // React and its reconciler ship much smaller, faster production builds; minified code parses faster.
@@ -37,6 +35,103 @@ await build({
   // bench/reviewer.ts sets NODE_ENV for its tsx runs; in the bundle it is already the constant.
   logOverride: { 'assign-to-define': 'silent' },
   alias: { 'react-devtools-core': stub },
+};
+
+// The TUI (Ink, React, the screens and the run state) as one CommonJS file: src/core/code-cache.ts
+// compiles it through V8's code cache, which Node 20 offers for scripts, not for ES modules.
+// Its name carries its content hash, so a cache never outlives the code it was made from.
+const yogaShim = {
+  name: 'yoga-shim',
+  setup(b) {
+    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'scripts', 'yoga-shim.js') }));
+  },
+};
+// Ink's reconciler awaits two imports at its top level, only under DEV=true (React DevTools, which
+// this build stubs out anyway). CommonJS has no top-level await: drop those two branches, and fail
+// the build if an Ink upgrade changes them.
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [from, to] of [
+        ["await import('./devtools.js');", 'void 0;'],
+        ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+      ]) {
+        if (!text.includes(from)) throw new Error(`build: ink's reconciler.js no longer contains ${from}; update scripts/build.mjs`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+// Ink measures text with string-width, whose Intl.Segmenter loads ICU (~20 ms) as soon as it is
+// imported. The shim measures the wizard's own text without it and loads string-width on first
+// need. wrap-ansi's older copy (7.x) is replaced too, so wrapping and measuring agree.
+const stringWidthShim = {
+  name: 'string-width-shim',
+  setup(b) {
+    const shim = join(root, 'scripts', 'string-width-shim.js');
+    const realDir = join(root, 'node_modules', 'string-width');
+    b.onResolve({ filter: /^(string-width|strip-ansi)$/ }, async (args) => {
+      if (args.importer === shim) {
+        // The real string-width by file (resolving its name would come back to the shim).
+        if (args.path === 'string-width') return { path: join(realDir, 'index.js') };
+        const r = await b.resolve(args.path, { resolveDir: realDir, kind: args.kind });
+        return { path: r.path };
+      }
+      return args.path === 'string-width' ? { path: shim } : undefined;
+    });
+  },
+};
+
+// Ink's output path segments every line with an Intl.Segmenter that two of its dependencies create
+// when they load; the first one loads ICU (~20 ms). Swap them for src/screens/segmenter.ts, which
+// answers the same without ICU for the wizard's own text. A changed dependency fails the build.
+const segmenterSwap = {
+  name: 'grapheme-segmenter',
+  setup(b) {
+    const ours = join(root, 'src', 'screens', 'segmenter.ts');
+    const targets = [
+      [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'new Intl.Segmenter(undefined, { granularity: "grapheme" })'],
+      [/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "new Intl.Segmenter(undefined, {granularity: 'grapheme'})"],
+    ];
+    for (const [filter, from] of targets) {
+      b.onLoad({ filter }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(from)) throw new Error(`build: ${args.path} no longer contains ${from}; update scripts/build.mjs`);
+        const contents = `import { GraphemeSegmenter as __OpsGraphemeSegmenter } from ${JSON.stringify(ours)};\n${text.replace(from, 'new __OpsGraphemeSegmenter()')}`;
+        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    }
+  },
+};
+await build({
+  ...common,
+  entryPoints: { tui: 'scripts/tui-bundle-entry.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  plugins: [yogaShim, inkWithoutDevtools, stringWidthShim, segmenterSwap],
+  define: { ...common.define, 'import.meta.url': '__ops_import_meta_url' },
+  banner: { js: "var __ops_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+const tuiHash = createHash('sha256').update(readFileSync(join(root, 'dist', 'tui.cjs'))).digest('hex').slice(0, 12);
+const tuiName = `tui-${tuiHash}.cjs`;
+const tuiCode = readFileSync(join(root, 'dist', 'tui.cjs'), 'utf8').replace(/sourceMappingURL=tui\.cjs\.map\s*$/, `sourceMappingURL=${tuiName}.map\n`);
+writeFileSync(join(root, 'dist', tuiName), tuiCode);
+rmSync(join(root, 'dist', 'tui.cjs'));
+renameSync(join(root, 'dist', 'tui.cjs.map'), join(root, 'dist', `${tuiName}.map`));
+
+await build({
+  ...common,
+  entryPoints: entries,
+  outdir: 'dist',
+  format: 'esm',
+  // Ink and React load in their own chunk, only on the TUI path: --help and headless stay fast.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { ...common.define, __OPS_TUI_BUNDLE__: JSON.stringify(tuiName) },
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

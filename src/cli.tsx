@@ -13,7 +13,10 @@ import type { CommandEnv } from './state/commands.js';
 import { EXIT } from './state/exit-codes.js';
 import { pidAlive } from './state/lock.js';
 import { defaultRegistry } from './steps/registry.js';
-import { STEP_IDS, type ConnectionProfile, type StepId, type WorkspaceConfig } from './steps/types.js';
+import { STEP_IDS, type ConnectionProfile, type StepId } from './steps/types.js';
+
+/** Set by scripts/build.mjs to the file name of the TUI bundle; undefined when run from source. */
+declare const __OPS_TUI_BUNDLE__: string | undefined;
 
 const HELP = `odoo-project-sync ${pkg.version}: from a customized Odoo (or custom modules) to modules,
 a reviewed feature map, an estimated ToDo.md and a live Odoo project.
@@ -108,80 +111,16 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * The TUI. Ink, React and the screens are imported only here, so --help, --version and the
- * headless commands never pay for them.
+ * The TUI, loaded only here: --help, --version and the headless commands never pay for Ink and
+ * React. The bundle ships it as one CommonJS file compiled through a V8 code cache (see
+ * src/core/code-cache.ts and scripts/build.mjs); from source it is a plain import.
  */
 async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<number> {
-  const uiModules = withoutFetch(() => Promise.all([import('ink'), import('react'), import('./app.js')]));
-  const [{ printError }, { createRunner }, { openWorkspace }] = await Promise.all([
-    import('./state/commands.js'),
-    import('./state/runner.js'),
-    import('./state/workspace.js'),
-  ]);
-  const ws = await openWorkspace({ root: env.root, now: Date.now, lock: env.lock });
-  if (!ws.ok) return printError(env, ws.error);
-  let quit = () => {};
-  const quitted = new Promise<void>((res) => (quit = res));
-  let runner: Awaited<ReturnType<typeof createRunner>> | undefined;
-  try {
-    runner = await createRunner({
-      workspace: ws.value,
-      registry: env.registry,
-      connect: env.connect,
-      secret: env.secret,
-      connectionOverrides: env.overrides,
-      debug: env.debug,
-      insecure: env.insecure,
-      interactive: true,
-      // execa loads only when the user asks for their editor.
-      editor: async (text, file) =>
-        (await import('./state/external-editor.js')).makeExternalEditor(process.env.VISUAL || process.env.EDITOR, process.stdin)(text, file),
-      onQuit: () => quit(),
-    });
-    const [{ render }, reactModule, { App }] = await uiModules;
-    // React is CommonJS: bundled, its exports sit on the namespace's default.
-    const { createElement } = reactModule.default ?? reactModule;
-    const app = render(
-      createElement(App, {
-        store: runner.store,
-        controller: runner.controller,
-        noColor: o.noColor,
-        secretFromEnv: env.secret?.apiKey ? 'apiKey' : env.secret?.password ? 'password' : undefined,
-        initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
-        askSecret: secretToAsk(runner.config(), env.secret),
-      }),
-    );
-    env.signal.addEventListener('abort', () => quit());
-    // Ink ends the app itself only on ctrl-c; the user's own quit (q) resolves `quitted` first.
-    const how = await Promise.race([quitted.then(() => 'quit' as const), app.waitUntilExit().then(() => 'ctrl-c' as const)]);
-    app.unmount();
-    return env.signal.aborted || how === 'ctrl-c' ? EXIT.interrupted : EXIT.ok;
-  } finally {
-    // Always give the workspace lock back, even when something above failed.
-    await (runner ? runner.close() : ws.value.close());
-  }
-}
-
-/** A database workspace whose secret is in neither the environment nor memory gets a hidden prompt. */
-function secretToAsk(config: WorkspaceConfig | undefined, secret: OdooSecret | undefined): { user: string; url: string } | undefined {
-  if (secret?.password || secret?.apiKey) return undefined;
-  if (config?.source !== 'database' || !config.connection) return undefined;
-  return { user: config.connection.user, url: config.connection.url };
-}
-
-/**
- * Ink's layout engine (yoga, WebAssembly) decodes its inlined binary with fetch() when fetch
- * exists, which loads Node's whole HTTP client first: ~90 ms of start-up on this machine.
- * Without fetch it decodes the base64 directly. Nothing else runs meanwhile that needs fetch.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const desc = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    if (desc) Object.defineProperty(globalThis, 'fetch', desc);
-  }
+  const tui: typeof import('./tui.js') =
+    typeof __OPS_TUI_BUNDLE__ === 'string'
+      ? await (await import('./core/code-cache.js')).loadCachedBundle<typeof import('./tui.js')>(__OPS_TUI_BUNDLE__, import.meta.url)
+      : await import('./tui.js');
+  return tui.launchTui(env, o);
 }
 
 function noExtra(rest: string[]): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -43,4 +43,36 @@ describe('npm start (the demo) on a terminal', () => {
     await t.waitFor((s) => s.includes('❯ Custom module source code'), t.type('\u001b[B'));
     await t.waitFor((s) => s.includes('Addons path'), t.type('\r'));
   }, 60_000);
+
+  test('text beyond Latin (CJK, emoji, accents) is measured and drawn, in colour', async () => {
+    // The TUI bundle measures simple text without ICU and hands the rest to string-width: this
+    // text takes the second path, through the colour codes of a terminal without --no-color.
+    const t = onTerminal(`--workspace ${tmp}`);
+    await t.waitFor((s) => s.includes('Where is the source of truth?'));
+    await t.waitFor((s) => s.includes('❯ Custom module source code'), t.type('\u001b[B'));
+    await t.waitFor((s) => s.includes('Addons path'), t.type('\r'));
+    await t.settle();
+    const screen = await t.waitFor((s) => s.includes('モジュール ✅ café'), t.type('モジュール ✅ café'));
+    expect(screen).not.toMatch(/RangeError|Maximum call stack|internal error/);
+    t.type('\u0003');
+    expect((await t.proc).exitCode).toBe(130);
+  }, 60_000);
+
+  test("a step engine's own error reaches the screen with its hint (engines and TUI share UserError)", async () => {
+    // The TUI bundle and the engines' ES modules each hold a copy of UserError: the sync engine
+    // catches the workspace's "outside the workspace" error and explains the config key instead.
+    writeFileSync(join(tmp, 'odoo-project-sync.toml'), 'source = "source"\naddons = ["addons"]\n\n[sync]\nplan_file = "../outside-plan.md"\n');
+    mkdirSync(join(tmp, 'addons'));
+    const t = onTerminal(`--workspace ${tmp}`);
+    await t.waitFor((s) => s.includes('Sync to Odoo'));
+    await t.settle();
+    t.type('7');
+    const screen = await t.waitFor((s) => s.includes('r to retry'), t.type('\r'));
+    expect(screen).toContain('[sync] plan_file "../outside-plan.md" is outside the workspace.');
+    expect(screen).toContain('Copy the plan into');
+    expect(screen).not.toContain('internal error');
+    t.type('q');
+    expect((await t.proc).exitCode).toBe(0);
+  }, 60_000);
 });
+

@@ -21,7 +21,22 @@ export type UserErrorCode =
   | 'cancelled'
   | 'not-available';
 
+/** Marks a UserError whichever copy of this module made it (see hasInstance below). */
+const BRAND = Symbol.for('odoo-project-sync.UserError');
+
 export class UserError extends Error {
+  /**
+   * The wizard holds two copies of this module in one process: the TUI bundle's and the one the
+   * step engines load with their ES modules. An error made by one copy must still be a UserError
+   * to the other (an engine that catches a UserError from the workspace, the runner that shows an
+   * engine's error with its hint), so `instanceof UserError` checks a brand both copies share.
+   * Subclasses (OdooError) keep the ordinary check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== UserError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   readonly code: UserErrorCode;
   readonly where?: Location;
   readonly hint?: string;
@@ -41,6 +56,7 @@ export class UserError extends Error {
     this.detail = opts.detail;
   }
 }
+Object.defineProperty(UserError.prototype, BRAND, { value: true });
 
 /** "file:line:col" or "field" or "", for the start of an error line. */
 export function formatLocation(where: Location | undefined): string {

@@ -7,7 +7,7 @@ import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound, writeAtomic } from './artifact-store.js';
 import { parseConfig } from './config.js';
-import { DEFAULT_ESTIMATE_TOML } from '../steps/todo/estimate.js';
+import { DEFAULT_ESTIMATE_TOML } from '../steps/todo/estimate-toml.js';
 import { CONFIG_FILE } from './paths.js';
 import type { InitAnswers } from './types.js';
 
