@@ -116,11 +116,19 @@ async function main(argv: string[]): Promise<number> {
  * src/core/code-cache.ts and scripts/build.mjs); from source it is a plain import.
  */
 async function launchTui(env: CommandEnv, o: { noColor: boolean }): Promise<number> {
-  const tui: typeof import('./tui.js') =
-    typeof __OPS_TUI_BUNDLE__ === 'string'
-      ? await (await import('./core/code-cache.js')).loadCachedBundle<typeof import('./tui.js')>(__OPS_TUI_BUNDLE__, import.meta.url)
-      : await import('./tui.js');
-  return tui.launchTui(env, o);
+  // Raw mode from the start: keys typed while the wizard loads wait in the terminal for the first
+  // screen, instead of being echoed and held in a line the wizard never reads.
+  const raw = process.stdin.isTTY === true;
+  if (raw) process.stdin.setRawMode(true);
+  try {
+    const tui: typeof import('./tui.js') =
+      typeof __OPS_TUI_BUNDLE__ === 'string'
+        ? await (await import('./core/code-cache.js')).loadCachedBundle<typeof import('./tui.js')>(__OPS_TUI_BUNDLE__, import.meta.url)
+        : await import('./tui.js');
+    return await tui.launchTui(env, o);
+  } finally {
+    if (raw) process.stdin.setRawMode(false);
+  }
 }
 
 function noExtra(rest: string[]): void {

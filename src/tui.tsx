@@ -4,6 +4,7 @@
  */
 import type { OdooSecret } from './odoo/types.js';
 import type { CommandEnv } from './state/commands.js';
+import { deferReadable } from './screens/deferred-stdin.js';
 import { EXIT } from './state/exit-codes.js';
 import type { WorkspaceConfig } from './steps/types.js';
 
@@ -56,6 +57,8 @@ export async function launchTui(env: CommandEnv, o: TuiOptions): Promise<number>
         initDefaults: { url: env.overrides?.url, db: env.overrides?.db, user: env.overrides?.user },
         askSecret: secretToAsk(runner.config(), env.secret),
       }),
+      // Keys typed as a screen appears reach that screen, not a handler on its way out.
+      { stdin: deferReadable(process.stdin) },
     );
     env.signal.addEventListener('abort', () => quit());
     // Ink ends the app itself only on ctrl-c; the user's own quit (q) resolves `quitted` first.

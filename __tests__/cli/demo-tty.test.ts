@@ -51,7 +51,6 @@ describe('npm start (the demo) on a terminal', () => {
     await t.waitFor((s) => s.includes('Where is the source of truth?'));
     await t.waitFor((s) => s.includes('❯ Custom module source code'), t.type('\u001b[B'));
     await t.waitFor((s) => s.includes('Addons path'), t.type('\r'));
-    await t.settle();
     const screen = await t.waitFor((s) => s.includes('モジュール ✅ café'), t.type('モジュール ✅ café'));
     expect(screen).not.toMatch(/RangeError|Maximum call stack|internal error/);
     t.type('\u0003');
@@ -65,7 +64,6 @@ describe('npm start (the demo) on a terminal', () => {
     mkdirSync(join(tmp, 'addons'));
     const t = onTerminal(`--workspace ${tmp}`);
     await t.waitFor((s) => s.includes('Sync to Odoo'));
-    await t.settle();
     t.type('7');
     const screen = await t.waitFor((s) => s.includes('r to retry'), t.type('\r'));
     expect(screen).toContain('[sync] plan_file "../outside-plan.md" is outside the workspace.');

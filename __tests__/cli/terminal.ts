@@ -51,15 +51,6 @@ export class Terminal {
     });
   }
 
-  /**
-   * Waits as a person would before typing on a screen that just appeared: Ink subscribes a new
-   * screen's key handler just after its first frame, and keys typed within those milliseconds
-   * are dropped (a known limit of Ink's useInput).
-   */
-  settle(ms = 200): Promise<void> {
-    return new Promise((r) => setTimeout(r, ms));
-  }
-
   /** Types keys, returning a mark for waitFor (what is drawn after them). */
   type(keys: string): number {
     const mark = this.length;
