@@ -20,8 +20,14 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   const set = env.ODOO_PROJECT_SYNC_CACHE;
   if (set === '0' || set === 'off') return undefined;
   if (set) return set;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'odoo-project-sync', 'v8');
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined; // no home folder (a service account): no cache
+  }
+  const base = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : '');
+  return base ? join(base, 'odoo-project-sync', 'v8') : undefined;
 }
 
 /**
