@@ -130,4 +130,18 @@ describe('the TOML reviewer', () => {
     await waitFor(() => frame().includes('↑↓/1-7 choose'), 'back on the rail', frame);
     expect(w.docs['map-review']?.text).toBe(validMap.split('\n').slice(1).join('\n'));
   });
+
+  test('→ and ← scroll sideways to read a long line to its end', async () => {
+    const long = `# ${'a long comment that does not fit the terminal, '.repeat(4)}THE-END`;
+    const { r, frame } = await openReviewer(`${long}\n${validMap}`);
+    expect(frame()).not.toContain('THE-END');
+    expect(frame()).toContain('# a long comment');
+    for (let i = 0; i < 8; i++) await press(r.stdin, KEY.right);
+    await waitFor(() => frame().includes('THE-END'), 'the end of the long line', frame);
+    expect(frame()).not.toContain('# a long comment');
+    expect(frame()).toMatch(/1 › …/); // the cut is marked
+    for (let i = 0; i < 8; i++) await press(r.stdin, KEY.left);
+    await waitFor(() => frame().includes('# a long comment'), 'back at the start', frame);
+  });
 });
+

@@ -30,4 +30,6 @@ export const KEY = {
   escape: '\u001B',
   backspace: '\u007F',
   pageDown: '\u001B[6~',
+  right: '\u001B[C',
+  left: '\u001B[D',
 } as const;

@@ -24,6 +24,8 @@ export interface CodeViewProps {
   editing?: LineDraft;
   /** `o`: an input row appears below the cursor line. */
   inserting?: LineDraft;
+  /** Columns scrolled off to the left; a line that starts further left shows `…` first. */
+  left?: number;
 }
 
 export interface CodeWindow {
@@ -41,7 +43,7 @@ export const windowOf = (s: EditorState): CodeWindow => ({
 });
 
 /** The visible window of the file, never more: this is what keeps 10,000 lines responsive. */
-export function CodeView({ view, errorsByLine, editing, inserting }: CodeViewProps) {
+export function CodeView({ view, errorsByLine, editing, inserting, left = 0 }: CodeViewProps) {
   const theme = useTheme();
   const numWidth = String(view.total).length;
   const rows = view.rows;
@@ -68,6 +70,7 @@ export function CodeView({ view, errorsByLine, editing, inserting }: CodeViewPro
                 cursor={cursor}
                 severity={diag?.severity}
                 theme={theme}
+                left={left}
               />
             )}
             {cursor && inserting ? (
@@ -103,9 +106,10 @@ interface CodeLineProps {
   cursor: boolean;
   severity?: Diagnostic['severity'];
   theme: Theme;
+  left: number;
 }
 
-const CodeLine = memo(function CodeLine({ number, numWidth, text, cursor, severity, theme }: CodeLineProps) {
+const CodeLine = memo(function CodeLine({ number, numWidth, text, cursor, severity, theme, left }: CodeLineProps) {
   const mark = severity === 'error' ? '✖' : severity === 'warning' ? '!' : cursor ? '›' : ' ';
   const markColour = severity === 'error' ? 'error' : severity === 'warning' ? 'warn' : 'accent';
   // Tabs and carriage returns would move the terminal cursor; show them as plain spaces.
@@ -116,7 +120,7 @@ const CodeLine = memo(function CodeLine({ number, numWidth, text, cursor, severi
         {String(number).padStart(numWidth)}
       </Text>
       <Text color={theme.colour(markColour)}> {mark} </Text>
-      {runs(display, theme).map((t, i) => (
+      {scrolled(runs(display, theme), left).map((t, i) => (
         <Text key={i} color={t.colour} bold={t.bold}>
           {t.text}
         </Text>
@@ -124,6 +128,28 @@ const CodeLine = memo(function CodeLine({ number, numWidth, text, cursor, severi
     </Text>
   );
 });
+
+/**
+ * The runs without their first `left` characters (coloured as the whole line was, not as the
+ * cut text would tokenize), with `…` where text was cut off.
+ */
+export function scrolled<R extends { text: string }>(line: R[], left: number): (R | { text: string; colour?: string; bold: boolean })[] {
+  if (left <= 0) return line;
+  const out: (R | { text: string; colour?: string; bold: boolean })[] = [];
+  let skip = left;
+  for (const r of line) {
+    if (skip >= r.text.length) {
+      skip -= r.text.length;
+      continue;
+    }
+    out.push(skip > 0 ? { ...r, text: r.text.slice(skip) } : r);
+    skip = 0;
+  }
+  if (out.length === 0) return out;
+  const first = out[0];
+  out[0] = { ...first, text: `…${first.text.slice(1)}` };
+  return out;
+}
 
 /** Tokens merged into runs of one style: fewer nodes for Ink to lay out on every frame. */
 function runs(line: string, theme: Theme): { text: string; colour?: string; bold: boolean }[] {

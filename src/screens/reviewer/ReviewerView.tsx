@@ -13,6 +13,9 @@ import { ReviewStatus } from './ReviewStatus.js';
 import { approve, editExternally, regenerate } from './reviewer-actions.js';
 import { useReviewer, type Reviewer } from './use-reviewer.js';
 
+/** Columns one ←/→ press scrolls. */
+const SIDE_STEP = 20;
+
 type Mode =
   | { kind: 'view' }
   | { kind: 'edit'; draft: string }
@@ -33,6 +36,8 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
   const { colour } = useTheme();
   const r = useReviewer(doc, controller, height);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  // Columns scrolled off to the left (←/→): long comments and values can be read to their end.
+  const [left, setLeft] = useState(0);
   const { editor, diagnostics } = r;
   const errorsByLine = useMemo(() => {
     const m = new Map<number, Diagnostic>();
@@ -84,6 +89,8 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
     else if (key.downArrow || input === 'j') d({ type: 'move', delta: 1 });
     else if (key.pageUp) d({ type: 'page', dir: -1 });
     else if (key.pageDown) d({ type: 'page', dir: 1 });
+    else if (key.rightArrow || input === 'l') setLeft((c) => Math.min(c + SIDE_STEP, Math.max(0, longestVisible() - SIDE_STEP)));
+    else if (key.leftArrow || input === 'h') setLeft((c) => Math.max(0, c - SIDE_STEP));
     else if (key.home) d({ type: 'goto', line: 0 });
     else if (key.end) d({ type: 'goto', line: editor.lines.length - 1 });
     else if (input === 'i') setMode({ kind: 'edit', draft: editor.lines[editor.cursor] });
@@ -100,6 +107,13 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
       await r.saveNow();
       onBack();
     });
+  }
+
+  /** The longest line on screen: → stops once it would scroll that one out of sight. */
+  function longestVisible(): number {
+    let n = 0;
+    for (const row of windowOf(editor).rows) n = Math.max(n, row.text.length);
+    return n;
   }
 
   const lineInput = (kind: 'edit' | 'insert', draft: string) => {
@@ -128,6 +142,7 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
       ) : (
         <CodeView
           view={windowOf(editor)}
+          left={left}
           errorsByLine={errorsByLine}
           editing={mode.kind === 'edit' ? lineInput('edit', mode.draft) : undefined}
           inserting={mode.kind === 'insert' ? lineInput('insert', mode.draft) : undefined}
@@ -171,6 +186,6 @@ function helpFor(kind: Mode['kind']): string {
     case 'busy':
       return 'working…';
     case 'view':
-      return '↑↓ pgup/pgdn move · i edit · o new line · D delete · n/N next/prev error · d diff · e $EDITOR · a approve · g regenerate · b back';
+      return '↑↓ pgup/pgdn move · ←→ sideways · i edit · o new line · D delete · n/N next/prev error · d diff · e $EDITOR · a approve · g regenerate · b back';
   }
 }
