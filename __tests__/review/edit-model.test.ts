@@ -1,4 +1,4 @@
-import { createEditor, editorReducer, isDirty, textOf, visibleLines } from '../../src/review/edit-model.js';
+import { canUndo, createEditor, editorReducer, isDirty, textOf, UNDO_LIMIT, visibleLines } from '../../src/review/edit-model.js';
 import { cleanLineInput, readLineInput, splitKeyBurst } from '../../src/review/line-input.js';
 import type { EditAction, EditorState } from '../../src/review/edit-model.js';
 
@@ -59,6 +59,36 @@ describe('edit model', () => {
     expect(s.cursor).toBe(19);
     expect(s.revision).toBeGreaterThan(s0.revision);
     expect(isDirty(s)).toBe(false);
+  });
+});
+
+describe('undo', () => {
+  test('takes back edits one at a time, in reverse, cursor included, as a saved-to-be change', () => {
+    const start = createEditor('a = 1\nb = 2\nc = 3\n', 10);
+    const edited = run(start, { type: 'move', delta: 1 }, { type: 'replace-line', text: 'b = 9' }, { type: 'move', delta: 1 }, { type: 'delete-line' });
+    expect(textOf(edited)).toBe('a = 1\nb = 9\n');
+    const once = run(edited, { type: 'undo' });
+    expect(textOf(once)).toBe('a = 1\nb = 9\nc = 3\n');
+    expect(once.cursor).toBe(2);
+    expect(once.revision).toBeGreaterThan(edited.revision); // saved like any change
+    const twice = run(once, { type: 'undo' });
+    expect(textOf(twice)).toBe('a = 1\nb = 2\nc = 3\n');
+    expect(canUndo(twice)).toBe(false);
+    expect(run(twice, { type: 'undo' })).toBe(twice);
+  });
+
+  test('text loaded from the editor or a regenerate can be taken back; moving cannot', () => {
+    const s = run(createEditor('a = 1\n', 10), { type: 'move', delta: 1 }, { type: 'load', text: 'a = 2\n', saved: true });
+    expect(textOf(run(s, { type: 'undo' }))).toBe('a = 1\n');
+    expect(canUndo(run(createEditor('a = 1\n', 10), { type: 'move', delta: 1 }, { type: 'load', text: 'a = 1\n', saved: true }))).toBe(false);
+  });
+
+  test('keeps the last UNDO_LIMIT changes', () => {
+    let s = createEditor('x\n', 10);
+    for (let i = 0; i < UNDO_LIMIT + 5; i++) s = run(s, { type: 'replace-line', text: `v${i}` });
+    expect(s.history).toHaveLength(UNDO_LIMIT);
+    for (let i = 0; i < UNDO_LIMIT; i++) s = run(s, { type: 'undo' });
+    expect(textOf(s)).toBe('v4\n');
   });
 });
 

@@ -143,5 +143,16 @@ describe('the TOML reviewer', () => {
     for (let i = 0; i < 8; i++) await press(r.stdin, KEY.left);
     await waitFor(() => frame().includes('# a long comment'), 'back at the start', frame);
   });
+
+  test('u takes back the last change, and says so when there is none', async () => {
+    const { r, frame } = await openReviewer(validMap);
+    await press(r.stdin, 'u');
+    await waitFor(() => frame().includes('Nothing to undo.'), 'the notice', frame);
+    const first = validMap.split('\n')[0];
+    await press(r.stdin, 'D');
+    await waitFor(() => !frame().includes(first), 'the line deleted', frame);
+    await press(r.stdin, 'u');
+    await waitFor(() => frame().includes(first), 'the line back', frame);
+  });
 });
 

@@ -18,7 +18,17 @@ export interface EditorState {
   readonly revision: number;
   /** The revision last handed to save. */
   readonly savedRevision: number;
+  /** Earlier texts, newest last, for `u`: every change pushes the text it replaced. */
+  readonly history: readonly Snapshot[];
 }
+
+export interface Snapshot {
+  readonly lines: readonly string[];
+  readonly cursor: number;
+}
+
+/** Changes `u` can take back; each holds the lines array only (the strings are shared). */
+export const UNDO_LIMIT = 200;
 
 export type EditAction =
   | { type: 'load'; text: string; saved: boolean }
@@ -29,6 +39,7 @@ export type EditAction =
   | { type: 'replace-line'; text: string }
   | { type: 'insert-below'; text: string }
   | { type: 'delete-line' }
+  | { type: 'undo' }
   | { type: 'saved'; revision: number };
 
 export function createEditor(text: string, height: number): EditorState {
@@ -41,6 +52,7 @@ export function createEditor(text: string, height: number): EditorState {
     height: Math.max(1, height),
     revision: 0,
     savedRevision: 0,
+    history: [],
   };
 }
 
@@ -53,8 +65,16 @@ export function editorReducer(s: EditorState, a: EditAction): EditorState {
     case 'load': {
       const fresh = createEditor(a.text, s.height);
       const revision = s.revision + 1;
-      const next = { ...fresh, revision, savedRevision: a.saved ? revision : s.savedRevision };
+      // Text from the editor or a regenerate can be taken back like any edit.
+      const history = a.text === textOf(s) ? s.history : remember(s);
+      const next = { ...fresh, revision, savedRevision: a.saved ? revision : s.savedRevision, history };
       return scrollTo(next, Math.min(s.cursor, fresh.lines.length - 1));
+    }
+    case 'undo': {
+      const last = s.history[s.history.length - 1];
+      if (!last) return s;
+      const back = { ...s, lines: last.lines, revision: s.revision + 1, history: s.history.slice(0, -1) };
+      return scrollTo(back, last.cursor);
     }
     case 'move':
       return scrollTo(s, s.cursor + a.delta);
@@ -89,8 +109,15 @@ export function visibleLines(s: EditorState): { index: number; text: string }[] 
 }
 
 function changed(s: EditorState, lines: readonly string[], cursor: number): EditorState {
-  return scrollTo({ ...s, lines, revision: s.revision + 1 }, cursor);
+  return scrollTo({ ...s, lines, revision: s.revision + 1, history: remember(s) }, cursor);
 }
+
+function remember(s: EditorState): readonly Snapshot[] {
+  const kept = s.history.length >= UNDO_LIMIT ? s.history.slice(1) : s.history;
+  return [...kept, { lines: s.lines, cursor: s.cursor }];
+}
+
+export const canUndo = (s: EditorState): boolean => s.history.length > 0;
 
 /** Moves the cursor (clamped) and scrolls just enough to keep it visible. */
 function scrollTo(s: EditorState, line: number): EditorState {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { ReviewDocument, WizardController } from '../../state/types.js';
 import type { Diagnostic } from '../../steps/types.js';
 import { diffRows } from '../../review/diff-view.js';
-import { isDirty, textOf } from '../../review/edit-model.js';
+import { canUndo, isDirty, textOf } from '../../review/edit-model.js';
 import { formatDiagnostic, nextDiagnostic } from '../../review/validate.js';
 import { readLineInput, splitKeyBurst } from '../../review/line-input.js';
 import { useTheme } from '../theme.js';
@@ -64,7 +64,7 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
         return;
       }
       // Keys that arrived in one read ("jjj") are still one press each.
-      const keys = splitKeyBurst(input, 'jkD') ?? [input];
+      const keys = splitKeyBurst(input, 'jkDu') ?? [input];
       for (const k of keys) {
         if (mode.kind === 'diff') diffKeys(k, key, mode.top, diff?.rows.length ?? 0);
         else viewKeys(k, key);
@@ -96,6 +96,10 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
     else if (input === 'i') setMode({ kind: 'edit', draft: editor.lines[editor.cursor] });
     else if (input === 'o') setMode({ kind: 'insert', draft: '' });
     else if (input === 'D' || (key.ctrl && input === 'k')) d({ type: 'delete-line' });
+    else if (input === 'u') {
+      if (canUndo(editor)) d({ type: 'undo' });
+      else r.setNotice({ tone: 'info', text: 'Nothing to undo.' });
+    }
     else if (input === 'n' || input === 'N') jumpToDiagnostic(r, input === 'n' ? 1 : -1);
     else if (input === 'd') {
       if (r.proposal === undefined) r.setNotice({ tone: 'info', text: 'No generated proposal to compare with.' });
@@ -186,6 +190,6 @@ function helpFor(kind: Mode['kind']): string {
     case 'busy':
       return 'working…';
     case 'view':
-      return '↑↓ pgup/pgdn move · ←→ sideways · i edit · o new line · D delete · n/N next/prev error · d diff · e $EDITOR · a approve · g regenerate · b back';
+      return '↑↓ pgup/pgdn move · ←→ sideways · i edit · o new line · D delete · u undo · n/N next/prev error · d diff · e $EDITOR · a approve · g regenerate · b back';
   }
 }
