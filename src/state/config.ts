@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import { z } from './zod-mini.js';
+import * as z from './zod-mini.js';
 import { err, ok, type Result } from '../core/result.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';

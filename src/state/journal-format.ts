@@ -4,7 +4,7 @@
  * "step":"...", "hashes"?, "summary"?, "message"?} with no version field and no input hashes.
  * v1 lines are migrated on read; new lines are always written as v2.
  */
-import { z, type Infer } from './zod-mini.js';
+import * as z from './zod-mini.js';
 import { STEP_IDS } from '../steps/types.js';
 import type { JournaledAction } from './actions.js';
 
@@ -75,7 +75,7 @@ export function decodeLine(line: string): DecodedLine {
   return cur.success ? { kind: 'ok', action: cur.data.action as JournaledAction } : { kind: 'bad', reason: cur.error.message };
 }
 
-function migrateV1(o: Infer<typeof v1>): JournaledAction {
+function migrateV1(o: z.infer<typeof v1>): JournaledAction {
   const at = Date.parse(o.ts);
   const hs = o.hashes ?? {};
   switch (o.event) {

@@ -1,17 +1,20 @@
 /**
  * zod's small build for what loads at start-up (journal, config): the full build is ~450 KB of
- * JavaScript to parse before the first frame. Only the functions used are imported by name: a
- * re-exported namespace would keep all of zod/mini (every locale, JSON Schema) in the bundle.
+ * JavaScript to parse before the first frame. Import this module as a namespace
+ * (`import * as z from './zod-mini.js'`): it re-exports only the functions used, so the bundle
+ * keeps only those (re-exporting zod/mini's whole namespace kept every locale and JSON Schema).
  * English messages configured once.
  */
-import {
+import { config } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+export {
   _default,
   array,
   boolean,
   catchall,
-  config,
   discriminatedUnion,
-  enum as enumOf,
+  enum,
   int,
   iso,
   literal,
@@ -27,31 +30,6 @@ import {
   unknown,
   url,
 } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-
-export type { infer as Infer } from 'zod/mini';
+export type { infer } from 'zod/mini';
 
 config(en());
-
-export const z = {
-  _default,
-  array,
-  boolean,
-  catchall,
-  discriminatedUnion,
-  enum: enumOf,
-  int,
-  iso,
-  literal,
-  minLength,
-  number,
-  object,
-  optional,
-  positive,
-  record,
-  refine,
-  strictObject,
-  string,
-  unknown,
-  url,
-};
