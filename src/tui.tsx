@@ -4,6 +4,7 @@
  */
 import type { OdooSecret } from './odoo/types.js';
 import type { CommandEnv } from './state/commands.js';
+import { withoutFetch } from './core/without-fetch.js';
 import { deferReadable } from './screens/deferred-stdin.js';
 import { EXIT } from './state/exit-codes.js';
 import type { WorkspaceConfig } from './steps/types.js';
@@ -76,19 +77,4 @@ function secretToAsk(config: WorkspaceConfig | undefined, secret: OdooSecret | u
   if (secret?.password || secret?.apiKey) return undefined;
   if (config?.source !== 'database' || !config.connection) return undefined;
   return { user: config.connection.user, url: config.connection.url };
-}
-
-/**
- * Ink's layout engine (yoga, WebAssembly) decodes its inlined binary with fetch() when fetch
- * exists, which loads Node's whole HTTP client first: ~90 ms of start-up on this machine.
- * Without fetch it decodes the base64 directly. Nothing else runs meanwhile that needs fetch.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const desc = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    if (desc) Object.defineProperty(globalThis, 'fetch', desc);
-  }
 }
