@@ -4,6 +4,7 @@
  * throttle of a real terminal). Also the cost of one validation of the whole file.
  */
 import type { ReviewDocument } from '../src/state/types.js';
+import { percentile } from './stats.js';
 
 const TARGET_MS = 50;
 
@@ -14,11 +15,6 @@ export function bigMap(lines: number): string {
   }
   return out.slice(0, lines).join('\n');
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 export async function run(): Promise<void> {
   // What users run: React's production build. Its development build records performance

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile } from './stats.js';
 
 const RUNS = 11;
 // The header of the step rail (an error message would not carry the middle dot).
@@ -61,7 +62,7 @@ async function bareNode(): Promise<number> {
     await new Promise<void>((res, rej) => spawn('node', ['-e', '0']).on('exit', () => res()).on('error', rej));
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  return percentile(times, 50);
 }
 
 export async function run(): Promise<void> {
@@ -83,7 +84,7 @@ export async function run(): Promise<void> {
     const cold: number[] = [];
     for (let i = 0; i < RUNS; i++) cold.push(await firstFrame(cli, ws, mkdtempSync(join(tmp, 'v8-cold-'))));
     const bare = await bareNode();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const median = (xs: number[]) => percentile(xs, 50);
     const worst = (xs: number[]) => Math.max(...xs);
     console.log(`bench wizard: process start to first TUI frame (median of ${RUNS}) = ${median(warm).toFixed(0)} ms (target 300 ms)`);
     console.log(`bench wizard: process start to first TUI frame (worst of ${RUNS}) = ${worst(warm).toFixed(0)} ms (target 300 ms)`);

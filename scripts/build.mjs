@@ -116,10 +116,9 @@ await build({
   define: { ...common.define, 'import.meta.url': '__ops_import_meta_url' },
   banner: { js: "var __ops_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
-const tuiHash = createHash('sha256').update(readFileSync(join(root, 'dist', 'tui.cjs'))).digest('hex').slice(0, 12);
-const tuiName = `tui-${tuiHash}.cjs`;
-const tuiCode = readFileSync(join(root, 'dist', 'tui.cjs'), 'utf8').replace(/sourceMappingURL=tui\.cjs\.map\s*$/, `sourceMappingURL=${tuiName}.map\n`);
-writeFileSync(join(root, 'dist', tuiName), tuiCode);
+const tuiBuilt = readFileSync(join(root, 'dist', 'tui.cjs'), 'utf8');
+const tuiName = `tui-${createHash('sha256').update(tuiBuilt).digest('hex').slice(0, 12)}.cjs`;
+writeFileSync(join(root, 'dist', tuiName), tuiBuilt.replace(/sourceMappingURL=tui\.cjs\.map\s*$/, `sourceMappingURL=${tuiName}.map\n`));
 rmSync(join(root, 'dist', 'tui.cjs'));
 renameSync(join(root, 'dist', 'tui.cjs.map'), join(root, 'dist', `${tuiName}.map`));
 

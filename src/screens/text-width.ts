@@ -57,6 +57,7 @@ export function isSimpleCodePoint(cp: number): boolean {
  */
 export function simpleWidth(text: string, ambiguousIsNarrow = true): number | undefined {
   let width = 0;
+  const options = { ambiguousAsWide: !ambiguousIsNarrow };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e) {
@@ -65,7 +66,7 @@ export function simpleWidth(text: string, ambiguousIsNarrow = true): number | un
     }
     // Surrogates (astral code points) are never simple: they are all >= 0x10000.
     if (!isSimpleCodePoint(c)) return undefined;
-    width += eastAsianWidth(c, { ambiguousAsWide: !ambiguousIsNarrow });
+    width += eastAsianWidth(c, options);
   }
   return width;
 }
