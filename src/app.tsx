@@ -42,7 +42,11 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
   const now = useNow(running !== undefined);
   const initing = state.needsInit;
   const [secretAnswered, setSecretAnswered] = useState(false);
-  const askingSecret = askSecret !== undefined && !secretAnswered && !initing;
+  // A step Odoo refused the login for: `r` asks for the secret again, then runs it.
+  const [secretFor, setSecretFor] = useState<StepId | null>(null);
+  const connection = state.config?.connection;
+  const secretTarget = askSecret ?? (connection ? { user: connection.user, url: connection.url } : undefined);
+  const askingSecret = secretTarget !== undefined && ((askSecret !== undefined && !secretAnswered) || secretFor !== null) && !initing;
 
   const select = (id: StepId | undefined) => {
     if (id && id !== store.getState().current) controller.select(id);
@@ -72,6 +76,7 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
     if (key.upArrow) select(STEP_IDS[at - 1]);
     else if (key.downArrow) select(STEP_IDS[at + 1]);
     else if (/^[1-7]$/.test(input)) select(STEP_IDS[Number(input) - 1]);
+    else if (input === 'r' && status.kind === 'failed' && status.error.needsSecret && secretTarget) setSecretFor(current);
     else if (input === 'r' && (status.kind === 'failed' || status.kind === 'stale')) controller.run(current);
     else if (input === 'x' && status.kind === 'running') controller.cancel(current);
     else if (key.return) {
@@ -91,13 +96,18 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
     <ThemeContext.Provider value={theme}>
       {askingSecret ? (
         <SecretPrompt
-          user={askSecret.user}
-          url={askSecret.url}
+          user={secretTarget.user}
+          url={secretTarget.url}
           onSubmit={(secret) => {
             controller.setSecret(secret);
             setSecretAnswered(true);
+            if (secretFor) controller.run(secretFor);
+            setSecretFor(null);
           }}
-          onSkip={() => setSecretAnswered(true)}
+          onSkip={() => {
+            setSecretAnswered(true);
+            setSecretFor(null);
+          }}
         />
       ) : initing ? (
         <InitScreen

@@ -38,4 +38,44 @@ describe('the hidden secret prompt of a later run', () => {
     expect(callsNamed(w.calls, 'setSecret')).toEqual([]);
     expect(r.lastFrame()).toContain('1 · Extract');
   });
+
+  test('a refused login: r asks for the secret again (even when it came from the environment), then runs the step', async () => {
+    const refused = {
+      kind: 'failed' as const,
+      at: 0,
+      error: {
+        message: "Odoo refused the login 'admin' on database 'demo': wrong password or API key.",
+        where: 'https://acme.odoo.com (database demo)',
+        hint: 'Check ODOO_PASSWORD or create an API key in Preferences > Account Security.',
+        needsSecret: true,
+      },
+    };
+    const config = { source: 'database' as const, addons: [], connection: { url: 'https://acme.odoo.com', db: 'demo', user: 'admin' }, sections: {} };
+    const w = fakeWizard(baseState({ config }, { extract: refused }));
+    let r!: ReturnType<typeof render>;
+    await act(async () => {
+      r = render(<App store={w.store} controller={w.controller} noColor />);
+    });
+    expect(r.lastFrame()).toContain('r to re-enter the password');
+    await press(r.stdin, 'r');
+    expect(r.lastFrame()).toContain('Password for admin on https://acme.odoo.com');
+    expect(callsNamed(w.calls, 'run')).toEqual([]);
+    await press(r.stdin, 'better');
+    await press(r.stdin, KEY.enter);
+    expect(callsNamed(w.calls, 'setSecret')).toEqual([['setSecret', 'password']]);
+    expect(callsNamed(w.calls, 'run')).toEqual([['run', 'extract']]);
+  });
+
+  test('other failures keep r as a plain retry', async () => {
+    const w = fakeWizard(baseState({}, { extract: { kind: 'failed', at: 0, error: { message: 'Nothing answers at http://x (connection refused).' } } }));
+    let r!: ReturnType<typeof render>;
+    await act(async () => {
+      r = render(<App store={w.store} controller={w.controller} noColor />);
+    });
+    expect(r.lastFrame()).toContain('r to retry');
+    await press(r.stdin, 'r');
+    expect(r.lastFrame()).not.toContain('Password for');
+    expect(callsNamed(w.calls, 'run')).toEqual([['run', 'extract']]);
+  });
 });
+

@@ -6,6 +6,7 @@ import { ProgressBar } from './ProgressBar.js';
 import { STEP_INFO } from './step-info.js';
 import { statusLook } from './status-text.js';
 import { useTheme } from './theme.js';
+import { retryLabel } from './retry-label.js';
 
 export interface StepRailProps {
   steps: Readonly<Record<StepId, StepStatus>>;
@@ -75,7 +76,7 @@ function RailDetail({ status, now }: { status: StepStatus; now: number }) {
         <>
           {line(status.error.message, 'error')}
           {status.error.hint ? line(`→ ${status.error.hint}`, 'muted', true) : null}
-          {line('r to retry', 'warn')}
+          {line(retryLabel(status.error), 'warn')}
         </>
       );
     case 'stale':

@@ -8,6 +8,7 @@ import { ProgressBar } from './ProgressBar.js';
 import { STEP_INFO, formatElapsed } from './step-info.js';
 import { statusLook } from './status-text.js';
 import { useTheme } from './theme.js';
+import { retryLabel } from './retry-label.js';
 
 export interface StepScreenProps {
   id: StepId;
@@ -88,7 +89,7 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
         </>
       );
     case 'failed':
-      return <ErrorPanel error={status.error} action="r to retry" />;
+      return <ErrorPanel error={status.error} action={retryLabel(status.error)} />;
     case 'stale':
       return (
         <>

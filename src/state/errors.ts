@@ -17,6 +17,8 @@ export function toStepError(e: unknown, debug: boolean): StepError {
       ...(e.hint ? { hint: e.hint } : {}),
       ...(where ? { where } : {}),
       ...(debug && e.detail ? { detail: e.detail } : {}),
+      // OdooError kind 'auth'; read by shape, as the Odoo layer may be the engines' copy.
+      ...(e.code === 'odoo' && (e as { kind?: unknown }).kind === 'auth' ? { needsSecret: true } : {}),
     };
   }
   // Errors from another realm (vm, worker) fail instanceof: accept anything error-shaped.

@@ -18,6 +18,7 @@ const error = z.object({
   hint: z.optional(z.string()),
   where: z.optional(z.string()),
   detail: z.optional(z.string()),
+  needsSecret: z.optional(z.boolean()),
 });
 
 const action = z.discriminatedUnion('type', [

@@ -11,6 +11,8 @@ export interface StepError {
   where?: string;
   /** Shown only with --debug. */
   detail?: string;
+  /** Odoo refused the login: a retry in the TUI asks for the password or API key again. */
+  needsSecret?: boolean;
 }
 
 export type StepStatus =
