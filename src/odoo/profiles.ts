@@ -6,6 +6,7 @@ type StateValues = Readonly<Record<TaskStatusKind, string | undefined>>;
 const KANBAN_STATES: StateValues = {
   pending: 'normal',
   in_progress: 'normal',
+  review: 'normal',
   blocked: 'blocked',
   approved: 'done',
   changes_requested: undefined,
@@ -17,6 +18,8 @@ const KANBAN_STATES: StateValues = {
 const TASK_STATES: StateValues = {
   pending: '01_in_progress',
   in_progress: '01_in_progress',
+  // Work finished, waiting for a reviewer: still open from the task's side; the stage says "In Review".
+  review: '01_in_progress',
   blocked: '04_waiting_normal',
   changes_requested: '02_changes_requested',
   approved: '03_approved',

@@ -180,7 +180,7 @@ export interface VersionProfile {
   readonly taskDeadlineType: 'date' | 'datetime';
 }
 
-export type TaskStatusKind = 'done' | 'in_progress' | 'pending' | 'blocked' | 'cancelled' | 'changes_requested' | 'approved';
+export type TaskStatusKind = 'done' | 'in_progress' | 'review' | 'pending' | 'blocked' | 'cancelled' | 'changes_requested' | 'approved';
 
 export type OdooErrorKind =
   | 'auth'

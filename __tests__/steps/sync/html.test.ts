@@ -6,16 +6,18 @@ const task: PlanTask = {
   explicitId: true,
   title: 'Build <b>CRM</b>',
   status: 'in_progress',
+  statusFrom: 'legend',
   owner: 'Ana <ana@example.com>',
   estimate: 6.5,
   complexity: 'high',
   evidence: '`models/crm.py:12` <img src=x onerror=alert(1)>',
+  tags: [],
   line: 3,
 };
 
 describe('HTML from untrusted Markdown', () => {
   test('raw HTML in evidence, notes and owners is escaped, never passed through', () => {
-    const html = taskDescription({ ...task, notes: 'Note <script>alert(1)</script> and <iframe src="x">' }, undefined, undefined);
+    const html = taskDescription({ ...task, description: 'Note <script>alert(1)</script> and <iframe src="x">' }, undefined, undefined);
     expect(html).not.toMatch(/<(script|img|iframe)\b/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -97,9 +97,9 @@ describe('task plan families', () => {
       ['B.1', 'pending', 'Trainer Team', 8],
       ['B.2', 'blocked', undefined, undefined],
     ]);
-    expect(tasks[0].notes).toBe('Teams for first and second line, as agreed in the kickoff.');
+    expect(tasks[0].description).toBe('Teams for first and second line, as agreed in the kickoff.');
     expect(tasks[1].evidence).toBe('`data/sla.csv:1`');
-    expect(tasks[3].notes).toBe('Waiting for the mail provider.');
+    expect(tasks[3].description).toBe('Waiting for the mail provider.');
   });
 });
 

@@ -18,7 +18,7 @@ export interface Desired {
   warnings: string[];
 }
 
-const STATUS_ORDER: readonly TaskStatus[] = ['pending', 'in_progress', 'changes_requested', 'approved', 'blocked', 'done', 'cancelled'];
+const STATUS_ORDER: readonly TaskStatus[] = ['pending', 'in_progress', 'review', 'changes_requested', 'approved', 'blocked', 'done', 'cancelled'];
 
 export const ownerTagName = (owner: string): string => `Owner: ${owner}`;
 export const complexityTagName = (c: string): string => `Complexity: ${c}`;

@@ -49,7 +49,7 @@ export function taskDescription(task: PlanTask, feature: Feature | undefined, ar
   facts.push(`<li>Plan id: <code>${escapeHtml(task.id)}</code></li>`);
   parts.push(`<ul>${facts.join('')}</ul>`);
   if (task.evidence) parts.push(`<p><strong>Evidence:</strong> ${inline(task.evidence)}</p>`);
-  if (task.notes) parts.push(markdownToHtml(task.notes));
+  if (task.description) parts.push(markdownToHtml(task.description));
   if (feature && feature.stories.length > 0) {
     parts.push(`<h3>User stories: ${escapeHtml(feature.name)}</h3>`);
     for (const s of feature.stories) {

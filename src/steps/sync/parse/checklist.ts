@@ -1,122 +1,121 @@
 /**
- * Checkbox lists: "- [x] done", "- [ ] pending", "[~]" / "[/]" in progress, "[!]" blocked,
- * "[-]" cancelled. Nested items become subtasks. GFM parses only [ ] and [x] as task items; the
- * other markers stay text at the start of the item, so both are read here.
+ * Task lists: checkbox items ("- [x] done", "- [ ] 🔄 started", "- [~] ...", "- `[x]` A0: ...")
+ * and lists whose items carry a status symbol ("- ✅ Ship it", "- Claim me 🚧"). Nested checkbox
+ * items become subtasks; everything else indented under an item is its description, and its
+ * "Files:" / "Estimate:" / "Owner:" lines are read as fields. GFM parses only [ ] and [x] as task
+ * items; the other markers stay text at the start of the item, so both are read here.
  */
-import type { List, ListItem, Paragraph } from 'mdast';
-import { lineOf, nodeText, parseHours } from './text.js';
-import type { PlanNotice, PlanTask, TaskStatus } from './types.js';
+import type { List, ListItem, Nodes, Paragraph } from 'mdast';
+import { dedented, readDetails } from './details.js';
+import { parseHours } from './hours.js';
+import { parseItemText, statusMark } from './item-text.js';
+import { legendSymbol, type Legend } from './legend.js';
+import type { NoticeLog } from './notices.js';
+import { ownerOf } from './owner.js';
+import { resolveStatus, type ResolvedStatus } from './status.js';
+import { CHECKBOX, leadingSymbol } from './status-symbols.js';
+import { lineOf, nodeText } from './text.js';
+import type { PlanTask } from './types.js';
 
-const MARKERS: Readonly<Record<string, TaskStatus>> = {
-  ' ': 'pending',
-  x: 'done',
-  X: 'done',
-  '~': 'in_progress',
-  '/': 'in_progress',
-  '!': 'blocked',
-  '-': 'cancelled',
-};
-
-export interface ChecklistContext {
-  file: string;
+export interface ListContext {
+  source: string;
+  legend: Legend;
+  log: NoticeLog;
+  /** The status the enclosing heading gives ("## Completed"), for items that carry none. */
+  sectionStatus?: ResolvedStatus;
+  tags: readonly string[];
   deriveId: (title: string, parentId?: string) => string;
 }
 
-/** True when the list (or a nested one) holds a checkbox item. */
-export function isChecklist(list: List): boolean {
-  return list.children.some((item) => markerOf(item) !== undefined);
+interface Marker {
+  checkbox?: string;
+  status?: ResolvedStatus;
+  text: string;
 }
 
-function firstParagraph(item: ListItem): Paragraph | undefined {
-  return item.children.find((c): c is Paragraph => c.type === 'paragraph');
-}
+const firstParagraph = (item: ListItem): Paragraph | undefined =>
+  item.children[0]?.type === 'paragraph' ? item.children[0] : undefined;
 
-function markerOf(item: ListItem): { status: TaskStatus; text: string } | undefined {
+function markerOf(item: ListItem, ctx: ListContext): Marker | undefined {
   const para = firstParagraph(item);
-  const text = para ? nodeText(para).split('\n')[0].trim() : '';
-  if (item.checked === true) return { status: 'done', text };
-  if (item.checked === false) return { status: 'pending', text };
-  const m = /^\[(.)\]\s*(.*)$/u.exec(text);
-  if (m && m[1] in MARKERS) return { status: MARKERS[m[1]], text: m[2] };
-  return undefined;
+  const text = para ? nodeText(para).trim() : '';
+  let checkbox: string | undefined;
+  let rest = text;
+  if (item.checked !== null && item.checked !== undefined) {
+    const start = item.position?.start.offset ?? 0;
+    checkbox = /\[.\]/.exec(ctx.source.slice(start, start + 24))?.[0] ?? (item.checked ? '[x]' : '[ ]');
+  } else {
+    const m = CHECKBOX.exec(text);
+    if (!m) return undefined;
+    checkbox = m[0];
+    rest = text.slice(m[0].length).trim();
+  }
+  const fromLegend = legendSymbol(ctx.legend, checkbox);
+  const common = leadingSymbol(checkbox);
+  const status: ResolvedStatus | undefined = fromLegend?.status
+    ? { status: fromLegend.status, from: 'legend' }
+    : common
+      ? { status: common.status, from: 'common' }
+      : undefined;
+  if (!status) ctx.log.warn(lineOf(item), `checkbox marker ${checkbox} is not in the document's legend: read as To Do`);
+  return { checkbox, status: status ?? { status: 'pending', from: 'unknown' }, text: rest };
 }
 
-export function readChecklist(
-  list: List,
-  ctx: ChecklistContext,
-): { tasks: PlanTask[]; notices: PlanNotice[] } {
+const hasSymbol = (item: ListItem, legend: Legend): boolean => {
+  const para = firstParagraph(item);
+  return para !== undefined && statusMark(nodeText(para), legend) !== undefined;
+};
+
+/** A list of tasks: a checkbox item, or an item that carries a status symbol. */
+export function isTaskList(list: List, ctx: Pick<ListContext, 'legend' | 'source' | 'log'>): boolean {
+  return list.children.some((item) => item.checked === true || item.checked === false || CHECKBOX.test(nodeText(firstParagraph(item) ?? item).trim()) || hasSymbol(item, ctx.legend));
+}
+
+export function readTaskList(list: List, ctx: ListContext, parentId?: string): PlanTask[] {
   const tasks: PlanTask[] = [];
-  const notices: PlanNotice[] = [];
-  const walk = (l: List, parentId: string | undefined): void => {
-    for (const item of l.children) {
-      const marker = markerOf(item);
-      const line = lineOf(item);
-      if (!marker) {
-        notices.push({ line, message: 'list item without a checkbox in a task list: not read as a task' });
-        continue;
-      }
-      const parsed = parseItemText(marker.text);
-      if (!parsed.title) {
-        notices.push({ line, message: 'checkbox without a task name: skipped' });
-        continue;
-      }
-      const status = marker.status;
-      const id = parsed.id ?? ctx.deriveId(parsed.title, parentId);
-      tasks.push({
-        id,
-        explicitId: parsed.id !== undefined,
-        title: parsed.title,
-        status,
-        owner: parsed.owner,
-        estimate: parsed.estimate,
-        parentId,
-        line,
-      });
-      for (const child of item.children) {
-        if (child.type === 'list') walk(child, id);
-      }
+  const checkboxes = list.children.some((i) => i.checked === true || i.checked === false || CHECKBOX.test(nodeText(firstParagraph(i) ?? i).trim()));
+  for (const item of list.children) {
+    const line = lineOf(item);
+    const marker = markerOf(item, ctx);
+    if (!marker && checkboxes) {
+      ctx.log.info(line, 'list item without a checkbox in a task list: kept out of the tasks');
+      continue;
     }
-  };
-  walk(list, undefined);
-  return { tasks, notices };
-}
-
-interface ItemText {
-  id?: string;
-  title: string;
-  owner?: string;
-  estimate?: number;
-}
-
-/**
- * One item's first line: "1.2 Title @owner (3h)" or "**2.1** Title — owner: Ana, 3 h".
- * Regexes here look at a single line of one list item, never at the document.
- */
-export function parseItemText(text: string): ItemText {
-  let t = text.trim();
-  let id: string | undefined;
-  const idm = /^((?:[A-Z]+|\d+)(?:\.\d+)+|[A-Z][A-Z0-9]*-\d+)[.:)]?\s+/.exec(t);
-  if (idm) {
-    id = idm[1];
-    t = t.slice(idm[0].length);
+    const para = firstParagraph(item);
+    const parsed = parseItemText(marker?.text ?? (para ? nodeText(para) : ''), ctx.legend, { plainNumber: true });
+    if (!parsed.title) {
+      ctx.log.info(line, 'checkbox without a task name: skipped');
+      continue;
+    }
+    const subLists = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c, ctx));
+    const rest: Nodes[] = item.children.filter((c) => c !== para && !subLists.includes(c as List));
+    const detail = readDetails(ctx.source, rest);
+    const firstLines = para ? dedented(ctx.source, para).split('\n').slice(1).join('\n').trim() : '';
+    const description = [firstLines, detail.description].filter(Boolean).join('\n\n') || undefined;
+    let status = marker?.checkbox === '[x]' || marker?.checkbox === '[X]' ? marker.status : (parsed.status ?? marker?.status);
+    const field = detail.fields.get('status');
+    if (!status && field) status = resolveStatus(ctx.legend, field.value, field.line, ctx.log);
+    status ??= ctx.sectionStatus ?? { status: 'pending', from: 'none' };
+    const est = detail.fields.get('estimate');
+    const estHours = est ? parseHours(est.value) : undefined;
+    if (est && Number.isNaN(estHours)) ctx.log.warn(est.line, `estimate "${est.value}" is not a duration: left out`);
+    const id = parsed.id ?? ctx.deriveId(parsed.title, parentId);
+    tasks.push({
+      id,
+      explicitId: parsed.id !== undefined,
+      title: parsed.title,
+      status: status.status,
+      statusFrom: status.from,
+      owner: parsed.owner ?? ownerOf(detail.fields.get('owner')?.value),
+      estimate: parsed.estimate ?? (estHours !== undefined && !Number.isNaN(estHours) ? estHours : undefined),
+      complexity: detail.fields.get('complexity')?.value || undefined,
+      evidence: detail.fields.get('evidence')?.value || undefined,
+      description,
+      tags: ctx.tags,
+      parentId,
+      line,
+    });
+    for (const sub of subLists) tasks.push(...readTaskList(sub, ctx, id));
   }
-  let owner: string | undefined;
-  let estimate: number | undefined;
-  const at = /(?:^|\s)@([\p{L}\p{N}_.-]+)/u.exec(t);
-  if (at) {
-    owner = at[1];
-    t = (t.slice(0, at.index) + t.slice(at.index + at[0].length)).trim();
-  }
-  const est = /\(\s*(\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|d|days?|min|mins?))\s*\)/i.exec(t);
-  if (est) {
-    const h = parseHours(est[1]);
-    if (h !== undefined && !Number.isNaN(h)) estimate = h;
-    t = (t.slice(0, est.index) + t.slice(est.index + est[0].length)).trim();
-  }
-  const ow = /\s+[—–-]\s*owner:\s*(.+)$/i.exec(t);
-  if (ow) {
-    owner = ow[1].trim();
-    t = t.slice(0, ow.index).trim();
-  }
-  return { id, title: t.replace(/\s+/g, ' '), owner, estimate };
+  return tasks;
 }

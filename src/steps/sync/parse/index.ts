@@ -1,173 +1,100 @@
 /**
- * Reads a task plan (ToDo.md from step 6 or a hand-written one) into phases and tasks. Three
- * families are understood, also mixed in one document: tables with a Status column, checkbox
- * lists (nested = subtasks), and a heading per task with a "Status:" line. Statuses come from
- * the document's own legend first, then from plain words.
+ * Reads a task plan (ToDo.md from step 6 or one kept by hand, in any shape) into one model:
+ * document -> phases -> tasks, the sections between them kept as tags. Tables, checklists,
+ * heading-per-task plans and mixes of these all map onto it (see outline.ts for what a heading
+ * is, status.ts for how a status is read). Nothing the user wrote makes it fail but an input that
+ * is no plan at all: an odd cell is kept as pending with a warning naming its line.
  */
-import type { Heading, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import { err, ok, type Result } from '../../../core/result.js';
-import { UserError } from '../../../core/user-error.js';
-import { isChecklist, readChecklist } from './checklist.js';
-import { isTaskHeading, readHeadingTask } from './heading-task.js';
-import { readLegend } from './legend.js';
+import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Result } from '../../../core/result.js';
+import type { UserError } from '../../../core/user-error.js';
+import { isTaskList, readTaskList } from './checklist.js';
+import { readHeadingTask } from './heading-task.js';
+import { parseItemText } from './item-text.js';
+import { readLegend } from './legend-read.js';
+import { parseMarkdown } from './markdown.js';
+import { NoticeLog } from './notices.js';
+import { buildOutline, type HeadingInfo } from './outline.js';
+import { finishPlan, PhaseDrafts, type PhaseDraft } from './phases.js';
+import { prepareSource } from './source.js';
 import { readTable } from './table.js';
-import { lineOf, nodeText, slug } from './text.js';
-import type { PlanNotice, PlanPhase, PlanTask, TaskPlan } from './types.js';
+import { lineOf, nodeText } from './text.js';
+import type { PlanTask, TaskPlan } from './types.js';
 
-export type { PlanNotice, PlanPhase, PlanTask, TaskPlan, TaskStatus } from './types.js';
+export type { NoticeLevel, PlanNotice, PlanPhase, PlanTask, StatusSource, TaskPlan, TaskStatus } from './types.js';
 export { allTasks, STATUS_LABEL } from './types.js';
+export { formatNoticeGroup, groupNotices, type NoticeGroup } from './notices.js';
 
-const SUMMARY = /\b(summary|overview|totals?|statistics|legend)\b/i;
+const SUMMARY = /summary|overview|totals?|statistics|legend/i;
 
-interface PhaseDraft {
-  name: string;
-  line: number;
-  tasks: PlanTask[];
-  usedIds: Set<string>;
-  key?: string;
-}
-
-export function parseTaskPlan(source: string, file: string): Result<TaskPlan, UserError> {
-  if (source.trim() === '') {
-    return err(
-      new UserError('input', 'The task plan is empty.', {
-        where: { file, line: 1 },
-        hint: 'Run step 6 (todo) to write ToDo.md, or point [sync] plan_file in odoo-project-sync.toml at a plan.',
-      }),
-    );
-  }
-  const root: Root = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const legend = readLegend(root);
-  const notices: PlanNotice[] = [];
-  const phases: PhaseDraft[] = [];
-  const stack: Heading[] = [];
-  let title: string | undefined;
-  let current: PhaseDraft | undefined;
-  const phaseFor = (h: Heading | undefined): PhaseDraft => {
-    const name = h ? nodeText(h).trim() : (title ?? 'Tasks');
-    const line = h ? lineOf(h) : 1;
-    if (current && current.line === line && current.name === name) return current;
-    current = { name, line, tasks: [], usedIds: new Set() };
-    phases.push(current);
-    return current;
-  };
-  const kids = root.children;
+export function parseTaskPlan(raw: string, file: string): Result<TaskPlan, UserError> {
+  const prepared = prepareSource(raw, file);
+  if (!prepared.ok) return prepared;
+  const source = prepared.value;
+  const md = parseMarkdown(source);
+  const log = new NoticeLog();
+  log.list.push(...md.notices);
+  const { legend, nodes: legendNodes, notices } = readLegend(md.root, source);
+  log.list.push(...notices);
+  const kids = md.root.children;
+  const base = { source, legend, log };
+  const isTaskBlock = (n: RootContent) => !legendNodes.has(n) && ((n.type === 'list' && hasTaskList(n)) || (n.type === 'table' && n.children.length > 1));
+  const outline = buildOutline(kids, legend, source, isTaskBlock, md.frontTitle);
+  const drafts = new PhaseDrafts(outline.title);
+  const stack: HeadingInfo[] = [];
+  let phase: HeadingInfo | undefined;
+  const add = (draft: PhaseDraft, tasks: readonly PlanTask[]) => tasks.forEach((t) => draft.add(t));
   for (let i = 0; i < kids.length; i++) {
     const node = kids[i];
-    if (i === legend.nodeIndex) continue;
-    if (node.type === 'heading') {
-      if (node.depth === 1 && title === undefined) {
-        title = nodeText(node).replace(/^(todo|to-do|tasks?|plan)\s*[:\-–]\s*/i, '').trim();
-      }
-      const body = directBody(kids, i);
-      const enclosing = stack.filter((h) => h.depth < node.depth);
-      if (node.depth > 1 && isTaskHeading(body, source)) {
-        const phase = phaseFor(enclosing[enclosing.length - 1]);
-        const r = readHeadingTask(node, body, { file, source, legend, deriveId: (t) => derive(phase, t) });
-        if (!r.ok) return err(r.error);
-        addTask(phase, r.value.task);
-        notices.push(...r.value.notices);
-        i += body.length;
+    if (legendNodes.has(node)) continue;
+    const info = outline.headings.get(i);
+    if (info) {
+      while (stack.length > 0 && stack[stack.length - 1].depth >= info.depth) stack.pop();
+      const levelOfPhase = phase?.depth ?? Infinity;
+      if (info.kind === 'task') {
+        const draft = drafts.of(phase);
+        const ctx = context(stack);
+        add(draft, [readHeadingTask(info.heading, info.subtree, { ...base, ...ctx, deriveId: (t) => draft.derive(t, ctx.scope) })]);
+        i += info.subtree.length;
         continue;
       }
-      stack.splice(0, stack.length, ...enclosing, node);
-      current = undefined;
+      if (info.kind === 'phase') phase = info;
+      else if (info.kind === 'title' || info.depth <= levelOfPhase) phase = undefined;
+      if (info.kind !== 'title') stack.push(info);
       continue;
     }
-    const underSummary = stack.some((h) => SUMMARY.test(nodeText(h)));
-    const section = stack[stack.length - 1];
+    const ctx = context(stack);
+    const draft = drafts.of(phase);
     if (node.type === 'table') {
-      const phase = phaseFor(section);
-      const r = readTable(node, { file, source, legend, underSummary, deriveId: (t) => derive(phase, t) });
-      if (!r.ok) return err(r.error);
-      if (r.value.kind === 'not-tasks') notices.push(r.value.notice);
-      else {
-        r.value.tasks.forEach((t) => addTask(phase, t));
-        notices.push(...r.value.notices);
-      }
+      const rows = readTable(node, { ...base, ...ctx, underSummary: stack.some((h) => SUMMARY.test(h.name)), deriveId: (t) => draft.derive(t, ctx.scope) });
+      for (const r of rows ?? []) (r.phase && !phase ? drafts.named(r.phase, r.task.line) : draft).add(r.task);
     } else if (node.type === 'list') {
-      if (!isChecklist(node)) {
-        // A plain list beside a task table explains those tasks (step 6 lists how each estimate
-        // was computed); elsewhere it may be a task list we cannot read, so it is reported.
-        const explainsTasks = current !== undefined && current.tasks.length > 0;
-        if (!underSummary && section && !explainsTasks) {
-          notices.push({ line: lineOf(node), message: 'list without checkboxes: not read as tasks' });
-        }
-        continue;
-      }
-      const phase = phaseFor(section);
-      const r = readChecklist(node, { file, deriveId: (t, parent) => derive(phase, t, parent) });
-      r.tasks.forEach((t) => addTask(phase, t));
-      notices.push(...r.notices);
+      readList(node, ctx.tags, (list, tags) => add(draft, readTaskList(list, { ...base, ...ctx, tags, deriveId: (t, parent) => draft.derive(t, parent ?? ctx.scope) })), () => {
+        if (phase && !stack.some((h) => h.kind === 'meta')) log.info(lineOf(node), 'list without checkboxes or status symbols: not read as tasks');
+      });
     }
   }
-  return finish(file, title, phases, notices);
-}
+  return finishPlan(file, outline.title, drafts.list, log.list);
 
-/** Nodes after a heading up to the next heading of any depth. */
-function directBody(kids: readonly RootContent[], headingIndex: number): RootContent[] {
-  const out: RootContent[] = [];
-  for (let j = headingIndex + 1; j < kids.length && kids[j].type !== 'heading'; j++) out.push(kids[j]);
-  return out;
-}
-
-function phaseKey(p: PhaseDraft): string {
-  const m = /^(?:phase|stage|sprint|milestone|step)\s+([A-Za-z0-9.]+)\b/i.exec(p.name);
-  return m ? slug(m[1]) : slug(p.name, 32);
-}
-
-function derive(phase: PhaseDraft, title: string, parentId?: string): string {
-  phase.key ??= phaseKey(phase);
-  const base = `${parentId ?? phase.key}.${slug(title, 40)}`;
-  let id = base;
-  for (let n = 2; phase.usedIds.has(id); n++) id = `${base}-${n}`;
-  phase.usedIds.add(id);
-  return id;
-}
-
-function addTask(phase: PhaseDraft, task: PlanTask): void {
-  phase.usedIds.add(task.id);
-  phase.tasks.push(task);
-}
-
-function finish(
-  file: string,
-  title: string | undefined,
-  drafts: PhaseDraft[],
-  notices: PlanNotice[],
-): Result<TaskPlan, UserError> {
-  const withTasks = drafts.filter((p) => p.tasks.length > 0);
-  if (withTasks.length === 0) {
-    const seen = notices.length > 0 ? ` (${notices.length} block(s) read past, first at line ${notices[0].line})` : '';
-    return err(
-      new UserError('input', `No tasks found in the plan${seen}.`, {
-        where: { file, line: 1 },
-        hint: 'Write tasks as a table with Task and Status columns, a checkbox list (- [ ] ...), or a heading per task with a "Status:" line.',
-      }),
-    );
+  function context(stack: readonly HeadingInfo[]) {
+    const sections = stack.filter((h) => h.kind === 'section');
+    const withStatus = [...stack].reverse().find((h) => h.status);
+    return { tags: sections.map((h) => h.name), sectionStatus: withStatus?.status, scope: sections.length > 0 ? sections[sections.length - 1].name : undefined };
   }
-  const firstLine = new Map<string, number>();
-  for (const t of withTasks.flatMap((p) => p.tasks)) {
-    const prev = firstLine.get(t.id);
-    if (prev !== undefined) {
-      return err(
-        new UserError('input', `Task id "${t.id}" is used twice (first at line ${prev}).`, {
-          where: { file, line: t.line },
-          hint: 'Give every task its own id; ids become external ids in Odoo.',
-        }),
-      );
+
+  function hasTaskList(list: List): boolean {
+    return isTaskList(list, base) || list.children.some((item) => item.children.some((c) => c.type === 'list' && hasTaskList(c)));
+  }
+
+  /** A task list, or a plain list whose items hold task lists (their item text becomes a tag). */
+  function readList(list: List, tags: readonly string[], read: (l: List, tags: readonly string[]) => void, plain: () => void): void {
+    if (isTaskList(list, base)) return read(list, tags);
+    const nested = list.children.flatMap((item: ListItem) => item.children.filter((c): c is List => c.type === 'list').map((l) => [item, l] as const));
+    if (!nested.some(([, l]) => hasTaskList(l))) return plain();
+    for (const [item, l] of nested) {
+      const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+      readList(l, [...tags, parseItemText(para ? nodeText(para) : '', legend).title].filter(Boolean), read, () => undefined);
     }
-    firstLine.set(t.id, t.line);
   }
-  const keys = new Set<string>();
-  const phases: PlanPhase[] = withTasks.map((p) => {
-    let key = p.key ?? phaseKey(p);
-    for (let n = 2; keys.has(key); n++) key = `${p.key ?? phaseKey(p)}_${n}`;
-    keys.add(key);
-    return { key, name: p.name, line: p.line, tasks: p.tasks };
-  });
-  return ok({ title, phases, notices: [...notices].sort((a, b) => a.line - b.line) });
 }
+

@@ -1,19 +1,98 @@
-/** Words people use for a task's status, mapped to neutral statuses. */
+/**
+ * Words people use for a task's status, in the languages of the field, mapped to neutral
+ * statuses. Used after the document's own legend: a legend always wins.
+ */
 import type { TaskStatus } from './types.js';
 
-const WORDS: readonly [RegExp, TaskStatus][] = [
-  [/^(complete|completed|done|finished|closed|resolved|go)\b/, 'done'],
-  [/^(in[ -]?progress|wip|doing|started|ongoing|partial|active)\b/, 'in_progress'],
-  [/^(pending|todo|to[ -]do|not[ -]started|open|planned|future|backlog|new|waiting to start)\b/, 'pending'],
-  [/^(blocked|waiting|on[ -]hold|stuck)\b/, 'blocked'],
-  [/^(cancell?ed|dropped|won'?t do|abandoned)\b/, 'cancelled'],
-  [/^(changes[ -]requested|needs[ -]changes|review|in[ -]review)\b/, 'changes_requested'],
-  [/^(approved|accepted)\b/, 'approved'],
-];
+const PHRASES: Readonly<Record<TaskStatus, readonly string[]>> = {
+  done: [
+    'done', 'complete', 'completed', 'finished', 'closed', 'resolved', 'shipped', 'merged', 'delivered', 'implemented',
+    'fixed', 'verified', 'passed', 'decided', 'locked', 'concept locked', 'revised', 'integrated', 'live',
+    'erledigt', 'fertig', 'abgeschlossen', 'terminé', 'termine', 'fait', 'achevé', 'hecho', 'completado', 'terminado',
+    'fatto', 'completato', 'concluído', 'concluido', 'feito', 'klaar', 'gereed', 'готово', 'выполнено', 'сделано',
+    '完成', '已完成', '完了', '済', '済み', '완료',
+  ],
+  in_progress: [
+    'in progress', 'in-progress', 'in_progress', 'inprogress', 'wip', 'doing', 'started', 'ongoing', 'partial', 'partially',
+    'active', 'working', 'underway', 'under way', 'implementing', 'scaffold', 'scaffold-proven', 'in arbeit',
+    'in bearbeitung', 'läuft', 'en cours', 'en progreso', 'en curso', 'in corso', 'em andamento', 'em progresso', 'bezig',
+    'в работе', 'в процессе', '进行中', '处理中', '進行中', '作業中', '対応中', '진행 중', '진행중',
+  ],
+  review: [
+    'review', 'in review', 'in_review', 'under review', 'needs review', 'awaiting review', 'ready for review', 'reviewing',
+    'verifying', 'verify', 'testing', 'in test', 'qa', 'in qa', 'en revisión', 'en révision', 'in prüfung', '审核中',
+    'レビュー中', '검토 중', '검토중',
+  ],
+  pending: [
+    'pending', 'todo', 'to do', 'to-do', 'not started', 'not-started', 'not_started', 'open', 'planned', 'future', 'backlog',
+    'new', 'created', 'ready', 'queued', 'deferred', 'postponed', 'proposed', 'draft', 'later', 'next', 'missing', 'idea',
+    'discovery', 'offen', 'geplant', 'ausstehend', 'à faire', 'a faire', 'prévu', 'pendiente', 'por hacer', 'da fare',
+    'pendente', 'a fazer', 'не начато', 'запланировано', '待办', '待處理', '待处理', '未开始', '未開始', '未着手', '未対応',
+    '予定', '대기', '예정', '미착수',
+  ],
+  blocked: [
+    'blocked', 'on hold', 'on-hold', 'waiting', 'stuck', 'paused', 'parked', 'blockiert', 'wartet', 'bloqué', 'bloque',
+    'en attente', 'bloqueado', 'bloccato', 'заблокировано', '阻塞', '受阻', 'ブロック', '保留', '차단', '보류',
+  ],
+  cancelled: [
+    'cancelled', 'canceled', 'dropped', "won't do", 'wont do', "won't fix", 'wontfix', 'abandoned', 'obsolete',
+    'superseded', 'skipped', 'removed', 'moot', 'abgebrochen', 'verworfen', 'annulé', 'annule', 'cancelado', 'annullato',
+    'отменено', '取消', '已取消', '中止', '취소',
+  ],
+  changes_requested: ['changes requested', 'changes-requested', 'needs changes', 'needs work', 'rework', 'rejected'],
+  approved: ['approved', 'accepted', 'signed off', 'sign-off', 'genehmigt', 'approuvé', 'aprobado'],
+};
 
-/** "Complete", "in progress", "To Do" -> a status; undefined when the text is no status word. */
+/** Phrase -> status, longest phrases first so "not started" wins over "started". */
+const TABLE: readonly [string, TaskStatus][] = (Object.entries(PHRASES) as [TaskStatus, readonly string[]][])
+  .flatMap(([status, ps]) => ps.map((p) => [p, status] as [string, TaskStatus]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+const EXACT = new Map(TABLE);
+
+/** Lower case, markup and quotes dropped, separators as spaces. */
+export function normalizeWord(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*`"“”]/g, '')
+    .replace(/[_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** The status the whole text names ("Completed", "in_progress"), nothing more. */
+export function exactStatusWord(text: string): TaskStatus | undefined {
+  const t = normalizeWord(text);
+  return EXACT.get(t) ?? EXACT.get(t.replace(/-/g, ' '));
+}
+
+/** The status phrase the text starts with ("Done (updated)", "COMPLETED 2025-12-21"), if any. */
 export function statusFromWord(text: string): TaskStatus | undefined {
-  const t = text.trim().toLowerCase().replace(/[*_`]/g, '');
-  for (const [re, status] of WORDS) if (re.test(t)) return status;
+  const t = normalizeWord(text);
+  if (t === '') return undefined;
+  const exact = exactStatusWord(t);
+  if (exact) return exact;
+  for (const [phrase, status] of TABLE) {
+    // CJK phrases need no word boundary: "完了済み" starts with "完了".
+    if (t.startsWith(phrase) && (!isLetter(t[phrase.length]) || !/^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(phrase))) {
+      return status;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A status phrase anywhere in the first clause of a free-text status ("Implementation started;
+ * the suite now checks ...") or of a legend entry's description ("Defined but not started").
+ */
+export function statusInText(text: string): TaskStatus | undefined {
+  const clause = normalizeWord(text).split(/[;.!?(—–]|\s-\s/)[0];
+  for (let i = 0; i < clause.length; i++) {
+    if (i > 0 && isLetter(clause[i - 1]) && /[a-zа-я]/.test(clause[i])) continue;
+    const hit = statusFromWord(clause.slice(i));
+    if (hit) return hit;
+  }
   return undefined;
 }

@@ -1,109 +1,112 @@
-/** Task tables: a row per task, found by their header (a Task and a Status column). */
+/**
+ * Task tables: a row per task, found by their header (a task name column, and a status column
+ * or a heading that gives the status). Summary tables (counts per phase) are not tasks. Columns
+ * the model has no field for are kept in the task's description, so nothing written is lost.
+ */
 import type { Table, TableCell } from 'mdast';
-import { err, ok, type Result } from '../../../core/result.js';
-import type { UserError } from '../../../core/user-error.js';
+import { parseHours } from './hours.js';
+import { parseItemText } from './item-text.js';
 import type { Legend } from './legend.js';
-import { resolveStatus } from './status.js';
-import { columnOf, lineOf, nodeSource, nodeText, parseHours } from './text.js';
-import type { PlanNotice, PlanTask } from './types.js';
-
-type Column = 'id' | 'task' | 'status' | 'owner' | 'estimate' | 'complexity' | 'evidence';
-
-const HEADERS: readonly [RegExp, Column][] = [
-  [/^(#|id|no\.?|nr\.?|task ?id|ref)$/, 'id'],
-  [/^(task|tasks|title|name|item|description|deliverable)$/, 'task'],
-  [/^(status|state|done\??)$/, 'status'],
-  [/^(owner|assignee|assigned to|who|responsible)$/, 'owner'],
-  [/^(estimate|est\.?|effort|hours|time)$/, 'estimate'],
-  [/^(complexity|size)$/, 'complexity'],
-  [/^(evidence|proof|notes?|links?|artifacts?)$/, 'evidence'],
-];
-
-export type TableRead =
-  | { kind: 'tasks'; tasks: PlanTask[]; notices: PlanNotice[] }
-  | { kind: 'not-tasks'; notice: PlanNotice };
+import type { NoticeLog } from './notices.js';
+import { ownerOf } from './owner.js';
+import { resolveStatus, type ResolvedStatus } from './status.js';
+import { columnsOf, type Column } from './table-columns.js';
+import { lineOf, nodeSource, nodeText } from './text.js';
+import type { PlanTask } from './types.js';
 
 export interface TableContext {
-  file: string;
   source: string;
   legend: Legend;
-  /** The table sits under a Summary / Overview heading. */
+  log: NoticeLog;
+  /** The table sits under a Summary / Overview / Progress heading. */
   underSummary: boolean;
-  /** Makes an id for a row that has none. */
+  sectionStatus?: ResolvedStatus;
+  tags: readonly string[];
   deriveId: (title: string) => string;
 }
 
-function columnsOf(table: Table): Map<Column, number> {
-  const cols = new Map<Column, number>();
-  table.children[0]?.children.forEach((cell, i) => {
-    const h = nodeText(cell).trim().toLowerCase();
-    const hit = HEADERS.find(([re]) => re.test(h));
-    if (hit && !cols.has(hit[1])) cols.set(hit[1], i);
-  });
-  return cols;
+export interface TableRow {
+  task: PlanTask;
+  /** The row's Phase / Milestone / Sprint cell, if the table has one. */
+  phase?: string;
 }
 
-export function readTable(table: Table, ctx: TableContext): Result<TableRead, UserError> {
+const EMPTY = /^(-|—|–|n\/a)?$/i;
+const numeric = (s: string) => /^[\d\s.,%/~≈+-]*$/.test(s);
+
+/** Rows of a task table, or undefined when the table holds no tasks (a notice says why). */
+export function readTable(table: Table, ctx: TableContext): TableRow[] | undefined {
   const line = lineOf(table);
-  const cols = columnsOf(table);
-  const header = (table.children[0]?.children ?? []).map((c) => nodeText(c).trim().toLowerCase());
-  const summaryShape = header.some((h) => /^(passed|total|count|progress|%)$/.test(h)) && !cols.has('id');
-  if (ctx.underSummary || summaryShape || (header[0] === 'phase' && !cols.has('task'))) {
-    return ok({ kind: 'not-tasks', notice: { line, message: 'summary table: not read as tasks' } });
+  const { at, header } = columnsOf(table);
+  const body = table.children.slice(1);
+  const texts = (c: Column) => body.map((r) => (at.has(c) ? nodeText(r.children[at.get(c) as number] ?? r).trim() : ''));
+  const counts = header.some((h) => /^(passed|failed|total|count|%|percent)$/i.test(h)) && !at.has('id');
+  if (ctx.underSummary || counts || (at.has('task') && body.length > 0 && texts('task').every(numeric))) {
+    ctx.log.info(line, 'summary table: not read as tasks');
+    return undefined;
   }
-  if (!cols.has('status') || (!cols.has('task') && !cols.has('id'))) {
-    return ok({
-      kind: 'not-tasks',
-      notice: { line, message: 'table without a Task and a Status column: not read as tasks' },
-    });
+  const itemish = at.has('id') || at.has('owner') || at.has('estimate');
+  if (!at.has('task') && !at.has('id')) {
+    ctx.log.info(line, 'table without a task or id column: not read as tasks');
+    return undefined;
   }
-  const tasks: PlanTask[] = [];
-  const notices: PlanNotice[] = [];
-  for (const row of table.children.slice(1)) {
+  if (!at.has('status') && !ctx.sectionStatus && !itemish) {
+    ctx.log.info(line, 'table without a Status column: not read as tasks');
+    return undefined;
+  }
+  const rows: TableRow[] = [];
+  for (const row of body) {
     const rowLine = lineOf(row);
-    const cell = (c: Column): TableCell | undefined => {
-      const i = cols.get(c);
-      return i === undefined ? undefined : row.children[i];
-    };
+    const cell = (c: Column): TableCell | undefined => (at.has(c) ? row.children[at.get(c) as number] : undefined);
     const text = (c: Column): string => {
       const x = cell(c);
       return x ? nodeText(x).trim() : '';
     };
-    const idText = text('id');
-    const title = cols.has('task') ? text('task') : idText;
     if (row.children.every((c) => nodeText(c).trim() === '')) continue;
+    const idText = text('id').replace(/^#/, '');
+    const parsed = parseItemText(at.has('task') ? text('task') : idText, ctx.legend);
+    const title = parsed.title || idText;
     if (!title) {
-      notices.push({ line: rowLine, message: 'table row without a task name: skipped' });
+      ctx.log.info(rowLine, 'table row without a task name: skipped');
       continue;
     }
-    const statusCell = cell('status');
-    const status = resolveStatus(ctx.legend, text('status'), {
-      file: ctx.file,
-      line: rowLine,
-      column: statusCell ? columnOf(statusCell) : 1,
-    });
-    if (!status.ok) return err(status.error);
+    let status: ResolvedStatus | undefined = at.has('status') && text('status') !== '' ? resolveStatus(ctx.legend, text('status'), rowLine, ctx.log) : undefined;
+    status ??= parsed.status ?? ctx.sectionStatus ?? { status: 'pending', from: 'none' };
     const est = parseHours(text('estimate'));
-    if (est !== undefined && Number.isNaN(est)) {
-      notices.push({ line: rowLine, message: `estimate "${text('estimate')}" is not a duration: left out` });
-    }
+    if (est !== undefined && Number.isNaN(est)) ctx.log.warn(rowLine, `estimate "${text('estimate')}" is not a duration: left out`);
     const evidenceCell = cell('evidence');
     const evidence = evidenceCell ? nodeSource(ctx.source, evidenceCell).trim() : '';
-    tasks.push({
-      id: idText || ctx.deriveId(title),
-      explicitId: idText !== '',
-      title,
-      status: status.value,
-      owner: nonEmpty(text('owner')),
-      estimate: est === undefined || Number.isNaN(est) ? undefined : est,
-      complexity: nonEmpty(text('complexity')),
-      evidence: evidence === '' || evidence === '-' ? undefined : evidence,
-      line: rowLine,
+    const id = idText !== '' ? idText : (parsed.id ?? ctx.deriveId(title));
+    rows.push({
+      task: {
+        id,
+        explicitId: idText !== '' || parsed.id !== undefined,
+        title,
+        status: status.status,
+        statusFrom: status.from,
+        owner: ownerOf(text('owner')) ?? parsed.owner,
+        estimate: est === undefined || Number.isNaN(est) ? parsed.estimate : est,
+        complexity: EMPTY.test(text('complexity')) ? undefined : text('complexity'),
+        evidence: EMPTY.test(evidence) ? undefined : evidence,
+        description: otherColumns(ctx.source, header, at, row.children),
+        tags: ctx.tags,
+        line: rowLine,
+      },
+      phase: EMPTY.test(text('phase')) ? undefined : text('phase'),
     });
   }
-  return ok({ kind: 'tasks', tasks, notices });
+  return rows;
 }
 
-function nonEmpty(s: string): string | undefined {
-  return s === '' || s === '-' || s === '—' ? undefined : s;
+const USED: ReadonlySet<Column> = new Set(['id', 'task', 'status', 'owner', 'estimate', 'complexity', 'evidence', 'phase']);
+
+/** Notes and the columns without a field of their own, as "**Header:** value" lines. */
+function otherColumns(source: string, header: readonly string[], at: ReadonlyMap<Column, number>, cells: readonly TableCell[]): string | undefined {
+  const used = new Set([...at].filter(([c]) => USED.has(c)).map(([, i]) => i));
+  const lines = cells.flatMap((c, i) => {
+    const v = nodeSource(source, c).trim();
+    if (used.has(i) || EMPTY.test(v)) return [];
+    return [at.get('notes') === i && header.filter((_, k) => !used.has(k)).length === 1 ? v : `**${header[i] || `Column ${i + 1}`}:** ${v}`];
+  });
+  return lines.length > 0 ? lines.join('\n\n') : undefined;
 }

@@ -40,16 +40,3 @@ export function slug(text: string, max = 48): string {
     .replace(/^_+|_+$/g, '');
   return s.slice(0, max).replace(/_+$/, '') || 'x';
 }
-
-/** "6.5 h", "2h", "90 min", "1 d", "3" -> hours; undefined for empty or "-"; NaN when unreadable. */
-export function parseHours(text: string): number | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '' || t === '-' || t === '—' || t === 'n/a' || t === '?') return undefined;
-  const m = /^(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|d|days?|m|mins?|minutes?|pts?)?$/.exec(t);
-  if (!m) return Number.NaN;
-  const n = Number(m[1].replace(',', '.'));
-  const unit = m[2] ?? 'h';
-  if (unit.startsWith('d')) return n * 8;
-  if (unit.startsWith('m')) return Math.round((n / 60) * 100) / 100;
-  return n;
-}

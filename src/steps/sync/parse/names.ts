@@ -1,0 +1,26 @@
+/**
+ * Task, phase and tag names as a person reads them: status emoji and decoration dropped, the
+ * document's own legend symbols too (they may be mangled emoji such as "âœ…"), spaces collapsed.
+ */
+
+/** Emoji with their modifiers, joiners and keycaps. */
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}])(?:\uFE0F|\u20E3|\u200D(?:\p{Extended_Pictographic}|\uFE0F))*/gu;
+const STRAY = /[\uFE0F\u20E3\u200D]/g;
+
+/** Status glyphs that are not emoji but mean a status where they stand alone. */
+const GLYPHS = /(^|\s)[✓✔✗✘○◯◐◑●■□☐☑☒⬜⬛](?=\s|$)/gu;
+
+export function cleanName(text: string, legendSymbols: readonly string[] = []): string {
+  let t = text;
+  for (const s of legendSymbols) {
+    if (s !== '' && !/^[\p{L}\p{N}]+$/u.test(s) && !s.startsWith('[')) t = t.split(s).join(' ');
+  }
+  return t
+    .replace(EMOJI, ' ')
+    .replace(STRAY, '')
+    .replace(GLYPHS, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:|—–-]+/, '')
+    .replace(/[\s:|—–-]+$/, '')
+    .trim();
+}

@@ -1,0 +1,104 @@
+/**
+ * What each heading of a plan is: the title, a phase (a milestone), a section between a phase and
+ * its tasks (a tag), a status group ("## Completed"), a task itself, or a meta section (legend,
+ * summary, notes). Phases come from the phase level of the document: the level of its "Phase /
+ * Sprint / Wave ..." headings, else the highest level that holds tasks, even when phases and
+ * tasks are headings of the same level.
+ */
+import type { Heading, RootContent } from 'mdast';
+import { hasStatusLine, namesTask } from './heading-task.js';
+import { parseItemText } from './item-text.js';
+import { legendWord, type Legend } from './legend.js';
+import { cleanName } from './names.js';
+import type { ResolvedStatus } from './status.js';
+import { exactStatusWord } from './status-words.js';
+import { nodeText } from './text.js';
+
+export type HeadingKind = 'title' | 'phase' | 'section' | 'status-group' | 'task' | 'meta';
+
+export interface HeadingInfo {
+  readonly index: number;
+  readonly heading: Heading;
+  readonly depth: number;
+  readonly kind: HeadingKind;
+  /** Cleaned name: emoji and a status suffix dropped, the id kept ("1.1 Setup"). */
+  readonly name: string;
+  /** The status the heading gives the tasks under it that carry none. */
+  readonly status?: ResolvedStatus;
+  /** The nodes up to the next heading of the same or a higher level. */
+  readonly subtree: readonly RootContent[];
+}
+
+export interface Outline {
+  readonly headings: ReadonlyMap<number, HeadingInfo>;
+  readonly title?: string;
+}
+
+const PHASE_WORD = /^(phase|stage|sprint|milestone|wave|batch|epic|release|iteration|part|week|step|round|cycle|workstream|stream|fase|etapa|étape|stufe|meilenstein|阶段|階段|フェーズ|단계)\b/i;
+const META = /legend|status key|^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|meta|guidelines|out of scope)\b/i;
+const GENERIC = /^(tasks?|task list|todos?|to-?do( list)?|checklist|work items|action items|implementation plan|plan|roadmap|backlog items)$/i;
+const GROUP_TAIL = /\s*(items?|tasks?|phases?|work|features?|issues?|todos?|stories|tickets?)?\s*(\(\d+\))?$/i;
+export const TITLE_PREFIX = /^(todo|to-do|tasks?|plan|roadmap)\s*[:\-–—]\s*/i;
+
+export function buildOutline(
+  kids: readonly RootContent[],
+  legend: Legend,
+  source: string,
+  isTaskBlock: (n: RootContent) => boolean,
+  frontTitle: string | undefined,
+): Outline {
+  const idx = kids.flatMap((n, i) => (n.type === 'heading' ? [i] : []));
+  const subtreeOf = (i: number): RootContent[] => {
+    const d = (kids[i] as Heading).depth;
+    const end = idx.find((j) => j > i && (kids[j] as Heading).depth <= d) ?? kids.length;
+    return kids.slice(i + 1, end);
+  };
+  const text = (i: number) => cleanName(nodeText(kids[i] as Heading));
+  const group = (i: number): ResolvedStatus | undefined => {
+    const t = text(i).replace(GROUP_TAIL, '');
+    const s = t === '' ? undefined : (exactStatusWord(t) ?? legendWord(legend, t));
+    return s ? { status: s, from: 'section' } : undefined;
+  };
+  // Tasks first, deepest last: a heading with task items or task headings under it is no task.
+  const task = new Set<number>();
+  for (const i of [...idx].reverse()) {
+    const h = kids[i] as Heading;
+    const sub = subtreeOf(i);
+    const direct = sub.slice(0, sub.findIndex((n) => n.type === 'heading') === -1 ? sub.length : sub.findIndex((n) => n.type === 'heading'));
+    const signals = hasStatusLine(direct, source) || namesTask(h, legend) || parseItemText(nodeText(h), legend).status !== undefined;
+    const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : isTaskBlock(n)));
+    if (signals && !group(i) && !below && h.depth > 1) task.add(i);
+  }
+  const firstH1 = idx.find((i) => (kids[i] as Heading).depth === 1 && !task.has(i));
+  const candidates = idx.filter((i) => !task.has(i) && i !== firstH1 && !group(i) && !META.test(text(i)) && !GENERIC.test(text(i)));
+  const phaseWords = candidates.filter((i) => PHASE_WORD.test(text(i)));
+  const holds = (i: number) => subtreeOf(i).some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : isTaskBlock(n)));
+  const level = phaseWords.length > 0 ? modeDepth(phaseWords.map((i) => (kids[i] as Heading).depth)) : minDepth(candidates.filter(holds).map((i) => (kids[i] as Heading).depth));
+  const titleH1 = firstH1 !== undefined && level === 1 && PHASE_WORD.test(text(firstH1)) ? undefined : firstH1;
+  const headings = new Map<number, HeadingInfo>();
+  for (const i of idx) {
+    const h = kids[i] as Heading;
+    const head = parseItemText(nodeText(h), legend);
+    const kind: HeadingKind =
+      i === titleH1 ? 'title'
+      : task.has(i) ? 'task'
+      : group(i) ? 'status-group'
+      : META.test(text(i)) || GENERIC.test(text(i)) ? 'meta'
+      : h.depth === level ? 'phase'
+      : 'section';
+    const name = head.id ? `${head.id} ${head.title}` : head.title || text(i);
+    headings.set(i, { index: i, heading: h, depth: h.depth, kind, name, status: group(i) ?? head.status, subtree: subtreeOf(i) });
+  }
+  const h1 = titleH1 === undefined ? undefined : cleanName(nodeText(kids[titleH1] as Heading)).replace(TITLE_PREFIX, '').trim();
+  return { headings, title: frontTitle ?? (h1 || undefined) };
+}
+
+function modeDepth(ds: readonly number[]): number {
+  const c = new Map<number, number>();
+  for (const d of ds) c.set(d, (c.get(d) ?? 0) + 1);
+  return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+function minDepth(ds: readonly number[]): number | undefined {
+  return ds.length > 0 ? Math.min(...ds) : undefined;
+}

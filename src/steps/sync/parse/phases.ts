@@ -1,0 +1,89 @@
+/**
+ * Phases as they fill up while the plan is read, then the finished plan: phases without tasks
+ * dropped, stable keys, and every task id made unique (a repeated id is qualified with its phase
+ * and reported, never a reason to stop).
+ */
+import { err, ok, type Result } from '../../../core/result.js';
+import { UserError } from '../../../core/user-error.js';
+import { derivedId } from './ids.js';
+import type { HeadingInfo } from './outline.js';
+import { slug } from './text.js';
+import type { PlanNotice, PlanPhase, PlanTask, TaskPlan } from './types.js';
+
+export class PhaseDraft {
+  readonly tasks: PlanTask[] = [];
+  private readonly used = new Set<string>();
+  readonly key: string;
+  constructor(readonly name: string, readonly line: number) {
+    const m = /^(?:phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
+    this.key = m ? slug(m[1]) : slug(name, 32);
+  }
+  add(task: PlanTask): void {
+    this.used.add(task.id);
+    this.tasks.push(task);
+  }
+  /** An id for a task that has none: phase (or parent task, or section) + title, made unique. */
+  derive(title: string, scope?: string): string {
+    const base = derivedId(scope ? (/^[\w.-]+$/.test(scope) ? scope : `${this.key}.${slug(scope.split(' ')[0] || scope, 24)}`) : this.key, title);
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+export class PhaseDrafts {
+  readonly list: PhaseDraft[] = [];
+  private readonly byKey = new Map<string, PhaseDraft>();
+  constructor(private readonly title: string | undefined) {}
+  /** The phase of a heading, or the document's own phase (its title) for tasks under none. */
+  of(h: HeadingInfo | undefined): PhaseDraft {
+    return h ? this.get(`h${h.index}`, h.name, h.heading.position?.start.line ?? 1) : this.get('doc', this.title ?? 'Tasks', 1);
+  }
+  /** A phase named by a table's Phase column. */
+  named(name: string, line: number): PhaseDraft {
+    return this.get(`c${name.toLowerCase()}`, name, line);
+  }
+  private get(key: string, name: string, line: number): PhaseDraft {
+    let d = this.byKey.get(key);
+    if (!d) {
+      d = new PhaseDraft(name, line);
+      this.byKey.set(key, d);
+      this.list.push(d);
+    }
+    return d;
+  }
+}
+
+const HINT = 'Write tasks as a table with Task and Status columns, a checkbox list (- [ ] ...), or a heading per task with a "Status:" line.';
+
+export function finishPlan(file: string, title: string | undefined, drafts: readonly PhaseDraft[], notices: PlanNotice[]): Result<TaskPlan, UserError> {
+  const withTasks = drafts.filter((p) => p.tasks.length > 0);
+  if (withTasks.length === 0) {
+    const seen = notices.length > 0 ? ` (${notices.length} block(s) read past, first at line ${Math.min(...notices.map((n) => n.line))})` : '';
+    return err(new UserError('input', `No tasks found in the plan${seen}.`, { where: { file, line: 1 }, hint: HINT }));
+  }
+  const firstLine = new Map<string, number>();
+  const keys = new Set<string>();
+  const phases: PlanPhase[] = withTasks.map((p) => {
+    let key = p.key;
+    for (let n = 2; keys.has(key); n++) key = `${p.key}_${n}`;
+    keys.add(key);
+    const renamed = new Map<string, string>();
+    const tasks = p.tasks.map((t) => {
+      const prev = firstLine.get(t.id);
+      let task = t.parentId && renamed.has(t.parentId) ? { ...t, parentId: renamed.get(t.parentId) } : t;
+      if (prev !== undefined) {
+        let id = `${key}.${t.id}`;
+        for (let n = 2; firstLine.has(id); n++) id = `${key}.${t.id}-${n}`;
+        renamed.set(t.id, id);
+        notices.push({ line: t.line, level: 'warning', message: `task id "${t.id}" is used twice (first at line ${prev}): this one is kept as "${id}"` });
+        task = { ...task, id };
+      }
+      firstLine.set(task.id, task.line);
+      return task;
+    });
+    return { key, name: p.name, line: p.line, tasks };
+  });
+  return ok({ title, phases, notices: [...notices].sort((a, b) => a.line - b.line) });
+}
