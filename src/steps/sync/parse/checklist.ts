@@ -92,7 +92,9 @@ export function readTaskList(list: List, ctx: ListContext, parentId?: string): P
     const detail = readDetails(ctx.source, rest);
     const firstLines = para ? dedented(ctx.source, para).split('\n').slice(1).join('\n').trim() : '';
     const description = [firstLines, detail.description].filter(Boolean).join('\n\n') || undefined;
-    let status = marker?.checkbox === '[x]' || marker?.checkbox === '[X]' ? marker.status : (parsed.status ?? marker?.status);
+    // A ticked box is done; an empty one says less than an emoji beside it or a "## In Progress" above it.
+    const ticked = marker?.checkbox === '[x]' || marker?.checkbox === '[X]';
+    let status = ticked ? marker.status : (parsed.status ?? (marker?.checkbox === '[ ]' ? (ctx.sectionStatus ?? marker.status) : marker?.status));
     const field = detail.fields.get('status');
     if (!status && field) status = resolveStatus(ctx.legend, field.value, field.line, ctx.log);
     status ??= ctx.sectionStatus ?? { status: 'pending', from: 'none' };

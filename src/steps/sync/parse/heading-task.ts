@@ -3,7 +3,8 @@
  * "Estimate:", "Files:" lines (as a paragraph or a list, bold or not, in several languages).
  * Everything else under the heading is the task's description.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
+import { isTaskList, readTaskList } from './checklist.js';
 import { readDetails } from './details.js';
 import { fieldOf } from './fields.js';
 import { parseHours } from './hours.js';
@@ -15,7 +16,8 @@ import { resolveStatus, type ResolvedStatus } from './status.js';
 import { lineOf, nodeSource, nodeText } from './text.js';
 import type { PlanTask } from './types.js';
 
-const TASK_PREFIX = /^(task|todo|to-do)\s*[:#-]\s*/i;
+// "Task: Configure teams", "TODO # 4"; never the "TODO-" of an id such as TODO-019.
+const TASK_PREFIX = /^(task|todo|to-do)\s*(?:[:#]|\s-\s)\s*/i;
 
 /** The heading's own body says "Status: ..." (paragraph lines or list items). */
 export function hasStatusLine(body: readonly RootContent[], source: string): boolean {
@@ -38,10 +40,18 @@ export interface HeadingTaskContext {
   log: NoticeLog;
   sectionStatus?: ResolvedStatus;
   tags: readonly string[];
-  deriveId: (title: string) => string;
+  deriveId: (title: string, parentId?: string) => string;
 }
 
-export function readHeadingTask(heading: Heading, body: readonly RootContent[], ctx: HeadingTaskContext): PlanTask {
+/** The task, then its checklist items as subtasks. */
+export function readHeadingTask(heading: Heading, body: readonly RootContent[], ctx: HeadingTaskContext): PlanTask[] {
+  const lists = body.filter((n): n is List => n.type === 'list' && isTaskList(n, ctx));
+  const task = headingTask(heading, body.filter((n) => !lists.includes(n as List)), ctx);
+  const subtasks = lists.flatMap((l) => readTaskList(l, { ...ctx, sectionStatus: undefined, deriveId: (t, parent) => ctx.deriveId(t, parent) }, task.id));
+  return [task, ...subtasks];
+}
+
+function headingTask(heading: Heading, body: readonly RootContent[], ctx: HeadingTaskContext): PlanTask {
   const head = parseItemText(nodeText(heading).replace(TASK_PREFIX, ''), ctx.legend);
   const detail = readDetails(ctx.source, body);
   const line = lineOf(heading);

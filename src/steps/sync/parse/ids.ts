@@ -30,8 +30,8 @@ export function leadingId(text: string, plainNumber = false): { id: string; rest
   return undefined;
 }
 
-/** "<scope>.<slug of the title>"; titles with no Latin letters get a short hash instead. */
+/** "<scope>.<slug of the title>"; titles without Latin letters get a short hash of the title instead. */
 export function derivedId(scope: string, title: string): string {
   const s = slug(title, 40);
-  return `${scope}.${s !== 'x' ? s : `h${createHash('sha256').update(title).digest('hex').slice(0, 8)}`}`;
+  return `${scope}.${/[a-z]/.test(s) && s !== 'x' ? s : `h${createHash('sha256').update(title).digest('hex').slice(0, 8)}`}`;
 }

@@ -54,7 +54,7 @@ export function parseTaskPlan(raw: string, file: string): Result<TaskPlan, UserE
       if (info.kind === 'task') {
         const draft = drafts.of(phase);
         const ctx = context(stack);
-        add(draft, [readHeadingTask(info.heading, info.subtree, { ...base, ...ctx, deriveId: (t) => draft.derive(t, ctx.scope) })]);
+        add(draft, readHeadingTask(info.heading, info.subtree, { ...base, ...ctx, deriveId: (t, parent) => draft.derive(t, parent ?? ctx.scope) }));
         i += info.subtree.length;
         continue;
       }

@@ -73,10 +73,13 @@ function fromTable(table: Table, priority: boolean): LegendEntry[] {
     });
   } else {
     const symCol = head ? head.findIndex((_, i) => body.length > 0 && body.every((r) => isSymbol(r[i] ?? ''))) : -1;
-    for (const [k, r] of body.entries()) {
+    // "| ⬜ | Not started |" as the header row is the first entry, not a header.
+    const entryRows = symCol >= 0 && isSymbol(head[symCol]) ? rows : body;
+    for (const r of entryRows) {
       if (symCol < 0) break;
+      const k = rows.indexOf(r);
       const rest = r.filter((_, i) => i !== symCol && r[i] !== '');
-      const e = legendEntry(`${r[symCol].replace(/`/g, '')} ${rest[0] ?? ''}${rest[1] ? ` — ${rest[1]}` : ''}`, lineOf(table.children[k + 1]));
+      const e = legendEntry(`${r[symCol].replace(/`/g, '')} ${rest[0] ?? ''}${rest[1] ? ` — ${rest[1]}` : ''}`, lineOf(table.children[k]));
       if (e) out.push(e);
     }
   }

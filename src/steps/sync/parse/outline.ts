@@ -25,6 +25,8 @@ export interface HeadingInfo {
   readonly name: string;
   /** The status the heading gives the tasks under it that carry none. */
   readonly status?: ResolvedStatus;
+  /** The id the heading starts with ("T1", "2.1"), if any. */
+  readonly id?: string;
   /** The nodes up to the next heading of the same or a higher level. */
   readonly subtree: readonly RootContent[];
 }
@@ -35,7 +37,7 @@ export interface Outline {
 }
 
 const PHASE_WORD = /^(phase|stage|sprint|milestone|wave|batch|epic|release|iteration|part|week|step|round|cycle|workstream|stream|fase|etapa|étape|stufe|meilenstein|阶段|階段|フェーズ|단계)\b/i;
-const META = /legend|status key|^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|meta|guidelines|out of scope)\b/i;
+const META = /legend|status key|^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|guidelines|out of scope)\b/i;
 const GENERIC = /^(tasks?|task list|todos?|to-?do( list)?|checklist|work items|action items|implementation plan|plan|roadmap|backlog items)$/i;
 const GROUP_TAIL = /\s*(items?|tasks?|phases?|work|features?|issues?|todos?|stories|tickets?)?\s*(\(\d+\))?$/i;
 export const TITLE_PREFIX = /^(todo|to-do|tasks?|plan|roadmap)\s*[:\-–—]\s*/i;
@@ -65,8 +67,10 @@ export function buildOutline(
     const h = kids[i] as Heading;
     const sub = subtreeOf(i);
     const direct = sub.slice(0, sub.findIndex((n) => n.type === 'heading') === -1 ? sub.length : sub.findIndex((n) => n.type === 'heading'));
-    const signals = hasStatusLine(direct, source) || namesTask(h, legend) || parseItemText(nodeText(h), legend).status !== undefined;
-    const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : isTaskBlock(n)));
+    // A "Status:" line makes the heading a task even over a checklist (its items become subtasks).
+    const statusLine = hasStatusLine(direct, source);
+    const signals = statusLine || namesTask(h, legend) || parseItemText(nodeText(h), legend).status !== undefined;
+    const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : !statusLine && isTaskBlock(n)));
     if (signals && !group(i) && !below && h.depth > 1) task.add(i);
   }
   const firstH1 = idx.find((i) => (kids[i] as Heading).depth === 1 && !task.has(i));
@@ -87,7 +91,7 @@ export function buildOutline(
       : h.depth === level ? 'phase'
       : 'section';
     const name = head.id ? `${head.id} ${head.title}` : head.title || text(i);
-    headings.set(i, { index: i, heading: h, depth: h.depth, kind, name, status: group(i) ?? head.status, subtree: subtreeOf(i) });
+    headings.set(i, { index: i, heading: h, depth: h.depth, kind, name, id: head.id, status: group(i) ?? head.status, subtree: subtreeOf(i) });
   }
   const h1 = titleH1 === undefined ? undefined : cleanName(nodeText(kids[titleH1] as Heading)).replace(TITLE_PREFIX, '').trim();
   return { headings, title: frontTitle ?? (h1 || undefined) };

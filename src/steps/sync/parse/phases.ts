@@ -14,9 +14,10 @@ export class PhaseDraft {
   readonly tasks: PlanTask[] = [];
   private readonly used = new Set<string>();
   readonly key: string;
-  constructor(readonly name: string, readonly line: number) {
-    const m = /^(?:phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
-    this.key = m ? slug(m[1]) : slug(name, 32);
+  constructor(readonly name: string, readonly line: number, id?: string) {
+    // "Phase 2" keeps the key "2" it always had; "Wave 2" beside it becomes "wave_2".
+    const m = /^(phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
+    this.key = id ? slug(id) : !m ? slug(name, 32) : m[1].toLowerCase() === 'phase' ? slug(m[2]) : slug(`${m[1]}_${m[2]}`);
   }
   add(task: PlanTask): void {
     this.used.add(task.id);
@@ -38,16 +39,16 @@ export class PhaseDrafts {
   constructor(private readonly title: string | undefined) {}
   /** The phase of a heading, or the document's own phase (its title) for tasks under none. */
   of(h: HeadingInfo | undefined): PhaseDraft {
-    return h ? this.get(`h${h.index}`, h.name, h.heading.position?.start.line ?? 1) : this.get('doc', this.title ?? 'Tasks', 1);
+    return h ? this.get(`h${h.index}`, h.name, h.heading.position?.start.line ?? 1, h.id) : this.get('doc', this.title ?? 'Tasks', 1);
   }
   /** A phase named by a table's Phase column. */
   named(name: string, line: number): PhaseDraft {
     return this.get(`c${name.toLowerCase()}`, name, line);
   }
-  private get(key: string, name: string, line: number): PhaseDraft {
+  private get(key: string, name: string, line: number, id?: string): PhaseDraft {
     let d = this.byKey.get(key);
     if (!d) {
-      d = new PhaseDraft(name, line);
+      d = new PhaseDraft(name, line, id);
       this.byKey.set(key, d);
       this.list.push(d);
     }

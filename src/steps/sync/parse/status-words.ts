@@ -20,7 +20,7 @@ const PHRASES: Readonly<Record<TaskStatus, readonly string[]>> = {
   ],
   review: [
     'review', 'in review', 'in_review', 'under review', 'needs review', 'awaiting review', 'ready for review', 'reviewing',
-    'verifying', 'verify', 'testing', 'in test', 'qa', 'in qa', 'en revisión', 'en révision', 'in prüfung', '审核中',
+    'verifying', 'verify', 'checking', 'testing', 'in test', 'qa', 'in qa', 'en revisión', 'en révision', 'in prüfung', '审核中',
     'レビュー中', '검토 중', '검토중',
   ],
   pending: [

@@ -30,7 +30,7 @@ export function columnsOf(table: Table): Columns {
     if (hit && !at.has(hit[1])) at.set(hit[1], i);
   });
   // "| ID | Description | Status |": the description is the task's name when nothing else is.
-  const desc = header.findIndex((h) => /^(description|feature|deliverable|item)$/i.test(h));
+  const desc = header.findIndex((h) => /^(description|deliverable|item)$/i.test(h));
   if (!at.has('task') && desc >= 0) {
     at.set('task', desc);
     if (at.get('notes') === desc) at.delete('notes');

@@ -67,9 +67,10 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
     const parsed = parseItemText(at.has('task') ? text('task') : idText, ctx.legend);
     const title = parsed.title || idText;
     if (!title) {
-      ctx.log.info(rowLine, 'table row without a task name: skipped');
+      ctx.log.info(rowLine, 'table row without a task name or id: skipped');
       continue;
     }
+    if (!parsed.title) ctx.log.warn(rowLine, 'table row without a task name: named by its id');
     let status: ResolvedStatus | undefined = at.has('status') && text('status') !== '' ? resolveStatus(ctx.legend, text('status'), rowLine, ctx.log) : undefined;
     status ??= parsed.status ?? ctx.sectionStatus ?? { status: 'pending', from: 'none' };
     const est = parseHours(text('estimate'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allTasks, parseTaskPlan, type TaskPlan } from '../../../src/steps/sync/parse/index.js';
+import { allTasks, parseTaskPlan, type TaskPlan } from '../../../../src/steps/sync/parse/index.js';
 
 const fixtures = join(process.cwd(), '__tests__/fixtures');
 const read = (rel: string): string => readFileSync(join(fixtures, rel), 'utf8');
@@ -44,7 +44,7 @@ describe('seed 001 (mojibake emoji, legend, summary table)', () => {
     const t43 = tasks.find((t) => t.id === '4.3');
     expect(t43).toMatchObject({ title: 'GAP 3: Multi-DC backups', evidence: '`scripts/backup/`, `docs/DR_RUNBOOK.md`', line: 88 });
     expect(tasks.find((t) => t.id === '3.1')?.evidence).toBeUndefined();
-    expect(plan.notices).toEqual([{ line: 139, message: 'summary table: not read as tasks' }]);
+    expect(plan.notices).toEqual([{ line: 139, level: 'info', message: 'summary table: not read as tasks' }]);
   });
 });
 
@@ -84,7 +84,7 @@ describe('task plan families', () => {
     expect(tasks[0]).toMatchObject({ owner: 'admin', estimate: 4 });
     expect(tasks[5].owner).toBe('Marc Demo');
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
-    expect(plan.notices).toEqual([{ line: 19, message: 'list item without a checkbox in a task list: not read as a task' }]);
+    expect(plan.notices).toEqual([{ line: 19, level: 'info', message: 'list item without a checkbox in a task list: kept out of the tasks' }]);
   });
 
   test('heading per task with a Status: line, as paragraph, list or bold', () => {
@@ -122,24 +122,32 @@ describe('bad input is a UserError with file and line', () => {
     expect(e.hint).toMatch(/Status/);
   });
 
-  test('a status symbol that is not in the legend', () => {
-    const doc = '## Legend\n- ✅ Complete\n- 🔲 Pending\n\n## Phase 1\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | ✅ |\n| 1.2 | B | ⭐ |\n';
-    const e = fail(doc);
-    expect(e.message).toMatch(/"⭐" is not in the document's legend/);
-    expect(e.where).toMatchObject({ file: 'ToDo.md', line: 10 });
-    expect(e.hint).toMatch(/✅ Complete/);
+  test('a status symbol that is not in the legend is kept as pending with a warning; the rest is read', () => {
+    const doc = '## Legend\n- ✅ Complete\n- 🔲 Pending\n\n## Phase 1\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | ✅ |\n| 1.2 | B | ⭐ |\n| 1.3 | C | ⭐ |\n';
+    const plan = parsed(doc);
+    expect(allTasks(plan).map((t) => [t.id, t.status, t.statusFrom])).toEqual([
+      ['1.1', 'done', 'legend'],
+      ['1.2', 'pending', 'unknown'],
+      ['1.3', 'pending', 'unknown'],
+    ]);
+    const message = 'status "⭐" is not in the document\'s legend and is no status word: read as To Do';
+    expect(plan.notices).toEqual([
+      { line: 10, level: 'warning', message },
+      { line: 11, level: 'warning', message },
+    ]);
   });
 
-  test('duplicate task ids name both lines', () => {
-    const doc = '## P\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | Done |\n| 1.1 | B | Pending |\n';
-    const e = fail(doc);
-    expect(e.message).toBe('Task id "1.1" is used twice (first at line 5).');
-    expect(e.where).toEqual({ file: 'ToDo.md', line: 6 });
+  test('a repeated task id is qualified with its phase and reported, never a reason to stop', () => {
+    const doc = '## Phase 1\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | Done |\n\n## Phase 2\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | B | Pending |\n';
+    const plan = parsed(doc);
+    expect(allTasks(plan).map((t) => [t.id, t.title])).toEqual([['1.1', 'A'], ['2.1.1', 'B']]);
+    expect(plan.notices).toEqual([{ line: 11, level: 'warning', message: 'task id "1.1" is used twice (first at line 5): this one is kept as "2.1.1"' }]);
   });
 
-  test('a table row without a task name is reported, not dropped silently', () => {
+  test('a table row without a task name keeps its id as the name, with a warning', () => {
     const doc = '## P\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | Done |\n| 1.2 |  | Done |\n';
-    const r = parseTaskPlan(doc, 'ToDo.md');
-    expect(r.ok && r.value.notices).toEqual([{ line: 6, message: 'table row without a task name: skipped' }]);
+    const plan = parsed(doc);
+    expect(allTasks(plan).map((t) => t.title)).toEqual(['A', '1.2']);
+    expect(plan.notices).toEqual([{ line: 6, level: 'warning', message: 'table row without a task name: named by its id' }]);
   });
 });
