@@ -7,24 +7,7 @@ import type { OdooClient } from '../src/odoo/types.js';
 import { createArtifactStore } from '../src/state/artifact-store.js';
 import { syncStep } from '../src/steps/sync/index.js';
 import type { StepContext } from '../src/steps/types.js';
-
-const PHASES = 10;
-const PER_PHASE = 100;
-
-/** A step-6 style ToDo.md with 1,000 tasks in 10 phases. */
-export function bigPlan(): string {
-  const lines = ['# ToDo: Bench Project', '', '## Task Status Legend', '- ✅ Complete', '- 🔄 In Progress', '- 🔲 Pending', '- ❌ Blocked', ''];
-  const glyphs = ['✅', '🔄', '🔲', '❌'];
-  for (let p = 0; p < PHASES; p++) {
-    lines.push(`## Phase ${p}: Module ${p}`, '', '| # | Task | Status | Owner | Estimate | Complexity | Evidence |', '|---|---|---|---|---|---|---|');
-    for (let i = 0; i < PER_PHASE; i++) {
-      const owner = i % 3 === 0 ? 'admin' : i % 3 === 1 ? 'Marc Demo' : 'Consultant';
-      lines.push(`| m${p}_f${i}.build | Build feature ${i} of module ${p} | ${glyphs[i % 4]} | ${owner} | ${(i % 7) + 1}.5 h | ${['low', 'medium', 'high'][i % 3]} | \`models/m${p}.py:${i + 1}\` |`);
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
-}
+import { bigPlan } from './plans.js';
 
 async function syncOnce(emu: Emulator, root: string): Promise<{ calls: number; ms: number; writes: number; summary: string }> {
   let client: OdooClient | undefined;

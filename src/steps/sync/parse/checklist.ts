@@ -6,7 +6,7 @@
  * items; the other markers stay text at the start of the item, so both are read here.
  */
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
-import { dedented, readDetails } from './details.js';
+import { readDetails } from './details.js';
 import { parseHours } from './hours.js';
 import { parseItemText, statusMark } from './item-text.js';
 import { legendSymbol, type Legend } from './legend.js';
@@ -14,11 +14,10 @@ import type { NoticeLog } from './notices.js';
 import { ownerOf } from './owner.js';
 import { resolveStatus, type ResolvedStatus } from './status.js';
 import { CHECKBOX, leadingSymbol } from './status-symbols.js';
-import { lineOf, nodeText } from './text.js';
+import { lineOf, nodeText, rawOf } from './text.js';
 import type { PlanTask } from './types.js';
 
 export interface ListContext {
-  source: string;
   legend: Legend;
   log: NoticeLog;
   /** The status the enclosing heading gives ("## Completed"), for items that carry none. */
@@ -42,8 +41,7 @@ function markerOf(item: ListItem, ctx: ListContext): Marker | undefined {
   let checkbox: string | undefined;
   let rest = text;
   if (item.checked !== null && item.checked !== undefined) {
-    const start = item.position?.start.offset ?? 0;
-    checkbox = /\[.\]/.exec(ctx.source.slice(start, start + 24))?.[0] ?? (item.checked ? '[x]' : '[ ]');
+    checkbox = /\[.\]/.exec(rawOf(item).slice(0, 24))?.[0] ?? (item.checked ? '[x]' : '[ ]');
   } else {
     const m = CHECKBOX.exec(text);
     if (!m) return undefined;
@@ -67,7 +65,7 @@ const hasSymbol = (item: ListItem, legend: Legend): boolean => {
 };
 
 /** A list of tasks: a checkbox item, or an item that carries a status symbol. */
-export function isTaskList(list: List, ctx: Pick<ListContext, 'legend' | 'source' | 'log'>): boolean {
+export function isTaskList(list: List, ctx: Pick<ListContext, 'legend'>): boolean {
   return list.children.some((item) => item.checked === true || item.checked === false || CHECKBOX.test(nodeText(firstParagraph(item) ?? item).trim()) || hasSymbol(item, ctx.legend));
 }
 
@@ -89,8 +87,8 @@ export function readTaskList(list: List, ctx: ListContext, parentId?: string): P
     }
     const subLists = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c, ctx));
     const rest: Nodes[] = item.children.filter((c) => c !== para && !subLists.includes(c as List));
-    const detail = readDetails(ctx.source, rest);
-    const firstLines = para ? dedented(ctx.source, para).split('\n').slice(1).join('\n').trim() : '';
+    const detail = readDetails(rest);
+    const firstLines = para ? rawOf(para).split('\n').slice(1).join('\n').trim() : '';
     const description = [firstLines, detail.description].filter(Boolean).join('\n\n') || undefined;
     // A ticked box is done; an empty one says less than an emoji beside it or a "## In Progress" above it.
     const ticked = marker?.checkbox === '[x]' || marker?.checkbox === '[X]';

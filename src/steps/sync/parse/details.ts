@@ -5,27 +5,16 @@
  */
 import type { Nodes } from 'mdast';
 import { fieldOf, type FieldKey } from './fields.js';
-import { lineOf, nodeSource } from './text.js';
+import { lineOf, rawOf } from './text.js';
 
 export interface Details {
   description?: string;
   fields: Map<FieldKey, { value: string; line: number }>;
 }
 
-/** A node's Markdown with the indentation of its nested lines removed. */
-export function dedented(source: string, node: Nodes): string {
-  const text = nodeSource(source, node);
-  const indent = Math.max(0, (node.position?.start.column ?? 1) - 1);
-  const strip = new RegExp(`^ {0,${indent}}`);
-  return text
-    .split('\n')
-    .map((l, i) => (i === 0 ? l : l.replace(strip, '')))
-    .join('\n');
-}
-
 const FACT: ReadonlySet<FieldKey> = new Set(['status', 'owner', 'estimate', 'complexity']);
 
-export function readDetails(source: string, nodes: readonly Nodes[]): Details {
+export function readDetails(nodes: readonly Nodes[]): Details {
   const fields: Details['fields'] = new Map();
   const kept: string[] = [];
   const note = (key: FieldKey, value: string, line: number) => {
@@ -36,16 +25,16 @@ export function readDetails(source: string, nodes: readonly Nodes[]): Details {
   for (const n of nodes) {
     if (n.type === 'list') {
       const items = n.children.filter((item) => {
-        const f = fieldOf(nodeSource(source, item).replace(/\s*\n\s*/g, ' '));
+        const f = fieldOf(rawOf(item).replace(/\s*\n\s*/g, ' '));
         if (f) note(f.key, f.value, lineOf(item));
         return !f || !FACT.has(f.key);
       });
-      if (items.length === n.children.length) kept.push(dedented(source, n));
-      else if (items.length > 0) kept.push(items.map((item) => dedented(source, item)).join('\n'));
+      if (items.length === n.children.length) kept.push(rawOf(n));
+      else if (items.length > 0) kept.push(items.map((item) => rawOf(item)).join('\n'));
       continue;
     }
     if (n.type === 'paragraph') {
-      const lines = dedented(source, n).split('\n');
+      const lines = rawOf(n).split('\n');
       const rest = lines.filter((l, i) => {
         const f = fieldOf(l);
         if (f) note(f.key, f.value, lineOf(n) + i);
@@ -54,7 +43,7 @@ export function readDetails(source: string, nodes: readonly Nodes[]): Details {
       if (rest.join('').trim() !== '') kept.push(rest.join('\n'));
       continue;
     }
-    kept.push(dedented(source, n));
+    kept.push(rawOf(n));
   }
   const description = kept.join('\n\n').trim();
   return { description: description === '' ? undefined : description, fields };

@@ -13,17 +13,17 @@ import type { Legend } from './legend.js';
 import type { NoticeLog } from './notices.js';
 import { ownerOf } from './owner.js';
 import { resolveStatus, type ResolvedStatus } from './status.js';
-import { lineOf, nodeSource, nodeText } from './text.js';
+import { lineOf, nodeText, rawOf } from './text.js';
 import type { PlanTask } from './types.js';
 
 // "Task: Configure teams", "TODO # 4"; never the "TODO-" of an id such as TODO-019.
 const TASK_PREFIX = /^(task|todo|to-do)\s*(?:[:#]|\s-\s)\s*/i;
 
 /** The heading's own body says "Status: ..." (paragraph lines or list items). */
-export function hasStatusLine(body: readonly RootContent[], source: string): boolean {
+export function hasStatusLine(body: readonly RootContent[]): boolean {
   return body.some((n) => {
-    if (n.type === 'paragraph') return nodeSource(source, n).split('\n').some((l) => fieldOf(l)?.key === 'status');
-    if (n.type === 'list') return n.children.some((item) => fieldOf(nodeSource(source, item).split('\n')[0])?.key === 'status');
+    if (n.type === 'paragraph') return rawOf(n).split('\n').some((l) => fieldOf(l)?.key === 'status');
+    if (n.type === 'list') return n.children.some((item) => fieldOf(rawOf(item).split('\n')[0])?.key === 'status');
     return false;
   });
 }
@@ -35,7 +35,6 @@ export function namesTask(heading: Heading, legend: Legend): boolean {
 }
 
 export interface HeadingTaskContext {
-  source: string;
   legend: Legend;
   log: NoticeLog;
   sectionStatus?: ResolvedStatus;
@@ -53,7 +52,7 @@ export function readHeadingTask(heading: Heading, body: readonly RootContent[], 
 
 function headingTask(heading: Heading, body: readonly RootContent[], ctx: HeadingTaskContext): PlanTask {
   const head = parseItemText(nodeText(heading).replace(TASK_PREFIX, ''), ctx.legend);
-  const detail = readDetails(ctx.source, body);
+  const detail = readDetails(body);
   const line = lineOf(heading);
   const st = detail.fields.get('status');
   const status = (st ? resolveStatus(ctx.legend, st.value, st.line, ctx.log) : undefined) ?? head.status ?? ctx.sectionStatus ?? { status: 'pending', from: 'none' };

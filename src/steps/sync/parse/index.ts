@@ -34,12 +34,12 @@ export function parseTaskPlan(raw: string, file: string): Result<TaskPlan, UserE
   const md = parseMarkdown(source);
   const log = new NoticeLog();
   log.list.push(...md.notices);
-  const { legend, nodes: legendNodes, notices } = readLegend(md.root, source);
+  const { legend, nodes: legendNodes, notices } = readLegend(md.root);
   log.list.push(...notices);
   const kids = md.root.children;
-  const base = { source, legend, log };
+  const base = { legend, log };
   const isTaskBlock = (n: RootContent) => !legendNodes.has(n) && ((n.type === 'list' && hasTaskList(n)) || (n.type === 'table' && n.children.length > 1));
-  const outline = buildOutline(kids, legend, source, isTaskBlock, md.frontTitle);
+  const outline = buildOutline(kids, legend, isTaskBlock, md.frontTitle);
   const drafts = new PhaseDrafts(outline.title);
   const stack: HeadingInfo[] = [];
   let phase: HeadingInfo | undefined;

@@ -11,7 +11,7 @@ import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast'
 import { leadingSymbol } from './status-symbols.js';
 import { statusFromWord, statusInText } from './status-words.js';
 import { makeLegend, type Legend, type LegendEntry } from './legend.js';
-import { lineOf, nodeText } from './text.js';
+import { lineOf, nodeText, rawOf } from './text.js';
 import { STATUS_LABEL, type PlanNotice } from './types.js';
 
 export const LEGEND_HEADING = /legend|status key|\bkey\b|^\W*statuses\W*$|status (codes|markers|indicators|symbols|meanings)|task markers|凡例|图例|圖例|범례|légende|leyenda|legende/i;
@@ -45,17 +45,16 @@ export function legendEntry(text: string, line: number, checkbox?: string): Lege
   return { symbol, word, status, line };
 }
 
-function checkboxOf(item: ListItem, source: string): string | undefined {
+function checkboxOf(item: ListItem): string | undefined {
   if (item.checked === null || item.checked === undefined) return undefined;
-  const start = item.position?.start.offset;
-  const m = start === undefined ? undefined : /^\s*(?:[-*+]|\d+[.)])\s+(\[.\])/.exec(source.slice(start, start + 16));
+  const m = /^\s*(?:[-*+]|\d+[.)])\s+(\[.\])/.exec(rawOf(item).slice(0, 16));
   return m ? m[1] : item.checked ? '[x]' : '[ ]';
 }
 
-function fromList(list: List, source: string, priority: boolean): LegendEntry[] {
+function fromList(list: List, priority: boolean): LegendEntry[] {
   return list.children.flatMap((item) => {
     const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
-    const e = para ? legendEntry(nodeText(para), lineOf(item), checkboxOf(item, source)) : undefined;
+    const e = para ? legendEntry(nodeText(para), lineOf(item), checkboxOf(item)) : undefined;
     return e ? [priority ? { ...e, status: undefined } : e] : [];
   });
 }
@@ -99,7 +98,7 @@ function fromParagraph(p: Paragraph): LegendEntry[] {
     });
 }
 
-export function readLegend(root: Root, source: string): LegendRead {
+export function readLegend(root: Root): LegendRead {
   const kids = root.children;
   const nodes = new Set<RootContent>();
   const entries: LegendEntry[] = [];
@@ -122,7 +121,7 @@ export function readLegend(root: Root, source: string): LegendRead {
         priority = PRIORITY.test(nodeText(n)) && !/status|state/i.test(nodeText(n));
         continue;
       }
-      if (n.type === 'list') take(n, fromList(n, source, priority));
+      if (n.type === 'list') take(n, fromList(n, priority));
       else if (n.type === 'table') take(n, fromTable(n, priority));
       else if (n.type === 'paragraph') take(n, fromParagraph(n));
     }
@@ -131,7 +130,7 @@ export function readLegend(root: Root, source: string): LegendRead {
     // No legend heading: the first list whose every item is "<symbol> <status word>".
     for (const n of kids) {
       if (n.type !== 'list' || n.children.length < 2 || n.children.some((c) => c.checked !== null && c.checked !== undefined)) continue;
-      const es = fromList(n, source, false);
+      const es = fromList(n, false);
       const exact = es.every((e) => e.symbol !== '' && e.status !== undefined && statusFromWord(e.word) !== undefined && e.word.split(' ').length <= 3);
       if (es.length === n.children.length && exact) {
         take(n, es);

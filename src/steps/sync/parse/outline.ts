@@ -45,7 +45,6 @@ export const TITLE_PREFIX = /^(todo|to-do|tasks?|plan|roadmap)\s*[:\-–—]\s*/
 export function buildOutline(
   kids: readonly RootContent[],
   legend: Legend,
-  source: string,
   isTaskBlock: (n: RootContent) => boolean,
   frontTitle: string | undefined,
 ): Outline {
@@ -68,7 +67,7 @@ export function buildOutline(
     const sub = subtreeOf(i);
     const direct = sub.slice(0, sub.findIndex((n) => n.type === 'heading') === -1 ? sub.length : sub.findIndex((n) => n.type === 'heading'));
     // A "Status:" line makes the heading a task even over a checklist (its items become subtasks).
-    const statusLine = hasStatusLine(direct, source);
+    const statusLine = hasStatusLine(direct);
     const signals = statusLine || namesTask(h, legend) || parseItemText(nodeText(h), legend).status !== undefined;
     const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : !statusLine && isTaskBlock(n)));
     if (signals && !group(i) && !below && h.depth > 1) task.add(i);

@@ -11,11 +11,10 @@ import type { NoticeLog } from './notices.js';
 import { ownerOf } from './owner.js';
 import { resolveStatus, type ResolvedStatus } from './status.js';
 import { columnsOf, type Column } from './table-columns.js';
-import { lineOf, nodeSource, nodeText } from './text.js';
+import { lineOf, nodeText, rawOf } from './text.js';
 import type { PlanTask } from './types.js';
 
 export interface TableContext {
-  source: string;
   legend: Legend;
   log: NoticeLog;
   /** The table sits under a Summary / Overview / Progress heading. */
@@ -76,7 +75,7 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
     const est = parseHours(text('estimate'));
     if (est !== undefined && Number.isNaN(est)) ctx.log.warn(rowLine, `estimate "${text('estimate')}" is not a duration: left out`);
     const evidenceCell = cell('evidence');
-    const evidence = evidenceCell ? nodeSource(ctx.source, evidenceCell).trim() : '';
+    const evidence = evidenceCell ? rawOf(evidenceCell).trim() : '';
     const id = idText !== '' ? idText : (parsed.id ?? ctx.deriveId(title));
     rows.push({
       task: {
@@ -89,7 +88,7 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
         estimate: est === undefined || Number.isNaN(est) ? parsed.estimate : est,
         complexity: EMPTY.test(text('complexity')) ? undefined : text('complexity'),
         evidence: EMPTY.test(evidence) ? undefined : evidence,
-        description: otherColumns(ctx.source, header, at, row.children),
+        description: otherColumns(header, at, row.children),
         tags: ctx.tags,
         line: rowLine,
       },
@@ -102,10 +101,10 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
 const USED: ReadonlySet<Column> = new Set(['id', 'task', 'status', 'owner', 'estimate', 'complexity', 'evidence', 'phase']);
 
 /** Notes and the columns without a field of their own, as "**Header:** value" lines. */
-function otherColumns(source: string, header: readonly string[], at: ReadonlyMap<Column, number>, cells: readonly TableCell[]): string | undefined {
+function otherColumns(header: readonly string[], at: ReadonlyMap<Column, number>, cells: readonly TableCell[]): string | undefined {
   const used = new Set([...at].filter(([c]) => USED.has(c)).map(([, i]) => i));
   const lines = cells.flatMap((c, i) => {
-    const v = nodeSource(source, c).trim();
+    const v = rawOf(c).trim();
     if (used.has(i) || EMPTY.test(v)) return [];
     return [at.get('notes') === i && header.filter((_, k) => !used.has(k)).length === 1 ? v : `**${header[i] || `Column ${i + 1}`}:** ${v}`];
   });

@@ -8,26 +8,13 @@ export function nodeText(node: Nodes): string {
   return '';
 }
 
-/** The Markdown source of a node's content (a table cell without its pipes), byte for byte. */
-export function nodeSource(source: string, node: Nodes): string {
-  if ('children' in node && node.children.length === 0) return '';
-  if ('children' in node && node.children.length > 0) {
-    const kids = node.children as Nodes[];
-    const a = kids[0].position?.start.offset;
-    const b = kids[kids.length - 1].position?.end.offset;
-    if (a !== undefined && b !== undefined) return source.slice(a, b);
-  }
-  const p = node.position;
-  if (p?.start.offset === undefined || p.end.offset === undefined) return nodeText(node);
-  return source.slice(p.start.offset, p.end.offset);
+/** A block's Markdown as written (a nested block without its container's indentation). */
+export function rawOf(node: Nodes): string {
+  return node.data?.raw ?? nodeText(node);
 }
 
 export function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 0;
-}
-
-export function columnOf(node: Nodes): number {
-  return node.position?.start.column ?? 1;
 }
 
 /** "GAP 1: Branch promotion" -> "gap_1_branch_promotion" (ASCII, for external ids). */
