@@ -137,7 +137,7 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
                   onBack={() => setReviewing(null)}
                 />
               ) : state.question ? (
-                <QuestionPrompt pending={state.question} onAnswer={(v) => controller.answer(v)} />
+                <QuestionPrompt pending={state.question} onAnswer={(v) => controller.answer(v)} detailRows={Math.max(6, rows - 17 - notices.length)} />
               ) : (
                 <Screen status={state.steps[state.current]} now={now} />
               )}

@@ -26,6 +26,9 @@ Usage:
   odoo-project-sync init [--source database|source] [--url U --db D --user L]
                          [--addons PATH ...] [--transport auto|xmlrpc|json2]
   odoo-project-sync run <step> [--yes] [--dry-run]
+  odoo-project-sync run sync [--dry-run] [--json] [--strict]
+                                         --json prints the plan review; --strict exits 2 on
+                                         any warning about the plan (for CI)
   odoo-project-sync status [--json]
   odoo-project-sync resume [--yes]       run the remaining steps in order
   odoo-project-sync demo                 walk through all seven steps against a built-in emulator
@@ -52,6 +55,7 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  strict: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -92,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       if (!step) throw usage('run needs a step', `one of: ${STEP_IDS.join(', ')}`);
       if (!(STEP_IDS as readonly string[]).includes(step)) throw usage(`unknown step "${step}"`, `one of: ${STEP_IDS.join(', ')}`);
       noExtra(rest.slice(1));
-      return cmdRun(env, step as StepId, { yes: !!f.yes, dryRun: !!f['dry-run'] });
+      return cmdRun(env, step as StepId, { yes: !!f.yes, dryRun: !!f['dry-run'], strict: !!f.strict, json: !!f.json });
     }
     case 'status':
       noExtra(rest);

@@ -18,7 +18,7 @@ import { formatStatus, statusJson } from './status-format.js';
 import type { ConnectPort } from './step-context.js';
 import type { InitAnswers } from './types.js';
 import { openWorkspace } from './workspace.js';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 
 import { EXIT } from './exit-codes.js';
 
@@ -103,8 +103,9 @@ export async function cmdStatus(env: CommandEnv, json: boolean): Promise<number>
   }
 }
 
-export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; dryRun: boolean }): Promise<number> {
-  const r = await openRunner(env, { assumeYes: o.yes, dryRun: o.dryRun });
+export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; dryRun: boolean; strict?: boolean; json?: boolean }): Promise<number> {
+  if (o.json && step !== 'sync') return printError(env, new UserError('usage', `--json works with \`run sync\`, not \`run ${step}\``, { hint: 'use `odoo-project-sync status --json` for the state of every step' }));
+  const r = await openRunner(env, { assumeYes: o.yes, dryRun: o.dryRun, strict: o.strict });
   if (typeof r === 'number') return r;
   const stop = () => r.cancelAll();
   env.signal.addEventListener('abort', stop);
@@ -136,8 +137,13 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
     }
     const end = await r.runStep(step);
     if (env.signal.aborted) return env.err(`${entry.title}: interrupted`), EXIT.interrupted;
-    if (end.kind === 'failed') return env.err(formatStepError(end.error, env.debug)), EXIT.failed;
+    if (end.kind === 'failed') return env.err(formatStepError(end.error, env.debug)), end.error.badInput ? EXIT.usage : EXIT.failed;
     if (end.kind !== 'done') return env.err(`${entry.title}: ${end.kind}`), EXIT.failed;
+    if (o.json) {
+      // The plan review for scripts: the same JSON the step wrote to sync-plan.json.
+      env.out((await readFile(join(env.root, ARTIFACTS.syncPlan), 'utf8')).trimEnd());
+      return EXIT.ok;
+    }
     env.out(`${entry.title}: ${end.summary}`);
     return EXIT.ok;
   } finally {

@@ -19,6 +19,7 @@ export function toStepError(e: unknown, debug: boolean): StepError {
       ...(debug && e.detail ? { detail: e.detail } : {}),
       // OdooError kind 'auth'; read by shape, as the Odoo layer may be the engines' copy.
       ...(e.code === 'odoo' && (e as { kind?: unknown }).kind === 'auth' ? { needsSecret: true } : {}),
+      ...(e.code === 'input' || e.code === 'config' ? { badInput: true } : {}),
     };
   }
   // Errors from another realm (vm, worker) fail instanceof: accept anything error-shaped.

@@ -19,6 +19,7 @@ const error = z.object({
   where: z.optional(z.string()),
   detail: z.optional(z.string()),
   needsSecret: z.optional(z.boolean()),
+  badInput: z.optional(z.boolean()),
 });
 
 const action = z.discriminatedUnion('type', [

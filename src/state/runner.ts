@@ -30,6 +30,7 @@ export interface RunnerOptions {
   interactive?: boolean;
   assumeYes?: boolean;
   dryRun?: boolean;
+  strict?: boolean;
   /** Headless progress and engine log lines (stderr). */
   log?: (line: string) => void;
   /** $VISUAL/$EDITOR hand-off, provided by the CLI (it owns the terminal). */
@@ -181,6 +182,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       artifacts: ws.artifacts,
       signal,
       dryRun: !!o.dryRun,
+      strict: !!o.strict,
       assumeYes: !!o.assumeYes,
       log,
       progress: (p: StepProgress) => {

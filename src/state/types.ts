@@ -13,6 +13,8 @@ export interface StepError {
   detail?: string;
   /** Odoo refused the login: a retry in the TUI asks for the password or API key again. */
   needsSecret?: boolean;
+  /** The user's input (a file, the config) is at fault: headless exits 2, not 1. */
+  badInput?: boolean;
 }
 
 export type StepStatus =

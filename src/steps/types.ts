@@ -95,6 +95,8 @@ export interface StepContext {
   readonly dryRun: boolean;
   /** --yes / non-interactive approval of defaults. */
   readonly assumeYes: boolean;
+  /** --strict: warnings about the input fail the step (for CI). */
+  readonly strict?: boolean;
 }
 
 export interface StepOutcome {

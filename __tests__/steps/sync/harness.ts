@@ -29,6 +29,7 @@ export interface RunOptions {
   login?: 'admin' | 'noProject';
   password?: string;
   dryRun?: boolean;
+  strict?: boolean;
   sections?: Record<string, unknown>;
   answers?: Record<string, string>;
   /** Wraps the connected client (e.g. a spy on its calls). */
@@ -64,6 +65,7 @@ export async function runSyncStep(emu: Emulator, ws: Workspace, o: RunOptions = 
       return (o.answers?.[q.id] as T | undefined) ?? q.defaultValue;
     },
     dryRun: o.dryRun ?? false,
+    strict: o.strict ?? false,
     assumeYes: true,
   };
   const result = await syncStep.run(ctx);

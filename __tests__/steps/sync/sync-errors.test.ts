@@ -27,8 +27,7 @@ async function withWorkspace(fn: (ws: Workspace) => Promise<void>): Promise<void
 test.each([
   ['an empty ToDo', '\n\n', /empty/, 1],
   ['a document with no tasks', '# Notes\n\nNothing planned yet.\n', /No tasks found/, 1],
-  ['a status symbol not in the legend', '## Legend\n- ✅ Complete\n\n## P\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | 🟣 |\n', /"🟣" is not in the document's legend/, 8],
-  ['duplicate task ids', '## P\n\n| # | Task | Status |\n|---|---|---|\n| 1 | A | Done |\n| 1 | B | Done |\n', /"1" is used twice/, 6],
+  ['a binary file', 'PK\u0003\u0004\u0000\u0000 zip', /ToDo\.md is not a text file: it holds binary data/, 1],
 ])('%s: a UserError with ToDo.md:line, and Odoo is not touched', async (_name, text, message, line) => {
   await withWorkspace(async (ws) => {
     writeFileSync(join(ws.root, 'ToDo.md'), text);
@@ -42,13 +41,47 @@ test.each([
   });
 });
 
-test('task ids that differ only in punctuation are refused before anything is written', async () => {
+describe('one odd cell never costs the rest of the plan', () => {
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => `| 1.${i + 1} | Done thing ${i + 1} | ✅ |`).join('\n');
+  const doc = `# Odd Cell Plan\n\n## Legend\n- ✅ Complete\n- 🔲 Pending\n\n## Phase 1\n\n| # | Task | Status |\n|---|---|---|\n${rowsOf(29)}\n| 1.30 | Strange one | ⭐ |\n| 1.30 | Same id again | ✅ |\n`;
+
+  test('an unknown status and a repeated id: all 31 tasks sync, the warnings are grouped and counted', async () => {
+    await withWorkspace(async (ws) => {
+      writeFileSync(join(ws.root, 'ToDo.md'), doc);
+      const outcome = expectOk(await runSyncStep(emu, ws));
+      expect(outcome.summary).toMatch(/^31 tasks: 31 created, 0 updated, 0 unchanged, 2 warnings \(/);
+      expect(outcome.warnings).toEqual([
+        'ToDo.md:40: status "⭐" is not in the document\'s legend and is no status word: read as To Do',
+        'ToDo.md:41: task id "1.30" is used twice (first at line 40): this one is kept as "1.1.30"',
+      ]);
+      const pid = emu.store.xmlid('ops_odd_cell_plan.project')?.res_id as number;
+      const tasks = emu.store.read('project.task', emu.store.search('project.task', [['project_id', '=', pid]]));
+      expect(tasks).toHaveLength(31);
+      expect(tasks.filter((t) => t.state === '1_done')).toHaveLength(30);
+    });
+  });
+
+  test('--strict turns the warnings into an input error naming the first line, and Odoo is not touched', async () => {
+    await withWorkspace(async (ws) => {
+      writeFileSync(join(ws.root, 'ToDo.md'), doc);
+      const before = emu.stats.requests;
+      const run = await runSyncStep(emu, ws, { strict: true });
+      expect(run.result.ok).toBe(false);
+      if (run.result.ok) return;
+      expect(run.result.error.code).toBe('input');
+      expect(run.result.error.message).toMatch(/^2 warnings about ToDo\.md \(--strict\): ToDo\.md:40: status "⭐"/);
+      expect(run.result.error.where).toEqual({ file: 'ToDo.md', line: 40 });
+      expect(emu.stats.requests).toBe(before);
+    });
+  });
+});
+
+test('task ids that differ only in punctuation get their own external ids, with a warning', async () => {
   await withWorkspace(async (ws) => {
-    writeFileSync(join(ws.root, 'ToDo.md'), '## P\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | Done |\n| 1_1 | B | Done |\n');
-    const loads = emu.stats.byMethod.load ?? 0;
-    const run = await runSyncStep(emu, ws);
-    expect(!run.result.ok && run.result.error.message).toMatch(/"1\.1 A" and "1_1 B" would share the external id/);
-    expect(emu.stats.byMethod.load ?? 0).toBe(loads);
+    writeFileSync(join(ws.root, 'ToDo.md'), '# Punct\n\n## P\n\n| # | Task | Status |\n|---|---|---|\n| 1.1 | A | Done |\n| 1_1 | B | Done |\n');
+    const outcome = expectOk(await runSyncStep(emu, ws));
+    expect(outcome.warnings).toEqual(['ToDo.md:8: task id "1_1" would share an external id with "1.1" (first at line 7): this one is kept as "p.1_1"']);
+    expect(emu.store.search('ir.model.data', [['module', '=', 'ops_punct'], ['model', '=', 'project.task']])).toHaveLength(2);
   });
 });
 

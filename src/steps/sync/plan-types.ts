@@ -1,5 +1,6 @@
 /** The sync plan: what will be created, updated, left alone, or is in Odoo but no longer planned. */
 import type { ArticleTarget, SyncModel } from './desired.js';
+import type { PlanReview } from './review.js';
 
 export type PlanAction =
   /** New record (and its external id). */
@@ -32,12 +33,14 @@ export interface PlanEntry {
 }
 
 export interface SyncPlan {
-  version: 1;
+  /** 2: the plan review (every task, counts per status and milestone) was added. */
+  version: 2;
   namespace: string;
   project: string;
   articleTarget: ArticleTarget;
   entries: PlanEntry[];
   warnings: string[];
+  review?: PlanReview;
 }
 
 export const WRITING: ReadonlySet<PlanAction> = new Set(['create', 'update', 'archive']);

@@ -58,7 +58,7 @@ export function planSync(input: PlanInput): SyncPlan {
     entries.push({ model: r.model as SyncModel, xmlid, label, action: archive ? 'archive' : 'removed', id: r.id });
   }
   return {
-    version: 1,
+    version: 2,
     namespace: input.namespace,
     project: input.project,
     articleTarget: input.articleTarget,

@@ -24,7 +24,7 @@ export function renderPlanTable(plan: SyncPlan): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-/** The table plus one line per record that changes (at most `limit`). */
+/** The table plus one line per record that changes (at most `limit`). Warnings are shown apart, once. */
 export function renderPlan(plan: SyncPlan, limit = 40): string {
   const out = [`Sync plan for "${plan.project}" (external ids ${plan.namespace}.*)`, '', renderPlanTable(plan), ''];
   const shown = plan.entries.filter((e) => e.action !== 'unchanged');
@@ -35,6 +35,5 @@ export function renderPlan(plan: SyncPlan, limit = 40): string {
   }
   if (shown.length > limit) out.push(`  ... and ${shown.length - limit} more (see .odoo-project-sync/sync-plan.json)`);
   if (plan.articleTarget === 'files') out.push('', 'Articles: no Knowledge or document_page app in this database; they are kept as files under articles/.');
-  for (const w of plan.warnings) out.push(`warning: ${w}`);
   return out.join('\n');
 }

@@ -73,8 +73,10 @@ export function outcomeOf(
   const extra = [n('kept') ? `${n('kept')} kept from Odoo` : '', n('archive') ? `${n('archive')} archived` : '', n('removed') ? `${n('removed')} no longer planned` : '']
     .filter(Boolean)
     .join(', ');
+  const w = plan.warnings.length;
+  const warned = w > 0 ? `, ${w} warning${w === 1 ? '' : 's'}` : '';
   return {
-    summary: `${head}${extra ? `, ${extra}` : ''} (${calls} Odoo calls)`,
+    summary: `${head}${extra ? `, ${extra}` : ''}${warned} (${calls} Odoo calls)`,
     outputs,
     warnings: plan.warnings,
     report,

@@ -12,12 +12,19 @@ import { changeCount } from './plan-types.js';
 import { idMapOf, planSync } from './plan.js';
 import { matchOwners, readExisting, readOwnXmlids, taskFields } from './read-existing.js';
 import { renderPlan } from './render-plan.js';
+import { renderReview, renderWarnings } from './render-review.js';
+import { buildReview } from './review.js';
+import { xmlidOf } from './records.js';
+import type { TaskPlan } from './parse/types.js';
 import { previousNamespace, readState, writeState } from './state.js';
 import { outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
 
 export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Result<StepOutcome, UserError>> {
   const { config, plan, features } = inputs;
   const projectName = config.projectName ?? plan.title ?? 'Odoo project';
+  const project = { name: projectName, from: config.projectName ? 'config' : plan.title ? 'plan' : 'default' } as const;
+  const planWarnings = buildReview({ plan, planFile: inputs.planFile, project, users: new Map(), actions: new Map() }).warnings;
+  if (ctx.strict && planWarnings.length > 0) return err(strictFailure(inputs.planFile, plan, planWarnings));
   if (config.xmlidNamespace) {
     const nsFormat = checkNamespace(config.xmlidNamespace, new Set());
     if (!nsFormat.ok) return nsFormat;
@@ -29,7 +36,7 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
   const ns = config.xmlidNamespace ?? (await previousNamespace(ctx.artifacts, client.url, client.db)) ?? defaultNamespace(projectName);
   const { state, notice } = await readState(ctx.artifacts, client.url, client.db, ns);
   const warnings: string[] = notice ? [notice] : [];
-  warnings.push(...plan.notices.map((n) => `${inputs.planFile}:${n.line}: ${n.message}`));
+  warnings.push(...planWarnings);
 
   const articleTarget = state.articleTarget ?? (await articleTargetOf(client, signal));
   state.articleTarget = articleTarget;
@@ -65,9 +72,12 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
     warnings,
   });
   syncPlan = await resolveConflicts(ctx, syncPlan);
+  const actions = new Map(syncPlan.entries.filter((e) => e.model === 'project.task').map((e) => [e.xmlid, e.action]));
+  const review = buildReview({ plan, planFile: inputs.planFile, project, users, actions: new Map(allTasks(plan).map((t) => [t.id, actions.get(xmlidOf.task(ns, t.id)) ?? 'create'])) });
+  syncPlan = { ...syncPlan, review };
   const outputs: Record<string, string> = {};
   outputs[ARTIFACTS.syncPlan] = await ctx.artifacts.write(ARTIFACTS.syncPlan, `${JSON.stringify(syncPlan, null, 2)}\n`);
-  const text = renderPlan(syncPlan);
+  const text = `${renderReview(review)}\n\n${renderPlan(syncPlan)}`;
   const changes = changeCount(syncPlan);
 
   if (ctx.dryRun) {
@@ -83,7 +93,7 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
         { value: 'cancel', label: 'Cancel (nothing is written)' },
       ],
       defaultValue: 'apply',
-      detail: text,
+      detail: [text, renderWarnings(syncPlan.warnings)].filter(Boolean).join('\n\n'),
     });
     if (answer !== 'apply') {
       return err(new UserError('cancelled', 'Sync plan not applied.', { hint: `The plan is in ${ARTIFACTS.syncPlan}; run the step again to apply it.` }));
@@ -143,3 +153,11 @@ function noRights(client: OdooClient): UserError {
   });
 }
 
+/** --strict: a plan read with warnings fails before anything is sent, naming the first one. */
+function strictFailure(planFile: string, plan: TaskPlan, warnings: readonly string[]): UserError {
+  const first = plan.notices.find((n) => n.level === 'warning');
+  return new UserError('input', `${warnings.length} warning${warnings.length === 1 ? '' : 's'} about ${planFile} (--strict): ${warnings.join('; ')}`, {
+    where: { file: planFile, line: first?.line ?? 1 },
+    hint: 'Fix the plan (or add the symbols to its legend), or run without --strict to sync with the warnings. Nothing was sent to Odoo.',
+  });
+}

@@ -15,9 +15,9 @@ export class PhaseDraft {
   private readonly used = new Set<string>();
   readonly key: string;
   constructor(readonly name: string, readonly line: number, id?: string) {
-    // "Phase 2" keeps the key "2" it always had; "Wave 2" beside it becomes "wave_2".
-    const m = /^(phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
-    this.key = id ? slug(id) : !m ? slug(name, 32) : m[1].toLowerCase() === 'phase' ? slug(m[2]) : slug(`${m[1]}_${m[2]}`);
+    // The keys are external ids of synced milestones: "Sprint 2" keeps the key "2" it always had.
+    const m = /^(?:phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
+    this.key = id ? slug(id) : m ? slug(m[1]) : slug(name, 32);
   }
   add(task: PlanTask): void {
     this.used.add(task.id);
@@ -64,7 +64,7 @@ export function finishPlan(file: string, title: string | undefined, drafts: read
     const seen = notices.length > 0 ? ` (${notices.length} block(s) read past, first at line ${Math.min(...notices.map((n) => n.line))})` : '';
     return err(new UserError('input', `No tasks found in the plan${seen}.`, { where: { file, line: 1 }, hint: HINT }));
   }
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, { id: string; line: number }>();
   const keys = new Set<string>();
   const phases: PlanPhase[] = withTasks.map((p) => {
     let key = p.key;
@@ -72,16 +72,18 @@ export function finishPlan(file: string, title: string | undefined, drafts: read
     keys.add(key);
     const renamed = new Map<string, string>();
     const tasks = p.tasks.map((t) => {
-      const prev = firstLine.get(t.id);
+      // Ids become external ids by their slug: "1.1" and "1_1" would be one record.
+      const prev = firstLine.get(slug(t.id, 10_000));
       let task = t.parentId && renamed.has(t.parentId) ? { ...t, parentId: renamed.get(t.parentId) } : t;
       if (prev !== undefined) {
         let id = `${key}.${t.id}`;
-        for (let n = 2; firstLine.has(id); n++) id = `${key}.${t.id}-${n}`;
+        for (let n = 2; firstLine.has(slug(id, 10_000)); n++) id = `${key}.${t.id}-${n}`;
         renamed.set(t.id, id);
-        notices.push({ line: t.line, level: 'warning', message: `task id "${t.id}" is used twice (first at line ${prev}): this one is kept as "${id}"` });
+        const what = prev.id === t.id ? 'is used twice' : `would share an external id with "${prev.id}"`;
+        notices.push({ line: t.line, level: 'warning', message: `task id "${t.id}" ${what} (first at line ${prev.line}): this one is kept as "${id}"` });
         task = { ...task, id };
       }
-      firstLine.set(task.id, task.line);
+      firstLine.set(slug(task.id, 10_000), { id: task.id, line: task.line });
       return task;
     });
     return { key, name: p.name, line: p.line, tasks };
