@@ -61,11 +61,15 @@ export function buildDesired(input: DesiredInput): Desired {
     const c = complexityTag(t.complexity);
     if (c) tagNames.add(c);
   }
+  // "Ines" and "ines" are one owner (users match case-insensitively too): the first spelling names the tag.
+  const spelling = new Map<string, string>();
+  for (const t of tasks) if (t.owner && !spelling.has(t.owner.toLowerCase())) spelling.set(t.owner.toLowerCase(), t.owner);
+  const ownerName = (o: string) => spelling.get(o.toLowerCase()) ?? o;
   const unmatched = new Set<string>();
   for (const t of tasks) {
     if (t.owner && !input.users.has(t.owner.toLowerCase())) {
-      unmatched.add(t.owner);
-      tagNames.add(ownerTagName(t.owner));
+      unmatched.add(ownerName(t.owner));
+      tagNames.add(ownerTagName(ownerName(t.owner)));
     }
   }
   for (const o of [...unmatched].sort()) {
@@ -102,7 +106,7 @@ export function buildDesired(input: DesiredInput): Desired {
     const ctag = complexityTag(t.complexity);
     if (ctag) tags.push(ctag);
     const uid = t.owner ? input.users.get(t.owner.toLowerCase()) : undefined;
-    if (t.owner && uid === undefined) tags.push(ownerTagName(t.owner));
+    if (t.owner && uid === undefined) tags.push(ownerTagName(ownerName(t.owner)));
     const values: Record<string, Value> = {
       name: plain(t.title),
       project_id: ref(projectX),

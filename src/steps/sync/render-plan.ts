@@ -27,7 +27,8 @@ export function renderPlanTable(plan: SyncPlan): string {
 /** The table plus one line per record that changes (at most `limit`). Warnings are shown apart, once. */
 export function renderPlan(plan: SyncPlan, limit = 40): string {
   const out = [`Sync plan for "${plan.project}" (external ids ${plan.namespace}.*)`, '', renderPlanTable(plan), ''];
-  const shown = plan.entries.filter((e) => e.action !== 'unchanged');
+  // New tasks are in the plan review already; the detail here is what else changes, and why.
+  const shown = plan.entries.filter((e) => e.action !== 'unchanged' && !(e.model === 'project.task' && e.action === 'create'));
   for (const e of shown.slice(0, limit)) {
     const f = e.fields?.length ? `: ${e.fields.join(', ')}` : '';
     const o = e.odooFields?.length ? ` (changed in Odoo: ${e.odooFields.join(', ')})` : '';

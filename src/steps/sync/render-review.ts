@@ -37,7 +37,7 @@ export function renderReview(r: PlanReview): string {
     ),
     '',
   );
-  const iw = Math.min(18, Math.max(2, ...r.tasks.map((t) => t.id.length)));
+  const iw = Math.min(28, Math.max(2, ...r.tasks.map((t) => t.id.length)));
   const ow = Math.min(20, Math.max(5, ...r.tasks.map((t) => owner(t).length)));
   out.push(
     ...table(
