@@ -58,7 +58,28 @@ function plain(tokens: readonly Token[] | undefined, fallback: string): string {
     .join('');
 }
 
-const phrasing = (tokens: readonly Token[] | undefined, fallback: string) => [{ type: 'text' as const, value: plain(tokens, fallback) }];
+/**
+ * Inline Markdown -> plain text. Block tokens only are lexed up front (cells and paragraphs of a
+ * 20,000-row plan repeat "✅" or "Marc Demo" thousands of times); inline lexing runs per distinct
+ * text, and not at all for text without a markup character.
+ */
+class Inline {
+  private readonly lexer = new Lexer({ gfm: true });
+  private readonly memo = new Map<string, string>();
+  text(markdown: string): string {
+    // A bare URL's plain text is the URL itself: only markup characters need the lexer.
+    if (!/[*_`[\]<>\\~!&]/.test(markdown)) return markdown;
+    let t = this.memo.get(markdown);
+    if (t === undefined) {
+      t = plain(this.lexer.inlineTokens(markdown), markdown);
+      this.memo.set(markdown, t);
+    }
+    return t;
+  }
+}
+
+let inline = new Inline();
+const phrasing = (_tokens: readonly Token[] | undefined, markdown: string) => [{ type: 'text' as const, value: inline.text(markdown) }];
 
 function blocks(tokens: readonly Token[], first: number): RootContent[] {
   const out: RootContent[] = [];
@@ -78,7 +99,7 @@ function block(t: Token, line: number): RootContent | undefined {
       return { type: 'heading', depth: t.depth as 1 | 2 | 3 | 4 | 5 | 6, children: phrasing(t.tokens, t.text), ...base };
     case 'paragraph':
     case 'text':
-      return { type: 'paragraph', children: phrasing(t.tokens, t.text ?? t.raw), ...base };
+      return { type: 'paragraph', children: phrasing(t.tokens, (t as Tokens.Text).text ?? t.raw), ...base };
     case 'code':
       return { type: 'code', lang: (t as Tokens.Code).lang || null, value: (t as Tokens.Code).text, ...base };
     case 'blockquote':
@@ -99,7 +120,10 @@ function block(t: Token, line: number): RootContent | undefined {
 function list(t: Tokens.List, first: number, base: Pick<Nodes, 'position' | 'data'>): RootContent {
   let line = first;
   const children = t.items.map((item) => {
-    const kids = item.tokens.filter((k) => k.type !== 'checkbox');
+    // A loose task item keeps its "[x] " in its first paragraph until inline lexing (not run here).
+    const kids = item.tokens
+      .filter((k) => k.type !== 'checkbox')
+      .map((k, i) => (i === 0 && item.task && 'text' in k && /^\[[ xX]\]\s+/.test(k.text) ? { ...k, text: k.text.replace(/^\[[ xX]\]\s+/, '') } : k));
     const node = {
       type: 'listItem' as const,
       checked: item.task ? !!item.checked : null,
@@ -164,7 +188,10 @@ function openFence(tokens: readonly Token[], first: number): number | undefined 
   return undefined;
 }
 
+const lexBlocks = (text: string): Token[] => new Lexer({ gfm: true }).blockTokens(text, []);
+
 export function parseMarkdown(text: string): ParsedMarkdown {
+  inline = new Inline();
   const notices: PlanNotice[] = [];
   const { body, title } = frontMatter(text, notices);
   const all = body.split('\n');
@@ -172,7 +199,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   let from = 0;
   for (;;) {
     const part = all.slice(from).join('\n');
-    const tokens = Lexer.lex(part, { gfm: true });
+    const tokens = lexBlocks(part);
     const fence = openFence(tokens, from + 1);
     const next = fence === undefined ? -1 : all.findIndex((l, i) => i >= fence && /^ {0,3}#{1,6}(\s|$)/.test(l));
     if (fence === undefined || next < 0) {
@@ -181,7 +208,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       break;
     }
     notices.push({ line: fence, level: 'warning', message: `code fence is never closed: ended before the next heading (line ${next + 1})` });
-    children.push(...blocks(Lexer.lex(all.slice(from, next).join('\n'), { gfm: true }), from + 1));
+    children.push(...blocks(lexBlocks(all.slice(from, next).join('\n')), from + 1));
     from = next;
   }
   return { root: { type: 'root', children }, frontTitle: title, notices };

@@ -11,6 +11,8 @@ const STRAY = /[\uFE0F\u20E3\u200D]/g;
 const GLYPHS = /(^|\s)[✓✔✗✘○◯◐◑●■□☐☑☒⬜⬛](?=\s|$)/gu;
 
 export function cleanName(text: string, legendSymbols: readonly string[] = []): string {
+  // Plain ASCII holds no emoji; only the legend's ASCII symbols could need stripping, and those are markers like "[x]".
+  if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/\s+/g, ' ').replace(/^[\s:|—–-]+/, '').replace(/[\s:|—–-]+$/, '').trim();
   let t = text;
   for (const s of legendSymbols) {
     if (s !== '' && !/^[\p{L}\p{N}]+$/u.test(s) && !s.startsWith('[')) t = t.split(s).join(' ');

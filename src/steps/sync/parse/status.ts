@@ -15,8 +15,19 @@ export interface ResolvedStatus {
   from: StatusSource;
 }
 
+const memo = new WeakMap<Legend, Map<string, ResolvedStatus | undefined>>();
+
 /** A known status, or undefined (never a warning): for headings and markers that may be no status. */
 export function knownStatus(legend: Legend, text: string): ResolvedStatus | undefined {
+  let m = memo.get(legend);
+  if (!m) memo.set(legend, (m = new Map()));
+  if (m.has(text)) return m.get(text);
+  const r = resolveKnown(legend, text);
+  m.set(text, r);
+  return r;
+}
+
+function resolveKnown(legend: Legend, text: string): ResolvedStatus | undefined {
   let t = text.replace(/\s+/g, ' ').trim();
   if (t === '') return undefined;
   const sym = legendSymbol(legend, t);

@@ -19,9 +19,8 @@ export function lineOf(node: Nodes): number {
 
 /** "GAP 1: Branch promotion" -> "gap_1_branch_promotion" (ASCII, for external ids). */
 export function slug(text: string, max = 48): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents go ("é" -> "e"); ASCII text needs no normalizing.
+  const s = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
