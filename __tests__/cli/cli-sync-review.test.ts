@@ -38,8 +38,9 @@ test('--dry-run prints every task with id, status, milestone, owner and hours, a
   expect(r.exitCode).toBe(0);
   expect(r.stderr).toMatch(/8 tasks in 2 milestones: 2 Done, 2 In Progress, 4 To Do/);
   expect(r.stderr).toMatch(/Sprint 1: Scheduling\s+4\s+1\s+1\s+2\s+20/);
-  expect(r.stderr).toMatch(/1\.1\s+Done\s+Sprint 1: Scheduling\s+Ines \(tag\)\s+6\s+create\s+Technician calendar view/);
-  expect(r.stderr).toMatch(/1\.4\s+To Do\s+Sprint 1: Scheduling\s+-\s+8\s+create\s+Travel time between visits/);
+  expect(r.stderr).toMatch(/── Sprint 1: Scheduling \(4 tasks\) ──\nId\s+Status\s+Owner\s+Hours\s+Sync\s+Task\n1\.1\s+Done\s+Ines \(tag\)\s+6\s+create\s+Technician calendar view\n/);
+  expect(r.stderr).toMatch(/\n1\.4\s+To Do\s+-\s+8\s+create\s+Travel time between visits\n/);
+  expect(r.stderr).toMatch(/── Sprint 2: On site \(4 tasks\) ──\nId[^\n]*\n…n_the_worksheet\s+In Progress\s+ines \(tag\)\s+3\s+create\s+Signature on the worksheet/);
   const warning = 'status "❓" is not in the document\'s legend';
   expect(r.stderr.split(warning)).toHaveLength(2);
   expect(r.stdout).toMatch(/^Sync to Odoo: dry run: 8 tasks, 8 to create, 0 to update, \d+ warnings? \(\d+ Odoo calls\)$/m);

@@ -37,18 +37,19 @@ export function renderReview(r: PlanReview): string {
     ),
     '',
   );
-  const iw = Math.min(28, Math.max(2, ...r.tasks.map((t) => t.id.length)));
-  const ow = Math.min(20, Math.max(5, ...r.tasks.map((t) => owner(t).length)));
-  out.push(
-    ...table(
-      ['Id', 'Status', 'Milestone', 'Owner', 'Hours', 'Sync', 'Task'],
-      r.tasks.map((t) => [t.id, t.status, t.milestone, owner(t), hours(t.hours), t.action, t.title]),
-      [iw, 11, Math.min(24, mw), ow, 5, 9, 0],
-      new Set([4]),
-    ),
-  );
-  if (r.notes.length > 0) out.push('', `Read past on purpose (${r.notes.length}):`, ...r.notes.map((n) => `  ${n}`));
-  return out.join('\n');
+  // Tasks grouped under their milestone, about 60 columns before the task name so the TUI's box
+  // shows every column; a long id keeps its end (where derived ids differ), a long value ends in "…".
+  const iw = Math.min(16, Math.max(2, ...r.tasks.map((t) => t.id.length)));
+  const ow = Math.min(14, Math.max(5, ...r.tasks.map((t) => owner(t).length)));
+  const sw = Math.max(4, ...r.tasks.map((t) => t.action.length));
+  const tail = (id: string) => (id.length <= iw ? id : `…${id.slice(id.length - iw + 1)}`);
+  for (const m of r.byMilestone) {
+    const rows = r.tasks.filter((t) => t.milestone === m.name);
+    out.push(`── ${m.name} (${rows.length} task${rows.length === 1 ? '' : 's'}) ──`);
+    out.push(...table(['Id', 'Status', 'Owner', 'Hours', 'Sync', 'Task'], rows.map((t) => [tail(t.id), t.status, owner(t), hours(t.hours), t.action, t.title]), [iw, 11, ow, 5, sw, 0], new Set([3])), '');
+  }
+  if (r.notes.length > 0) out.push(`Read past on purpose (${r.notes.length}):`, ...r.notes.map((n) => `  ${n}`));
+  return out.join('\n').trimEnd();
 }
 
 /** The warnings block shown with the review (printed once, counted). */
