@@ -60,6 +60,8 @@ export function buildDesired(input: DesiredInput): Desired {
   for (const t of tasks) {
     const c = complexityTag(t.complexity);
     if (c) tagNames.add(c);
+    // Sub-sections between a phase and its tasks ("1.1 Setup") keep their grouping as tags.
+    for (const section of t.tags) tagNames.add(section);
   }
   // "Ines" and "ines" are one owner (users match case-insensitively too): the first spelling names the tag.
   const spelling = new Map<string, string>();
@@ -102,7 +104,7 @@ export function buildDesired(input: DesiredInput): Desired {
   for (const t of tasks) {
     const feature = featureOfTask(t.id, input.features);
     const phaseKey = phaseOf.get(t.id) as string;
-    const tags = [phaseName.get(phaseKey) as string];
+    const tags = [phaseName.get(phaseKey) as string, ...t.tags];
     const ctag = complexityTag(t.complexity);
     if (ctag) tags.push(ctag);
     const uid = t.owner ? input.users.get(t.owner.toLowerCase()) : undefined;
@@ -114,7 +116,7 @@ export function buildDesired(input: DesiredInput): Desired {
       [profile.taskHoursField]: plain(t.estimate ?? 0),
       stage_id: { kind: 'dbref', xmlid: xmlidOf.stage(ns, t.status) },
       user_ids: { kind: 'ids', ids: uid === undefined ? [] : [uid] },
-      tag_ids: { kind: 'refs', xmlids: tags.map((n) => xmlidOf.tag(ns, n)).sort() },
+      tag_ids: { kind: 'refs', xmlids: [...new Set(tags)].map((n) => xmlidOf.tag(ns, n)).sort() },
       parent_id: ref(t.parentId ? xmlidOf.task(ns, t.parentId) : false),
       active: plain(true),
     };
