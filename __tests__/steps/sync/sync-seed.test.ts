@@ -39,6 +39,10 @@ describe.each(CASES)('seed 001 on Odoo $version over $transport', ({ version, tr
     const ownerTags = s.read('project.tags', s.search('project.tags', [['name', '=like', 'Owner: %']])).map((t) => t.name);
     expect(new Set(ownerTags)).toEqual(new Set(['Owner: Claude', 'Owner: DevOps', 'Owner: CI', 'Owner: BI Architect', 'Owner: Finance SSC', 'Owner: All']));
     expect(outcome.warnings.filter((w) => w.startsWith('Owner "'))).toHaveLength(6);
+    // The summary table is read past on purpose: a note in the review, no task and no warning.
+    expect(outcome.warnings).toHaveLength(6);
+    expect(outcome.report).toContain('ToDo.md:139: summary table: not read as tasks');
+    expect(outcome.report).toMatch(/54 tasks in 8 milestones: 26 Done, 28 To Do/);
     const t11 = tasks.find((t) => t.name === 'Create root docker-compose.yml');
     expect(String(t11?.description)).toContain('<code>docker-compose.yml</code>');
     expect(String(t11?.description)).toContain('Evidence');

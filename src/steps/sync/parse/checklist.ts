@@ -75,7 +75,7 @@ export function readTaskList(list: List, ctx: ListContext, parentId?: string): P
   for (const item of list.children) {
     const line = lineOf(item);
     const marker = markerOf(item, ctx);
-    if (!marker && checkboxes) {
+    if (!marker && checkboxes && !hasSymbol(item, ctx.legend)) {
       ctx.log.info(line, 'list item without a checkbox in a task list: kept out of the tasks');
       continue;
     }

@@ -14,7 +14,7 @@ import { makeLegend, type Legend, type LegendEntry } from './legend.js';
 import { lineOf, nodeText, rawOf } from './text.js';
 import { STATUS_LABEL, type PlanNotice } from './types.js';
 
-export const LEGEND_HEADING = /legend|status key|\bkey\b|^\W*statuses\W*$|status (codes|markers|indicators|symbols|meanings)|task markers|凡例|图例|圖例|범례|légende|leyenda|legende/i;
+export const LEGEND_HEADING = /legend|status key|\bkey\b|^\W*indicators?\W*$|^\W*statuses\W*$|status (codes|markers|indicators|symbols|meanings)|task markers|凡例|图例|圖例|범례|légende|leyenda|legende/i;
 const INLINE = /^\s*(?:status(?:es)?\s+)?(?:legend|key)\s*[:：]\s*/i;
 const PRIORITY = /priorit|severity|urgency|size|effort|category|type|area/i;
 
@@ -55,7 +55,8 @@ function fromList(list: List, priority: boolean): LegendEntry[] {
   return list.children.flatMap((item) => {
     const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
     const e = para ? legendEntry(nodeText(para), lineOf(item), checkboxOf(item)) : undefined;
-    return e ? [priority ? { ...e, status: undefined } : e] : [];
+    // A status legend's word we cannot map teaches nothing: the symbol keeps its common meaning.
+    return e && (priority || e.status) ? [priority ? { ...e, status: undefined } : e] : [];
   });
 }
 
@@ -82,7 +83,7 @@ function fromTable(table: Table, priority: boolean): LegendEntry[] {
       if (e) out.push(e);
     }
   }
-  return priority ? out.map((e) => ({ ...e, status: undefined })) : out;
+  return priority ? out.map((e) => ({ ...e, status: undefined })) : out.filter((e) => e.status);
 }
 
 function fromParagraph(p: Paragraph): LegendEntry[] {
@@ -94,7 +95,7 @@ function fromParagraph(p: Paragraph): LegendEntry[] {
     .split(/\s*[•·|,;]\s*|\s{2,}/)
     .flatMap((piece) => {
       const e = legendEntry(piece, lineOf(p));
-      return e && e.symbol !== '' ? [e] : [];
+      return e && e.symbol !== '' && e.status ? [e] : [];
     });
 }
 
