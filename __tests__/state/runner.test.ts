@@ -113,12 +113,14 @@ describe('runner', () => {
     expect(r.store.getState().steps.todo).toEqual({
       kind: 'failed',
       at: 2000,
-      error: { message: 'bad estimate', where: 'odoo-project-sync.toml:3:5', hint: 'use a number' },
+      // An input error: headless exits 2 for it, not 1.
+      error: { message: 'bad estimate', where: 'odoo-project-sync.toml:3:5', hint: 'use a number', badInput: true },
     });
     failure = new TypeError('x is undefined');
     const st = await r.runStep('todo');
     expect(st).toMatchObject({ kind: 'failed', error: { message: 'internal error (a bug in odoo-project-sync): x is undefined' } });
     expect(st.kind === 'failed' && st.error.detail).toBeFalsy();
+    expect(st.kind === 'failed' && st.error.badInput).toBeFalsy();
   });
 
   test('--debug keeps the stack of a bug in the error detail', async () => {

@@ -31,4 +31,4 @@ test("step 6's ToDo.md and the feature map: stories in tasks, one article per fe
     await emu.close();
     ws.cleanup();
   }
-});
+}, 30_000); // an emulator with Knowledge and 111 tasks: over 5 s on a loaded 2-core machine
