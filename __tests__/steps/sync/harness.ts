@@ -41,18 +41,24 @@ export interface RunRecord {
   questions: Question[];
   logs: string[];
   calls: number;
+  /** What the step said it was doing when it asked each question (the TUI rail shows it). */
+  activityAtAsk: (string | undefined)[];
 }
 
 export async function runSyncStep(emu: Emulator, ws: Workspace, o: RunOptions = {}): Promise<RunRecord> {
   const user = emu.users[o.login ?? 'admin'];
   const questions: Question[] = [];
   const logs: string[] = [];
+  const activityAtAsk: (string | undefined)[] = [];
+  let activity: string | undefined;
   let client: OdooClient | undefined;
   const ctx: StepContext = {
     config: { source: 'database', addons: [], sections: o.sections ?? {} },
     artifacts: createArtifactStore(ws.root),
     signal: new AbortController().signal,
-    progress: () => undefined,
+    progress: (p) => {
+      activity = p.activity ?? activity;
+    },
     connect: async () => {
       const transport = o.transport ?? 'xmlrpc';
       const secret = transport === 'json2' ? { apiKey: user.apiKey } : { password: o.password ?? user.password };
@@ -62,6 +68,7 @@ export async function runSyncStep(emu: Emulator, ws: Workspace, o: RunOptions = 
     log: (l) => logs.push(l),
     ask: async <T extends string>(q: Question<T>) => {
       questions.push(q as Question);
+      activityAtAsk.push(activity);
       return (o.answers?.[q.id] as T | undefined) ?? q.defaultValue;
     },
     dryRun: o.dryRun ?? false,
@@ -69,7 +76,7 @@ export async function runSyncStep(emu: Emulator, ws: Workspace, o: RunOptions = 
     assumeYes: true,
   };
   const result = await syncStep.run(ctx);
-  return { result, questions, logs, calls: client?.stats.calls ?? 0 };
+  return { result, questions, logs, calls: client?.stats.calls ?? 0, activityAtAsk };
 }
 
 export function expectOk(r: RunRecord): StepOutcome {

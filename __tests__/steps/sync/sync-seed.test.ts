@@ -24,6 +24,9 @@ describe.each(CASES)('seed 001 on Odoo $version over $transport', ({ version, tr
     const run = await runSyncStep(emu, ws, { transport });
     const outcome = expectOk(run);
     expect(outcome.summary).toMatch(/^54 tasks: 54 created/);
+    // While the Apply question waits, the rail says so (not "reading what exists in Odoo").
+    const apply = run.questions.findIndex((q) => q.id === 'sync-apply');
+    expect(run.activityAtAsk[apply]).toBe('waiting for your answer: apply the plan?');
     const s = emu.store;
     const projects = s.search('project.project', [['name', '=', 'Odoo CE DevOps Master Plan']]);
     expect(projects).toHaveLength(1);

@@ -85,6 +85,7 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
     return ok(outcomeOf(syncPlan, undefined, outputs, client.stats.calls - calls0, text));
   }
   if (changes > 0) {
+    ctx.progress({ activity: 'waiting for your answer: apply the plan?' });
     const answer = await ctx.ask({
       id: 'sync-apply',
       message: `Apply this plan to ${client.url} (${changes} change${changes === 1 ? '' : 's'})?`,

@@ -20,6 +20,20 @@ test('free text names its status in its first clause; "not started" is not "star
   expect(statusInText('Nothing to say here')).toBeUndefined();
 });
 
+test.each([
+  ['Not done', 'pending'], ['not completed yet', 'pending'], ['Incomplete', 'pending'],
+  ['Done, tests pending', 'in_progress'], ['Complete (pending review)', 'review'],
+  ['80% done', 'in_progress'], ['0 %', 'pending'], ['100% complete', 'done'],
+  ['Done (updated)', 'done'], ['Done - next: deploy to staging', 'done'],
+])('"%s" is %s: a negation, a share or a qualifier is read', (word, status) => {
+  expect(statusFromWord(word) ?? statusInText(word)).toBe(status);
+});
+
+test('a "done" that a later clause takes back is in progress: "Planning decided; implementation pending"', () => {
+  expect(statusInText('Planning decided; implementation pending')).toBe('in_progress');
+  expect(statusInText('Planning decided; nothing else to do')).toBe('done');
+});
+
 const statuses = (doc: string) => allTasks(parsed(doc)).map((t) => [t.title, t.status, t.statusFrom]);
 
 test('a legend across a table header under "Indicator > State": symbols above, words below (⏳ is not started here)', () => {

@@ -69,6 +69,9 @@ class Inline {
   text(markdown: string): string {
     // A bare URL's plain text is the URL itself: only markup characters need the lexer.
     if (!/[*_`[\]<>\\~!&]/.test(markdown)) return markdown;
+    // One code span, the usual evidence cell: its content, without the lexer.
+    const code = CODE_SPAN.exec(markdown);
+    if (code) return code[1];
     let t = this.memo.get(markdown);
     if (t === undefined) {
       t = plain(this.lexer.inlineTokens(markdown), markdown);
@@ -77,6 +80,9 @@ class Inline {
     return t;
   }
 }
+
+/** `` `text` ``: one code span whose content has no backtick and no padding to strip. */
+const CODE_SPAN = /^`([^`\s](?:[^`\n]*[^`\s])?)`$/;
 
 let inline = new Inline();
 const phrasing = (_tokens: readonly Token[] | undefined, markdown: string) => [{ type: 'text' as const, value: inline.text(markdown) }];

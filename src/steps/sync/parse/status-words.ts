@@ -24,6 +24,9 @@ const PHRASES: Readonly<Record<TaskStatus, readonly string[]>> = {
     'レビュー中', '검토 중', '검토중',
   ],
   pending: [
+    // Negations first in meaning: "not done" is no "done".
+    'not done', 'not yet done', 'not complete', 'not completed', 'not finished', 'not implemented', 'not yet started',
+    'not yet', 'incomplete', 'unfinished', 'undone', 'nicht erledigt', 'pas fait', 'no hecho',
     'pending', 'todo', 'to do', 'to-do', 'not started', 'not-started', 'not_started', 'open', 'planned', 'future', 'backlog',
     'new', 'created', 'ready', 'queued', 'deferred', 'postponed', 'proposed', 'draft', 'later', 'next', 'missing', 'idea',
     'discovery', 'offen', 'geplant', 'ausstehend', 'à faire', 'a faire', 'prévu', 'pendiente', 'por hacer', 'da fare',
@@ -68,31 +71,77 @@ export function exactStatusWord(text: string): TaskStatus | undefined {
   return EXACT.get(t) ?? EXACT.get(t.replace(/-/g, ' '));
 }
 
-/** The status phrase the text starts with ("Done (updated)", "COMPLETED 2025-12-21"), if any. */
-export function statusFromWord(text: string): TaskStatus | undefined {
-  const t = normalizeWord(text);
-  if (t === '') return undefined;
-  const exact = exactStatusWord(t);
-  if (exact) return exact;
+/** The status phrase at the start of normalized text, and where the phrase ends. */
+function phraseAt(t: string): [TaskStatus, number] | undefined {
   for (const [phrase, status] of TABLE) {
     // CJK phrases need no word boundary: "完了済み" starts with "完了".
     if (t.startsWith(phrase) && (!isLetter(t[phrase.length]) || !/^[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(phrase))) {
-      return status;
+      return [status, phrase.length];
     }
   }
   return undefined;
 }
 
 /**
+ * Words that say part of the work is still open, after a "done". Only unambiguous ones: "next",
+ * "open" or "new" after "Done" usually start a note, not a status.
+ */
+const STILL_OPEN: readonly [string, TaskStatus][] = [
+  ['pending review', 'review'], ['needs review', 'review'], ['in review', 'review'], ['awaiting review', 'review'],
+  ['under review', 'review'], ['ready for review', 'review'],
+  ['pending', 'in_progress'], ['in progress', 'in_progress'], ['wip', 'in_progress'], ['not started', 'in_progress'],
+  ['not done', 'in_progress'], ['todo', 'in_progress'], ['remaining', 'in_progress'],
+  ['outstanding', 'in_progress'], ['incomplete', 'in_progress'], ['partial', 'in_progress'], ['partially', 'in_progress'],
+  ['blocked', 'in_progress'], ['on hold', 'in_progress'], ['waiting', 'in_progress'], ['ausstehend', 'in_progress'],
+  ['en attente', 'in_progress'], ['pendiente', 'in_progress'],
+];
+
+/**
+ * "Done" that the rest of the text qualifies ("Done, tests pending", "Planning decided;
+ * implementation pending") is not done: in review when the rest says review, else in progress.
+ */
+function qualified(status: TaskStatus, rest: string): TaskStatus {
+  if (status !== 'done') return status;
+  for (const [phrase, open] of STILL_OPEN) {
+    const at = rest.indexOf(phrase);
+    if (at >= 0 && !isLetter(rest[at - 1]) && !isLetter(rest[at + phrase.length])) return open;
+  }
+  return status;
+}
+
+/** "80% done", "50 % complete": a share below 100 is in progress, 0 is pending, 100 is done. */
+function percentStatus(t: string): TaskStatus | undefined {
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%/.exec(t);
+  if (!m) return undefined;
+  const n = Number(m[1].replace(',', '.'));
+  if (n > 100) return undefined;
+  return n >= 100 ? 'done' : n === 0 ? 'pending' : 'in_progress';
+}
+
+/** The status phrase the text starts with ("Done (updated)", "COMPLETED 2025-12-21"), if any. */
+export function statusFromWord(text: string): TaskStatus | undefined {
+  const t = normalizeWord(text);
+  if (t === '') return undefined;
+  const exact = exactStatusWord(t);
+  if (exact) return exact;
+  const pct = percentStatus(t);
+  if (pct) return pct;
+  const hit = phraseAt(t);
+  return hit && qualified(hit[0], t.slice(hit[1]));
+}
+
+/**
  * A status phrase anywhere in the first clause of a free-text status ("Implementation started;
  * the suite now checks ...") or of a legend entry's description ("Defined but not started").
+ * A "done" that a later clause qualifies ("Planning decided; implementation pending") is not done.
  */
 export function statusInText(text: string): TaskStatus | undefined {
-  const clause = normalizeWord(text).split(/[;.!?(—–]|\s-\s/)[0];
+  const all = normalizeWord(text);
+  const clause = all.split(/[;.!?(—–]|\s-\s/)[0];
   for (let i = 0; i < clause.length; i++) {
     if (i > 0 && isLetter(clause[i - 1]) && /[a-zа-я]/.test(clause[i])) continue;
     const hit = statusFromWord(clause.slice(i));
-    if (hit) return hit;
+    if (hit) return hit === 'done' ? qualified(hit, all.slice(i)) : hit;
   }
   return undefined;
 }

@@ -54,12 +54,20 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
     return undefined;
   }
   const rows: TableRow[] = [];
+  const used = new Set([...at].filter(([c]) => USED.has(c)).map(([, i]) => i));
+  const otherHeaders = header.filter((_, k) => !used.has(k)).length;
   for (const row of body) {
     const rowLine = lineOf(row);
     const cell = (c: Column): TableCell | undefined => (at.has(c) ? row.children[at.get(c) as number] : undefined);
+    const read = new Map<Column, string>();
     const text = (c: Column): string => {
-      const x = cell(c);
-      return x ? nodeText(x).trim() : '';
+      let t = read.get(c);
+      if (t === undefined) {
+        const x = cell(c);
+        t = x ? nodeText(x).trim() : '';
+        read.set(c, t);
+      }
+      return t;
     };
     if (row.children.every((c) => nodeText(c).trim() === '')) continue;
     const idText = text('id').replace(/^#/, '');
@@ -88,7 +96,7 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
         estimate: est === undefined || Number.isNaN(est) ? parsed.estimate : est,
         complexity: EMPTY.test(text('complexity')) ? undefined : text('complexity'),
         evidence: EMPTY.test(evidence) ? undefined : evidence,
-        description: otherColumns(header, at, row.children),
+        description: otherColumns(header, at, used, otherHeaders, row.children),
         tags: ctx.tags,
         line: rowLine,
       },
@@ -101,12 +109,19 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
 const USED: ReadonlySet<Column> = new Set(['id', 'task', 'status', 'owner', 'estimate', 'complexity', 'evidence', 'phase']);
 
 /** Notes and the columns without a field of their own, as "**Header:** value" lines. */
-function otherColumns(header: readonly string[], at: ReadonlyMap<Column, number>, cells: readonly TableCell[]): string | undefined {
-  const used = new Set([...at].filter(([c]) => USED.has(c)).map(([, i]) => i));
-  const lines = cells.flatMap((c, i) => {
+function otherColumns(
+  header: readonly string[],
+  at: ReadonlyMap<Column, number>,
+  used: ReadonlySet<number>,
+  otherHeaders: number,
+  cells: readonly TableCell[],
+): string | undefined {
+  const lines: string[] = [];
+  cells.forEach((c, i) => {
+    if (used.has(i)) return;
     const v = rawOf(c).trim();
-    if (used.has(i) || EMPTY.test(v)) return [];
-    return [at.get('notes') === i && header.filter((_, k) => !used.has(k)).length === 1 ? v : `**${header[i] || `Column ${i + 1}`}:** ${v}`];
+    if (EMPTY.test(v)) return;
+    lines.push(at.get('notes') === i && otherHeaders === 1 ? v : `**${header[i] || `Column ${i + 1}`}:** ${v}`);
   });
   return lines.length > 0 ? lines.join('\n\n') : undefined;
 }
