@@ -49,7 +49,11 @@ export function printError(env: Pick<CommandEnv, 'err' | 'debug'>, e: unknown): 
   throw e;
 }
 
-const diagLines = (file: string, ds: readonly Diagnostic[]) => ds.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`);
+/** Every error at file:line:col, then the next step once. */
+const diagLines = (file: string, step: StepId, ds: readonly Diagnostic[]) => [
+  ...ds.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`),
+  `  -> fix ${file} (in the wizard's reviewer or an editor), then run \`odoo-project-sync run ${step} --yes\` again`,
+];
 
 /** Opens the workspace (locked) and a headless runner; the caller closes it. */
 export async function openRunner(env: CommandEnv, extra: Partial<RunnerOptions> = {}, readOnly = false): Promise<Runner | number> {
@@ -126,12 +130,12 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
       if (!o.yes) {
         const { errorsOf, validateDocument } = await import('../review/validate.js');
         const errors = errorsOf(validateDocument((doc as { text: string }).text, await r.review.spec(entry.id)));
-        if (errors.length) return diagLines(entry.file, errors).forEach((l) => env.err(l)), EXIT.usage;
+        if (errors.length) return diagLines(entry.file, step, errors).forEach((l) => env.err(l)), EXIT.usage;
         env.out(`${entry.file} is valid; approve it with \`odoo-project-sync run ${step} --yes\``);
         return EXIT.ok;
       }
       const res = await r.review.approveCurrent(entry.id);
-      if (!res.ok) return diagLines(entry.file, res.errors).forEach((l) => env.err(l)), EXIT.usage;
+      if (!res.ok) return diagLines(entry.file, step, res.errors).forEach((l) => env.err(l)), EXIT.usage;
       env.out(`approved ${entry.file}`);
       return EXIT.ok;
     }
@@ -169,7 +173,7 @@ export async function cmdResume(env: CommandEnv, o: { yes: boolean }): Promise<n
         env.out(`stopped at "${title(res.step)}": review ${res.file}, then run \`odoo-project-sync run ${res.step} --yes\` (or open the wizard) and resume`);
         return EXIT.ok;
       case 'invalid':
-        diagLines(res.file, res.errors).forEach((l) => env.err(l));
+        diagLines(res.file, res.step, res.errors).forEach((l) => env.err(l));
         return EXIT.usage;
       case 'unavailable':
         return fail(env, `stopped at "${title(res.step)}": ${res.reason}`, 'this step lands in a later release');
