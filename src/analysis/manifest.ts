@@ -29,10 +29,15 @@ export function readManifest(src: string, file: string): Result<Manifest, Source
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const list = (k: string) => (Array.isArray(v[k]) ? (v[k] as PyValue[]).filter((x): x is string => typeof x === 'string') : []);
   const assets: string[] = [];
+  const bundles: Record<string, string[]> = {};
   const a = v.assets;
   if (a && typeof a === 'object' && !Array.isArray(a)) {
-    for (const bundle of Object.values(a)) {
-      if (Array.isArray(bundle)) assets.push(...bundle.filter((x): x is string => typeof x === 'string'));
+    for (const [name, bundle] of Object.entries(a)) {
+      if (!Array.isArray(bundle)) continue;
+      // Entries are paths or ('include'|'remove'|..., path) tuples.
+      const paths = bundle.map((x) => (Array.isArray(x) ? x.at(-1) : x)).filter((x): x is string => typeof x === 'string');
+      assets.push(...bundle.filter((x): x is string => typeof x === 'string'));
+      bundles[name] = paths;
     }
   }
   if (typeof v.name !== 'string') return bad("the manifest has no 'name'; the module was skipped", lineOf(dictNode.from));
@@ -50,5 +55,7 @@ export function readManifest(src: string, file: string): Result<Manifest, Source
     application: v.application === true,
     installable: v.installable !== false,
     assets,
+    bundles,
+    postInitHook: str('post_init_hook'),
   });
 }

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { analyseAccess } from './access.js';
 import { displayPath, listModuleFiles, readText } from './files.js';
 import { readManifest } from './manifest.js';
+import { assetFile } from './assets.js';
 import { analysePython } from './python.js';
 import type { ModuleAnalysis, SourceProblem } from './types.js';
 import { analyseXml, emptyXmlData } from './xml.js';
@@ -53,6 +54,8 @@ export async function analyseModule(
     access: [],
     ...emptyXmlData(),
     assets: { js: 0, scss: 0, css: 0, xml: 0 },
+    assetFiles: [],
+    controllers: [],
     lines: { python: countLines(manifestText.value), xml: 0, csv: 0, js: 0, scss: 0 },
   };
   for (const abs of files) {
@@ -74,11 +77,13 @@ export async function analyseModule(
     }
     if (ext === '.js') m.lines.js += countLines(text.value);
     else if (ext === '.scss') m.lines.scss += countLines(text.value);
+    if (inStatic) m.assetFiles.push(assetFile(r, text.value, countLines(text.value), m.dir, m.manifest.bundles ?? {}));
     else {
       m.lines.python += countLines(text.value);
       const py = analysePython(text.value, r);
       if (py.problem) problems.push(py.problem);
       m.models.push(...py.models);
+      m.controllers.push(...py.controllers);
     }
   }
   for (const dataFile of m.manifest.data) {
@@ -88,9 +93,11 @@ export async function analyseModule(
   for (const menu of m.menus) {
     if (!menu.name && menu.action) menu.name = m.actions.find((a) => a.id === menu.action)?.name;
   }
-  const hasContent = m.models.length > 0 || m.views.length > 0 || m.menus.length > 0 || m.actions.length > 0 || m.access.length > 0;
+  const records = m.other.length + m.sequences.length + m.crons.length + m.mailTemplates.length + m.groups.length + m.rules.length + m.templates.length;
+  const hasContent = m.models.length > 0 || m.views.length > 0 || m.menus.length > 0 || m.actions.length > 0 || m.access.length > 0 ||
+    m.controllers.length > 0 || m.assetFiles.length > 0 || records > 0;
   if (!hasContent) {
-    problems.push({ kind: 'empty-module', file: m.manifest.file, message: 'the module defines no models, views, menus or access rights; it was skipped' });
+    problems.push({ kind: 'empty-module', file: m.manifest.file, message: 'the module defines no models, views, menus, routes, web assets or data records; it was skipped' });
     return undefined;
   }
   return m;

@@ -6,10 +6,12 @@ import type { SyntaxNode, Tree, TreeBuffer } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { callArgs, children, firstChildOf, lineIndex, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
 import { scanBody } from './complexity.js';
-import type { MethodRole, ModelKind, PyDecorator, PyField, PyMethod, PyModel, SourceProblem, SqlConstraint } from './types.js';
+import { methodEffects, routeOf } from './python-effects.js';
+import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, SourceProblem, SqlConstraint } from './types.js';
 
 export interface PythonAnalysis {
   models: PyModel[];
+  controllers: PyController[];
   problem?: SourceProblem;
 }
 
@@ -51,19 +53,25 @@ export function analysePython(src: string, file: string): PythonAnalysis {
   if (error) {
     return {
       models: [],
+      controllers: [],
       problem: { kind: 'python-syntax', file, ...error, message: 'Python syntax error; the file was skipped' },
     };
   }
   const lineOf = lineIndex(src);
   const models: PyModel[] = [];
+  const controllers: PyController[] = [];
   for (const stmt of children(tree.topNode)) {
     const cls = stmt.name === 'DecoratedStatement' ? stmt.getChild('ClassDefinition') : stmt;
     if (cls?.name === 'ClassDefinition') {
       const m = readClass(cls, src, file, lineOf);
       if (m) models.push(m);
+      else {
+        const c = readController(cls, src, file, lineOf);
+        if (c) controllers.push(c);
+      }
     }
   }
-  return { models };
+  return { models, controllers };
 }
 
 const text = (n: SyntaxNode, src: string) => src.slice(n.from, n.to);
@@ -146,12 +154,37 @@ function readClass(cls: SyntaxNode, src: string, file: string, lineOf: (o: numbe
   return model;
 }
 
+/** A class with @route methods (a controller); its other methods are kept for what they call. */
+function readController(cls: SyntaxNode, src: string, file: string, lineOf: (o: number) => number): PyController | undefined {
+  const nameNode = cls.getChild('VariableName');
+  const body = cls.getChild('Body');
+  if (!nameNode || !body) return undefined;
+  const methods = children(body)
+    .filter((s) => s.name === 'FunctionDefinition' || s.name === 'DecoratedStatement')
+    .map((s) => readMethod(s, src, file, lineOf))
+    .filter((m): m is PyMethod => !!m);
+  if (!methods.some((m) => m.route)) return undefined;
+  const first = children(body)[0];
+  const bases = cls.getChild('ArgList');
+  return {
+    className: text(nameNode, src),
+    bases: bases ? text(bases, src) : '',
+    docstring: first?.name === 'ExpressionStatement' ? docOf(first, src) : undefined,
+    methods,
+    file,
+    line: lineOf(cls.from),
+    endLine: lineOf(cls.to - 1),
+  };
+}
+
 function docOf(stmt: SyntaxNode, src: string): string | undefined {
   const s = stmt.firstChild;
   if (!s || (s.name !== 'String' && s.name !== 'ContinuedString')) return undefined;
   const v = stringValue(s, src);
   return v?.trim().replace(/\s+/g, ' ') || undefined;
 }
+
+const LABEL_AT: Record<string, number> = { Many2one: 1, One2many: 2, Many2many: 4 };
 
 function readField(
   name: string,
@@ -175,12 +208,20 @@ function readField(
     file,
     line: lineOf(value.from),
     required: literal(keyword.get('required') ?? value, src) === true,
-    string: stringValue(keyword.get('string'), src) ?? (relational ? stringValue(positional[1], src) : stringValue(positional[0], src)),
+    // fields.One2many(comodel, inverse, string), fields.Many2many(comodel, relation, col1, col2, string).
+    string: stringValue(keyword.get('string'), src) ?? stringValue(positional[LABEL_AT[type] ?? 0], src),
     comodel: relational ? stringValue(keyword.get('comodel_name') ?? positional[0], src) : undefined,
     compute: stringValue(keyword.get('compute'), src),
     related: stringValue(keyword.get('related'), src),
     help: stringValue(keyword.get('help'), src),
   };
+  if (type === 'One2many') field.inverse = stringValue(keyword.get('inverse_name') ?? positional[1], src);
+  const groups = stringValue(keyword.get('groups'), src);
+  if (groups) field.groups = groups.split(',').map((g) => g.trim()).filter(Boolean);
+  const tracking = keyword.get('tracking');
+  if (tracking && literal(tracking, src) !== false) field.tracking = true;
+  field.configParameter = stringValue(keyword.get('config_parameter'), src);
+  field.impliedGroup = stringValue(keyword.get('implied_group'), src);
   if (type === 'Selection') {
     const sel = literal(keyword.get('selection') ?? positional[0] ?? value, src);
     if (Array.isArray(sel)) {
@@ -240,6 +281,7 @@ function readMethod(stmt: SyntaxNode, src: string, file: string, lineOf: (o: num
   const startLine = lineOf(stmt.from);
   const endLine = lineOf(Math.max(fn.from, fn.to - 1));
   const { complexity, messages } = scanBody(body, src);
+  const route = stmt.getChildren('Decorator').map((d) => routeOf(d, src)).find((r) => r);
   return {
     name,
     file,
@@ -251,5 +293,7 @@ function readMethod(stmt: SyntaxNode, src: string, file: string, lineOf: (o: num
     loc: endLine - startLine + 1,
     messages,
     role: roleOf(name, decorators),
+    effects: methodEffects(body, src, file, lineOf),
+    ...(route ? { route } : {}),
   };
 }

@@ -20,6 +20,53 @@ export interface PyField extends SourceRef {
   help?: string;
   /** Selection keys and labels when given as a literal list. */
   selection?: readonly (readonly [string, string])[];
+  /** One2many: the inverse Many2one field on the comodel. */
+  inverse?: string;
+  /** groups="a.b,c.d": only these groups see the field. */
+  groups?: readonly string[];
+  tracking?: boolean;
+  /** res.config.settings: the system parameter or group the setting switches. */
+  configParameter?: string;
+  impliedGroup?: string;
+}
+
+/** A literal value a method writes to a field (`write({'state': 'done'})`, `rec.state = 'done'`). */
+export interface FieldWrite extends SourceRef {
+  field: string;
+  value: string;
+}
+
+/**
+ * A condition on a field's literal values that decides whether a method acts: `if x.state not
+ * in (...): raise`, or `.filtered(lambda r: r.state == 'draft')`. `allowed` says whether
+ * `values` are the values the method accepts (true) or refuses (false).
+ */
+export interface FieldGuard extends SourceRef {
+  field: string;
+  allowed: boolean;
+  values: readonly string[];
+  message?: string;
+}
+
+/** A call a consultant can name: message_post, activity_schedule, send_mail, next_by_code('x'), env.ref('m.x'), env['m'].create. */
+export interface MethodCall extends SourceRef {
+  name: string;
+  /** The first literal argument (a sequence code, an xml id) or the model created. */
+  arg?: string;
+}
+
+export interface MethodEffects {
+  writes: readonly FieldWrite[];
+  guards: readonly FieldGuard[];
+  calls: readonly MethodCall[];
+}
+
+export interface PyRoute {
+  urls: readonly string[];
+  auth: string;
+  type: string;
+  website: boolean;
+  methods: readonly string[];
 }
 
 export interface PyDecorator {
@@ -42,6 +89,17 @@ export interface PyMethod extends SourceRef {
   role: MethodRole;
   /** Messages of the exceptions it raises (what a user is told). */
   messages: readonly string[];
+  effects?: MethodEffects;
+  route?: PyRoute;
+}
+
+/** A class serving HTTP routes (http.Controller or a subclass such as CustomerPortal). */
+export interface PyController extends SourceRef {
+  className: string;
+  bases: string;
+  docstring?: string;
+  endLine: number;
+  methods: readonly PyMethod[];
 }
 
 export interface SqlConstraint extends SourceRef {
@@ -84,6 +142,8 @@ export interface XmlView extends SourceRef {
   xpathCount: number;
   buttons: readonly ViewButton[];
   fieldCount: number;
+  /** Fields placed by the arch, with the groups of the element (or an ancestor) that shows them. */
+  fields?: readonly (SourceRef & { name: string; groups: readonly string[] })[];
 }
 
 export interface XmlAction extends SourceRef {
@@ -169,6 +229,9 @@ export interface Manifest extends SourceRef {
   application: boolean;
   installable: boolean;
   assets: readonly string[];
+  /** Asset files per bundle ('web.assets_backend', 'web.assets_frontend', ...). */
+  bundles?: Readonly<Record<string, readonly string[]>>;
+  postInitHook?: string;
 }
 
 export interface XmlData {
@@ -183,6 +246,39 @@ export interface XmlData {
   crons: XmlCron[];
   mailTemplates: XmlMailTemplate[];
   other: XmlOtherRecord[];
+  sequences: XmlSequence[];
+  categories: (SourceRef & { id: string; name?: string })[];
+  automations: XmlAutomation[];
+}
+
+export interface XmlSequence extends SourceRef {
+  id: string;
+  name?: string;
+  code?: string;
+  prefix?: string;
+}
+
+/** base.automation: an automated action configured in data. */
+export interface XmlAutomation extends SourceRef {
+  id: string;
+  name?: string;
+  modelRef?: string;
+  trigger?: string;
+}
+
+/** A front-end file of the module and what it plugs into the web client. */
+export interface AssetFile {
+  file: string;
+  kind: 'js' | 'scss' | 'css' | 'xml';
+  lines: number;
+  /** Bundles listing it in the manifest. */
+  bundles: readonly string[];
+  /** What it patches (`patch(FormController.prototype, ...)`). */
+  patches: readonly string[];
+  /** Registry entries it adds, as "category/name". */
+  registries: readonly string[];
+  /** OWL components it defines. */
+  components: readonly string[];
 }
 
 export interface LineCounts {
@@ -202,6 +298,8 @@ export interface ModuleAnalysis extends XmlData {
   models: PyModel[];
   access: AccessRule[];
   assets: { js: number; scss: number; css: number; xml: number };
+  assetFiles: AssetFile[];
+  controllers: PyController[];
   lines: LineCounts;
 }
 

@@ -9,7 +9,7 @@ export interface RecordField {
   /** ref= or every ref('...') inside eval=. */
   refs: string[];
   eval?: string;
-  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number };
+  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: { name: string; groups: string[]; file: string; line: number }[] };
 }
 
 export function recordToData(
@@ -38,6 +38,7 @@ export function recordToData(
         xpathCount: inheritId ? (arch?.positioned ?? 0) : 0,
         buttons: arch?.buttons ?? [],
         fieldCount: arch?.fields ?? 0,
+        fields: arch?.placed ?? [],
       });
       return;
     }
@@ -72,6 +73,15 @@ export function recordToData(
       return;
     case 'mail.template':
       data.mailTemplates.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, subject: text('subject') });
+      return;
+    case 'ir.sequence':
+      data.sequences.push({ id, file, line, name: text('name'), code: text('code'), prefix: text('prefix') });
+      return;
+    case 'ir.module.category':
+      data.categories.push({ id, file, line, name: text('name') });
+      return;
+    case 'base.automation':
+      data.automations.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, trigger: text('trigger') });
       return;
     case 'ir.ui.menu':
       data.menus.push({ id, file, line, name: text('name'), parent: f('parent_id')?.ref, action: f('action')?.ref, groups: f('groups_id')?.refs ?? [] });

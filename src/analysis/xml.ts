@@ -14,7 +14,10 @@ export interface XmlAnalysis {
 }
 
 export function emptyXmlData(): XmlData {
-  return { views: [], actions: [], menus: [], reports: [], templates: [], groups: [], rules: [], crons: [], mailTemplates: [], other: [] };
+  return {
+    views: [], actions: [], menus: [], reports: [], templates: [], groups: [], rules: [], crons: [], mailTemplates: [], other: [],
+    sequences: [], categories: [], automations: [],
+  };
 }
 
 interface ArchInfo {
@@ -23,6 +26,9 @@ interface ArchInfo {
   buttons: ViewButton[];
   fields: number;
   depth: number;
+  placed: { name: string; groups: string[]; file: string; line: number }[];
+  /** Groups of the open elements that carry groups="...", with their depth. */
+  groupStack: { depth: number; groups: string[] }[];
 }
 
 interface RecordFrame {
@@ -74,7 +80,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
     }
     if (record && tag.name === 'field' && a.name) {
       record.field = { name: a.name, line, ref: a.ref, eval: a.eval, depth, text: '' };
-      if (a.name === 'arch' && (a.type ?? 'xml') === 'xml') record.field.arch = { positioned: 0, buttons: [], fields: 0, depth };
+      if (a.name === 'arch' && (a.type ?? 'xml') === 'xml') record.field.arch = { positioned: 0, buttons: [], fields: 0, depth, placed: [], groupStack: [] };
       return;
     }
     switch (tag.name) {
@@ -109,6 +115,8 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
     if (record?.field) record.field.text += t;
   });
   parser.on('closetag', (tag) => {
+    const stack = record?.field?.arch?.groupStack;
+    if (stack?.length && stack[stack.length - 1].depth === depth) stack.pop();
     if (record?.field && depth === record.field.depth) {
       const f = record.field;
       record.fields.set(f.name, {
@@ -117,7 +125,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
         ref: f.ref ? q(f.ref) : undefined,
         refs: f.eval ? evalRefs(f.eval).map(q) : f.ref ? [q(f.ref)] : [],
         eval: f.eval,
-        arch: f.arch && { root: f.arch.root, positioned: f.arch.positioned, buttons: f.arch.buttons, fields: f.arch.fields },
+        arch: f.arch && { root: f.arch.root, positioned: f.arch.positioned, buttons: f.arch.buttons, fields: f.arch.fields, placed: f.arch.placed },
       });
       record.field = undefined;
     } else if (record && !record.field && tag.name === 'record') {
@@ -155,8 +163,16 @@ function archElement(
 ): void {
   if (arch.root === undefined && depth === arch.depth + 1) arch.root = name;
   if (a.position !== undefined) arch.positioned++;
-  if (name === 'field') arch.fields++;
+  const own = splitGroups(a.groups, q);
+  const inherited = arch.groupStack.at(-1)?.groups ?? [];
+  // An element with groups narrows what its children show; the innermost groups decide.
+  const groups = own.length ? own : inherited;
+  if (own.length) arch.groupStack.push({ depth, groups: own });
+  if (name === 'field') {
+    arch.fields++;
+    if (a.name && a.position === undefined) arch.placed.push({ name: a.name, groups, file, line });
+  }
   if (name === 'button' && a.name && (a.type === 'object' || a.type === 'action')) {
-    arch.buttons.push({ name: a.name, string: a.string, type: a.type, groups: splitGroups(a.groups, q), file, line });
+    arch.buttons.push({ name: a.name, string: a.string, type: a.type, groups, file, line });
   }
 }

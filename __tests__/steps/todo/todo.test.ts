@@ -35,31 +35,33 @@ test('the header, legend, phases per module and summary follow the format sync p
   expect(todo.match(/^## Phase \d+: .*$/gm)).toEqual([
     '## Phase 1: Equipment Maintenance (equipment_maintenance)',
     '## Phase 2: Helpdesk Lite (helpdesk_lite)',
-    '## Phase 3: Sales Site Visits (sale_site_visit)',
+    '## Phase 3: Helpdesk Lite Stages (helpdesk_lite_stages)',
+    '## Phase 4: Helpdesk Portal (helpdesk_portal)',
+    '## Phase 5: Sales Site Visits (sale_site_visit)',
   ]);
   expect(todo).toContain('| # | Task | Status | Owner | Estimate | Complexity | Evidence |');
-  expect(todo).toMatch(/## Summary\n\n\| Phase \| Tasks \| Done \| Hours \|\n\|-------\|-------\|------\|-------\|\n\| Phase 1: Equipment Maintenance \(equipment_maintenance\) \| 54 \| 0 \| [\d.]+ \|/);
+  expect(todo).toMatch(/## Summary\n\n\| Phase \| Tasks \| Done \| Hours \|\n\|-------\|-------\|------\|-------\|\n\| Phase 1: Equipment Maintenance \(equipment_maintenance\) \| 36 \| 0 \| [\d.]+ \|/);
 });
 
 test('each in-scope feature has build, test and doc tasks with metrics, estimate and evidence', async () => {
   const { todo } = await workspace();
-  const id = 'equipment_maintenance-action-equipment_request-action_done';
-  // 1 base + 9 LOC x 0.02 + 1 method x 0.5 = 1.68 h; CC 5 = 4 extra points x 0.05 -> x 1.2 = 2.016 -> 2.5 h.
+  const id = 'equipment_maintenance-lifecycle-equipment_request';
+  // Four transition methods: 21 LOC, CC 11. 1 base + 21 x 0.02 + 4 x 0.5 = 3.42 h; 7 extra points x 0.05 -> x 1.35 = 4.62 -> 5.0 h.
   expect(row(todo, `${id}.build`)).toBe(
-    `| ${id}.build | Build "Mark as done" on Maintenance Request | 🔲 |  | 2.5 h | 0 fields, 0 views, 9 LOC, CC 5, 0 deps | ` +
-      '`addons/equipment_maintenance/views/equipment_request_views.xml:31`, `addons/equipment_maintenance/models/equipment_request.py:90` |',
+    `| ${id}.build | Build Maintenance Request lifecycle (Status): 4 transitions to Confirmed, In Progress, Done and Cancelled | 🔲 |  | 5.0 h | 0 fields, 0 views, 21 LOC, CC 11, 0 deps | ` +
+      '`addons/equipment_maintenance/models/equipment_request.py:30`, `addons/equipment_maintenance/models/equipment_request.py:79` +7 more |',
   );
-  expect(row(todo, `${id}.test`)).toContain('| 1.0 h |'); // 2.016 x 0.4 = 0.81 -> 1.0
-  expect(row(todo, `${id}.doc`)).toContain('| 0.5 h |');
-  expect(todo).toContain(`- \`${id}.build\`: 1 base + 9 LOC × 0.02 + 1 methods × 0.5 = 1.68 h × 1.2 (CC 5: 4 extra decision points × 0.05) = 2.02 h → 2.5 h`);
-  expect(row(todo, 'equipment_maintenance-model-equipment_request.build')).toContain('13 fields, 4 views, 114 LOC, CC 19, 4 deps');
+  expect(row(todo, `${id}.test`)).toContain('| 2.0 h |'); // 4.62 x 0.4 = 1.85 -> 2.0
+  expect(row(todo, `${id}.doc`)).toContain('| 1.0 h |');
+  expect(todo).toContain(`- \`${id}.build\`: 1 base + 21 LOC × 0.02 + 4 methods × 0.5 = 3.42 h × 1.35 (CC 11: 7 extra decision points × 0.05) = 4.62 h → 5.0 h`);
+  expect(row(todo, 'equipment_maintenance-model-equipment_request.build')).toContain('13 fields, 4 views, 114 LOC, CC 23, 4 deps');
   expect(row(todo, 'sale_site_visit-extension-crm_lead.build')).toContain('1 views, 3 xpaths');
   expect(row(todo, 'equipment_maintenance-report-action_report_equipment_request.build')).toContain('1 views, 1 reports, 18 LOC');
 });
 
 test('the estimate model from [estimate] changes the hours, and a bad key is named', async () => {
   const { todo } = await workspace({ sections: { estimate: { base: 3, loc: 0, method: 0, complexity_multiplier: 0, round_to: 1 } } });
-  expect(row(todo, 'equipment_maintenance-action-equipment_request-action_done.build')).toContain('| 3.0 h |');
+  expect(row(todo, 'equipment_maintenance-lifecycle-equipment_request.build')).toContain('| 3.0 h |');
   const bad = await workspace({ sections: { estimate: { feild: 1 } } });
   expect(bad.r.ok).toBe(false);
   if (!bad.r.ok) {
@@ -89,7 +91,7 @@ test('re-running keeps the statuses and owners set in ToDo.md, matched by task i
   expect(row(again, `${id}.build`)).toContain('| ✅ | Dana |');
   expect(row(again, `${id}.test`)).toContain('| 🔄 | Eli \\| QA |');
   expect(row(again, `${id}.doc`)).toContain('| 🔲 |  |');
-  expect(again).toMatch(/\| Phase 2: Helpdesk Lite \(helpdesk_lite\) \| 36 \| 1 \|/);
+  expect(again).toMatch(/\| Phase 2: Helpdesk Lite \(helpdesk_lite\) \| 21 \| 1 \|/);
   expect(readExistingTodo(again).get(`${id}.test`)).toEqual({ status: 'in_progress', owner: 'Eli | QA' });
 });
 

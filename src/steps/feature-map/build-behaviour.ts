@@ -1,14 +1,16 @@
-/** Features for what models do: buttons/actions, reports, scheduled actions, emails, constraints. */
+/** Features for what runs or is produced without a screen: reports, automations, emails, numbering. */
 import { parser } from '@lezer/python';
-import type { ModuleAnalysis, PyMethod, PyModel } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
 import { BuildContext, modelOf } from './context.js';
-import { moduleGroups, story } from './build-models.js';
+import { callCriterion } from './build-lifecycle.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
-import { benefitFrom, humanize, lcfirst, listing, startsWithVerb } from './text.js';
+import { firstReason, story } from './story.js';
+import { humanize, lcfirst } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics } from './types.js';
 
 const ev = BuildContext.ev;
+const at = BuildContext.at;
 
 function methodMetrics(methods: readonly PyMethod[]): FeatureMetrics {
   const m = emptyMetrics();
@@ -20,70 +22,30 @@ function methodMetrics(methods: readonly PyMethod[]): FeatureMetrics {
   return m;
 }
 
-/** Classes of the module with a model name, excluding wizards (their buttons belong to the wizard). */
-const persistent = (m: ModuleAnalysis): PyModel[] => m.models.filter((c) => c.kind !== 'transient' && modelOf(c));
-
-export function actionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
-  const out: Feature[] = [];
-  for (const c of persistent(m)) {
-    const model = modelOf(c) as string;
-    const label = ctx.label(model);
-    for (const meth of c.methods.filter((x) => x.role === 'action')) {
-      const buttons = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === meth.name));
-      const caption = buttons.find((b) => b.string)?.string;
-      const groups = buttons.flatMap((b) => b.groups);
-      const writers = ctx.groupsWith(model, 'write');
-      const who = groups.length ? groups : writers.length ? writers : moduleGroups(m);
-      const named = humanize(meth.name);
-      const goal = caption
-        ? `use "${caption}" on ${article(label)} ${label}`
-        : startsWithVerb(named)
-          ? `${lcfirst(named)} from ${article(label)} ${label}`
-          : `use "${named}" from ${article(label)} ${label}`;
-      const acceptance = [
-        ...(groups.length ? [`The "${caption ?? humanize(meth.name)}" button is shown to ${listing(ctx.roleNames(groups))} only.`] : []),
-        ...meth.messages.map((msg) => `Refused with "${msg}".`),
-        ...(buttons.length ? [] : ['Reached from code or another action: no button in this module\'s views.']),
-      ];
-      const benefit = benefitFrom([meth.docstring], `the ${label} moves on without manual edits`);
-      out.push({
-        id: featureId(m.name, 'action', model, meth.name),
-        module: m.name,
-        kind: 'action',
-        title: caption ? `"${caption}" on ${label}` : `${humanize(meth.name)} (${label})`,
-        roles: ctx.roleNames(who),
-        stories: [story(ctx.primaryRole(who), goal, benefit, acceptance)],
-        evidence: [...buttons.map(ev), ev(meth)],
-        metrics: methodMetrics([meth]),
-      });
-    }
-  }
-  return out;
-}
+const local = (id: string) => id.split('.').pop() ?? id;
 
 export function reportFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return m.reports.map((r) => {
     const model = r.model ?? 'unknown';
     const label = ctx.label(model);
-    const name = r.name ?? humanize(r.id.split('.').pop() ?? r.id);
+    const name = r.name ?? humanize(local(r.id));
     const template = m.templates.find((t) => t.id === r.reportName || t.id === `${m.name}.${r.reportName}`);
-    const groups = ctx.groupsWith(model, 'read');
+    const groups = ctx.reach(model, 'read');
     const loc = template?.endLine ? template.endLine - template.line + 1 : 0;
-    const metrics = { ...emptyMetrics(), reports: 1, views: template ? 1 : 0, loc };
     return {
-      id: featureId(m.name, 'report', r.id.split('.').pop() ?? r.id),
+      id: featureId(m.name, 'report', local(r.id)),
       module: m.name,
       kind: 'report' as const,
-      title: `${name} report`,
+      title: `Report: ${name}`,
       roles: ctx.roleNames(groups),
       stories: [
-        story(ctx.primaryRole(groups), `print the "${name}" of ${article(label)} ${label}`, `the ${label} can be shared on paper or as a PDF`, [
-          `"${name}" is in the Print menu of ${article(label)} ${label}.`,
-          ...(r.reportType ? [`It is rendered as ${r.reportType}.`] : []),
+        story(ctx.primaryRole(groups), `print the "${name}" of ${article(label)} ${label}`, undefined, [
+          at(`"${name}" is in the Print menu of ${article(label)} ${label}${r.reportType ? ` as ${r.reportType}` : ''}`, r),
+          ...(template ? [at(`It prints the template ${template.id} (${loc} lines of QWeb)`, template)] : []),
         ]),
       ],
       evidence: [ev(r), ...(template ? [ev(template)] : [])],
-      metrics,
+      metrics: { ...emptyMetrics(), reports: 1, views: template ? 1 : 0, loc },
     };
   });
 }
@@ -99,100 +61,126 @@ function calledMethods(code: string): string[] {
   return out;
 }
 
-export function cronFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
-  return m.crons.map((cron) => {
+const INTERVALS: Record<string, string> = { minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week', months: 'month' };
+function every(interval: string): string {
+  const [n, unit] = interval.split(' ');
+  const u = INTERVALS[unit] ?? unit;
+  return n === '1' ? `every ${u}` : `every ${n} ${u}s`;
+}
+
+export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const crons = m.crons.map((cron) => {
     const model = cron.modelRef ? ctx.modelFromRef(cron.modelRef) : 'unknown';
     const called = calledMethods(cron.code ?? '');
-    const methods = m.models.filter((c) => modelOf(c) === model).flatMap((c) => c.methods).filter((x) => called.includes(x.name));
-    const name = cron.name ?? humanize(cron.id.split('.').pop() ?? cron.id);
-    const groups = ctx.groupsWith(model, 'unlink');
+    const methods = ctx.modules.flatMap((x) => x.models).filter((c) => modelOf(c) === model).flatMap((c) => c.methods).filter((x) => called.includes(x.name));
+    const name = cron.name ?? humanize(local(cron.id));
     const what = name.includes(': ') ? name.split(': ').slice(1).join(': ') : name;
+    const when = cron.interval ? every(cron.interval) : 'on schedule';
     const acceptance = [
-      ...(cron.interval ? [`Runs every ${cron.interval} without anyone starting it.`] : []),
-      ...methods.map((x) => x.docstring).filter((d): d is string => !!d),
+      at(`Runs ${when} without anyone starting it`, cron),
+      ...methods.map((x) => at(`It calls ${x.name}${x.docstring ? `: ${x.docstring.replace(/\.$/, '')}` : ''}`, x)),
+      ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => at(t, c)))),
     ];
+    const groups = ctx.reach(model, 'create');
     return {
-      id: featureId(m.name, 'cron', cron.id.split('.').pop() ?? cron.id),
+      id: featureId(m.name, 'automation', local(cron.id)),
       module: m.name,
-      kind: 'cron' as const,
-      title: `Scheduled action: ${name}`,
+      kind: 'automation' as const,
+      title: `When ${when}, then ${lcfirst(what)}`,
       roles: ctx.roleNames(groups),
-      stories: [story(ctx.topRole(groups), `have Odoo ${lcfirst(what)} automatically`, benefitFrom(methods.map((x) => x.docstring), 'nobody has to remember to do it by hand'), acceptance)],
+      stories: [story(ctx.primaryRole(groups), `have Odoo ${lcfirst(what)} ${when}`, firstReason(methods.map((x) => x.docstring)), acceptance)],
       evidence: [ev(cron), ...methods.map(ev)],
       metrics: methodMetrics(methods),
     };
   });
+  const automations = m.automations.map((a) => {
+    const model = a.modelRef ? ctx.modelFromRef(a.modelRef) : 'unknown';
+    const name = a.name ?? humanize(local(a.id));
+    const groups = ctx.reach(model, 'write');
+    const trigger = a.trigger ? humanize(a.trigger) : 'a change';
+    return {
+      id: featureId(m.name, 'automation', local(a.id)),
+      module: m.name,
+      kind: 'automation' as const,
+      title: `When ${lcfirst(trigger)} on ${ctx.label(model)}, then ${lcfirst(name)}`,
+      roles: ctx.roleNames(groups),
+      stories: [story(ctx.primaryRole(groups), `have Odoo ${lcfirst(name)} when ${lcfirst(trigger)} happens on ${article(ctx.label(model))} ${ctx.label(model)}`, undefined, [
+        at(`An automated action on ${ctx.label(model)} triggered by ${lcfirst(trigger)}`, a),
+      ])],
+      evidence: [ev(a)],
+      metrics: { ...emptyMetrics(), loc: 5 },
+    };
+  });
+  return [...crons, ...automations];
+}
+
+/** Methods (of any analysed module) that reference an xml id or call with an argument. */
+function callers(ctx: BuildContext, name: string, arg: string) {
+  const out: { method: PyMethod; model?: string; call: { file: string; line: number } }[] = [];
+  for (const x of ctx.modules) {
+    for (const c of x.models) {
+      for (const meth of c.methods) {
+        const call = (meth.effects?.calls ?? []).find((k) => k.name === name && k.arg === arg);
+        if (call) out.push({ method: meth, model: modelOf(c), call });
+      }
+    }
+  }
+  return out;
 }
 
 export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return m.mailTemplates.map((t) => {
     const model = t.modelRef ? ctx.modelFromRef(t.modelRef) : 'unknown';
     const label = ctx.label(model);
-    const name = t.name ?? humanize(t.id.split('.').pop() ?? t.id);
-    const senders = persistent(m).flatMap((c) => c.methods).filter((x) => x.role === 'action');
-    const groups = ctx.groupsWith(model, 'read');
+    const name = t.name ?? humanize(local(t.id));
+    const senders = callers(ctx, 'ref', t.id);
+    const buttons = senders.flatMap((s) => m.views.flatMap((v) => v.buttons.filter((b) => b.name === s.method.name)));
+    const groups = buttons.flatMap((b) => b.groups);
+    const role = ctx.primaryRole(groups.length ? groups : ctx.reach(model, 'write'));
+    const trigger = buttons.find((b) => b.string)?.string;
+    const goal = trigger ? `have Odoo send the "${name}" email when I use "${trigger}" on ${article(label)} ${label}` : `send the "${name}" email about ${article(label)} ${label}`;
     return {
-      id: featureId(m.name, 'email', t.id.split('.').pop() ?? t.id),
+      id: featureId(m.name, 'email', local(t.id)),
       module: m.name,
       kind: 'email' as const,
       title: `Email: ${name}`,
-      roles: ctx.roleNames(groups),
+      roles: ctx.roleNames(groups.length ? groups : ctx.reach(model, 'write')),
       stories: [
-        story(ctx.primaryRole(groups), `receive the "${name}" email about ${article(label)} ${label}`, 'I am informed without anyone writing the message by hand', [
-          ...(t.subject ? [`The subject reads: ${t.subject}`] : []),
+        story(role, goal, undefined, [
+          ...(t.subject ? [at(`The subject reads: ${t.subject}`, t)] : [at(`A template on ${label}`, t)]),
+          ...senders.map((s) => at(`Sent by ${s.method.name}${s.model ? ` on ${ctx.label(s.model)}` : ''}`, s.call)),
+          ...(senders.length ? [] : [at('No code of the analysed modules sends it: it is picked in the email composer', t)]),
         ]),
       ],
-      evidence: [ev(t)],
+      evidence: [ev(t), ...senders.map((s) => ev(s.call))],
       metrics: { ...emptyMetrics(), views: 1, dependencies: senders.length ? 1 : 0 },
     };
   });
 }
 
-export function constraintFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
-  const out: Feature[] = [];
-  for (const c of persistent(m)) {
-    const model = modelOf(c) as string;
-    const label = ctx.label(model);
-    const creators = ctx.groupsWith(model, 'create');
-    const groups = creators.length ? creators : moduleGroups(m);
-    const role = ctx.primaryRole(groups);
-    for (const meth of c.methods.filter((x) => x.role === 'constraint')) {
-      const fields = meth.decorators.find((d) => d.name === 'api.constrains')?.args ?? [];
-      const msg = meth.messages[0];
-      out.push({
-        id: featureId(m.name, 'constraint', model, meth.name),
-        module: m.name,
-        kind: 'constraint',
-        title: `${label}: ${msg ?? humanize(meth.name)}`,
-        roles: ctx.roleNames(groups),
-        stories: [
-          story(role, `be stopped when ${article(label)} ${label} breaks the rule${msg ? ` "${msg}"` : ` ${humanize(meth.name)}`}`, benefitFrom([meth.docstring], `${label} data stays consistent`), [
-            ...meth.messages.map((x) => `Saving is refused with "${x}".`),
-            ...(fields.length ? [`Checked whenever ${listing(fields)} change${fields.length > 1 ? '' : 's'}.`] : []),
-          ]),
-        ],
-        evidence: [ev(meth)],
-        metrics: methodMetrics([meth]),
-      });
-    }
-    for (const s of c.sqlConstraints) {
-      out.push({
-        id: featureId(m.name, 'constraint', model, s.name),
-        module: m.name,
-        kind: 'constraint',
-        title: `${label}: ${s.message.replace(/[.]$/, '')}`,
-        roles: ctx.roleNames(groups),
-        stories: [
-          story(role, `be stopped when ${article(label)} ${label} breaks the rule "${s.message}"`, `${label} data stays consistent`, [
-            `Saving is refused with "${s.message}".`,
-            `The database enforces ${s.definition}.`,
-          ]),
-        ],
-        evidence: [ev(s)],
-        metrics: { ...emptyMetrics(), loc: 1 },
-      });
-    }
-  }
-  return out;
+export function sequenceFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  return m.sequences.map((s) => {
+    const users = s.code ? callers(ctx, 'next_by_code', s.code) : [];
+    const model = users.find((u) => u.model)?.model ?? s.code;
+    const label = model ? ctx.label(model) : 'record';
+    const groups = model ? ctx.reach(model, 'create') : [];
+    const name = s.name ?? humanize(local(s.id));
+    return {
+      id: featureId(m.name, 'sequence', local(s.id)),
+      module: m.name,
+      kind: 'sequence' as const,
+      title: `Numbering: ${name}${s.prefix ? ` (${s.prefix}…)` : ''}`,
+      roles: ctx.roleNames(groups),
+      stories: [
+        story(ctx.primaryRole(groups), `have each new ${label} numbered${s.prefix ? ` ${s.prefix}…` : ''} automatically`, undefined, [
+          at(`The sequence ${s.code ?? s.id}${s.prefix ? ` starts numbers with ${s.prefix}` : ''}`, s),
+          ...users.map((u) => at(`${u.method.name}${u.model ? ` on ${ctx.label(u.model)}` : ''} takes the next number`, u.call)),
+          ...(users.length ? [] : [at('No code of the analysed modules takes a number from it', s)]),
+        ]),
+      ],
+      evidence: [ev(s), ...users.map((u) => ev(u.call))],
+      metrics: { ...emptyMetrics(), loc: 5 + users.length * 3 },
+    };
+  });
 }
 

@@ -1,17 +1,18 @@
-/** Features for apps (root menus), models with their views, extensions of other models, wizards. */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, XmlMenu } from '../../analysis/types.js';
+/** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
+import type { ModuleAnalysis, PyMethod, PyModel, ViewButton, XmlMenu } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
+import { fieldCriteria, ruleCriteria } from './criteria.js';
+import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
+import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
-import { benefitFrom, humanize, lcfirst, listing, startsWithVerb, VIEW_NAMES } from './text.js';
-import { emptyMetrics, type Feature, type FeatureMetrics } from './types.js';
+import { firstReason, startsWithVerb, story } from './story.js';
+import { humanize, lcfirst, listing, VIEW_NAMES } from './text.js';
+import { emptyMetrics, type Feature, type FeatureMetrics, type Story } from './types.js';
 
-const STRUCTURAL = new Set(['compute', 'onchange', 'override', 'other']);
+const STRUCTURAL = new Set(['compute', 'onchange', 'override', 'other', 'constraint']);
 const ev = BuildContext.ev;
-
-export function story(role: string, goal: string, benefit: string, acceptance: string[]) {
-  return { text: `As ${article(role)} ${role}, I want to ${goal}, so that ${benefit}.`, acceptance };
-}
+const at = BuildContext.at;
 
 function classMetrics(classes: readonly PyModel[], self: string): FeatureMetrics {
   const m = emptyMetrics();
@@ -30,26 +31,7 @@ function classMetrics(classes: readonly PyModel[], self: string): FeatureMetrics
   return m;
 }
 
-/** Acceptance criteria from required fields, the state field and constraints of model classes. */
-export function modelCriteria(ctx: BuildContext, classes: readonly PyModel[], label: string): string[] {
-  const fields = classes.flatMap((c) => c.fields);
-  const out: string[] = [];
-  const required = fields.filter((f) => f.required).map((f) => f.string ?? humanize(f.name));
-  if (required.length) out.push(`${article(label).replace(/^a/, 'A')} ${label} cannot be saved without ${listing(required)}.`);
-  const state = fields.find((f) => f.name === 'state' && f.selection?.length);
-  if (state?.selection) out.push(`${state.string ?? 'Status'} goes through ${state.selection.map(([, l]) => l).join(' → ')}.`);
-  for (const c of classes) {
-    for (const s of c.sqlConstraints) out.push(`Saving is refused with "${s.message}" (${s.name}).`);
-    for (const meth of c.methods.filter((x) => x.role === 'constraint')) {
-      for (const msg of meth.messages) out.push(`Saving is refused with "${msg}".`);
-    }
-  }
-  return out;
-}
-
-function rootMenus(m: ModuleAnalysis): XmlMenu[] {
-  return m.menus.filter((x) => !x.parent);
-}
+const rootMenus = (m: ModuleAnalysis): XmlMenu[] => m.menus.filter((x) => !x.parent);
 
 export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return rootMenus(m).map((root) => {
@@ -57,37 +39,62 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const children = below(root.id);
     const leaves = children.filter((x) => x.action);
     const models = m.actions.filter((a) => leaves.some((l) => l.action === a.id)).map((a) => a.resModel).filter((x): x is string => !!x);
-    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.groupsWith(x, 'read'));
+    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read'));
     const name = root.name ?? humanize(root.id.split('.').pop() ?? root.id);
-    const restricted = children.filter((c) => c.groups.length).map((c) => `${c.name ?? c.id} is shown to ${listing(ctx.roleNames(c.groups))} only.`);
+    const restricted = children.filter((c) => c.groups.length).map((c) => at(`${c.name ?? c.id} is shown to ${listing(ctx.roleNames(c.groups))} only`, c));
     const acceptance = [
-      ...(root.groups.length ? [`The ${name} app is shown to ${listing(ctx.roleNames(root.groups))} only.`] : []),
-      ...(leaves.length ? [`The app menu leads to ${listing(leaves.map((l) => l.name ?? l.id))}.`] : []),
+      ...(root.groups.length ? [at(`The ${name} app is shown to ${listing(ctx.roleNames(root.groups))} only`, root)] : []),
+      ...leaves.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}`, l)),
       ...restricted,
-      ...(m.assets.js + m.assets.scss ? [`Its web assets load without errors (${m.assets.js} JS, ${m.assets.scss} SCSS files).`] : []),
     ];
     const goal = leaves.length ? `open the ${name} app and reach ${listing(leaves.map((l) => l.name ?? l.id))}` : `open the ${name} app`;
-    const summary = m.manifest.summary?.replace(/[.\s]+$/, '');
-    const fromSummary = summary && (startsWithVerb(summary) ? `So that I can ${lcfirst(summary)}.` : `So that I find ${lcfirst(summary)} in one place.`);
-    const benefit = benefitFrom([fromSummary, m.manifest.description], 'everything about it is one click away');
     return {
       id: featureId(m.name, 'app', root.id.split('.').pop() ?? root.id),
       module: m.name,
       kind: 'app' as const,
       title: `${name} app`,
       roles: ctx.roleNames(groups),
-      stories: [story(ctx.primaryRole(groups), goal, benefit, acceptance)],
+      stories: [story(ctx.primaryRole(groups), goal, firstReason([m.manifest.summary, m.manifest.description]), acceptance)],
       evidence: [ev(root), ...children.map(ev)],
-      // The app carries the module's front-end code (JS and SCSS lines).
-      metrics: { ...emptyMetrics(), loc: m.lines.js + m.lines.scss, dependencies: m.manifest.depends.length },
+      metrics: { ...emptyMetrics(), dependencies: m.manifest.depends.length },
     };
   });
+}
+
+function menuTarget(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu): string {
+  const action = m.actions.find((a) => a.id === menu.action);
+  return action?.resModel ? `the ${ctx.label(action.resModel)} records` : `the action ${menu.action}`;
 }
 
 function viewPhrase(types: readonly string[]): string {
   const shown = [...new Set(types.filter((t) => t !== 'search').map((t) => VIEW_NAMES[t] ?? t))];
   const base = shown.length ? `in ${listing(shown)} view${shown.length > 1 ? 's' : ''}` : '';
   return types.includes('search') ? `${base} with search filters`.trim() : base;
+}
+
+/** Stories for the buttons of a model that are no state transition. */
+function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, methods: readonly PyMethod[], skip: ReadonlySet<PyMethod>): Story[] {
+  const label = ctx.label(model);
+  const known = ctx.reach(model, 'write');
+  const writers = known.length ? known : internalRoleGroups(ctx, m);
+  const out: Story[] = [];
+  for (const meth of methods) {
+    if (meth.role !== 'action' || skip.has(meth)) continue;
+    const buttons: ViewButton[] = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === meth.name));
+    if (!buttons.length && !meth.docstring) continue;
+    const caption = buttons.find((b) => b.string)?.string;
+    const groups = [...new Set(buttons.flatMap((b) => b.groups))];
+    const named = humanize(meth.name);
+    const goal = caption ? `use "${caption}" on ${article(label)} ${label}` : startsWithVerb(named) ? `${lcfirst(named)} from ${article(label)} ${label}` : `use ${named} on ${article(label)} ${label}`;
+    const acceptance = [
+      ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown to ${listing(ctx.roleNames(b.groups))} only`, b)),
+      ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
+      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+      ...(buttons.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
+    ];
+    out.push(story(ctx.primaryRole(groups.length ? groups : writers), goal, firstReason([meth.docstring]), acceptance));
+  }
+  return out;
 }
 
 export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
@@ -99,21 +106,19 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const views = m.views.filter((v) => v.model === model && !v.inheritId);
     const actions = m.actions.filter((a) => a.resModel === model);
     const menus = m.menus.filter((x) => actions.some((a) => a.id === x.action));
-    const creators = ctx.groupsWith(model, 'create');
-    const readers = ctx.groupsWith(model, 'read').filter((g) => !creators.includes(g));
-    const acceptance = modelCriteria(ctx, classes, label);
-    for (const r of m.rules.filter((r) => r.modelRef?.split('.').pop() === `model_${model.replace(/\./g, '_')}`)) {
-      if (r.name) acceptance.push(`Record rule: ${r.name}${r.groups.length ? ` (${listing(ctx.roleNames(r.groups))})` : ''}.`);
-    }
-    const texts = [...actions.map((a) => a.help), ...classes.map((c) => c.docstring), ...classes.flatMap((c) => c.fields.map((f: PyField) => f.help))];
-    const benefit = benefitFrom(texts, `${label} records are kept in one place`);
+    const creators = ctx.reach(model, 'create');
+    const readers = ctx.reach(model, 'read');
+    const acceptance = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const reason = firstReason([...actions.map((a) => a.help), ...classes.map((c) => c.docstring)]);
     const where = viewPhrase(views.map((v) => v.type));
     const what = actions[0]?.name ?? `${label} records`;
-    const stories = [story(ctx.primaryRole(creators.length ? creators : ctx.groupsWith(model, 'write')), `record and follow ${what}${where ? ` ${where}` : ''}`, benefit, acceptance)];
-    const readerRole = ctx.roleNames(readers)[0];
-    if (readerRole && !ctx.roleNames(creators).includes(readerRole)) {
-      stories.push(story(readerRole, `look up ${what}`, benefit, [`${readerRole} can read ${label} records but not create them.`]));
-    }
+    const creatorRole = ctx.primaryRole(creators.length ? creators : ctx.reach(model, 'write'));
+    const stories = [story(creatorRole, `record and follow ${what}${where ? ` ${where}` : ''}`, reason, acceptance)];
+    const readOnly = ctx.roleNames(readers).filter((r) => !ctx.roleNames(creators).includes(r));
+    if (readOnly[0]) stories.push(story(readOnly[0], `look up ${what}`, reason, [at(`${readOnly[0]} can read ${label} records but not create them`, accessLine(ctx, model, readers))]));
+    const field = stateField(classes);
+    const transitions = new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : []);
+    stories.push(...buttonStories(ctx, m, model, classes.flatMap((c) => c.methods), transitions));
     const metrics = classMetrics(classes, model);
     metrics.views = views.length;
     out.push({
@@ -121,7 +126,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       module: m.name,
       kind: 'model',
       title: `${label} (${model})`,
-      roles: ctx.roleNames([...creators, ...readers]),
+      roles: ctx.roleNames(readers),
       stories,
       evidence: [...classes.map(ev), ...views.map(ev), ...actions.map(ev), ...menus.map(ev)],
       metrics,
@@ -130,23 +135,60 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return out;
 }
 
+function accessLine(ctx: BuildContext, model: string, groups: readonly string[]) {
+  const ref = `model_${model.replace(/\./g, '_')}`;
+  const rule = ctx.modules.flatMap((x) => x.access).find((a) => a.modelRef.split('.').pop() === ref && groups.includes(a.group ?? 'base.group_user'));
+  return rule ?? { file: '?', line: 0 };
+}
+
+const SETTINGS = 'res.config.settings';
+
 export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const out: Feature[] = [];
   const extended = new Set<string>();
-  for (const c of m.models) if (!c.name && c.inherit.length === 1) extended.add(c.inherit[0]);
-  for (const v of m.views) if (v.inheritId && v.model && !m.models.some((c) => isNewModel(c) && c.name === v.model)) extended.add(v.model);
+  for (const c of m.models) if (!c.name && c.inherit.length === 1 && c.inherit[0] !== SETTINGS) extended.add(c.inherit[0]);
+  for (const v of m.views) if (v.inheritId && v.model && v.model !== SETTINGS && !m.models.some((c) => isNewModel(c) && c.name === v.model)) extended.add(v.model);
   for (const model of [...extended].sort()) {
     const classes = m.models.filter((c) => !c.name && c.inherit.length === 1 && c.inherit[0] === model);
     const views = m.views.filter((v) => v.inheritId && v.model === model);
     const label = ctx.label(model);
     const fields = classes.flatMap((c) => c.fields);
-    const buttonGroups = views.flatMap((v) => v.buttons.flatMap((b) => b.groups));
-    const groups = buttonGroups.length ? buttonGroups : ctx.groupsWith(model, 'write');
-    const roleGroups = groups.length ? groups : moduleGroups(m);
-    const settable = fields.filter((f) => !f.compute && !f.related);
-    const shown = (settable.length ? settable : fields).map((f) => f.string ?? humanize(f.name));
-    const goal = shown.length ? `see and set ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on the ${label} form` : `use the extended ${label} form`;
-    const benefit = benefitFrom([...fields.map((f) => f.help), ...classes.flatMap((c) => c.methods.map((x) => x.docstring))], `the ${label} holds what this project needs`);
+    const placed = views.flatMap((v) => v.fields ?? []);
+    const known = ctx.reach(model, 'write');
+    // A model of another app whose access rights are not analysed: the module's own roles use it.
+    const writers = known.length ? known : internalRoleGroups(ctx, m);
+    const criteria = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const stories: Story[] = [];
+    // Fields a view shows to some groups only are those groups' story, not every writer's.
+    const audiences = new Map<string, string[]>();
+    for (const p of placed) {
+      if (!fields.some((f) => f.name === p.name)) continue;
+      const key = [...new Set(p.groups)].sort().join(',');
+      audiences.set(key, [...new Set([...(audiences.get(key) ?? []), p.name])]);
+    }
+    const fieldLabel = (n: string) => fields.find((f) => f.name === n)?.string ?? ctx.fieldLabel(model, n);
+    const shownNames = new Set([...audiences.values()].flat());
+    const unplaced = fields.filter((f) => !shownNames.has(f.name) && !f.compute && !f.related);
+    for (const [key, names] of [...audiences].sort()) {
+      const groups = key ? key.split(',') : writers;
+      const shown = names.map(fieldLabel);
+      const goal = `see and set ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on the ${label} form`;
+      const reason = firstReason(names.map((n) => fields.find((f) => f.name === n)?.help), false);
+      const only = key ? [at(`${listing(shown)} ${shown.length > 1 ? 'are' : 'is'} shown to ${listing(ctx.roleNames(groups))} only`, placed.find((p) => p.name === names[0]) ?? views[0])] : [];
+      stories.push(story(ctx.primaryRole(groups), goal, reason, [...only, ...(stories.length ? [] : criteria)]));
+    }
+    const methods = classes.flatMap((c) => c.methods);
+    const field = stateField(classes) ?? stateField(ctx.modules.flatMap((x) => classesOf(x, model)));
+    stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
+    if (!stories.length && (unplaced.length || criteria.length)) {
+      // Data the module keeps on the model without showing it: what it stores and enforces.
+      const shown = unplaced.map((f) => f.string ?? ctx.fieldLabel(model, f.name));
+      const goal = shown.length ? `have Odoo keep ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on each ${label}` : `have the ${label} follow this module's rules`;
+      stories.push(story(ctx.primaryRole(writers), goal, firstReason(unplaced.map((f) => f.help), false), criteria));
+    } else if (stories.length && criteria.length && !audiences.size) {
+      stories[0] = { ...stories[0], acceptance: [...new Set([...stories[0].acceptance, ...criteria])] };
+    }
+    if (!stories.length) continue;
     const metrics = classMetrics(classes, model);
     metrics.views = views.length;
     metrics.xpaths = views.reduce((s, v) => s + v.xpathCount, 0);
@@ -155,9 +197,9 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       id: featureId(m.name, 'extension', model),
       module: m.name,
       kind: 'extension',
-      title: `${label} extension (${model})`,
-      roles: ctx.roleNames(roleGroups),
-      stories: [story(ctx.primaryRole(roleGroups), goal, benefit, modelCriteria(ctx, classes, label))],
+      title: `${label}: ${fields.length ? `${fields.length} new field${fields.length > 1 ? 's' : ''}` : 'changed behaviour'}${views.length ? ` on ${views.length} view${views.length > 1 ? 's' : ''}` : ''} (${model})`,
+      roles: ctx.roleNames([...placed.flatMap((p) => p.groups), ...writers]),
+      stories,
       evidence: [...classes.map(ev), ...views.map(ev)],
       metrics,
     });
@@ -166,43 +208,40 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
 }
 
 export function wizardFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
-  return m.models.filter((c) => c.kind === 'transient' && c.name).map((c) => {
+  return m.models.filter((c) => c.kind === 'transient' && c.name && c.name !== SETTINGS && !c.inherit.includes(SETTINGS)).map((c) => {
     const model = c.name as string;
     const label = ctx.label(model);
     const views = m.views.filter((v) => v.model === model);
     const actions = m.actions.filter((a) => a.resModel === model);
-    const groups = ctx.groupsWith(model, 'create');
+    const groups = ctx.reach(model, 'create');
     const methods: PyMethod[] = c.methods.filter((x) => x.role === 'action');
     const from = actions.find((a) => a.bindingModel);
     const bound = from?.bindingModel ? ` from the ${ctx.label(ctx.modelFromRef(from.bindingModel))} list` : '';
-    const required = c.fields.filter((f) => f.required).map((f) => f.string ?? humanize(f.name));
+    const opener = m.views.flatMap((v) => v.buttons.filter((b) => actions.some((a) => a.id === b.name || a.id.endsWith(`.${b.name.replace(/^%\(|\)d$/g, '').split('.').pop()}`)))).at(0);
     const acceptance = [
-      ...(required.length ? [`The wizard cannot be confirmed without ${listing(required)}.`] : []),
-      ...methods.flatMap((x) => x.messages.map((msg) => `Refused with "${msg}".`)),
+      ...(from ? [at(`Opened from the Action menu of ${ctx.label(ctx.modelFromRef(from.bindingModel as string))}`, from)] : []),
+      ...(opener ? [at(`Opened by the "${opener.string ?? opener.name}" button`, opener)] : []),
+      ...c.fields.filter((f) => f.required).map((f) => at(`The wizard cannot be confirmed without ${f.string ?? ctx.fieldLabel(model, f.name)}`, f)),
+      ...methods.flatMap((x) => x.messages.map((msg) => at(`Refused with "${msg}"`, x))),
+      ...methods.flatMap((x) => (x.effects?.writes ?? []).map((w) => at(`Sets ${w.field} to "${w.value}"`, w))),
+      ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((k) => callCriterion(ctx, k.name, k.arg).map((t) => at(t, k)))),
     ];
-    const benefit = benefitFrom([c.docstring, ...methods.map((x) => x.docstring)], 'a repetitive task takes one step');
     const metrics = classMetrics([c], model);
     for (const x of methods) {
       metrics.methods++;
       metrics.complexity += x.complexity;
     }
     metrics.views = views.length;
+    const title = actions[0]?.name ?? label;
     return {
       id: featureId(m.name, 'wizard', model),
       module: m.name,
       kind: 'wizard' as const,
-      title: `${label} wizard`,
+      title: `Wizard: ${title}`,
       roles: ctx.roleNames(groups),
-      stories: [story(ctx.primaryRole(groups), `use the "${label}" wizard${bound}`, benefit, acceptance)],
+      stories: [story(ctx.primaryRole(groups), `use the "${title}" wizard${bound}`, firstReason([c.docstring, ...methods.map((x) => x.docstring)]), acceptance)],
       evidence: [ev(c), ...views.map(ev), ...actions.map(ev)],
       metrics,
     };
   });
-}
-
-/** Groups a module refers to in its access rights, menus and rules (a fallback for roles). */
-export function moduleGroups(m: ModuleAnalysis): string[] {
-  return [...m.access.map((a) => a.group), ...m.menus.flatMap((x) => x.groups), ...m.rules.flatMap((r) => r.groups)].filter(
-    (g): g is string => !!g,
-  );
 }

@@ -1,7 +1,10 @@
 /** Analysis -> features grouped by module. Pure and deterministic. */
 import type { AddonsAnalysis } from '../../analysis/types.js';
-import { actionFeatures, constraintFeatures, cronFeatures, emailFeatures, reportFeatures } from './build-behaviour.js';
+import { automationFeatures, emailFeatures, reportFeatures, sequenceFeatures } from './build-behaviour.js';
+import { lifecycleFeatures } from './build-lifecycle.js';
 import { appFeatures, extensionFeatures, modelFeatures, wizardFeatures } from './build-models.js';
+import { dataFeatures, securityFeatures, settingsFeatures } from './build-security.js';
+import { routeFeatures, uiFeatures } from './build-web.js';
 import { BuildContext } from './context.js';
 import type { Feature, FeatureSet, ModuleOrigin } from './types.js';
 
@@ -12,17 +15,21 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
   const ctx = new BuildContext(analysis.modules);
   const features: Feature[] = [];
   for (const m of analysis.modules) {
-    const own = [
+    const functional = [
       ...appFeatures(ctx, m),
       ...modelFeatures(ctx, m),
+      ...lifecycleFeatures(ctx, m),
       ...extensionFeatures(ctx, m),
       ...wizardFeatures(ctx, m),
-      ...actionFeatures(ctx, m),
+      ...settingsFeatures(ctx, m),
+      ...routeFeatures(ctx, m),
+      ...automationFeatures(ctx, m),
+      ...sequenceFeatures(ctx, m),
       ...reportFeatures(ctx, m),
-      ...cronFeatures(ctx, m),
       ...emailFeatures(ctx, m),
-      ...constraintFeatures(ctx, m),
+      ...uiFeatures(ctx, m),
     ];
+    const own = [...functional, ...securityFeatures(ctx, m), ...dataFeatures(ctx, m, functional.length > 0)];
     // Two technical names can slug alike (a.b_c, a_b.c): keep ids unique, deterministically.
     const seen = new Map<string, number>();
     for (const f of own) {

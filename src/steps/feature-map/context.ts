@@ -1,7 +1,7 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
 import type { ModuleAnalysis, PyModel, SourceRef } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
-import { modelLabeler } from './text.js';
+import { humanize, modelLabeler } from './text.js';
 
 export class BuildContext {
   readonly roles: RoleBook;
@@ -23,6 +23,29 @@ export class BuildContext {
     return `${ref.file}:${ref.line}`;
   }
 
+  /** An acceptance criterion with the file:line that enforces it. */
+  static at(text: string, ref: SourceRef): string {
+    return `${text.replace(/[.\s]+$/, '')} (${ref.file}:${ref.line}).`;
+  }
+
+  /** A field's label on a model: its string anywhere in the analysed modules, else humanized. */
+  fieldLabel(model: string, field: string): string {
+    for (const m of this.modules) {
+      for (const c of m.models) {
+        if ((c.name ?? c.inherit[0]) !== model) continue;
+        const f = c.fields.find((x) => x.name === field);
+        if (f?.string) return f.string;
+      }
+    }
+    return humanize(field.replace(/_ids?$/, ''));
+  }
+
+  /** The role groups that reach a model with a permission (access rights; no group means every internal user). */
+  reach(model: string, perm: 'read' | 'write' | 'create' | 'unlink'): string[] {
+    const rules = accessFor(this.modules, model).filter((a) => a.perms[perm]);
+    return [...new Set(rules.map((a) => a.group ?? 'base.group_user'))];
+  }
+
   /** Groups with a given permission on a model (from every analysed access file). */
   groupsWith(model: string, perm: 'read' | 'write' | 'create' | 'unlink'): string[] {
     return accessFor(this.modules, model).filter((a) => a.perms[perm] && a.group).map((a) => a.group as string);
@@ -33,13 +56,13 @@ export class BuildContext {
     return [...new Set(this.roles.order(groupIds).map((g) => this.roles.name(g)))];
   }
 
-  /** Least privileged role among groups, else the most privileged holder of a fallback permission. */
-  primaryRole(groupIds: readonly string[], fallback = 'user'): string {
+  /** Least privileged role among groups, else the fallback. */
+  primaryRole(groupIds: readonly string[], fallback = 'Internal User'): string {
     return this.roleNames(groupIds)[0] ?? fallback;
   }
 
   /** Most privileged role among groups (e.g. who configures an automation). */
-  topRole(groupIds: readonly string[], fallback = 'user'): string {
+  topRole(groupIds: readonly string[], fallback = 'Internal User'): string {
     return this.roleNames(groupIds).at(-1) ?? fallback;
   }
 }

@@ -29,21 +29,60 @@ const KNOWN_GROUPS: Record<string, string> = {
   'fleet.fleet_group_manager': 'Fleet Manager',
 };
 
-/** Groups that are no role: debug mode ("Technical Features"), nobody. */
-const TECHNICAL_GROUPS = new Set(['base.group_no_one']);
+/** Groups that are no role: debug mode, multi-company/currency switches and similar toggles. */
+const TOGGLE_GROUPS = new Set([
+  'base.group_no_one', 'base.group_multi_company', 'base.group_multi_currency', 'base.group_allow_export',
+  'base.group_sanitize_override', 'base.group_private_addresses', 'base.group_partner_manager',
+]);
+
+/** Categories whose groups switch features on rather than describe a job. */
+const TOGGLE_CATEGORIES = /module_category_(hidden|usability|extra|technical|localization|theme)/;
+/** Group names that read as a switch ("Show Full Accounting Features", "Allow ...", "Manage Multiple ..."). */
+const TOGGLE_NAME = /^(allow|show|use|enable|display|manage (multiple|product|packag|lots|different)|activate|technical|access to|multi[- ])\b/i;
+
+/** A role word that needs its app to mean something ("Officer" -> "Time Off Officer"). */
+const GENERIC = /^(user|users|manager|administrator|admin|officer|responsible|viewer|editor|approver|read-?only|all documents|own documents only)$/i;
+/** Words that name a person; anything else gets " User" ("Billing" -> "Billing User"). */
+const PERSON = /(er|or|ist|ant|ent|ian|man|men|person|staff|user|agent|head|lead|admin|team|guest|visitor|customer|owner|doctor|nurse|receptionist)s?$/i;
 
 export class RoleBook {
   private readonly groups = new Map<string, XmlGroup>();
+  private readonly categories = new Map<string, string>();
 
   constructor(modules: readonly ModuleAnalysis[]) {
-    for (const m of modules) for (const g of m.groups) this.groups.set(g.id, g);
+    for (const m of modules) {
+      for (const g of m.groups) this.groups.set(g.id, g);
+      for (const c of m.categories) if (c.name) this.categories.set(c.id, c.name);
+    }
   }
 
+  /** Is this group a job a person holds (not a feature toggle or debug switch)? */
+  isRole(groupId: string): boolean {
+    if (TOGGLE_GROUPS.has(groupId)) return false;
+    if (KNOWN_GROUPS[groupId]) return true;
+    const g = this.groups.get(groupId);
+    if (g?.category && TOGGLE_CATEGORIES.test(g.category)) return false;
+    return !TOGGLE_NAME.test(g?.name ?? this.fallbackName(groupId));
+  }
+
+  /** The persona: the group's display name as a person ("Maintenance Technician", "Time Off Officer", "Billing User"). */
   name(groupId: string): string {
+    if (KNOWN_GROUPS[groupId]) return KNOWN_GROUPS[groupId];
     const g = this.groups.get(groupId);
     // Odoo 17 names groups "Officer: Manage all requests": the role is the part before the colon.
-    if (g?.name) return g.name.split(': ')[0].trim();
-    if (KNOWN_GROUPS[groupId]) return KNOWN_GROUPS[groupId];
+    let role = g?.name ? g.name.split(': ')[0].trim() : this.fallbackName(groupId);
+    const category = g?.category ? this.categories.get(g.category) : undefined;
+    if (GENERIC.test(role) && category && !role.toLowerCase().includes(category.toLowerCase())) role = `${category} ${role}`;
+    if (!PERSON.test(role)) role = `${role} User`;
+    return role;
+  }
+
+  /** The group's own name ("Allow ticket escalations"), for switches as much as roles. */
+  displayName(groupId: string): string {
+    return this.groups.get(groupId)?.name ?? KNOWN_GROUPS[groupId] ?? this.fallbackName(groupId);
+  }
+
+  private fallbackName(groupId: string): string {
     const local = groupId.split('.').pop() ?? groupId;
     return local.replace(/^group_/, '').split('_').filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
   }
@@ -56,13 +95,26 @@ export class RoleBook {
     return implied.includes(b) || implied.some((i) => this.implies(i, b, seen));
   }
 
-  /** Group ids ordered from least to most privileged (ties by id); technical groups left out. */
+  /** Groups a group implies (transitively). */
+  impliedBy(a: string): string[] {
+    const out: string[] = [];
+    const walk = (id: string) => {
+      for (const i of this.groups.get(id)?.implied ?? []) if (!out.includes(i)) (out.push(i), walk(i));
+    };
+    walk(a);
+    return out;
+  }
+
+  /**
+   * Role group ids ordered from least to most privileged (ties by id). A toggle group stands
+   * for the roles it implies (who holds "Show Full Accounting Features" is a Billing User).
+   */
   order(ids: readonly string[]): string[] {
-    const unique = [...new Set(ids)].filter((id) => !TECHNICAL_GROUPS.has(id)).sort();
+    const roles = [...new Set(ids.flatMap((id) => (this.isRole(id) ? [id] : this.impliedBy(id).filter((i) => this.isRole(i)).slice(0, 1))))].sort();
     // Implication decides; for groups defined elsewhere, a manager-like name ranks higher.
-    const rank = (id: string) => unique.filter((o) => o !== id && this.implies(id, o)).length;
+    const rank = (id: string) => roles.filter((o) => o !== id && this.implies(id, o)).length;
     const boss = (id: string) => (/manager|admin|system|responsible/i.test(`${id} ${this.name(id)}`) ? 1 : 0);
-    return unique
+    return roles
       .map((id) => [id, rank(id), boss(id)] as const)
       .sort((a, b) => a[1] - b[1] || a[2] - b[2] || (a[0] < b[0] ? -1 : 1))
       .map(([id]) => id);

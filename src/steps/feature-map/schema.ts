@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Diagnostic } from '../types.js';
 import { FEATURE_ID_RE } from './ids.js';
 import { locate } from './locate.js';
-import { FEATURE_KINDS, PRIORITIES } from './types.js';
+import { needsReason } from './story.js';
+import { FEATURE_KINDS, LEGACY_KINDS, PRIORITIES } from './types.js';
 
 const StorySchema = z.strictObject({
   text: z.string().min(1, 'a story needs text, e.g. "As a <role>, I want <goal>, so that <benefit>."'),
@@ -14,7 +15,7 @@ const StorySchema = z.strictObject({
 const FeatureSchema = z.strictObject({
   title: z.string().min(1),
   module: z.string().min(1),
-  kind: z.enum(FEATURE_KINDS),
+  kind: z.enum([...FEATURE_KINDS, ...LEGACY_KINDS]),
   scope: z.enum(['in', 'out'], { error: 'scope must be "in" or "out"' }).default('in'),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.map((p) => `"${p}"`).join(', ')}` }).default('medium'),
   owner: z.string().default(''),
@@ -97,6 +98,8 @@ export function checkFeatureMap(text: string): { doc?: FeatureMapDoc; diagnostic
     f.stories.forEach((s, i) => {
       if (!/^As an? .+?, I want .+/i.test(s.text)) {
         diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'stories read best as "As a <role>, I want <goal>, so that <benefit>."', 'warning'));
+      } else if (f.scope === 'in' && f.merged_into === undefined && needsReason(s.text)) {
+        diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'needs a reason: the code states none; add ", so that <why the user wants it>" before the final period', 'warning'));
       }
     });
   }

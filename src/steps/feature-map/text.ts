@@ -16,6 +16,8 @@ const KNOWN_MODELS: Record<string, string> = {
   'product.template': 'Product',
   'product.product': 'Product Variant',
   'hr.employee': 'Employee',
+  'ir.config_parameter': 'System Parameter',
+  'res.config.settings': 'Settings',
 };
 
 export function humanize(technical: string): string {

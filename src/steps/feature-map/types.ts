@@ -1,7 +1,13 @@
 /** Features and user stories as the feature map holds them, plus the metrics the ToDo needs. */
 
-export const FEATURE_KINDS = ['app', 'model', 'extension', 'wizard', 'action', 'report', 'cron', 'email', 'constraint'] as const;
+/** What the feature map proposes: units a consultant names. */
+export const FEATURE_KINDS = [
+  'app', 'model', 'lifecycle', 'extension', 'wizard', 'settings', 'route', 'automation', 'sequence', 'report', 'email',
+  'ui', 'security', 'data',
+] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
+/** Kinds earlier versions wrote (one feature per button, cron or constraint); still read. */
+export const LEGACY_KINDS = ['action', 'cron', 'constraint'] as const;
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];

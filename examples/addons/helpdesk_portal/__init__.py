@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import controllers
+from . import models

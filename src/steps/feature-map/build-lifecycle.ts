@@ -1,0 +1,146 @@
+/**
+ * Lifecycles: a state field plus the transitions the code performs, read from the methods
+ * that write a literal state (never from the order of the selection list): which button or
+ * method moves the record from which states to which, under which guard.
+ */
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton } from '../../analysis/types.js';
+import { BuildContext, classesOf } from './context.js';
+import { featureId } from './ids.js';
+import { article } from './roles.js';
+import { firstReason, story } from './story.js';
+import { humanize, listing } from './text.js';
+import { emptyMetrics, type Feature, type Story } from './types.js';
+
+const at = BuildContext.at;
+const ev = BuildContext.ev;
+
+export interface Transition {
+  method: PyMethod;
+  cls: PyModel;
+  /** States it moves from; empty means "from any state" (no guard in the code). */
+  from: string[];
+  to: string;
+  buttons: ViewButton[];
+}
+
+/** The state field of a model's classes: a Selection named state/status with literal values. */
+export function stateField(classes: readonly PyModel[]): PyField | undefined {
+  const fields = classes.flatMap((c) => c.fields);
+  return fields.find((f) => (f.name === 'state' || f.name === 'status') && f.type === 'Selection' && f.selection?.length);
+}
+
+/** Transitions of a model performed by the module's methods (its own classes, any class writing it). */
+export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField): Transition[] {
+  const keys = (field.selection ?? []).map(([k]) => k);
+  const out: Transition[] = [];
+  for (const cls of classesOf(m, model)) {
+    for (const method of cls.methods) {
+      if (method.role === 'compute' || method.role === 'onchange' || method.name === 'write' || method.name === 'create') continue;
+      const writes = (method.effects?.writes ?? []).filter((w) => w.field === field.name && keys.includes(w.value));
+      if (!writes.length) continue;
+      const guards = (method.effects?.guards ?? []).filter((g) => g.field === field.name);
+      let from: string[] = [];
+      for (const g of guards) {
+        const allowed = g.allowed ? g.values : keys.filter((k) => !g.values.includes(k));
+        from = from.length ? from.filter((k) => allowed.includes(k)) : [...allowed];
+      }
+      const buttons = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === method.name));
+      for (const to of [...new Set(writes.map((w) => w.value))]) out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons });
+    }
+  }
+  return out;
+}
+
+/** "a, b or c". */
+const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
+
+export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const out: Feature[] = [];
+  const models = [...new Set(m.models.filter((c) => c.kind === 'model').map((c) => c.name ?? c.inherit[0]).filter((x): x is string => !!x))];
+  for (const model of models) {
+    const classes = classesOf(m, model);
+    const field = stateField(classes) ?? stateField(ctx.modules.flatMap((x) => classesOf(x, model)));
+    if (!field) continue;
+    const transitions = transitionsOf(m, model, field);
+    if (!transitions.length) continue;
+    const label = ctx.label(model);
+    const name = (k: string) => field.selection?.find(([key]) => key === k)?.[1] ?? k;
+    const states = (ks: readonly string[]) => orList(ks.map(name));
+    const writers = ctx.reach(model, 'write');
+    const stories: Story[] = [];
+    for (const t of transitions) {
+      const caption = t.buttons.find((b) => b.string)?.string;
+      const groups = [...new Set(t.buttons.flatMap((b) => b.groups))];
+      const role = ctx.primaryRole(groups.length ? groups : writers);
+      const how = caption ? ` with "${caption}"` : t.method.role === 'cron' ? ' on schedule' : '';
+      const fromText = t.from.length ? `from ${states(t.from)} ` : '';
+      const goal = `move ${article(label)} ${label} ${fromText}to ${name(t.to)}${how}`;
+      const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
+      const acceptance = [
+        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} sets ${field.string ?? 'Status'} to ${name(t.to)}`, write)] : []),
+        ...(t.method.effects?.guards ?? [])
+          .filter((g) => g.field === field.name)
+          .map((g) => {
+            const allowed = g.allowed ? g.values : (field.selection ?? []).map(([k]) => k).filter((k) => !g.values.includes(k));
+            return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
+          }),
+        ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg)).map((msg) => at(`Refused with "${msg}"`, t.method)),
+        ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown to ${listing(ctx.roleNames(b.groups))} only`, b)),
+        ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+        ...(t.buttons.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
+      ];
+      stories.push(story(role, goal, firstReason([t.method.docstring]), acceptance));
+    }
+    const reached = new Set(transitions.flatMap((t) => [t.to, ...t.from]));
+    const never = (field.selection ?? []).map(([k]) => k).filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
+    if (never.length && stories[0]) {
+      stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`No code in this module sets ${states(never)}`, field)] };
+    }
+    const methods = [...new Set(transitions.map((t) => t.method))];
+    out.push({
+      id: featureId(m.name, 'lifecycle', model),
+      module: m.name,
+      kind: 'lifecycle',
+      title: `${label} lifecycle (${field.string ?? 'Status'}): ${transitions.length} transition${transitions.length > 1 ? 's' : ''} to ${orList([...new Set(transitions.map((t) => name(t.to)))]).replace(/ or /, ' and ')}`,
+      roles: ctx.roleNames([...transitions.flatMap((t) => t.buttons.flatMap((b) => b.groups)), ...writers]),
+      stories,
+      evidence: [ev(field), ...methods.map(ev), ...transitions.flatMap((t) => t.buttons.map(ev))],
+      metrics: {
+        ...emptyMetrics(),
+        methods: methods.length,
+        loc: methods.reduce((s, x) => s + x.loc, 0),
+        complexity: methods.reduce((s, x) => s + x.complexity, 0),
+      },
+    });
+  }
+  return out;
+}
+
+/** What a named call does, said for a reviewer. */
+export function callCriterion(ctx: BuildContext, name: string, arg: string | undefined): string[] {
+  switch (name) {
+    case 'message_post':
+    case 'message_post_with_source':
+    case 'message_post_with_view':
+    case 'message_post_with_template':
+    case 'message_notify':
+      return ['Posts a message in the chatter'];
+    case 'activity_schedule':
+      return [`Schedules an activity${arg ? ` (${arg.split('.').pop()})` : ''}`];
+    case 'send_mail':
+    case 'action_send_mail':
+      return ['Sends an email'];
+    case 'ref': {
+      const tpl = arg ? ctx.modules.flatMap((x) => x.mailTemplates).find((t) => t.id === arg) : undefined;
+      return tpl ? [`Uses the email template "${tpl.name ?? arg}"`] : [];
+    }
+    case 'next_by_code':
+      return arg ? [`Takes the next number of the sequence ${arg}`] : [];
+    case 'create':
+      return arg ? [`Creates ${article(ctx.label(arg))} ${ctx.label(arg)}`] : [];
+    default:
+      return [];
+  }
+}
+
+

@@ -1,0 +1,117 @@
+/** Features for who may do what (roles, access rights, record rules), settings, and data-only modules. */
+import type { ModuleAnalysis } from '../../analysis/types.js';
+import { BuildContext } from './context.js';
+import { featureId } from './ids.js';
+import { ruleMeaning, ruleSentence } from './rules.js';
+import { firstReason, story } from './story.js';
+import { humanize, listing } from './text.js';
+import { emptyMetrics, type Feature, type Story } from './types.js';
+
+const ev = BuildContext.ev;
+const at = BuildContext.at;
+
+const PERMS = ['read', 'write', 'create', 'unlink'] as const;
+const PERM_WORD: Record<(typeof PERMS)[number], string> = { read: 'read', write: 'edit', create: 'create', unlink: 'delete' };
+
+export function securityFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  if (!m.groups.length && !m.rules.length && !m.access.length) return [];
+  const roles = m.groups.filter((g) => ctx.roles.isRole(g.id));
+  const toggles = m.groups.filter((g) => !ctx.roles.isRole(g.id));
+  const acceptance: string[] = [];
+  for (const g of roles) {
+    const implied = g.implied.filter((i) => ctx.roles.isRole(i));
+    acceptance.push(at(`${ctx.roles.name(g.id)}${implied.length ? ` includes everything ${listing(implied.map((i) => ctx.roles.name(i)))} can do` : ' is a role of its own'}`, g));
+  }
+  for (const a of m.access) {
+    const can = PERMS.filter((p) => a.perms[p]).map((p) => PERM_WORD[p]);
+    const who = a.group ? (ctx.roles.isRole(a.group) ? ctx.roles.name(a.group) : `Holders of ${a.group}`) : 'Every user';
+    const model = ctx.modelFromRef(a.modelRef);
+    acceptance.push(at(`${who} can ${can.length ? listing(can) : 'do nothing with'} ${ctx.label(model)} records`, a));
+  }
+  for (const r of m.rules) {
+    const model = r.modelRef ? ctx.modelFromRef(r.modelRef) : 'unknown';
+    const meaning = ruleMeaning(r, (f) => ctx.fieldLabel(model, f), ctx.label(model));
+    acceptance.push(at(ruleSentence(meaning, ctx.roleNames(r.groups), listing), r));
+  }
+  const stories: Story[] = [];
+  const names = roles.map((g) => ctx.roles.name(g.id));
+  stories.push(
+    story('Administrator', names.length ? `give each user one of the roles ${listing(names)}` : `control who reaches the ${m.manifest.name ?? m.name} data`, firstReason(roles.map((g) => g.comment), false), acceptance),
+  );
+  for (const g of toggles) {
+    stories.push(story('Administrator', `switch on "${g.name ?? humanize(g.id.split('.').pop() ?? g.id)}" for the users who need it`, firstReason([g.comment], false), [at(`${g.name ?? g.id} is a feature switch, not a role`, g)]));
+  }
+  return [
+    {
+      id: featureId(m.name, 'security', 'roles'),
+      module: m.name,
+      kind: 'security',
+      title: `Roles and access: ${names.length ? listing(names) : `${m.access.length} access rights, ${m.rules.length} record rules`}`,
+      roles: ['Administrator'],
+      stories,
+      evidence: [...m.groups.map(ev), ...m.access.map(ev), ...m.rules.map(ev)],
+      metrics: { ...emptyMetrics(), loc: m.groups.length * 6 + m.access.length + m.rules.length * 6 },
+    },
+  ];
+}
+
+const SETTINGS = 'res.config.settings';
+
+export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const classes = m.models.filter((c) => c.inherit.includes(SETTINGS) && (!c.name || c.name === SETTINGS));
+  const fields = classes.flatMap((c) => c.fields);
+  if (!fields.length) return [];
+  const views = m.views.filter((v) => v.model === SETTINGS);
+  const stories = fields
+    .filter((f) => !f.related || f.configParameter || f.impliedGroup)
+    .map((f) => {
+      const name = f.string ?? humanize(f.name.replace(/^(module_|group_)/, ''));
+      const does = f.configParameter
+        ? `It is stored as the system parameter ${f.configParameter}`
+        : f.impliedGroup
+          ? `It gives every internal user the group "${ctx.roles.displayName(f.impliedGroup)}"`
+          : f.name.startsWith('module_')
+            ? `Ticking it installs the module ${f.name.slice('module_'.length)}`
+            : f.related
+              ? `It edits ${f.related} of the company`
+              : `It is a ${f.type} setting`;
+      const verb = f.type === 'Boolean' ? `switch "${name}" on or off` : `set "${name}"`;
+      return story('Administrator', `${verb} in Settings`, firstReason([f.help], true), [at(does, f)]);
+    });
+  if (!stories.length) return [];
+  return [
+    {
+      id: featureId(m.name, 'settings', 'config'),
+      module: m.name,
+      kind: 'settings',
+      title: `Settings: ${listing(fields.slice(0, 4).map((f) => f.string ?? humanize(f.name)))}${fields.length > 4 ? ` and ${fields.length - 4} more` : ''}`,
+      roles: ['Administrator'],
+      stories,
+      evidence: [...classes.map(ev), ...views.map(ev)],
+      metrics: { ...emptyMetrics(), fields: fields.length, views: views.length, loc: classes.reduce((s, c) => s + c.endLine - c.line + 1, 0) },
+    },
+  ];
+}
+
+/** A module with no models, views or routes of its own: the configuration data it loads. */
+export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boolean): Feature[] {
+  if (hasOther) return [];
+  const byModel = new Map<string, { file: string; line: number }[]>();
+  for (const r of m.other) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+  if (!byModel.size && !m.manifest.postInitHook) return [];
+  const acceptance = [...byModel].map(([model, refs]) => at(`Loads ${refs.length} ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${model})`, refs[0]));
+  if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));
+  const what = [...byModel.keys()].map((x) => ctx.label(x));
+  return [
+    {
+      id: featureId(m.name, 'data', 'records'),
+      module: m.name,
+      kind: 'data',
+      title: `Configuration data: ${listing(what.slice(0, 4)) || 'install hook'}${what.length > 4 ? ` and ${what.length - 4} more` : ''}`,
+      roles: ['Administrator'],
+      stories: [story('Administrator', `install ${m.manifest.name ?? m.name} and find ${listing(what.slice(0, 4)) || 'its setup'} ready`, firstReason([m.manifest.summary, m.manifest.description]), acceptance)],
+      evidence: [ev(m.manifest), ...[...byModel.values()].map((refs) => ev(refs[0]))],
+      metrics: { ...emptyMetrics(), loc: m.other.length * 4 },
+    },
+  ];
+}

@@ -1,0 +1,110 @@
+/** Features for what reaches a browser: portal, website and API routes; web client patches. */
+import type { AssetFile, ModuleAnalysis, PyController, PyMethod } from '../../analysis/types.js';
+import { BuildContext } from './context.js';
+import { featureId } from './ids.js';
+import { firstReason, story } from './story.js';
+import { listing } from './text.js';
+import { emptyMetrics, type Feature, type Story } from './types.js';
+
+const ev = BuildContext.ev;
+const at = BuildContext.at;
+
+/** Who reaches a route: by its auth and where it lives. */
+function audience(c: PyController, meth: PyMethod): { role: string; group: string } {
+  const r = meth.route;
+  if (!r) return { role: 'Internal User', group: 'base.group_user' };
+  if (r.auth === 'public' || r.auth === 'none') return { role: 'Public User', group: 'base.group_public' };
+  if (r.urls.some((u) => u.startsWith('/my')) || /CustomerPortal/.test(c.bases)) return { role: 'Portal User', group: 'base.group_portal' };
+  if (r.website) return { role: 'Portal User', group: 'base.group_portal' };
+  return { role: 'Internal User', group: 'base.group_user' };
+}
+
+function serves(meth: PyMethod): string {
+  const r = meth.route;
+  const render = (meth.effects?.calls ?? []).find((c) => c.name === 'render' && c.arg);
+  if (render) return `the page ${render.arg}`;
+  if (r?.type === 'json' || r?.type === 'jsonrpc') return 'JSON';
+  return 'a response';
+}
+
+export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  return m.controllers.map((c) => {
+    const routed = c.methods.filter((x) => x.route);
+    const stories: Story[] = routed.map((meth) => {
+      const r = meth.route as NonNullable<PyMethod['route']>;
+      const who = audience(c, meth);
+      const url = r.urls[0] ?? '/';
+      const api = r.type === 'json' || r.type === 'jsonrpc' || r.auth === 'none' || r.auth === 'bearer';
+      const goal = api ? `call ${url} (${r.type}${r.methods.length ? `, ${r.methods.join('/')}` : ''})` : `open ${url}${r.urls.length > 1 ? ` (and ${r.urls.length - 1} more URL${r.urls.length > 2 ? 's' : ''})` : ''}`;
+      return story(who.role, goal, firstReason([meth.docstring]), [
+        at(`${listing(r.urls)} ${r.urls.length > 1 ? 'serve' : 'serves'} ${serves(meth)} (${r.type}, auth=${r.auth}${r.website ? ', on the website' : ''})`, meth),
+        ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
+      ]);
+    });
+    const portal = routed.some((x) => audience(c, x).group === 'base.group_portal');
+    const api = routed.every((x) => x.route?.type === 'json' || x.route?.auth === 'none');
+    const kindWord = portal ? 'Portal' : api ? 'API' : routed.some((x) => x.route?.website) ? 'Website' : 'Web';
+    const urls = routed.flatMap((x) => x.route?.urls ?? []);
+    return {
+      id: featureId(m.name, 'route', c.className),
+      module: m.name,
+      kind: 'route' as const,
+      title: `${kindWord} pages: ${urls.slice(0, 3).join(', ')}${urls.length > 3 ? ` and ${urls.length - 3} more` : ''}`,
+      roles: [...new Set(routed.map((x) => audience(c, x).role))],
+      stories,
+      evidence: [ev(c), ...routed.map(ev)],
+      metrics: {
+        ...emptyMetrics(),
+        methods: c.methods.length,
+        loc: c.endLine - c.line + 1,
+        complexity: c.methods.reduce((s, x) => s + x.complexity, 0),
+      },
+    };
+  });
+}
+
+function describe(f: AssetFile): string {
+  const parts = [
+    ...f.patches.map((p) => `patches ${p}`),
+    ...f.registries.map((r) => `adds ${r.replace('/', ' ')}`),
+    ...f.components.filter((x) => !f.registries.length).map((x) => `defines the component ${x}`),
+  ];
+  return parts.length ? listing(parts) : `${f.kind.toUpperCase()} (${f.lines} lines)`;
+}
+
+export function uiFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const files = m.assetFiles.filter((f) => f.kind !== 'css' || f.bundles.length);
+  if (!files.length) return [];
+  const count = (k: AssetFile['kind']) => files.filter((f) => f.kind === k).length;
+  const counts = (['js', 'scss', 'css', 'xml'] as const).filter((k) => count(k)).map((k) => `${count(k)} ${k === 'xml' ? 'OWL template' : k.toUpperCase()}`);
+  const frontend = files.some((f) => f.bundles.some((b) => /frontend|website|portal/.test(b)));
+  const backend = files.some((f) => f.bundles.some((b) => /backend/.test(b))) || !frontend;
+  const roles = backend ? ctx.roleNames(internalRoleGroups(ctx, m)) : ['Portal User'];
+  const named = files.flatMap((f) => [...f.patches.map((p) => `patch of ${p}`), ...f.registries.map((r) => r.split('/')[1])]);
+  const goal = named.length ? `use ${listing(named.slice(0, 4))}${named.length > 4 ? ` and ${named.length - 4} more` : ''} in the ${backend ? 'web client' : 'website'}` : `see the ${m.manifest.name ?? m.name} screens styled and behaving as designed`;
+  return [
+    {
+      id: featureId(m.name, 'ui', 'assets'),
+      module: m.name,
+      kind: 'ui',
+      title: `Web client changes: ${listing(counts)} file${files.length > 1 ? 's' : ''}`,
+      roles,
+      stories: [story(roles[0] ?? 'Internal User', goal, undefined, files.map((f) => at(`${f.file.split('/').slice(-2).join('/')} ${describe(f)}${f.bundles.length ? ` (${f.bundles.join(', ')})` : ' (not in an asset bundle)'}`, { file: f.file, line: 1 })))],
+      evidence: files.map((f) => `${f.file}:1`),
+      metrics: { ...emptyMetrics(), loc: files.reduce((s, f) => s + f.lines, 0) },
+    },
+  ];
+}
+
+const OUTSIDERS = new Set(['base.group_portal', 'base.group_public']);
+
+/** The module's roles for back-end screens: portal and public users never reach them. */
+export function internalRoleGroups(ctx: BuildContext, m: ModuleAnalysis): string[] {
+  const own = moduleRoleGroups(ctx, m).filter((g) => !OUTSIDERS.has(g));
+  return own.length ? own : ['base.group_user'];
+}
+
+/** Groups a module gives access or menus to (the roles its screens are for). */
+export function moduleRoleGroups(ctx: BuildContext, m: ModuleAnalysis): string[] {
+  return [...m.access.map((a) => a.group ?? 'base.group_user'), ...m.menus.flatMap((x) => x.groups)];
+}

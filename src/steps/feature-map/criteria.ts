@@ -1,0 +1,77 @@
+/**
+ * Acceptance criteria read from the code, each with the file:line that enforces it: required
+ * fields, constraints and their messages, computes with their triggers, onchanges, chatter
+ * tracking, refusals of create/write/unlink, record rules and what they grant.
+ */
+import type { ModuleAnalysis, PyMethod, PyModel } from '../../analysis/types.js';
+import { BuildContext } from './context.js';
+import { ruleMeaning, ruleSentence } from './rules.js';
+import { listing } from './text.js';
+
+const at = BuildContext.at;
+const OVERRIDE_VERB: Record<string, string> = { create: 'Creating', write: 'Saving', unlink: 'Deleting', copy: 'Duplicating' };
+
+export function fieldCriteria(ctx: BuildContext, model: string, classes: readonly PyModel[]): string[] {
+  const out: string[] = [];
+  const label = ctx.label(model);
+  for (const c of classes) {
+    for (const f of c.fields) {
+      const name = f.string ?? ctx.fieldLabel(model, f.name);
+      if (f.required) out.push(at(`${name} is required to save ${article(label)} ${label}`, f));
+    }
+    for (const s of c.sqlConstraints) out.push(at(`Saving is refused with "${s.message}": the database enforces ${s.definition}`, s));
+    for (const meth of c.methods) out.push(...methodCriteria(ctx, model, c, meth));
+    const tracked = c.fields.filter((f) => f.tracking);
+    if (tracked.length) out.push(at(`Changes to ${listing(tracked.map((f) => f.string ?? ctx.fieldLabel(model, f.name)))} are logged in the chatter`, tracked[0]));
+  }
+  return out;
+}
+
+const article = (w: string) => (/^[AEIO]/i.test(w) ? 'an' : 'a');
+
+function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMethod): string[] {
+  const label = (f: string) => ctx.fieldLabel(model, f);
+  switch (meth.role) {
+    case 'constraint': {
+      const fields = meth.decorators.find((d) => d.name === 'api.constrains')?.args ?? [];
+      const when = fields.length ? ` when ${listing(fields.map(label))} change${fields.length > 1 ? '' : 's'}` : '';
+      return meth.messages.length
+        ? meth.messages.map((m) => at(`Saving is refused${when} with "${m}"`, meth))
+        : [at(`Saving is checked by ${meth.name}${when}`, meth)];
+    }
+    case 'compute': {
+      const deps = meth.decorators.find((d) => d.name === 'api.depends')?.args ?? [];
+      const computed = c.fields.filter((f) => f.compute === meth.name).map((f) => f.string ?? label(f.name));
+      if (!computed.length) return [];
+      const from = [...new Set(deps.map((d) => label(d.split('.')[0])))];
+      return [at(`${listing(computed)} ${computed.length > 1 ? 'are' : 'is'} computed${from.length ? ` from ${listing(from)}` : ''}`, meth)];
+    }
+    case 'onchange': {
+      const fields = meth.decorators.find((d) => d.name === 'api.onchange')?.args ?? [];
+      const filled = [...new Set((meth.effects?.writes ?? []).map((w) => label(w.field)))];
+      return fields.length ? [at(`Changing ${listing(fields.map(label))} on the form ${filled.length ? `sets ${listing(filled)}` : 'updates other fields'}`, meth)] : [];
+    }
+    case 'override': {
+      const verb = OVERRIDE_VERB[meth.name];
+      if (!verb) return [];
+      const out = meth.messages.map((m) => at(`${verb} is refused with "${m}"`, meth));
+      for (const call of meth.effects?.calls ?? []) {
+        if (call.name === 'next_by_code' && call.arg) out.push(at(`${verb} numbers it from the sequence ${call.arg}`, call));
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+/** Record rules on a model, interpreted: who sees what. */
+export function ruleCriteria(ctx: BuildContext, m: ModuleAnalysis, model: string): string[] {
+  const ref = `model_${model.replace(/\./g, '_')}`;
+  return m.rules
+    .filter((r) => r.modelRef?.split('.').pop() === ref)
+    .map((r) => {
+      const meaning = ruleMeaning(r, (f) => ctx.fieldLabel(model, f), ctx.label(model));
+      return at(`${ruleSentence(meaning, ctx.roleNames(r.groups), listing)}${r.name ? ` ("${r.name}")` : ''}`, r);
+    });
+}
