@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(r.ok).toBe(true);
   text = readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8');
   features = (parse(text) as unknown as { features: Record<string, MapFeature> }).features;
-});
+}, 60_000); // reading five modules takes a few seconds on a loaded machine
 afterAll(() => cleanup(root));
 
 const stories = (id: string) => features[id].stories.map((s) => s.text);
@@ -210,7 +210,7 @@ test('the same sources give the same bytes', async () => {
   const second = readFileSync(join(again, 'feature_user_story_map.toml'), 'utf8');
   cleanup(again);
   expect(second.replace(/project = .*/, '')).toBe(text.replace(/project = .*/, ''));
-});
+}, 60_000);
 
 test('a changed code base keeps the ids of unchanged features and the user edits survive the merge', async () => {
   const dir = tempDir();
@@ -244,7 +244,7 @@ test('a changed code base keeps the ids of unchanged features and the user edits
   expect(life.evidence).toContain('addons/equipment_maintenance/models/equipment_request.py:92');
   expect(after.features['helpdesk_lite-model-helpdesk_tag'].scope).toBe('out');
   cleanup(dir);
-});
+}, 60_000);
 
 test('a source-code workspace without addons paths is a config error naming the key', async () => {
   const dir = tempDir();
@@ -252,7 +252,7 @@ test('a source-code workspace without addons paths is a config error naming the 
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.error.where).toEqual({ file: 'odoo-project-sync.toml', field: 'addons' });
   cleanup(dir);
-});
+}, 60_000);
 
 test('a database workspace reads the generated modules/ folder and marks them as from the database', async () => {
   const dir = tempDir();
@@ -264,4 +264,4 @@ test('a database workspace reads the generated modules/ folder and marks them as
   const map = parse(readFileSync(join(dir, 'feature_user_story_map.toml'), 'utf8')) as { modules: Record<string, { origin: string }> };
   expect(map.modules.equipment_maintenance.origin).toBe('database');
   cleanup(dir);
-});
+}, 60_000);
