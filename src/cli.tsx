@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
+import { splitUrlCredentials } from './core/url-credentials.js';
 import { formatUserError, UserError } from './core/user-error.js';
 import type { OdooSecret } from './odoo/types.js';
 import type { CommandEnv } from './state/commands.js';
@@ -144,11 +145,16 @@ function initAnswers(f: Flags): import('./state/types.js').InitAnswers {
   if (source !== 'database' && source !== 'source') throw usage(`--source must be "database" or "source", not "${source}"`);
   const transport = f.transport;
   if (transport !== undefined && !['auto', 'xmlrpc', 'json2'].includes(transport)) throw usage(`--transport must be auto, xmlrpc or json2, not "${transport}"`);
+  // Credentials in the URL never reach the config: the login may serve as --user, the password
+  // is dropped (cmdInit says so).
+  const url = f.url === undefined ? undefined : splitUrlCredentials(f.url);
+  const envUrl = splitUrlCredentials(process.env.ODOO_URL ?? '');
   return {
     source,
-    url: f.url ?? process.env.ODOO_URL,
+    url: url?.url ?? (envUrl.url || undefined),
+    urlHadPassword: url ? url.password !== undefined : envUrl.password !== undefined,
     db: f.db ?? process.env.ODOO_DB,
-    user: f.user ?? process.env.ODOO_USER,
+    user: f.user ?? process.env.ODOO_USER ?? url?.user ?? envUrl.user,
     addons: f.addons,
     transport: transport as 'auto' | 'xmlrpc' | 'json2' | undefined,
   };
@@ -161,14 +167,23 @@ function commandEnv(f: Flags): CommandEnv {
     if (sigint.signal.aborted) process.exit(EXIT.interrupted);
     sigint.abort();
   });
+  // ODOO_URL=http://admin:pw@host: the address alone goes on; the password is used in memory
+  // when no ODOO_PASSWORD/ODOO_API_KEY is set, and is never written anywhere.
+  const envUrl = splitUrlCredentials(process.env.ODOO_URL ?? '');
   const secret: OdooSecret | undefined =
     process.env.ODOO_API_KEY || process.env.ODOO_PASSWORD
-      ? { apiKey: process.env.ODOO_API_KEY || undefined, password: process.env.ODOO_PASSWORD || undefined }
-      : undefined;
+      ? {
+          apiKey: process.env.ODOO_API_KEY || undefined,
+          password: process.env.ODOO_PASSWORD || undefined,
+          sources: { apiKey: 'ODOO_API_KEY', password: 'ODOO_PASSWORD' },
+        }
+      : envUrl.password
+        ? { password: envUrl.password, sources: { password: 'the password in ODOO_URL' } }
+        : undefined;
   const overrides: Partial<ConnectionProfile> = {
-    url: process.env.ODOO_URL || undefined,
+    url: envUrl.url || undefined,
     db: process.env.ODOO_DB || undefined,
-    user: process.env.ODOO_USER || undefined,
+    user: process.env.ODOO_USER || envUrl.user || undefined,
   };
   return {
     root: resolve(f.workspace ?? process.cwd()),

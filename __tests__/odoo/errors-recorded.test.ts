@@ -5,7 +5,7 @@ import { ctxFor, loadCases, replay } from './replay.js';
 type Expect = { ok: unknown } | { kind: OdooErrorKind; message: RegExp; odooField?: string; model?: string };
 
 const common: Record<string, Expect> = {
-  wrong_password_authenticate: { kind: 'auth', message: /^Odoo refused the login 'admin' on database 'o1\d': wrong password or API key\.$/ },
+  wrong_password_authenticate: { kind: 'auth', message: /^Odoo refused the login 'admin' on database 'o1\d' with the password: the login or the password is wrong\.$/ },
   wrong_password_execute_kw: { kind: 'auth', message: /refused the login 'admin'/ },
   unknown_model: { kind: 'unknown-model', message: /^Odoo has no model 'x_no_such_model'/, model: 'x_no_such_model' },
   unknown_method: { kind: 'not-found', message: /^Odoo has no public method 'no_such_method' on model 'res.partner'\.$/ },

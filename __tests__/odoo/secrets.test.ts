@@ -94,7 +94,7 @@ describe('masking keeps our own words', () => {
         (x: unknown) => x,
       );
       expect(e).toBeInstanceOf(OdooError);
-      expect((e as OdooError).message).toBe(`Odoo refused the login 'admin' on database '${emu.db}': wrong password or API key.`);
+      expect((e as OdooError).message).toBe(`Odoo refused the login 'admin' on database '${emu.db}' with the password: the login or the password is wrong.`);
     } finally {
       await emu.close();
     }

@@ -27,9 +27,10 @@ test('Odoo Online hosts name their database', () => {
   expect(isOdooOnline('https://odoo.acme.com')).toBe(false);
 });
 
-test('the scrubber masks password and API key wherever they appear', () => {
-  const scrub = makeScrubber({ password: 'hunter2', apiKey: 'abcdef0123456789' });
-  expect(scrub('auth hunter2 and abcdef0123456789!')).toBe('auth [secret] and [secret]!');
+test('the scrubber masks long passwords and API keys wherever they appear, whole tokens only', () => {
+  const scrub = makeScrubber({ password: 'hunter2-long', apiKey: 'abcdef0123456789' });
+  expect(scrub('auth hunter2-long and abcdef0123456789!')).toBe('auth [secret] and [secret]');
+  expect(scrub('<string>hunter2-long</string> x')).toBe('[secret] x');
   expect(makeScrubber({})('unchanged')).toBe('unchanged');
 });
 

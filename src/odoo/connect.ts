@@ -12,6 +12,7 @@ import { makeJson2Transport } from './transports/json2.js';
 import { makeXmlRpcTransport } from './transports/xmlrpc.js';
 import type { ConnectOptions, OdooClient, OdooSecret, TransportName } from './types.js';
 import { normalizeUrl, odooOnlineDb } from './url.js';
+import { stripUrlCredentials } from '../core/url-credentials.js';
 
 /** Knobs for tests and benches; the defaults suit real servers. */
 export interface ConnectTuning {
@@ -37,7 +38,7 @@ const DEFAULT_RETRIES = 2;
 export async function connect(profile: ConnectionProfile, secret: OdooSecret, opts: ConnectOptions & ConnectTuning = {}): Promise<OdooClient> {
   const url = normalizeUrl(profile.url);
   if (!url) {
-    throw new UserError('config', `'${profile.url}' is not a server address.`, {
+    throw new UserError('config', `'${stripUrlCredentials(profile.url)}' is not a server address.`, {
       where: { field: 'connection.url' },
       hint: 'Use the address you open Odoo with, e.g. https://mycompany.odoo.com or http://localhost:8069.',
     });
@@ -63,8 +64,16 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
     const vprofile = profileFor(serverVersion.major);
     const transportName = chooseTransport(profile, secret, vprofile.hasJson2, url, serverVersion.serverVersion);
     const db = profile.db ?? (await detectDb(http, runner, url, ctx, transportName));
-    const usesApiKey = transportName === 'json2' || (!secret.password && Boolean(secret.apiKey));
-    const clientCtx: ErrorContext = { ...ctx, db: db || undefined, transport: transportName, usesApiKey };
+    // XML-RPC takes either; the key goes first when both are set (it is the narrower credential).
+    const usesApiKey = Boolean(secret.apiKey);
+    const clientCtx: ErrorContext = {
+      ...ctx,
+      db: db || undefined,
+      transport: transportName,
+      usesApiKey,
+      secretSource: usesApiKey ? (secret.sources?.apiKey ?? 'the API key') : (secret.sources?.password ?? 'the password'),
+      unusedPassword: usesApiKey && secret.password ? (secret.sources?.password ?? 'the password') : undefined,
+    };
     const transport =
       transportName === 'json2'
         ? makeJson2Transport({ http, url, db, apiKey: secret.apiKey ?? '' })

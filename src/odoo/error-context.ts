@@ -10,6 +10,10 @@ export interface ErrorContext {
   transport: TransportName;
   /** True when the secret is an API key (changes the auth hint). */
   usesApiKey: boolean;
+  /** Where the secret sent comes from, e.g. "ODOO_API_KEY" (auth messages name it). */
+  secretSource?: string;
+  /** Set when a password was also given but the API key was used instead (and why). */
+  unusedPassword?: string;
   model?: string;
   method?: string;
   /** Per-call timeout in ms, for the timeout message. */

@@ -16,11 +16,10 @@ export interface ServerErrorInput {
 
 /** Turns an error the Odoo server reported (fault, JSON-RPC error, JSON-2 body) into an OdooError. */
 export function errorFromServer(raw: ServerErrorInput, ctx: ErrorContext): OdooError {
-  // Scrub what came from the server and the profile, not the whole sentence: our own wording
-  // ("wrong password") must survive a short password that happens to be the same word.
+  // Scrub only what came from the server: our wording and the user's own settings (url, db,
+  // login) stay as they are, or a mask in them would tell that the password equals one of them.
   const s = ctx.scrub;
   const input: ServerErrorInput = { ...raw, text: s(raw.text), exception: raw.exception && s(raw.exception), debug: raw.debug && s(raw.debug) };
-  ctx = { ...ctx, url: s(ctx.url), method: ctx.method && s(ctx.method), login: ctx.login === undefined ? undefined : s(ctx.login), db: ctx.db === undefined ? undefined : s(ctx.db), model: ctx.model && s(ctx.model) };
   const facts = classifyServerMessage(input);
   const exception = input.exception ?? messageOfTraceback(input.text).exception;
   const { message, hint } = describe(facts, ctx);
@@ -46,15 +45,7 @@ function describe(facts: ServerFacts, ctx: ErrorContext): { message: string; hin
   const model = facts.model ?? ctx.model ?? 'this model';
   switch (facts.kind) {
     case 'auth':
-      return ctx.usesApiKey
-        ? {
-            message: `Odoo refused the API key${ctx.login ? ` of '${ctx.login}'` : ''}${db}: the key is wrong, revoked or expired.`,
-            hint: 'Check ODOO_API_KEY, or create a new key in Preferences > Account Security (on Odoo 19 keys expire after at most 3 months).',
-          }
-        : {
-            message: `Odoo refused the login '${ctx.login ?? '?'}'${db}: wrong password or API key.`,
-            hint: 'Check ODOO_PASSWORD or create an API key in Preferences > Account Security.',
-          };
+      return authMessage(ctx, db);
     case 'access':
       return {
         message: `Odoo denied ${ctx.login ? `'${ctx.login}'` : 'this user'} access to ${model}: ${firstParagraph(facts.message)}`,
@@ -108,4 +99,21 @@ function describe(facts: ServerFacts, ctx: ErrorContext): { message: string; hin
     default:
       return assertNever(facts.kind);
   }
+}
+
+/** Names the secret that was sent and where it came from, so the user fixes the right one. */
+function authMessage(ctx: ErrorContext, db: string): { message: string; hint: string } {
+  const source = ctx.secretSource ?? (ctx.usesApiKey ? 'the API key' : 'the password');
+  const who = ctx.login ? ` of '${ctx.login}'` : '';
+  if (ctx.usesApiKey) {
+    const why = ctx.unusedPassword ? ` (${source} is used, not ${ctx.unusedPassword}: when both are set the API key goes first)` : '';
+    const fix = ctx.unusedPassword
+      ? `Check ${source}, or unset it to sign in with ${ctx.unusedPassword}.`
+      : `Check ${source}, or create a new key in Preferences > Account Security (on Odoo 19 keys expire after at most 3 months).`;
+    return { message: `Odoo refused the API key${who}${db}${why}: the key is wrong, revoked or expired.`, hint: fix };
+  }
+  return {
+    message: `Odoo refused the login '${ctx.login ?? '?'}'${db} with ${source}: the login or the password is wrong.`,
+    hint: `Check ${source}, or create an API key in Preferences > Account Security and set ODOO_API_KEY.`,
+  };
 }

@@ -96,15 +96,26 @@ export function cancelledError(ctx: ErrorContext): OdooError {
  */
 export function errorFromHttp(res: HttpResponse, ctx: ErrorContext, endpoint: string): OdooError {
   const html = /html/i.test(res.contentType) || /^\s*<(!doctype|html)/i.test(res.body);
-  const title = html ? htmlTitle(res.body) : undefined;
-  const snippet = ctx.scrub(title ?? res.body.replace(/\s+/g, ' ').trim().slice(0, 200));
-  const page = ctx.debug ? `\n${res.body.slice(0, 4000)}` : '';
-  const base = { server: serverOf(ctx), status: res.status, detail: ctx.scrub(`HTTP ${res.status} ${res.contentType}${page}`) };
+  // A page may echo the request, password included: scrubbed whole before any cut (a cut could
+  // split the secret), and withheld entirely when a secret is too short to mask.
+  const withhold = ctx.scrub.withholdEchoes;
+  const body = withhold ? '' : ctx.scrub(res.body);
+  const title = html ? htmlTitle(body) : undefined;
+  const snippet = title ?? body.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const page = !ctx.debug ? '' : withhold ? `\n${WITHHELD}` : `\n${body.slice(0, 4000)}`;
+  const base = { server: serverOf(ctx), status: res.status, detail: `HTTP ${res.status} ${res.contentType}${page}` };
   if (res.status === 502 || res.status === 503 || res.status === 504) {
     return new OdooError('server', `A proxy in front of Odoo answered ${res.status}${snippet ? ` (${snippet})` : ''}: Odoo is down, restarting or overloaded.`, {
       ...base,
       hint: 'Wait a minute and try again; if it persists, check that the Odoo service behind the proxy is running.',
       transient: true,
+    });
+  }
+  if (res.status === 501 || res.status === 405) {
+    // `python3 -m http.server` and other static servers answer a POST with 501 (or 405).
+    return new OdooError('not-odoo', `${ctx.url} is not Odoo: it answered ${endpoint} with HTTP ${res.status}${snippet ? ` (${snippet})` : ''}, as a plain web server does; Odoo accepts these requests.`, {
+      ...base,
+      hint: 'Check the URL and port: use the address you open Odoo with in a browser (Odoo listens on port 8069 by default).',
     });
   }
   if (res.status === 404) {
@@ -121,8 +132,8 @@ export function errorFromHttp(res: HttpResponse, ctx: ErrorContext, endpoint: st
     });
   }
   if (html && res.status < 300 && /odoo/i.test(res.body)) {
-    const text = htmlText(res.body);
-    return new OdooError('server', `Odoo answered ${opOf(ctx)} with a web page instead of data${text ? `: "${ctx.scrub(text)}"` : ''}.`, {
+    const text = htmlText(body);
+    return new OdooError('server', `Odoo answered ${opOf(ctx)} with a web page instead of data${text ? `: "${text}"` : ''}.`, {
       ...base,
       hint: 'The database may be under maintenance or the URL may point below the server root: try again later, and check the URL.',
       transient: true,
@@ -139,6 +150,8 @@ export function errorFromHttp(res: HttpResponse, ctx: ErrorContext, endpoint: st
     hint: 'Check the URL: it must be the address you open Odoo with in a browser.',
   });
 }
+
+const WITHHELD = '(page not shown: a password or API key shorter than 8 characters cannot be told apart from ordinary text, so nothing the server echoes is shown)';
 
 function htmlTitle(body: string): string | undefined {
   const m = /<title[^>]*>([^<]*)<\/title>/i.exec(body) ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(body);

@@ -201,6 +201,11 @@ export type OdooErrorKind =
 export interface OdooSecret {
   password?: string;
   apiKey?: string;
+  /**
+   * Where each came from, as messages name it: "ODOO_PASSWORD", "the password in ODOO_URL",
+   * "the password typed in the wizard". Defaults: "the password", "the API key".
+   */
+  sources?: { password?: string; apiKey?: string };
 }
 
 /**

@@ -104,6 +104,9 @@ export function InitScreen({ onSubmit, defaults, secretFromEnv }: InitScreenProp
             Using {secretFromEnv === 'apiKey' ? 'ODOO_API_KEY' : 'ODOO_PASSWORD'} from the environment.
           </Text>
         ) : null}
+        {draft.secretFromUrl && !secretFromEnv && draft.source === 'database' ? (
+          <Text color={colour('muted')}>The password in the URL is used for this session only; it is not stored.</Text>
+        ) : null}
         {phaseBody()}
       </Box>
       <Text color={colour('muted')}>enter to confirm · esc to start over</Text>

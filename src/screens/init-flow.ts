@@ -1,4 +1,5 @@
 /** The first-run questions as a small pure state machine, so the screen only renders and routes keys. */
+import { splitUrlCredentials } from '../core/url-credentials.js';
 import type { InitAnswers, SecretFromEnv } from './ui-types.js';
 
 export type TextField = 'url' | 'db' | 'user' | 'secret' | 'addon';
@@ -17,6 +18,8 @@ export interface InitDraft {
   user: string;
   secretKind?: 'password' | 'apiKey';
   secret: string;
+  /** The password came from the URL typed (and was taken out of it). */
+  secretFromUrl?: boolean;
   addons: readonly string[];
 }
 
@@ -60,15 +63,20 @@ export function submitField(
   const error = checkField(field, value, draft);
   if (error) return { ok: false, error };
   switch (field) {
-    case 'url':
-      return { ok: true, draft: { ...draft, url: value.trim() }, phase: { kind: 'field', field: 'db' } };
+    case 'url': {
+      // "http://admin:pw@host": the address is kept, the login fills the next question, and the
+      // password is used for this session only (never written).
+      const creds = splitUrlCredentials(value.trim());
+      const fromUrl = creds.password !== undefined ? { secret: creds.password, secretKind: 'password' as const, secretFromUrl: true } : {};
+      return { ok: true, draft: { ...draft, url: creds.url, user: creds.user ?? draft.user, ...fromUrl }, phase: { kind: 'field', field: 'db' } };
+    }
     case 'db':
       return { ok: true, draft: { ...draft, db: value.trim() }, phase: { kind: 'field', field: 'user' } };
     case 'user':
       return {
         ok: true,
         draft: { ...draft, user: value.trim() },
-        phase: secretFromEnv ? { kind: 'submitting' } : { kind: 'secret-kind' },
+        phase: secretFromEnv || draft.secretFromUrl ? { kind: 'submitting' } : { kind: 'secret-kind' },
       };
     case 'secret':
       return { ok: true, draft: { ...draft, secret: value }, phase: { kind: 'submitting' } };
@@ -82,7 +90,12 @@ export function answersOf(d: InitDraft): InitAnswers {
   if (d.source === 'source') {
     return { source: 'source', addons: d.addons.map((a) => a.trim()).filter((a) => a !== '') };
   }
-  const secret = d.secret === '' ? undefined : d.secretKind === 'apiKey' ? { apiKey: d.secret } : { password: d.secret };
+  const secret =
+    d.secret === ''
+      ? undefined
+      : d.secretKind === 'apiKey'
+        ? { apiKey: d.secret }
+        : { password: d.secret, ...(d.secretFromUrl ? { sources: { password: 'the password in the URL typed in the wizard' } } : {}) };
   return {
     source: 'database',
     url: d.url.trim(),

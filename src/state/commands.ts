@@ -88,6 +88,12 @@ export async function cmdInit(env: CommandEnv, answers: InitAnswers): Promise<nu
     const w = await writeConfig(env.root, answers);
     if (!w.ok) return printError(env, w.error);
     env.out(`wrote ${CONFIG_FILE} (${answers.source} workspace; no secret is stored in it)`);
+    if (answers.urlHadPassword) {
+      env.err(
+        `! the password in the URL was not stored (only ${w.value.connection?.url ?? 'the address'} was)\n` +
+          '  -> set ODOO_PASSWORD or ODOO_API_KEY when you run a step, or type the password when the wizard asks',
+      );
+    }
     return EXIT.ok;
   } finally {
     await lock.value.release();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { patch } from '@decimalturn/toml-patch';
 import { parse } from 'smol-toml';
 import { err, ok, type Result } from '../core/result.js';
+import { splitUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound, writeAtomic } from './artifact-store.js';
@@ -39,7 +40,8 @@ export function answersToObject(a: InitAnswers): Result<Record<string, unknown>,
   if (a.source === 'database') {
     if (!a.url) return err(new UserError('usage', 'a database workspace needs the server URL', { where: { field: 'url' }, hint: 'give --url https://your-odoo.example.com' }));
     if (!a.user) return err(new UserError('usage', 'a database workspace needs the login', { where: { field: 'user' }, hint: 'give --user LOGIN' }));
-    const connection: Record<string, unknown> = { url: a.url, user: a.user, transport: a.transport ?? 'auto' };
+    // A login or password typed into the URL is never written (the password is a secret).
+    const connection: Record<string, unknown> = { url: splitUrlCredentials(a.url).url, user: a.user, transport: a.transport ?? 'auto' };
     if (a.db) connection.db = a.db;
     return ok({ source: 'database', addons: a.addons ?? [], connection });
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import * as z from './zod-mini.js';
 import { err, ok, type Result } from '../core/result.js';
+import { splitUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
@@ -54,13 +55,16 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
       }),
     );
   }
-  const secret = findSecret(raw, []);
+  const secret = findSecret(raw, []) ?? passwordInUrl(raw);
   if (secret) {
     const at = await locate(text, secret);
     return err(
-      new UserError('config', `a secret (${secret.join('.')}) must not be stored in the config file`, {
+      new UserError('config', secret.join('.') === 'connection.url' ? 'connection.url holds a password, and no secret may be stored in the config file' : `a secret (${secret.join('.')}) must not be stored in the config file`, {
         where: { file, ...at },
-        hint: 'delete that line; set ODOO_PASSWORD or ODOO_API_KEY in the environment, or type it when the wizard asks',
+        hint:
+          secret.join('.') === 'connection.url'
+            ? 'remove "user:password@" from the url; set ODOO_PASSWORD or ODOO_API_KEY in the environment, or type it when the wizard asks'
+            : 'delete that line; set ODOO_PASSWORD or ODOO_API_KEY in the environment, or type it when the wizard asks',
       }),
     );
   }
@@ -95,6 +99,12 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
 /** The comment-keeping TOML parser that knows positions loads only when there is an error. */
 async function locate(text: string, path: readonly (string | number)[]): Promise<{ line: number; column: number }> {
   return (await import('./toml-locate.js')).locateKey(text, path);
+}
+
+/** connection.url = "https://admin:pw@host" stores a password as surely as a password key. */
+function passwordInUrl(raw: unknown): string[] | undefined {
+  const url = (raw as { connection?: { url?: unknown } } | undefined)?.connection?.url;
+  return typeof url === 'string' && splitUrlCredentials(url).password !== undefined ? ['connection', 'url'] : undefined;
 }
 
 function findSecret(v: unknown, path: string[]): string[] | undefined {

@@ -16,6 +16,9 @@ export interface ControllerDeps {
   debug: boolean;
 }
 
+/** How auth messages name a secret typed in the wizard. */
+const TYPED = { password: 'the password typed in the wizard', apiKey: 'the API key typed in the wizard' };
+
 /** What the screens call. Long work runs in the background and reports through the store. */
 export function makeController(r: Runner, d: ControllerDeps): WizardController {
   const background = (what: string, p: Promise<unknown>) => {
@@ -33,14 +36,14 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
       const { writeConfig } = await import('./config-write.js');
       const w = await writeConfig(d.root, answers);
       if (!w.ok) return { ok: false, error: toStepError(w.error, d.debug) };
-      if (answers.secret?.password || answers.secret?.apiKey) r.setSecret(answers.secret);
+      if (answers.secret?.password || answers.secret?.apiKey) r.setSecret({ sources: TYPED, ...answers.secret });
       r.store.dispatch({ type: 'workspace-loaded', config: r.withOverrides(w.value), needsInit: false });
       await r.reconcile();
       const firstOpen = STEP_IDS.find((id) => !['done', 'skipped'].includes(r.store.getState().steps[id].kind));
       if (firstOpen) r.store.dispatch({ type: 'selected', step: firstOpen });
       return { ok: true };
     },
-    setSecret: (secret) => r.setSecret(secret),
+    setSecret: (secret) => r.setSecret({ sources: TYPED, ...secret }),
     select: (step) => r.store.dispatch({ type: 'selected', step }),
     run: (step) => background(`running ${step}`, r.runStep(step)),
     cancel: (step) => d.aborts.get(step)?.abort(),

@@ -1,3 +1,4 @@
+import { stripUrlCredentials } from '../core/url-credentials.js';
 import { formatLocation, UserError } from '../core/user-error.js';
 import type { StepError } from './types.js';
 
@@ -10,13 +11,15 @@ export const isAbort = (e: unknown): boolean =>
  * this tool and says so (its stack only with --debug, since it means nothing to most users).
  */
 export function toStepError(e: unknown, debug: boolean): StepError {
+  // Everything here reaches the journal and the screen: no URL in it keeps its credentials.
+  const clean = stripUrlCredentials;
   if (e instanceof UserError) {
-    const where = formatLocation(e.where);
+    const where = clean(formatLocation(e.where));
     return {
-      message: e.message,
-      ...(e.hint ? { hint: e.hint } : {}),
+      message: clean(e.message),
+      ...(e.hint ? { hint: clean(e.hint) } : {}),
       ...(where ? { where } : {}),
-      ...(debug && e.detail ? { detail: e.detail } : {}),
+      ...(debug && e.detail ? { detail: clean(e.detail) } : {}),
       // OdooError kind 'auth'; read by shape, as the Odoo layer may be the engines' copy.
       ...(e.code === 'odoo' && (e as { kind?: unknown }).kind === 'auth' ? { needsSecret: true } : {}),
       ...(e.code === 'input' || e.code === 'config' ? { badInput: true } : {}),
@@ -25,9 +28,9 @@ export function toStepError(e: unknown, debug: boolean): StepError {
   // Errors from another realm (vm, worker) fail instanceof: accept anything error-shaped.
   const err = e instanceof Error || (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string') ? (e as Error) : new Error(String(e));
   return {
-    message: `internal error (a bug in odoo-project-sync): ${err.message}`,
+    message: `internal error (a bug in odoo-project-sync): ${clean(err.message)}`,
     hint: 'please report it with the output of the same command run with --debug',
-    ...(debug && err.stack ? { detail: err.stack } : {}),
+    ...(debug && err.stack ? { detail: clean(err.stack) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { stripUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
 import type { ConnectOptions, OdooClient, OdooSecret } from '../odoo/types.js';
 import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
@@ -46,7 +47,7 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
     }
     const secret = o.getSecret();
     if (!secret?.password && !secret?.apiKey) {
-      throw new UserError('config', `no password or API key for ${c.user} on ${c.url}`, {
+      throw new UserError('config', `no password or API key for ${c.user} on ${stripUrlCredentials(c.url)}`, {
         where: { field: 'ODOO_PASSWORD / ODOO_API_KEY' },
         hint: 'set ODOO_PASSWORD or ODOO_API_KEY in the environment (it is never written to a file)',
       });

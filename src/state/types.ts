@@ -59,7 +59,9 @@ export interface InitAnswers {
   addons?: string[];
   transport?: 'auto' | 'xmlrpc' | 'json2';
   /** Kept in memory for this process only; never written to a file. */
-  secret?: { password?: string; apiKey?: string };
+  secret?: { password?: string; apiKey?: string; sources?: { password?: string; apiKey?: string } };
+  /** The URL as given held a password, which was taken out of it (never stored). */
+  urlHadPassword?: boolean;
 }
 
 import type { Question, ReviewSpec } from '../steps/types.js';
