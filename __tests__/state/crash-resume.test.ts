@@ -70,7 +70,8 @@ function finalState(ws: string): unknown {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       const rel = relative(ws, p);
-      if (['.odoo-project-sync/journal.jsonl', '.odoo-project-sync/lock', '.odoo-project-sync/tmp'].includes(rel)) continue;
+      // The stat cache holds mtimes and inodes: it differs between any two runs by design.
+      if (['.odoo-project-sync/journal.jsonl', '.odoo-project-sync/lock', '.odoo-project-sync/tmp', '.odoo-project-sync/hash-cache.json'].includes(rel)) continue;
       if (e.isDirectory()) walk(p);
       else files[rel] = sha256(readFileSync(p));
     }

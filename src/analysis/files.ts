@@ -5,13 +5,28 @@
  * idle a quarter of the time (bench/analysis.ts); the functions stay async for callers.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { relative, sep } from 'node:path';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
 import type { SourceProblem } from './types.js';
 
 const SKIP_DIRS = new Set(['__pycache__', 'tests', 'i18n', 'i18n_extra', 'migrations', 'upgrades', 'node_modules']);
+
+/** Manifest file names, newest first: a folder holding one is an Odoo module. */
+export const MANIFESTS = ['__manifest__.py', '__openerp__.py'] as const;
+
+/**
+ * Whether the analysis reads a module file's content (path relative to the module, '/'-separated).
+ * Staleness hashes exactly these; every other file counts by its name only, so an image or a
+ * font that changes never makes a step stale, while adding or removing any file does.
+ */
+export function readsContent(relInModule: string): boolean {
+  const dot = relInModule.lastIndexOf('.');
+  const ext = dot === -1 ? '' : relInModule.slice(dot);
+  if (relInModule.startsWith('static/')) return ext === '.js' || ext === '.scss';
+  return ext === '.py' || ext === '.xml' || ext === '.csv';
+}
 
 export const displayPath = (base: string, abs: string): string => relative(base, abs).split(sep).join('/') || '.';
 
@@ -22,24 +37,26 @@ export async function listModuleFiles(
   problems: SourceProblem[],
 ): Promise<string[]> {
   const out: string[] = [];
+  // Folders are known by device and inode (one stat each, where realpath costs one per path part).
   const walk = async (d: string, ancestors: Set<string>): Promise<void> => {
-    let real: string;
+    let id: string;
     try {
-      real = realpathSync(d);
+      const st = statSync(d);
+      id = `${st.dev}:${st.ino}`;
     } catch (e) {
       problems.push(fsProblem(e, displayPath(base, d)));
       return;
     }
-    if (ancestors.has(real)) {
+    if (ancestors.has(id)) {
       problems.push({ kind: 'symlink-loop', file: displayPath(base, d), message: 'a symbolic link loops back to one of its parent folders; it was not followed' });
       return;
     }
-    const next = new Set(ancestors).add(real);
+    const next = new Set(ancestors).add(id);
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-      const p = join(d, name);
+      const p = `${d}${sep}${name}`;
       let st: Dirent | ReturnType<typeof statSync> = entry;
       if (entry.isSymbolicLink()) {
         try {
@@ -83,6 +100,23 @@ export async function readText(abs: string, file: string): Promise<Result<string
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return err({ kind: 'encoding', file, line, column, message: 'not UTF-8 text; save it as UTF-8. The file was skipped' });
+}
+
+export function isFileSync(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder with no entries at all (an unreadable one is not empty: the walk reports it). */
+export function isEmptyDir(p: string): boolean {
+  try {
+    return readdirSync(p).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 export async function isDirectory(p: string): Promise<boolean> {

@@ -2,9 +2,10 @@
  * Static analysis of Odoo addons paths. Bad sources are reported per file and skipped; the
  * analysis always goes on.
  */
+import { readdirSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { displayPath, fsProblem, isDirectory, isFile } from './files.js';
+import { displayPath, fsProblem, isDirectory, isFile, isFileSync, MANIFESTS } from './files.js';
 import { analyseModules } from './pool.js';
 import type { AddonsAnalysis, ModuleAnalysis, SourceProblem } from './types.js';
 
@@ -14,7 +15,8 @@ export interface AnalyseOptions {
   /** Paths in results are relative to this folder. */
   base: string;
   signal?: AbortSignal;
-  onModule?: (name: string, done: number, total: number) => void;
+  /** After each module: how many modules are done, of how many, and how many files were read so far. */
+  onModule?: (name: string, done: number, total: number, files: number) => void;
 }
 
 /** Module directories of an addons path: the path itself if it is a module, else its sub-folders. */
@@ -49,13 +51,43 @@ export async function analyseAddons(paths: readonly string[], opts: AnalyseOptio
   }
   const modules: ModuleAnalysis[] = [];
   let done = 0;
-  const results = await analyseModules(dirs, opts.base, (i) => opts.onModule?.(basename(dirs[i]), ++done, dirs.length), opts.signal);
+  let files = 0;
+  const results = await analyseModules(dirs, opts.base, (i, read) => opts.onModule?.(basename(dirs[i]), ++done, dirs.length, (files += read)), opts.signal);
   for (const r of results) {
     if (r.module) modules.push(r.module);
     problems.push(...r.problems);
   }
   modules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines = modules.reduce((s, m) => s + m.lines.python + m.lines.xml, 0);
-  const files = modules.reduce((s, m) => s + m.manifest.data.length, 0) + modules.reduce((s, m) => s + new Set(m.models.map((x) => x.file)).size, 0);
-  return { modules, problems, lines, files };
+  const fileCount = modules.reduce((s, m) => s + m.manifest.data.length, 0) + modules.reduce((s, m) => s + new Set(m.models.map((x) => x.file)).size, 0);
+  return { modules, problems, lines, files: fileCount, folders: dirs.length };
+}
+
+/**
+ * Folders below `path` that hold modules, for the hint when an addons path holds none (a checkout
+ * root, a parent folder). Bounded: at most `maxDepth` levels and `maxDirs` folders listed, so a
+ * path such as /usr is answered at once.
+ */
+export function findAddonsBelow(path: string, maxDepth = 3, maxDirs = 2000): string[] {
+  const found: string[] = [];
+  let listed = 0;
+  let level = [path];
+  for (let depth = 0; depth < maxDepth && level.length > 0 && listed < maxDirs; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      if (listed++ >= maxDirs) break;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      const subs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && e.name !== '__pycache__');
+      const modules = subs.filter((e) => MANIFESTS.some((m) => isFileSync(join(dir, e.name, m))));
+      if (modules.length > 0 && dir !== path) found.push(dir);
+      else if (modules.length === 0) next.push(...subs.map((e) => join(dir, e.name)));
+    }
+    level = next;
+  }
+  return found;
 }

@@ -1,7 +1,7 @@
 /** Analyses one module directory: manifest, Python models, data files, access rights, assets. */
 import { basename, extname, join } from 'node:path';
 import { analyseAccess } from './access.js';
-import { displayPath, listModuleFiles, readText } from './files.js';
+import { displayPath, isEmptyDir, isFileSync, listModuleFiles, MANIFESTS, readText } from './files.js';
 import { readManifest } from './manifest.js';
 import { assetFile } from './assets.js';
 import { analysePython } from './python.js';
@@ -19,23 +19,24 @@ export async function analyseModule(
   dir: string,
   base: string,
   problems: SourceProblem[],
+  /** Counts the files read (progress in files per second). */
+  read: { files: number } = { files: 0 },
 ): Promise<ModuleAnalysis | undefined> {
   const name = basename(dir);
   const rel = (abs: string) => displayPath(base, abs);
-  const files = await listModuleFiles(dir, base, problems);
-  if (files.length === 0) {
-    problems.push({ kind: 'empty-module', file: rel(dir), message: 'the folder holds no files; it was skipped' });
-    return undefined;
-  }
-  const manifestPath = [join(dir, '__manifest__.py'), join(dir, '__openerp__.py')].find((p) => files.includes(p));
+  // The manifest first: a folder that is not a module (a stray folder, /usr/lib under a wrong
+  // addons path) is answered without walking it.
+  const manifestPath = MANIFESTS.map((n) => join(dir, n)).find((p) => isFileSync(p));
   if (!manifestPath) {
-    problems.push({
-      kind: 'manifest-missing',
-      file: rel(dir),
-      message: 'no __manifest__.py: this folder is not an Odoo module and was skipped',
-    });
+    problems.push(
+      isEmptyDir(dir)
+        ? { kind: 'empty-module', file: rel(dir), message: 'the folder holds no files; it was skipped' }
+        : { kind: 'manifest-missing', file: rel(dir), message: 'no __manifest__.py: this folder is not an Odoo module and was skipped' },
+    );
     return undefined;
   }
+  const files = await listModuleFiles(dir, base, problems);
+  read.files++;
   const manifestText = await readText(manifestPath, rel(manifestPath));
   if (!manifestText.ok) {
     problems.push(manifestText.error);
@@ -70,6 +71,7 @@ export async function analyseModule(
       else if (ext === '.xml') m.assets.xml++;
       if (ext !== '.js' && ext !== '.scss') continue;
     } else if (ext !== '.py') continue;
+    read.files++;
     const text = await readText(abs, r);
     if (!text.ok) {
       problems.push(text.error);
@@ -87,7 +89,7 @@ export async function analyseModule(
     }
   }
   for (const dataFile of m.manifest.data) {
-    await readDataFile(m, dir, dataFile, rel, problems);
+    if (await readDataFile(m, dir, dataFile, rel, problems)) read.files++;
   }
   // A menuitem without a name shows its action's name.
   for (const menu of m.menus) {
@@ -109,11 +111,11 @@ async function readDataFile(
   dataFile: string,
   rel: (abs: string) => string,
   problems: SourceProblem[],
-): Promise<void> {
+): Promise<boolean> {
   const abs = join(dir, ...dataFile.split('/'));
   const r = rel(abs);
   const ext = extname(dataFile);
-  if (ext !== '.xml' && ext !== '.csv') return;
+  if (ext !== '.xml' && ext !== '.csv') return false;
   const text = await readText(abs, r);
   if (!text.ok) {
     const missing = text.error.kind === 'unreadable' && /ENOENT/.test(text.error.message);
@@ -122,23 +124,24 @@ async function readDataFile(
         ? { kind: 'missing-file', file: m.manifest.file, line: m.manifest.line, message: `the manifest lists '${dataFile}', which does not exist` }
         : text.error,
     );
-    return;
+    return false;
   }
   if (ext === '.csv') {
     m.lines.csv += countLines(text.value);
-    if (basename(dataFile) !== 'ir.model.access.csv') return;
+    if (basename(dataFile) !== 'ir.model.access.csv') return true;
     const a = analyseAccess(text.value, r, m.name);
     if (a.problem) problems.push(a.problem);
     m.access.push(...a.rules);
-    return;
+    return true;
   }
   m.lines.xml += countLines(text.value);
   const x = analyseXml(text.value, r, m.name);
   if (x.problem) {
     problems.push(x.problem);
-    return;
+    return true;
   }
   for (const k of Object.keys(x.data) as (keyof typeof x.data)[]) {
     (m[k] as unknown[]).push(...x.data[k]);
   }
+  return true;
 }

@@ -13,6 +13,8 @@ import type { ModuleAnalysis, SourceProblem } from './types.js';
 export interface ModuleResult {
   module?: ModuleAnalysis;
   problems: SourceProblem[];
+  /** Files read (for the progress rate). */
+  files: number;
 }
 
 /** Below this many modules a pool costs more than it saves. */
@@ -39,18 +41,19 @@ function workerScript(): URL | undefined {
   return candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
 }
 
-async function inThread(dirs: readonly string[], base: string, onDone: (i: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
+async function inThread(dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
   const out: ModuleResult[] = [];
   for (let i = 0; i < dirs.length; i++) {
     signal?.throwIfAborted();
     const problems: SourceProblem[] = [];
-    out.push({ module: await analyseModule(dirs[i], base, problems), problems });
-    onDone(i);
+    const read = { files: 0 };
+    out.push({ module: await analyseModule(dirs[i], base, problems, read), problems, files: read.files });
+    onDone(i, read.files);
   }
   return out;
 }
 
-function inPool(script: URL, threads: number, dirs: readonly string[], base: string, onDone: (i: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
+function inPool(script: URL, threads: number, dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
   return new Promise((resolve, reject) => {
     const results: ModuleResult[] = new Array(dirs.length);
     const workers: Worker[] = [];
@@ -71,10 +74,10 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
           new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
         : new Worker(script);
       workers.push(w);
-      w.on('message', (msg: { index: number; module?: ModuleAnalysis; problems?: SourceProblem[]; error?: string }) => {
+      w.on('message', (msg: { index: number; module?: ModuleAnalysis; problems?: SourceProblem[]; files?: number; error?: string }) => {
         if (msg.error) return stop(new Error(`analysis worker failed: ${msg.error}`));
-        results[msg.index] = { module: msg.module, problems: msg.problems ?? [] };
-        onDone(msg.index);
+        results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
+        onDone(msg.index, msg.files ?? 0);
         if (++finished === dirs.length) return stop();
         feed(w);
       });
@@ -88,7 +91,7 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
 export async function analyseModules(
   dirs: readonly string[],
   base: string,
-  onDone: (i: number) => void,
+  onDone: (i: number, files: number) => void,
   signal?: AbortSignal,
 ): Promise<ModuleResult[]> {
   const threads = Math.min(availableParallelism(), 4);

@@ -331,4 +331,6 @@ export interface AddonsAnalysis {
   /** Lines of Python and XML read (what the bench reports per second). */
   lines: number;
   files: number;
+  /** Folders looked at for a manifest (the addons paths themselves or their sub-folders). */
+  folders: number;
 }

@@ -5,8 +5,9 @@ import type { SourceProblem } from './types.js';
 
 parentPort?.on('message', (job: { index: number; dir: string; base: string }) => {
   const problems: SourceProblem[] = [];
-  analyseModule(job.dir, job.base, problems).then(
-    (module) => parentPort?.postMessage({ index: job.index, module, problems }),
+  const read = { files: 0 };
+  analyseModule(job.dir, job.base, problems, read).then(
+    (module) => parentPort?.postMessage({ index: job.index, module, problems, files: read.files }),
     (e: unknown) => parentPort?.postMessage({ index: job.index, error: e instanceof Error ? e.stack ?? e.message : String(e) }),
   );
 });

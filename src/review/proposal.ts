@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ArtifactStore } from '../steps/types.js';
 import { merge3 } from './merge3.js';
 
@@ -24,21 +25,18 @@ export async function writeProposal(
 ): Promise<ProposalWrite> {
   const basePath = proposalPath(file);
   const [userText, oldProposal] = await Promise.all([artifacts.read(file), artifacts.read(basePath)]);
-  await artifacts.write(basePath, newProposal);
+  if (oldProposal !== newProposal) await artifacts.write(basePath, newProposal);
   if (userText === undefined) {
     return { kind: 'created', hash: await artifacts.write(file, newProposal) };
   }
-  if (userText === newProposal) return { kind: 'unchanged', hash: await hashOf(artifacts, file) };
+  if (userText === newProposal) return { kind: 'unchanged', hash: sha256(userText) };
   if (oldProposal === undefined || userText === oldProposal) {
     return { kind: 'replaced', hash: await artifacts.write(file, newProposal) };
   }
   const merged = merge3(oldProposal, userText, newProposal);
-  if (merged.text === userText) return { kind: 'unchanged', hash: await hashOf(artifacts, file) };
+  if (merged.text === userText) return { kind: 'unchanged', hash: sha256(userText) };
   return { kind: 'merged', hash: await artifacts.write(file, merged.text), conflicts: merged.conflicts };
 }
 
-async function hashOf(artifacts: ArtifactStore, file: string): Promise<string> {
-  const h = await artifacts.hash(file);
-  if (h === undefined) throw new Error(`hash of ${file} vanished`);
-  return h;
-}
+// The text was just read: hashing it again from disk would read the file a second time.
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -35,14 +35,15 @@ export function validateDocument(text: string, spec?: Pick<ReviewSpec, 'validate
         severity: 'error' as const,
       }));
   }
+  let parsed: unknown;
   try {
-    parse(text);
+    parsed = parse(text);
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
     return [{ line: e.line, column: e.column, message: tomlMessage(e.message), severity: 'error' }];
   }
   if (!spec) return [];
-  return [...spec.validate(text)].sort(byPosition);
+  return [...spec.validate(text, parsed)].sort(byPosition);
 }
 
 /** smol-toml's message carries a code excerpt; the reviewer shows the file itself, so keep line 1. */

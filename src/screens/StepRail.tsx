@@ -61,6 +61,7 @@ function RailDetail({ status, now }: { status: StepStatus; now: number }) {
           <ProgressBar
             done={status.progress?.done}
             total={status.progress?.total}
+            progress={status.progress}
             startedAt={status.startedAt}
             now={now}
             width={10}

@@ -62,6 +62,7 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
           <ProgressBar
             done={status.progress?.done}
             total={status.progress?.total}
+            progress={status.progress}
             startedAt={status.startedAt}
             now={now}
             width={30}

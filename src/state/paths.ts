@@ -7,3 +7,5 @@ export const CONFIG_FILE = 'odoo-project-sync.toml';
 export const approvedPath = (file: string): string => `${STATE_DIR}/approved/${file}`;
 /** Temp files of atomic writes; emptied when a workspace is opened. */
 export const TMP_DIR = `${STATE_DIR}/tmp`;
+/** File hashes remembered by stat (see hash-cache.ts); deleting it only costs one slower run. */
+export const HASH_CACHE_FILE = `${STATE_DIR}/hash-cache.json`;

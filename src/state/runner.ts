@@ -2,8 +2,9 @@ import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
 import { STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
 import type { Availability, JournaledAction } from './actions.js';
-import { resolve } from 'node:path';
-import { hashPath } from './artifact-store.js';
+import { join, resolve } from 'node:path';
+import { HashCache } from './hash-cache.js';
+import { inputDigest } from './input-digest.js';
 import { loadConfig } from './config.js';
 import { isAbort, toStepError } from './errors.js';
 import { reduce, initialState } from './reducer.js';
@@ -11,6 +12,8 @@ import { ReviewOps } from './review-ops.js';
 import { ABSENT, findStale, recordedInputs } from './staleness.js';
 import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, type ConnectPort } from './step-context.js';
 import { createStore, type Store } from './store.js';
+import { progressStamper } from './progress-rate.js';
+import { HASH_CACHE_FILE } from './paths.js';
 import type { RunState, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
@@ -89,9 +92,19 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     ...(entry.kind === 'engine' ? (entry.extraInputs?.(cfg) ?? []) : []),
   ];
 
-  const hashFile = async (file: string): Promise<string> => {
+  // Read-only (status): the cache is used but never written.
+  const hashes = ws.journal ? HashCache.load(join(ws.root, HASH_CACHE_FILE)) : HashCache.memory();
+  // Digests this process computed, and when. A step that starts right after a check reuses
+  // them: a file changed in between is seen by the check after the step, which marks it stale.
+  const recent = new Map<string, { digest: string; at: number }>();
+  const FRESH_MS = 1000;
+  const hashFile = async (file: string, progress?: (done: number, total: number) => void, reuse = false): Promise<string> => {
+    const known = recent.get(file);
+    if (reuse && known && performance.now() - known.at < FRESH_MS) return known.digest;
     // Addons paths may sit outside the workspace: hashing only reads, so they are allowed here.
-    return (await hashPath(resolve(ws.root, file))) ?? ABSENT;
+    const digest = (await inputDigest(resolve(ws.root, file), hashes, progress)) ?? ABSENT;
+    recent.set(file, { digest, at: performance.now() });
+    return digest;
   };
 
   let reconciling: Promise<void> = Promise.resolve();
@@ -115,6 +128,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         store.dispatch({ type: 'review-ready', step: entry.id });
       }
     }
+    await hashes.save();
   }
 
   async function runStep(id: StepId): Promise<StepStatus> {
@@ -142,14 +156,21 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       cfg = config() ?? cfg;
     }
     const engine = await entry.engine();
-    const inputs = Object.fromEntries(await Promise.all(inputsOf(entry, engine, cfg).map(async (f) => [f, await hashFile(f)] as const)));
     const ac = new AbortController();
     aborts.set(id, ac);
     const work = (async () => {
       let end: JournaledAction;
+      const startedAt = now();
+      const ctx = context(id, cfg, ac.signal);
       try {
-        await record({ type: 'step-started', step: id, at: now(), inputs });
-        const r = await engine.run(context(id, cfg, ac.signal));
+        // Running (and showing progress) while the inputs are hashed; journaled once they are.
+        store.dispatch({ type: 'step-started', step: id, at: startedAt, inputs: {} });
+        const inputs: Record<string, string> = {};
+        for (const f of inputsOf(entry, engine, cfg)) {
+          inputs[f] = await hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true);
+        }
+        await record({ type: 'step-started', step: id, at: startedAt, inputs });
+        const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
           end = { type: 'step-finished', step: id, at: now(), summary: r.value.summary, inputs, outputs: r.value.outputs, warnings: r.value.warnings };
@@ -177,6 +198,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
 
   function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal): StepContext {
     const log = (line: string) => o.log?.(`[${id}] ${line}`);
+    const stamp = progressStamper(now);
     return {
       config: cfg,
       artifacts: ws.artifacts,
@@ -185,10 +207,13 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       strict: !!o.strict,
       assumeYes: !!o.assumeYes,
       log,
-      progress: (p: StepProgress) => {
+      progress: (given: StepProgress) => {
+        const p = stamp(given);
+        if (!p) return;
         store.dispatch({ type: 'step-progress', step: id, progress: p });
         printProgress?.(id, p);
       },
+      digest: (path, fresh) => hashFile(path, undefined, !fresh),
       connect: makeConnector(cfg, signal, { connect: o.connect, getSecret: () => secret, debug: !!o.debug, insecure: !!o.insecure, trace: log }),
       ask: (q) => {
         if (o.interactive) return questions.ask(id, q, signal);

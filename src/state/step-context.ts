@@ -3,6 +3,7 @@ import { UserError } from '../core/user-error.js';
 import type { ConnectOptions, OdooClient, OdooSecret } from '../odoo/types.js';
 import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
 import { CONFIG_FILE } from './paths.js';
+import { progressRate } from './progress-rate.js';
 import type { Store } from './store.js';
 
 export type ConnectPort = (profile: ConnectionProfile, secret: OdooSecret, opts: ConnectOptions) => Promise<OdooClient>;
@@ -107,15 +108,20 @@ export class QuestionBox {
   }
 }
 
-/** Headless progress: a line when the activity changes, it completes, or a second has passed. */
+/**
+ * Headless progress: a line when the activity changes, it completes, or a second has passed;
+ * counted work (a unit) prints at most once a second whatever its activity says, with its rate.
+ */
 export function progressPrinter(log: (line: string) => void, now: () => number): (step: StepId, p: StepProgress) => void {
-  const last = new Map<StepId, { activity: string; at: number }>();
+  const last = new Map<StepId, { activity: string; unit?: string; at: number }>();
   return (step, p) => {
     const prev = last.get(step);
     const complete = p.total !== undefined && p.done === p.total;
-    if (prev && prev.activity === p.activity && !complete && now() - prev.at < 1000) return;
-    last.set(step, { activity: p.activity, at: now() });
-    const count = p.done !== undefined ? ` ${p.done}${p.total !== undefined ? `/${p.total}` : ''}` : '';
-    log(`[${step}] ${p.activity}${count}`);
+    const same = prev && (prev.activity === p.activity || (p.unit !== undefined && prev.unit === p.unit));
+    if (same && !complete && now() - prev.at < 1000) return;
+    last.set(step, { activity: p.activity, unit: p.unit, at: now() });
+    const count = p.done !== undefined ? ` ${p.done}${p.total !== undefined ? `/${p.total}` : ''}${p.unit ? ` ${p.unit}` : ''}` : '';
+    const rate = progressRate(p, now());
+    log(`[${step}] ${p.activity}${count}${rate ? ` (${rate})` : ''}`);
   };
 }

@@ -55,6 +55,12 @@ export interface StepProgress {
   activity: string;
   done?: number;
   total?: number;
+  /** What done and total count ("files", "modules"): with it the rate and time left are shown. */
+  unit?: string;
+  /** Files handled so far, when done/total count something else (the rate is then in files/s). */
+  files?: number;
+  /** Set by the runner: when this counted work began (epoch ms), for the rate and time left. */
+  since?: number;
 }
 
 /** A question an engine may put to the user (TUI: a prompt; headless: --yes or the default). */
@@ -97,6 +103,13 @@ export interface StepContext {
   readonly assumeYes: boolean;
   /** --strict: warnings about the input fail the step (for CI). */
   readonly strict?: boolean;
+  /**
+   * The digest staleness records for an input (a file's sha256, or the digest of what the
+   * analysis reads in a folder of modules), through the stat cache: cheap on an unchanged tree.
+   * Keys caches of derived results. `fresh`: computed now, never one from the last second.
+   * Absent: nothing is cached.
+   */
+  readonly digest?: (path: string, fresh?: boolean) => Promise<string>;
 }
 
 export interface StepOutcome {
@@ -130,6 +143,10 @@ export interface ReviewSpec {
   readonly id: 'map-review' | 'feature-review';
   /** The file the user edits, e.g. module_model_map.toml. */
   readonly file: string;
-  /** Validate text: TOML syntax first, then the step's schema. Pure and fast. */
-  validate(text: string): Diagnostic[];
+  /**
+   * Validate text: TOML syntax first, then the step's schema. Pure and fast. `parsed`, when
+   * given, is the text already parsed by smol-toml (the reviewer checked its syntax), so a large
+   * map is parsed once.
+   */
+  validate(text: string, parsed?: unknown): Diagnostic[];
 }

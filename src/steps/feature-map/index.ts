@@ -30,10 +30,10 @@ export const featureMapStep: StepEngine = {
     ctx.progress({ activity: 'reading module sources' });
     const sources = await readSources(ctx);
     if (!sources.ok) return sources;
-    const { analysis, features } = sources.value;
+    const { problems, features } = sources.value;
     const text = renderFeatureMap(features, projectName(ctx));
     const written = await writeProposal(ctx.artifacts, ARTIFACTS.featureMap, text);
-    const warnings = analysis.problems.map(problemLine);
+    const warnings = problems.map(problemLine);
     if (written.kind === 'merged' && written.conflicts > 0) {
       warnings.push(`${ARTIFACTS.featureMap}: ${written.conflicts} conflict(s) between your edits and the new proposal; resolve them in the reviewer`);
     }

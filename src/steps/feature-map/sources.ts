@@ -1,20 +1,23 @@
 /** Which addons paths a workspace analyses, and the analysis both step 4 and step 6 run. */
-import { basename } from 'node:path';
-import { analyseAddons } from '../../analysis/index.js';
+import { basename, resolve } from 'node:path';
+import { analyseAddons, findAddonsBelow } from '../../analysis/index.js';
 import type { AddonsAnalysis, SourceProblem } from '../../analysis/types.js';
 import type { Result } from '../../core/result.js';
 import { err, ok } from '../../core/result.js';
 import { formatLocation, UserError } from '../../core/user-error.js';
 import { ARTIFACTS, type StepContext } from '../types.js';
 import { buildFeatures } from './build.js';
+import { readCachedSources, sourcesKey, writeCachedSources } from './sources-cache.js';
 import type { FeatureSet } from './types.js';
 
 export const CONFIG_FILE = 'odoo-project-sync.toml';
 
 export interface Sources {
-  analysis: AddonsAnalysis;
+  problems: SourceProblem[];
   features: FeatureSet;
   paths: string[];
+  /** Read back from the cache (nothing was parsed). */
+  cached: boolean;
 }
 
 async function addonsPaths(ctx: StepContext): Promise<Result<string[]>> {
@@ -46,27 +49,42 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
   const paths = await addonsPaths(ctx);
   if (!paths.ok) return paths;
   const root = ctx.artifacts.root;
+  const key = await sourcesKey(ctx, paths.value);
+  const hit = key === undefined ? undefined : await readCachedSources(ctx, key);
+  if (hit) {
+    ctx.progress({ activity: 'module sources unchanged since the last analysis: reusing it' });
+    return ok({ ...hit, paths: paths.value, cached: true });
+  }
   let analysis: AddonsAnalysis;
   try {
     analysis = await analyseAddons(paths.value, {
       base: root,
       signal: ctx.signal,
-      onModule: (name, done, total) => ctx.progress({ activity: `reading ${name}`, done, total }),
+      onModule: (name, done, total, files) => ctx.progress({ activity: `reading ${name}`, done, total, unit: 'modules', files }),
     });
   } catch (e) {
     if (ctx.signal.aborted) return err(new UserError('cancelled', 'cancelled while reading the module sources'));
     throw e;
   }
   if (analysis.modules.length === 0) {
-    return err(new UserError('input', `no readable Odoo module in ${paths.value.join(', ')}`, {
+    const deeper = paths.value.flatMap((p) => findAddonsBelow(resolve(root, p)));
+    const one = paths.value.length === 1;
+    const looked = `looked for __manifest__.py in ${one ? 'that folder and its' : 'those folders and their'} ${analysis.folders} sub-folder${analysis.folders === 1 ? '' : 's'}`;
+    return err(new UserError('input', `no readable Odoo module in ${paths.value.join(', ')} (${looked})`, {
       where: { file: CONFIG_FILE, field: 'addons' },
-      hint: 'point addons at folders holding modules (each with a __manifest__.py)',
-      detail: analysis.problems.map(problemLine).join('\n') || undefined,
+      hint: deeper.length > 0
+        ? `modules were found deeper, in ${deeper.slice(0, 5).join(', ')}${deeper.length > 5 ? ', ...' : ''}: point addons at those folders`
+        : 'point addons at folders holding modules (each with a __manifest__.py)',
+      detail: analysis.problems.slice(0, 20).map(problemLine).join('\n') || undefined,
     }));
   }
   const database = ctx.config.source === 'database';
   const features = buildFeatures(analysis, (dir) => (database && (dir === ARTIFACTS.modules || dir.startsWith(`${ARTIFACTS.modules}/`)) ? 'database' : 'source'));
-  return ok({ analysis, features, paths: paths.value });
+  // Kept only when no file changed while it was read: the key must describe what was parsed.
+  if (key !== undefined && (await sourcesKey(ctx, paths.value, true)) === key) {
+    await writeCachedSources(ctx, key, { problems: analysis.problems, features });
+  }
+  return ok({ problems: analysis.problems, features, paths: paths.value, cached: false });
 }
 
 /** The project name: [sync] project_name, else the workspace folder's name. */
