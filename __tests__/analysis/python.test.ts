@@ -1,5 +1,9 @@
 import { analysePython } from '../../src/analysis/python.js';
 import { readManifest } from '../../src/analysis/manifest.js';
+import { loadPython } from '../../src/analysis/py-parser.js';
+
+// The parser's WebAssembly loads once per thread before the first parse.
+await loadPython();
 
 const SRC = `from odoo import api, fields, models
 
@@ -84,6 +88,49 @@ describe('analysePython', () => {
     const r = analysePython('class A(models.Model):\n    _name = "a"\n    def broken(:\n        pass\n', 'm/a.py');
     expect(r.models).toEqual([]);
     expect(r.problem).toMatchObject({ kind: 'python-syntax', file: 'm/a.py', line: 3 });
+  });
+});
+
+// Each of these files was skipped whole as a "syntax error" by the previous parser (@lezer/python);
+// Python 3.10+ accepts them all (Odoo 17 has each form: account_move.py, res_users.py, mail_thread.py...).
+describe('valid Python forms the analysis used to drop', () => {
+  const forms: [string, string, string, string[]][] = [
+    ['a bare yield', 'x.batch', "    name = fields.Char('Batch')\n\n    def _iter(self):\n        yield\n", ['name']],
+    ['floats with a trailing dot', 'x.rate', '    ratio = fields.Float(default=0.)\n    cap = fields.Float(string="Cap", default=100.)\n', ['ratio', 'cap']],
+    ['*rest in a comprehension target', 'x.line', "    code = fields.Char()\n\n    def _heads(self, rows):\n        return [first for first, *rest in rows]\n", ['code']],
+    [
+      'match/case with class patterns',
+      'x.ticket',
+      "    state = fields.Selection([('new', 'New'), ('done', 'Done')])\n\n    def _label(self, value):\n        match value:\n            case str() | bytes():\n                return 'text'\n            case {'state': 'done'}:\n                return 'done'\n            case _:\n                return 'other'\n",
+      ['state'],
+    ],
+  ];
+  test.each(forms)('%s: the model and its fields are read', (_form, model, body, fields) => {
+    const src = `from odoo import fields, models\n\n\nclass Thing(models.Model):\n    _name = '${model}'\n\n${body}`;
+    const r = analysePython(src, 'm/models/thing.py');
+    expect(r.problem).toBeUndefined();
+    expect(r.models.map((m) => m.name)).toEqual([model]);
+    expect(r.models[0].fields.map((f) => f.name)).toEqual(fields);
+  });
+
+  test('match/case counts one decision per case', () => {
+    const src = `from odoo import models\n\nclass T(models.Model):\n    _name = 'x.t'\n${forms[3][2]}`;
+    const m = analysePython(src, 'm/t.py').models[0].methods[0];
+    expect(m).toMatchObject({ name: '_label', complexity: 1 + 3, line: 7, endLine: 14 });
+  });
+});
+
+describe('syntax errors still name the line', () => {
+  test.each([
+    ['a missing colon after def', 'class A(models.Model):\n    _name = "a"\n\n    def f(self)\n        pass\n', 4],
+    ['an unclosed bracket', "x = 1\ny = (1,\nz = 2\n", 2],
+    ['an unmatched brace', 'a = 1\n}\nb = 2\n', 2],
+    ['an unterminated string', "a = 1\nx = 'abc\nb = 2\n", 2],
+  ])('%s', (_what, src, line) => {
+    const r = analysePython(src, 'm/a.py');
+    expect(r.models).toEqual([]);
+    expect(r.problem).toMatchObject({ kind: 'python-syntax', file: 'm/a.py', line });
+    expect(r.problem?.message).toMatch(/the file was skipped/);
   });
 });
 

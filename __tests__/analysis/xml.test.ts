@@ -1,4 +1,8 @@
 import { analyseXml } from '../../src/analysis/xml.js';
+import { loadPython } from '../../src/analysis/py-parser.js';
+
+// The parser's WebAssembly loads once per thread before the first parse.
+await loadPython();
 
 const VIEWS = `<?xml version="1.0"?>
 <odoo>
@@ -64,7 +68,7 @@ describe('analyseXml', () => {
       expect.objectContaining({ id: 'x.sub', parent: 'x.root', action: 'x.action_x', line: 29 }),
     ]);
     expect(data.groups[0]).toMatchObject({ name: 'Repair User', implied: ['base.group_user'] });
-    expect(data.crons[0]).toMatchObject({ modelRef: 'x.model_x_request', code: 'model._run()' });
+    expect(data.crons[0]).toMatchObject({ modelRef: 'x.model_x_request', code: 'model._run()', calls: ['_run'] });
   });
 
   test('a DOCTYPE declaring entities is reported, never expanded', () => {

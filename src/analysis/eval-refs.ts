@@ -1,20 +1,32 @@
-/** External ids named by ref('...') calls inside an XML `eval` attribute (Python, never evaluated). */
-import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+/** Python snippets inside XML data (eval attributes, cron code): read from the syntax tree, never run. */
 import { callArgs, stringValue } from './py-literal.js';
+import { textOf, withPythonTree } from './py-parser.js';
 
+/** External ids named by ref('...') calls inside an XML `eval` attribute. */
 export function evalRefs(expr: string): string[] {
-  const tree = parser.parse(expr);
-  const out: string[] = [];
-  tree.iterate({
-    enter(n) {
-      if (n.name !== 'CallExpression') return;
-      const node: SyntaxNode = n.node;
-      const callee = node.firstChild;
-      if (callee?.name !== 'VariableName' || expr.slice(callee.from, callee.to) !== 'ref') return;
-      const id = stringValue(callArgs(node.getChild('ArgList'), expr).positional[0], expr);
+  // Cheap exit: most eval attributes are numbers, lists of ids or domains without ref().
+  if (!expr.includes('ref')) return [];
+  return withPythonTree(expr, (root) => {
+    const out: string[] = [];
+    for (const call of root.descendantsOfType('call')) {
+      const callee = call?.childForFieldName('function');
+      if (!call || callee?.type !== 'identifier' || textOf(callee, expr) !== 'ref') continue;
+      const id = stringValue(callArgs(call.childForFieldName('arguments'), expr).positional[0], expr);
       if (id) out.push(id);
-    },
+    }
+    return out;
   });
-  return out;
+}
+
+/** Names after a dot in a piece of code, e.g. the methods `model._cron_send()` calls; [] when it does not parse. */
+export function attributeNames(code: string): string[] {
+  if (!code.includes('.')) return [];
+  return withPythonTree(code, (root) => {
+    const out: string[] = [];
+    for (const a of root.descendantsOfType('attribute')) {
+      const name = a?.childForFieldName('attribute');
+      if (name && !out.includes(textOf(name, code))) out.push(textOf(name, code));
+    }
+    return out;
+  });
 }

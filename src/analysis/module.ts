@@ -4,6 +4,7 @@ import { analyseAccess } from './access.js';
 import { displayPath, isEmptyDir, isFileSync, listModuleFiles, MANIFESTS, readText } from './files.js';
 import { readManifest } from './manifest.js';
 import { assetFile } from './assets.js';
+import { loadPython } from './py-parser.js';
 import { analysePython } from './python.js';
 import type { ModuleAnalysis, SourceProblem } from './types.js';
 import { analyseXml, emptyXmlData } from './xml.js';
@@ -22,6 +23,7 @@ export async function analyseModule(
   /** Counts the files read (progress in files per second). */
   read: { files: number } = { files: 0 },
 ): Promise<ModuleAnalysis | undefined> {
+  await loadPython();
   const name = basename(dir);
   const rel = (abs: string) => displayPath(base, abs);
   // The manifest first: a folder that is not a module (a stray folder, /usr/lib under a wrong

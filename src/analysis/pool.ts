@@ -1,5 +1,5 @@
 /**
- * Spreads module analysis over worker threads (parsing Python with @lezer/python is CPU-bound,
+ * Spreads module analysis over worker threads (parsing Python with tree-sitter is CPU-bound,
  * about 20k lines/s per core). Falls back to the calling thread when no worker script can run
  * here (tests, a bundle without the worker entry); results are identical and in the same order.
  */

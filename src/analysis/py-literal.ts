@@ -1,8 +1,8 @@
 /**
  * Reads Python literals (strings, numbers, lists, tuples, dicts, True/False/None) from a
- * @lezer/python syntax tree. Never evaluates anything: a non-literal node yields NOT_LITERAL.
+ * tree-sitter syntax tree. Never evaluates anything: a non-literal node yields NOT_LITERAL.
  */
-import type { SyntaxNode } from '@lezer/common';
+import { named, textOf, type PyNode } from './py-parser.js';
 
 export const NOT_LITERAL: unique symbol = Symbol('not a literal');
 export type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
@@ -26,75 +26,64 @@ export function decodeString(token: string): string {
   });
 }
 
-/** Children of a node, without punctuation tokens and comments. */
-export function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (!PUNCT.has(c.name)) out.push(c);
-  }
-  return out;
-}
-
-/** The first child that `children` would return, without building the list. */
-export function firstChildOf(node: SyntaxNode): SyntaxNode | null {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (!PUNCT.has(c.name)) return c;
-  }
-  return null;
-}
-const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', 'Comment']);
-
-export function literal(node: SyntaxNode, src: string): PyValue | typeof NOT_LITERAL {
-  switch (node.name) {
-    case 'String':
-      return decodeString(src.slice(node.from, node.to));
-    case 'ContinuedString': {
+export function literal(node: PyNode, src: string): PyValue | typeof NOT_LITERAL {
+  switch (node.type) {
+    case 'string':
+      return decodeString(textOf(node, src));
+    case 'concatenated_string': {
       let s = '';
-      for (const c of children(node)) {
-        if (c.name !== 'String') return NOT_LITERAL;
-        s += decodeString(src.slice(c.from, c.to));
+      for (const c of named(node)) {
+        if (c.type !== 'string') return NOT_LITERAL;
+        s += decodeString(textOf(c, src));
       }
       return s;
     }
-    case 'Number': {
-      const n = Number(src.slice(node.from, node.to).replace(/_/g, ''));
+    case 'integer':
+    case 'float': {
+      const n = Number(textOf(node, src).replace(/_/g, ''));
       return Number.isNaN(n) ? NOT_LITERAL : n;
     }
-    case 'Boolean':
-      return src.slice(node.from, node.to) === 'True';
-    case 'None':
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'none':
       return null;
-    case 'UnaryExpression': {
-      const [op, arg] = children(node);
+    case 'unary_operator': {
+      const op = node.childForFieldName('operator');
+      const arg = node.childForFieldName('argument');
       const v = arg ? literal(arg, src) : NOT_LITERAL;
-      if (op && src.slice(op.from, op.to) === '-' && typeof v === 'number') return -v;
-      return NOT_LITERAL;
+      const sign = op ? textOf(op, src) : '';
+      if (typeof v !== 'number' || (sign !== '-' && sign !== '+')) return NOT_LITERAL;
+      return sign === '-' ? -v : v;
     }
-    case 'ParenthesizedExpression': {
-      const inner = children(node);
+    case 'parenthesized_expression': {
+      const inner = named(node);
       return inner.length === 1 ? literal(inner[0], src) : NOT_LITERAL;
     }
-    case 'ArrayExpression':
-    case 'TupleExpression':
-    case 'SetExpression': {
+    case 'list':
+    case 'tuple':
+    case 'set': {
       const out: PyValue[] = [];
-      for (const c of children(node)) {
+      for (const c of named(node)) {
         const v = literal(c, src);
         if (v === NOT_LITERAL) return NOT_LITERAL;
         out.push(v);
       }
       return out;
     }
-    case 'DictionaryExpression': {
-      const items = children(node);
+    case 'dictionary': {
       const out: Record<string, PyValue> = {};
-      for (let i = 0; i + 1 < items.length; i += 2) {
-        const k = literal(items[i], src);
-        const v = literal(items[i + 1], src);
-        if (typeof k !== 'string' || v === NOT_LITERAL) return NOT_LITERAL;
-        out[k] = v;
+      for (const pair of named(node)) {
+        const k = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+        const vn = pair.type === 'pair' ? pair.childForFieldName('value') : null;
+        if (!k || !vn) return NOT_LITERAL;
+        const key = literal(k, src);
+        const v = literal(vn, src);
+        if (typeof key !== 'string' || v === NOT_LITERAL) return NOT_LITERAL;
+        out[key] = v;
       }
-      return items.length % 2 === 0 ? out : NOT_LITERAL;
+      return out;
     }
     default:
       return NOT_LITERAL;
@@ -102,14 +91,14 @@ export function literal(node: SyntaxNode, src: string): PyValue | typeof NOT_LIT
 }
 
 /** A literal string, or undefined for anything else (a lambda, a call, a name...). */
-export function stringValue(node: SyntaxNode | undefined, src: string): string | undefined {
+export function stringValue(node: PyNode | undefined, src: string): string | undefined {
   if (!node) return undefined;
   const v = literal(node, src);
   return typeof v === 'string' ? v : undefined;
 }
 
 /** A literal list/tuple of strings (or a single string), else []. */
-export function stringList(node: SyntaxNode | undefined, src: string): string[] {
+export function stringList(node: PyNode | undefined, src: string): string[] {
   if (!node) return [];
   const v = literal(node, src);
   if (typeof v === 'string') return [v];
@@ -118,40 +107,23 @@ export function stringList(node: SyntaxNode | undefined, src: string): string[] 
 }
 
 export interface CallArgs {
-  positional: SyntaxNode[];
-  keyword: Map<string, SyntaxNode>;
+  positional: PyNode[];
+  keyword: Map<string, PyNode>;
 }
 
-/** Splits an ArgList into positional and keyword argument nodes. */
-export function callArgs(argList: SyntaxNode | null, src: string): CallArgs {
-  const positional: SyntaxNode[] = [];
-  const keyword = new Map<string, SyntaxNode>();
+/** Splits a call's argument_list into positional and keyword argument nodes (splats are left out). */
+export function callArgs(argList: PyNode | null, src: string): CallArgs {
+  const positional: PyNode[] = [];
+  const keyword = new Map<string, PyNode>();
   if (!argList) return { positional, keyword };
-  const items = children(argList);
-  for (let i = 0; i < items.length; i++) {
-    const c = items[i];
-    if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && items[i + 2]) {
-      keyword.set(src.slice(c.from, c.to), items[i + 2]);
-      i += 2;
-    } else {
+  for (const c of named(argList)) {
+    if (c.type === 'keyword_argument') {
+      const name = c.childForFieldName('name');
+      const value = c.childForFieldName('value');
+      if (name && value) keyword.set(textOf(name, src), value);
+    } else if (c.type !== 'list_splat' && c.type !== 'dictionary_splat') {
       positional.push(c);
     }
   }
   return { positional, keyword };
-}
-
-/** 1-based line of an offset, using a precomputed table of line starts. */
-export function lineIndex(src: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

@@ -2,15 +2,12 @@
  * What a method body does that a consultant can name, read from the syntax tree (never run):
  * the literal values it writes to fields (state transitions), the conditions under which it
  * refuses (guards on a field), the calls that notify, number or open something, and the
- * routes a controller method serves.
+ * routes a controller method serves. method-scan.ts hands each assignment, call and raise of a
+ * body to `readEffect`, in source order.
  */
-import type { SyntaxNode } from '@lezer/common';
-import { callArgs, children, literal, stringList, stringValue } from './py-literal.js';
-import type { FieldGuard, FieldWrite, MethodCall, MethodEffects, PyRoute } from './types.js';
-
-type LineOf = (offset: number) => number;
-
-const text = (n: SyntaxNode, src: string) => src.slice(n.from, n.to);
+import { callArgs, literal, stringList, stringValue } from './py-literal.js';
+import { firstNamed, lineOf, named, textOf, type PyNode } from './py-parser.js';
+import type { FieldGuard, FieldWrite, MethodCall, PyRoute } from './types.js';
 
 /** Calls worth naming: notifications, numbering, references to records, record creation. */
 const CALLS = new Set([
@@ -19,147 +16,155 @@ const CALLS = new Set([
   'action_send_mail', '_send_email', 'send_mail_batch', 'render',
 ]);
 
-/** Writes, guards and named calls of one function body. */
-export function methodEffects(body: SyntaxNode, src: string, file: string, lineOf: LineOf): MethodEffects {
-  const writes: FieldWrite[] = [];
-  const guards: FieldGuard[] = [];
-  const calls: MethodCall[] = [];
-  const visit = (n: SyntaxNode): void => {
-    switch (n.name) {
-      case 'FunctionDefinition':
-      case 'ClassDefinition':
-        return;
-      case 'AssignStatement': {
-        const [target, op, value] = children(n);
-        if (target?.name === 'MemberExpression' && op?.name === 'AssignOp' && value) {
-          const field = target.lastChild?.name === 'PropertyName' ? text(target.lastChild, src) : undefined;
-          const v = literalScalar(value, src);
-          if (field && v !== undefined) writes.push({ field, value: v, file, line: lineOf(n.from) });
-        }
-        break;
-      }
-      case 'IfStatement':
-        readIfGuard(n, src, file, lineOf, guards);
-        break;
-      case 'CallExpression': {
-        const callee = n.firstChild;
-        const name = callee?.name === 'MemberExpression' && callee.lastChild?.name === 'PropertyName' ? text(callee.lastChild, src) : undefined;
-        const args = callArgs(n.getChild('ArgList'), src);
-        if (name === 'write' || name === 'update') {
-          const dict = args.positional[0];
-          const v = dict?.name === 'DictionaryExpression' ? literalPairs(dict, src) : [];
-          for (const [field, value] of v) writes.push({ field, value, file, line: lineOf(n.from) });
-          // `records.filtered(lambda r: r.state == 'draft').write(...)`: the filter is a guard.
-          const receiver = callee?.firstChild;
-          if (receiver?.name === 'CallExpression') readFilterGuard(receiver, src, file, lineOf, guards);
-        }
-        if (name && CALLS.has(name)) {
-          const first = stringValue(args.positional[0], src);
-          const model = name === 'create' && callee?.firstChild ? envModel(callee.firstChild, src) : undefined;
-          if (name !== 'create' || model) {
-            if (name !== 'ref' || first?.includes('.')) calls.push({ name, arg: model ?? first, file, line: lineOf(n.from) });
-          }
-        }
-        break;
-      }
-      default:
+/** What one body yields; guards carry the offset of the statement that states them, for ordering. */
+export interface EffectsFound {
+  writes: FieldWrite[];
+  guards: (FieldGuard & { at: number })[];
+  calls: MethodCall[];
+}
+
+/** Reads one assignment, call or raise node of a method body into `out`. */
+export function readEffect(n: PyNode, src: string, file: string, out: EffectsFound): void {
+  switch (n.type) {
+    case 'assignment': {
+      const target = n.childForFieldName('left');
+      const value = n.childForFieldName('right');
+      const field = target?.type === 'attribute' ? target.childForFieldName('attribute') : null;
+      const v = value ? literalScalar(value, src) : undefined;
+      if (field && v !== undefined) out.writes.push({ field: textOf(field, src), value: v, file, line: lineOf(n) });
+      return;
     }
-    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
-  };
-  for (let c = body.firstChild; c; c = c.nextSibling) visit(c);
-  return { writes, guards, calls };
+    case 'raise_statement':
+      readIfGuard(n, src, file, out);
+      return;
+    case 'call':
+      readCall(n, src, file, out);
+      return;
+    default:
+  }
+}
+
+function readCall(n: PyNode, src: string, file: string, out: EffectsFound): void {
+  const callee = n.childForFieldName('function');
+  const nameNode = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
+  if (!callee || !nameNode) return;
+  const name = textOf(nameNode, src);
+  const isWrite = name === 'write' || name === 'update';
+  if (!isWrite && !CALLS.has(name)) return;
+  const args = callArgs(n.childForFieldName('arguments'), src);
+  const receiver = callee.childForFieldName('object');
+  if (isWrite) {
+    const dict = args.positional[0];
+    const pairs = dict?.type === 'dictionary' ? literalPairs(dict, src) : [];
+    for (const [field, value] of pairs) out.writes.push({ field, value, file, line: lineOf(n) });
+    // `records.filtered(lambda r: r.state == 'draft').write(...)`: the filter is a guard.
+    if (receiver?.type === 'call') readFilterGuard(receiver, src, file, out);
+  }
+  if (CALLS.has(name)) {
+    const first = stringValue(args.positional[0], src);
+    const model = name === 'create' && receiver ? envModel(receiver, src) : undefined;
+    if (name === 'create' && !model) return;
+    if (name === 'ref' && !first?.includes('.')) return;
+    out.calls.push({ name, arg: model ?? first, file, line: lineOf(n) });
+  }
 }
 
 /** `self.env['x.y']` -> 'x.y'. */
-function envModel(n: SyntaxNode, src: string): string | undefined {
-  if (n.name !== 'MemberExpression') return undefined;
-  const parts = children(n);
-  const key = parts.at(-1);
-  if (parts.length === 2 && key?.name === 'String' && /\benv$/.test(text(parts[0], src))) return stringValue(key, src);
-  return undefined;
+function envModel(n: PyNode, src: string): string | undefined {
+  if (n.type !== 'subscript') return undefined;
+  const value = n.childForFieldName('value');
+  const keys = n.childrenForFieldName('subscript');
+  if (!value || keys.length !== 1 || !keys[0] || !/\benv$/.test(textOf(value, src))) return undefined;
+  return stringValue(keys[0], src);
 }
 
-function literalScalar(n: SyntaxNode, src: string): string | undefined {
+function literalScalar(n: PyNode, src: string): string | undefined {
   const v = literal(n, src);
   return typeof v === 'string' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-function literalPairs(dict: SyntaxNode, src: string): [string, string][] {
-  const items = children(dict);
+function literalPairs(dict: PyNode, src: string): [string, string][] {
   const out: [string, string][] = [];
-  for (let i = 0; i + 1 < items.length; i += 2) {
-    const k = stringValue(items[i], src);
-    const v = literalScalar(items[i + 1], src);
+  for (const pair of named(dict)) {
+    const k = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined, src) : undefined;
+    const value = pair.childForFieldName('value');
+    const v = value ? literalScalar(value, src) : undefined;
     if (k && v !== undefined) out.push([k, v]);
   }
   return out;
 }
 
+interface Comparison {
+  field: string;
+  negated: boolean;
+  values: string[];
+}
+
 /** Comparisons `x.field == 'a'`, `x.field in ('a', 'b')`, their negations, inside a condition. */
-function comparisons(n: SyntaxNode, src: string): { field: string; negated: boolean; values: string[] }[] {
-  const out: { field: string; negated: boolean; values: string[] }[] = [];
-  const walk = (x: SyntaxNode): void => {
-    if (x.name === 'LambdaExpression' || x.name === 'Body') return;
-    if (x.name === 'BinaryExpression') {
-      const parts = children(x);
+function comparisons(n: PyNode, src: string): Comparison[] {
+  const out: Comparison[] = [];
+  const walk = (x: PyNode): void => {
+    if (x.type === 'lambda' || x.type === 'block') return;
+    if (x.type === 'comparison_operator') {
+      const parts = x.children.filter((c): c is PyNode => !!c && c.type !== 'comment');
       const left = parts[0];
       const right = parts.at(-1);
-      const ops = parts.slice(1, -1).map((p) => text(p, src)).join(' ');
-      if (left?.name === 'MemberExpression' && left.lastChild?.name === 'PropertyName' && right) {
+      const ops = parts.slice(1, -1).map((p) => p.type).join(' ');
+      const field = left?.type === 'attribute' ? left.childForFieldName('attribute') : null;
+      if (field && right && parts.length === 3) {
         const values = stringList(right, src);
         if (values.length && ['==', '!=', 'in', 'not in'].includes(ops)) {
-          out.push({ field: text(left.lastChild, src), negated: ops === '!=' || ops === 'not in', values });
+          out.push({ field: textOf(field, src), negated: ops === '!=' || ops === 'not in', values });
           return;
         }
       }
     }
-    for (let c = x.firstChild; c; c = c.nextSibling) walk(c);
+    for (const c of named(x)) walk(c);
   };
   walk(n);
   return out;
 }
 
 /** `if <cond on a field>: raise X('msg')` -> the values for which the method refuses. */
-function readIfGuard(n: SyntaxNode, src: string, file: string, lineOf: LineOf, out: FieldGuard[]): void {
-  const parts = children(n);
-  const cond = parts[1];
-  const body = parts[2];
-  if (!cond || body?.name !== 'Body') return;
-  const raise = children(body).find((s) => s.name === 'RaiseStatement');
-  if (!raise) return;
-  const cmp = comparisons(cond, src);
+function readIfGuard(raise: PyNode, src: string, file: string, out: EffectsFound): void {
+  const block = raise.parent;
+  const stmt = block?.parent;
+  if (block?.type !== 'block' || stmt?.type !== 'if_statement') return;
+  const consequence = stmt.childForFieldName('consequence');
+  if (consequence?.startIndex !== block.startIndex) return;
+  // One guard per if: the first raise of its body states it.
+  if (named(block).find((s) => s.type === 'raise_statement')?.startIndex !== raise.startIndex) return;
+  const cond = stmt.childForFieldName('condition');
+  const cmp = cond ? comparisons(cond, src) : [];
   if (cmp.length !== 1) return;
-  const message = firstString(raise, src);
+  const s = raise.descendantsOfType(['string', 'concatenated_string'])[0];
+  const message = s ? stringValue(s, src) : undefined;
   // The condition names the refused values; a negated one names the allowed values.
   const { field, negated, values } = cmp[0];
-  out.push({ field, allowed: negated, values, message, file, line: lineOf(n.from) });
+  out.guards.push({ field, allowed: negated, values, message, file, line: lineOf(stmt), at: stmt.startIndex });
 }
 
-function readFilterGuard(call: SyntaxNode, src: string, file: string, lineOf: LineOf, out: FieldGuard[]): void {
-  const callee = call.firstChild;
-  if (callee?.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName' || text(callee.lastChild, src) !== 'filtered') return;
-  const lambda = call.getChild('ArgList')?.getChild('LambdaExpression');
-  if (!lambda) return;
-  const cmp = comparisons(children(lambda).at(-1) ?? lambda, src);
+function readFilterGuard(call: PyNode, src: string, file: string, out: EffectsFound): void {
+  const callee = call.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
+  if (!name || textOf(name, src) !== 'filtered') return;
+  const args = call.childForFieldName('arguments');
+  const lambda = args ? named(args).find((a) => a.type === 'lambda') : undefined;
+  const body = lambda?.childForFieldName('body');
+  if (!lambda || !body) return;
+  const cmp = comparisons(body, src);
   if (cmp.length !== 1) return;
   const { field, negated, values } = cmp[0];
-  out.push({ field, allowed: !negated, values, file, line: lineOf(call.from) });
-}
-
-function firstString(n: SyntaxNode, src: string): string | undefined {
-  for (let c = n.firstChild; c; c = c.nextSibling) {
-    if (c.name === 'String' || c.name === 'ContinuedString') return stringValue(c, src);
-    const inner = firstString(c, src);
-    if (inner !== undefined) return inner;
-  }
-  return undefined;
+  out.guards.push({ field, allowed: !negated, values, file, line: lineOf(call), at: call.startIndex });
 }
 
 /** `@http.route('/my/x', auth='user', type='http', website=True)` on a decorator node. */
-export function routeOf(dec: SyntaxNode, src: string): PyRoute | undefined {
-  const names = children(dec).filter((c) => c.name === 'VariableName' || c.name === 'PropertyName').map((c) => text(c, src));
-  if (names.at(-1) !== 'route') return undefined;
-  const { positional, keyword } = callArgs(dec.getChild('ArgList'), src);
+export function routeOf(dec: PyNode, src: string): PyRoute | undefined {
+  const expr = firstNamed(dec);
+  const fn = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
+  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : fn?.type === 'identifier' ? fn : null;
+  if (!expr || !last || textOf(last, src) !== 'route') return undefined;
+  const { positional, keyword } = callArgs(expr.type === 'call' ? expr.childForFieldName('arguments') : null, src);
   const urls = stringList(keyword.get('route') ?? positional[0], src);
   const kw = (k: string) => stringValue(keyword.get(k), src);
   const website = keyword.get('website');

@@ -1,12 +1,11 @@
 /**
- * Odoo models from Python source, by walking the @lezer/python syntax tree: classes with
+ * Odoo models from Python source, by walking the tree-sitter syntax tree: classes with
  * _name/_inherit/_inherits/_description, fields, methods with decorators and complexity.
  */
-import type { SyntaxNode, Tree, TreeBuffer } from '@lezer/common';
-import { parser } from '@lezer/python';
-import { callArgs, children, firstChildOf, lineIndex, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
-import { scanBody } from './complexity.js';
-import { methodEffects, routeOf } from './python-effects.js';
+import { scanBodies, type BodySpan } from './method-scan.js';
+import { callArgs, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
+import { endLineOf, firstNamed, firstSyntaxError, lineOf, named, textOf, withPythonTree, type PyNode } from './py-parser.js';
+import { routeOf } from './python-effects.js';
 import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, SourceProblem, SqlConstraint } from './types.js';
 
 export interface PythonAnalysis {
@@ -15,66 +14,52 @@ export interface PythonAnalysis {
   problem?: SourceProblem;
 }
 
-/** First syntax error of a tree, as line and column (1-based). */
-export function firstSyntaxError(tree: Tree, src: string): { line: number; column: number } | undefined {
-  const at = firstErrorPos(tree, 0);
-  if (at === Infinity) return undefined;
-  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
-  return { line: lineIndex(src)(at), column: at - lineStart + 1 };
-}
-
-/**
- * Start of the earliest error node, scanning the tree's flat node buffers directly (type ids in
- * a Uint16Array) instead of visiting every node: a pre-order walk meets error nodes in order of
- * their start, so the smallest start is the first error such a walk would find.
- */
-function firstErrorPos(tree: Tree, offset: number): number {
-  if (tree.type.isError) return offset;
-  let best = Infinity;
-  for (let i = 0; i < tree.children.length && best === Infinity; i++) {
-    const child = tree.children[i];
-    const pos = offset + tree.positions[i];
-    if ('buffer' in child) {
-      const { buffer, set } = child as TreeBuffer;
-      const types = set.types;
-      for (let j = 0; j < buffer.length; j += 4) {
-        if (types[buffer[j]].isError) best = Math.min(best, pos + buffer[j + 1]);
-      }
-    } else {
-      best = firstErrorPos(child, pos);
-    }
-  }
-  return best;
-}
-
+/** Reads the models of one Python file. Needs `await loadPython()` first (see py-parser.ts). */
 export function analysePython(src: string, file: string): PythonAnalysis {
-  const tree = parser.parse(src);
-  const error = firstSyntaxError(tree, src);
-  if (error) {
-    return {
-      models: [],
-      controllers: [],
-      problem: { kind: 'python-syntax', file, ...error, message: 'Python syntax error; the file was skipped' },
-    };
-  }
-  const lineOf = lineIndex(src);
-  const models: PyModel[] = [];
-  const controllers: PyController[] = [];
-  for (const stmt of children(tree.topNode)) {
-    const cls = stmt.name === 'DecoratedStatement' ? stmt.getChild('ClassDefinition') : stmt;
-    if (cls?.name === 'ClassDefinition') {
-      const m = readClass(cls, src, file, lineOf);
-      if (m) models.push(m);
-      else {
-        const c = readController(cls, src, file, lineOf);
-        if (c) controllers.push(c);
+  return withPythonTree(src, (root) => {
+    const error = firstSyntaxError(root, src);
+    if (error) {
+      return {
+        models: [],
+        controllers: [],
+        problem: {
+          kind: 'python-syntax',
+          file,
+          line: error.line,
+          column: error.column,
+          message: `Python syntax error (${error.detail}); the file was skipped. Fix that line (python3 -m py_compile shows the details) and run the step again`,
+        },
+      };
+    }
+    const classes: ClassRead[] = [];
+    for (const stmt of named(root)) {
+      const cls = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (cls?.type === 'class_definition') {
+        const c = readClass(cls, src, file) ?? readController(cls, src, file);
+        if (c) classes.push(c);
       }
     }
-  }
-  return { models, controllers };
+    // Complexity, raise messages and effects of every method, in one pass over the file's tree.
+    const scans = scanBodies(root, classes.flatMap((c) => c.bodies), src, file);
+    let i = 0;
+    const models: PyModel[] = [];
+    const controllers: PyController[] = [];
+    for (const c of classes) {
+      const methods = c.methods.map((m): PyMethod => ({ ...m, ...scans[i++] }));
+      if (c.kind === 'model') models.push({ ...c.model, methods });
+      else controllers.push({ ...c.controller, methods });
+    }
+    return { models, controllers };
+  });
 }
 
-const text = (n: SyntaxNode, src: string) => src.slice(n.from, n.to);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MethodRead = Omit<PyMethod, 'complexity' | 'messages' | 'effects'>;
+/** A class as read before its method bodies are scanned. */
+type ClassRead = { methods: MethodRead[]; bodies: BodySpan[] } & (
+  | { kind: 'model'; model: PyModel }
+  | { kind: 'controller'; controller: PyController }
+);
 
 function modelKind(bases: string): ModelKind | undefined {
   if (/\bTransientModel\b/.test(bases)) return 'transient';
@@ -83,16 +68,14 @@ function modelKind(bases: string): ModelKind | undefined {
   return undefined;
 }
 
-function readClass(cls: SyntaxNode, src: string, file: string, lineOf: (o: number) => number): PyModel | undefined {
-  const nameNode = cls.getChild('VariableName');
-  const body = cls.getChild('Body');
+function readClass(cls: PyNode, src: string, file: string): ClassRead | undefined {
+  const nameNode = cls.childForFieldName('name');
+  const body = cls.childForFieldName('body');
   if (!nameNode || !body) return undefined;
-  const bases = cls.getChild('ArgList');
-  const kind = modelKind(bases ? text(bases, src) : '');
-  const model: {
-    -readonly [K in keyof PyModel]: PyModel[K];
-  } = {
-    className: text(nameNode, src),
+  const bases = cls.childForFieldName('superclasses');
+  const kind = modelKind(bases ? textOf(bases, src) : '');
+  const model: Mutable<PyModel> = {
+    className: textOf(nameNode, src),
     kind: kind ?? 'model',
     inherit: [],
     inherits: {},
@@ -100,20 +83,21 @@ function readClass(cls: SyntaxNode, src: string, file: string, lineOf: (o: numbe
     methods: [],
     sqlConstraints: [],
     file,
-    line: lineOf(cls.from),
-    endLine: lineOf(cls.to - 1),
+    line: lineOf(cls),
+    endLine: endLineOf(cls),
   };
   const fields: PyField[] = [];
-  const methods: PyMethod[] = [];
   const sql: SqlConstraint[] = [];
-  const stmts = children(body);
-  const first = stmts[0];
-  if (first?.name === 'ExpressionStatement') model.docstring = docOf(first, src);
+  const stmts = named(body);
+  model.docstring = docOf(stmts[0], src);
   for (const stmt of stmts) {
-    if (stmt.name === 'AssignStatement') {
-      const [target, op, value] = children(stmt);
-      if (target?.name !== 'VariableName' || op?.name !== 'AssignOp' || !value) continue;
-      const name = text(target, src);
+    if (stmt.type === 'expression_statement') {
+      const assign = firstNamed(stmt);
+      if (assign?.type !== 'assignment') continue;
+      const target = assign.childForFieldName('left');
+      const value = assign.childForFieldName('right');
+      if (target?.type !== 'identifier' || !value) continue;
+      const name = textOf(target, src);
       switch (name) {
         case '_name':
           model.name = stringValue(value, src);
@@ -134,81 +118,87 @@ function readClass(cls: SyntaxNode, src: string, file: string, lineOf: (o: numbe
           model.description = stringValue(value, src);
           break;
         case '_sql_constraints':
-          sql.push(...readSqlConstraints(value, src, file, lineOf));
+          sql.push(...readSqlConstraints(value, src, file));
           break;
         default: {
-          const f = readField(name, value, src, file, lineOf);
+          const f = readField(name, value, src, file);
           if (f) fields.push(f);
         }
       }
-    } else if (stmt.name === 'FunctionDefinition' || stmt.name === 'DecoratedStatement') {
-      const m = readMethod(stmt, src, file, lineOf);
-      if (m) methods.push(m);
     }
   }
   // A class that is no Odoo model: no base from models.* and no _name/_inherit.
   if (!kind && !model.name && model.inherit.length === 0) return undefined;
   model.fields = fields;
-  model.methods = methods;
   model.sqlConstraints = sql;
-  return model;
+  return { kind: 'model', model, ...readMethods(stmts, src, file) };
 }
 
 /** A class with @route methods (a controller); its other methods are kept for what they call. */
-function readController(cls: SyntaxNode, src: string, file: string, lineOf: (o: number) => number): PyController | undefined {
-  const nameNode = cls.getChild('VariableName');
-  const body = cls.getChild('Body');
+function readController(cls: PyNode, src: string, file: string): ClassRead | undefined {
+  const nameNode = cls.childForFieldName('name');
+  const body = cls.childForFieldName('body');
   if (!nameNode || !body) return undefined;
-  const methods = children(body)
-    .filter((s) => s.name === 'FunctionDefinition' || s.name === 'DecoratedStatement')
-    .map((s) => readMethod(s, src, file, lineOf))
-    .filter((m): m is PyMethod => !!m);
-  if (!methods.some((m) => m.route)) return undefined;
-  const first = children(body)[0];
-  const bases = cls.getChild('ArgList');
-  return {
-    className: text(nameNode, src),
-    bases: bases ? text(bases, src) : '',
-    docstring: first?.name === 'ExpressionStatement' ? docOf(first, src) : undefined,
-    methods,
+  const stmts = named(body);
+  const read = readMethods(stmts, src, file);
+  if (!read.methods.some((m) => m.route)) return undefined;
+  const bases = cls.childForFieldName('superclasses');
+  const controller: PyController = {
+    className: textOf(nameNode, src),
+    bases: bases ? textOf(bases, src) : '',
+    docstring: docOf(stmts[0], src),
+    methods: [],
     file,
-    line: lineOf(cls.from),
-    endLine: lineOf(cls.to - 1),
+    line: lineOf(cls),
+    endLine: endLineOf(cls),
   };
+  return { kind: 'controller', controller, ...read };
 }
 
-function docOf(stmt: SyntaxNode, src: string): string | undefined {
-  const s = stmt.firstChild;
-  if (!s || (s.name !== 'String' && s.name !== 'ContinuedString')) return undefined;
+function readMethods(stmts: readonly PyNode[], src: string, file: string): { methods: MethodRead[]; bodies: BodySpan[] } {
+  const methods: MethodRead[] = [];
+  const bodies: BodySpan[] = [];
+  for (const stmt of stmts) {
+    if (stmt.type !== 'function_definition' && stmt.type !== 'decorated_definition') continue;
+    const m = readMethod(stmt, src, file);
+    if (m) {
+      methods.push(m.method);
+      bodies.push(m.body);
+    }
+  }
+  return { methods, bodies };
+}
+
+/** The docstring of a body whose first statement is a string. */
+function docOf(first: PyNode | undefined, src: string): string | undefined {
+  if (first?.type !== 'expression_statement') return undefined;
+  const s = firstNamed(first);
+  if (!s || (s.type !== 'string' && s.type !== 'concatenated_string')) return undefined;
   const v = stringValue(s, src);
   return v?.trim().replace(/\s+/g, ' ') || undefined;
 }
 
+/** Where the label sits among positional arguments: fields.One2many(comodel, inverse, string), fields.Many2many(comodel, relation, col1, col2, string). */
 const LABEL_AT: Record<string, number> = { Many2one: 1, One2many: 2, Many2many: 4 };
 
-function readField(
-  name: string,
-  value: SyntaxNode,
-  src: string,
-  file: string,
-  lineOf: (o: number) => number,
-): PyField | undefined {
-  if (value.name !== 'CallExpression') return undefined;
-  const callee = value.firstChild;
-  if (callee?.name !== 'MemberExpression') return undefined;
-  const parts = children(callee);
-  if (parts.length !== 2 || text(parts[0], src) !== 'fields') return undefined;
-  const type = text(parts[1], src);
+function readField(name: string, value: PyNode, src: string, file: string): PyField | undefined {
+  if (value.type !== 'call') return undefined;
+  const callee = value.childForFieldName('function');
+  if (callee?.type !== 'attribute') return undefined;
+  const owner = callee.childForFieldName('object');
+  const attr = callee.childForFieldName('attribute');
+  if (!owner || !attr || textOf(owner, src) !== 'fields') return undefined;
+  const type = textOf(attr, src);
   if (!/^[A-Z]/.test(type)) return undefined;
-  const { positional, keyword } = callArgs(value.getChild('ArgList'), src);
+  const { positional, keyword } = callArgs(value.childForFieldName('arguments'), src);
   const relational = type === 'Many2one' || type === 'One2many' || type === 'Many2many';
+  const required = keyword.get('required');
   const field: PyField = {
     name,
     type,
     file,
-    line: lineOf(value.from),
-    required: literal(keyword.get('required') ?? value, src) === true,
-    // fields.One2many(comodel, inverse, string), fields.Many2many(comodel, relation, col1, col2, string).
+    line: lineOf(value),
+    required: required ? literal(required, src) === true : false,
     string: stringValue(keyword.get('string'), src) ?? stringValue(positional[LABEL_AT[type] ?? 0], src),
     comodel: relational ? stringValue(keyword.get('comodel_name') ?? positional[0], src) : undefined,
     compute: stringValue(keyword.get('compute'), src),
@@ -223,7 +213,8 @@ function readField(
   field.configParameter = stringValue(keyword.get('config_parameter'), src);
   field.impliedGroup = stringValue(keyword.get('implied_group'), src);
   if (type === 'Selection') {
-    const sel = literal(keyword.get('selection') ?? positional[0] ?? value, src);
+    const selNode = keyword.get('selection') ?? positional[0];
+    const sel = selNode ? literal(selNode, src) : NOT_LITERAL;
     if (Array.isArray(sel)) {
       field.selection = sel
         .filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string')
@@ -234,27 +225,26 @@ function readField(
   return field;
 }
 
-function readSqlConstraints(value: SyntaxNode, src: string, file: string, lineOf: (o: number) => number): SqlConstraint[] {
+function readSqlConstraints(value: PyNode, src: string, file: string): SqlConstraint[] {
   const out: SqlConstraint[] = [];
-  for (const item of children(value)) {
+  for (const item of named(value)) {
     const v = literal(item, src);
     if (v === NOT_LITERAL || !Array.isArray(v) || v.length < 3) continue;
     const [name, definition, message] = v;
     if (typeof name === 'string' && typeof definition === 'string' && typeof message === 'string') {
-      out.push({ name, definition, message, file, line: lineOf(item.from) });
+      out.push({ name, definition, message, file, line: lineOf(item) });
     }
   }
   return out;
 }
 
-function readDecorator(dec: SyntaxNode, src: string): PyDecorator {
-  const names: string[] = [];
-  let args: string[] = [];
-  for (const c of children(dec)) {
-    if (c.name === 'VariableName' || c.name === 'PropertyName') names.push(text(c, src));
-    else if (c.name === 'ArgList') args = callArgs(c, src).positional.flatMap((a) => stringList(a, src));
-  }
-  return { name: names.join('.'), args };
+function readDecorator(dec: PyNode, src: string): PyDecorator {
+  const expr = firstNamed(dec);
+  if (!expr) return { name: '', args: [] };
+  if (expr.type !== 'call') return { name: textOf(expr, src).replace(/\s+/g, ''), args: [] };
+  const fn = expr.childForFieldName('function');
+  const args = callArgs(expr.childForFieldName('arguments'), src).positional.flatMap((a) => stringList(a, src));
+  return { name: fn ? textOf(fn, src).replace(/\s+/g, '') : '', args };
 }
 
 const OVERRIDES = new Set(['create', 'write', 'unlink', 'copy', 'default_get', 'name_get', '_compute_display_name']);
@@ -270,30 +260,29 @@ function roleOf(name: string, decorators: readonly PyDecorator[]): MethodRole {
   return 'other';
 }
 
-function readMethod(stmt: SyntaxNode, src: string, file: string, lineOf: (o: number) => number): PyMethod | undefined {
-  const fn = stmt.name === 'DecoratedStatement' ? stmt.getChild('FunctionDefinition') : stmt;
-  const nameNode = fn?.getChild('VariableName');
-  const body = fn?.getChild('Body');
-  if (!fn || !nameNode || !body) return undefined;
-  const decorators = stmt.getChildren('Decorator').map((d) => readDecorator(d, src));
-  const name = text(nameNode, src);
-  const first = firstChildOf(body);
-  const startLine = lineOf(stmt.from);
-  const endLine = lineOf(Math.max(fn.from, fn.to - 1));
-  const { complexity, messages } = scanBody(body, src);
-  const route = stmt.getChildren('Decorator').map((d) => routeOf(d, src)).find((r) => r);
+function readMethod(stmt: PyNode, src: string, file: string): { method: MethodRead; body: BodySpan } | undefined {
+  const fn = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+  if (fn?.type !== 'function_definition') return undefined;
+  const nameNode = fn.childForFieldName('name');
+  const body = fn.childForFieldName('body');
+  if (!nameNode || !body) return undefined;
+  const decoratorNodes = stmt.type === 'decorated_definition' ? named(stmt).filter((c) => c.type === 'decorator') : [];
+  const decorators = decoratorNodes.map((d) => readDecorator(d, src));
+  const route = decoratorNodes.map((d) => routeOf(d, src)).find((r) => r);
+  const name = textOf(nameNode, src);
+  const endLine = endLineOf(fn);
   return {
-    name,
-    file,
-    line: lineOf(fn.from),
-    endLine,
-    decorators,
-    docstring: first?.name === 'ExpressionStatement' ? docOf(first, src) : undefined,
-    complexity,
-    loc: endLine - startLine + 1,
-    messages,
-    role: roleOf(name, decorators),
-    effects: methodEffects(body, src, file, lineOf),
-    ...(route ? { route } : {}),
+    method: {
+      name,
+      file,
+      line: lineOf(fn),
+      endLine,
+      decorators,
+      docstring: docOf(firstNamed(body), src),
+      loc: endLine - lineOf(stmt) + 1,
+      role: roleOf(name, decorators),
+      ...(route ? { route } : {}),
+    },
+    body: { from: body.startIndex, to: body.endIndex },
   };
 }

@@ -194,6 +194,8 @@ export interface XmlCron extends SourceRef {
   name?: string;
   modelRef?: string;
   code?: string;
+  /** Names the code calls after a dot (`model._cron_x()` gives `_cron_x`), read from its syntax tree. */
+  calls: readonly string[];
   interval?: string;
 }
 

@@ -1,4 +1,5 @@
 /** Turns one parsed <record> into the typed item it describes. */
+import { attributeNames } from './eval-refs.js';
 import type { ViewButton, XmlData } from './types.js';
 
 export interface RecordField {
@@ -68,6 +69,7 @@ export function recordToData(
         name: text('name'),
         modelRef: f('model_id')?.ref,
         code: text('code'),
+        calls: attributeNames(text('code') ?? ''),
         interval: [text('interval_number'), text('interval_type')].filter(Boolean).join(' ') || undefined,
       });
       return;

@@ -6,6 +6,10 @@ import type { RawExtract } from '../../../src/steps/extract/read.js';
 import { planModules } from '../../../src/steps/generate/plan.js';
 import { proposeMap } from '../../../src/steps/module-map/proposal.js';
 import { recorded } from './studio-xmlids.js';
+import { loadPython } from '../../../src/analysis/py-parser.js';
+
+// planModules checks Studio compute code with the Python parser, which loads once per thread.
+await loadPython();
 
 const SOURCE = { url: 'https://example.odoo.com', database: 'acme', serverVersion: '17.0', transport: 'xmlrpc' };
 

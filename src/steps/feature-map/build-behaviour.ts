@@ -1,5 +1,4 @@
 /** Features for what runs or is produced without a screen: reports, automations, emails, numbering. */
-import { parser } from '@lezer/python';
 import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
 import { BuildContext, modelOf } from './context.js';
 import { callCriterion } from './build-lifecycle.js';
@@ -50,17 +49,6 @@ export function reportFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] 
   });
 }
 
-/** Methods a cron's Python code calls on `model` (read from the syntax tree, never run). */
-function calledMethods(code: string): string[] {
-  const out: string[] = [];
-  parser.parse(code).iterate({
-    enter(n) {
-      if (n.name === 'PropertyName') out.push(code.slice(n.from, n.to));
-    },
-  });
-  return out;
-}
-
 const INTERVALS: Record<string, string> = { minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week', months: 'month' };
 function every(interval: string): string {
   const [n, unit] = interval.split(' ');
@@ -71,8 +59,7 @@ function every(interval: string): string {
 export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const crons = m.crons.map((cron) => {
     const model = cron.modelRef ? ctx.modelFromRef(cron.modelRef) : 'unknown';
-    const called = calledMethods(cron.code ?? '');
-    const methods = ctx.modules.flatMap((x) => x.models).filter((c) => modelOf(c) === model).flatMap((c) => c.methods).filter((x) => called.includes(x.name));
+    const methods = ctx.modules.flatMap((x) => x.models).filter((c) => modelOf(c) === model).flatMap((c) => c.methods).filter((x) => cron.calls.includes(x.name));
     const name = cron.name ?? humanize(local(cron.id));
     const what = name.includes(': ') ? name.split(': ').slice(1).join(': ') : name;
     const when = cron.interval ? every(cron.interval) : 'on schedule';

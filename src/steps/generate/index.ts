@@ -1,6 +1,7 @@
 /** Step 3: the approved module_model_map.toml + extract.json -> installable modules in modules/. */
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
+import { loadPython } from '../../analysis/py-parser.js';
 import { loadExtract } from '../extract/load.js';
 import { allRecords, type ExtractDoc } from '../extract/schema.js';
 import { checkMap } from '../module-map/validate.js';
@@ -72,6 +73,8 @@ export const generateStep: StepEngine = {
     if (!named.ok) return named;
     const extractHash = (await ctx.artifacts.hash(ARTIFACTS.extract)) ?? '';
     ctx.progress({ activity: 'generating modules' });
+    // Studio compute code is checked with the Python parser before it becomes a method body.
+    await loadPython();
     let plans: ModulePlan[];
     try {
       plans = planModules(extract, check.map, extractHash);

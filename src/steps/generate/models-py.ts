@@ -1,5 +1,5 @@
 /** models/<model>.py: a class per new model, an _inherit class per customized existing model. */
-import { parser as pyParser } from '@lezer/python';
+import { withPythonTree } from '../../analysis/py-parser.js';
 import type { FieldRec, ModelRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
 import { className, indent, isModelName, isPyIdent, pyStr } from './py.js';
@@ -10,17 +10,9 @@ const FIELD_CLASS: Record<string, string> = {
   many2one: 'Many2one', one2many: 'One2many', many2many: 'Many2many', json: 'Json', properties: 'Properties',
 };
 
-/** True when the code parses as Python (Lezer finds no error node). */
+/** True when the code parses as Python. Needs `await loadPython()` first (the generate step does). */
 export function looksLikePython(code: string): boolean {
-  const tree = pyParser.parse(code);
-  let bad = false;
-  tree.iterate({
-    enter: (n) => {
-      if (n.type.isError) bad = true;
-      return !bad;
-    },
-  });
-  return !bad;
+  return withPythonTree(code, (root) => !root.hasError);
 }
 
 export function modelFile(ctx: GenContext, module: string, model: string, newModel: ModelRec | undefined, fields: FieldRec[]): string {

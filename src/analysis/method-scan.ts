@@ -1,0 +1,77 @@
+import { stringValue } from './py-literal.js';
+import type { PyNode } from './py-parser.js';
+import { readEffect, type EffectsFound } from './python-effects.js';
+import type { MethodEffects } from './types.js';
+
+/**
+ * Nodes that open a decision in Python: if/elif (statements, comprehension filters and
+ * conditional expressions), loops (incl. comprehension `for`), except clauses, with blocks,
+ * match cases and short-circuit boolean operators (one node per `and`/`or`).
+ */
+const DECISIONS = new Set([
+  'if_statement', 'elif_clause', 'conditional_expression', 'if_clause',
+  'for_statement', 'while_statement', 'for_in_clause',
+  'except_clause', 'except_group_clause', 'with_statement', 'case_clause', 'boolean_operator',
+]);
+/** Functions and classes defined inside a method: what they do is not the method's effect. */
+const NESTED = new Set(['function_definition', 'class_definition']);
+const SCANNED = [...DECISIONS, ...NESTED, 'raise_statement', 'assignment', 'call'];
+
+export interface BodyScan {
+  /** Cyclomatic complexity: 1 + decision points found in the body's syntax tree. */
+  complexity: number;
+  /** The first string literal of every `raise` in the body, without repeats: what a user is told. */
+  messages: string[];
+  effects: MethodEffects;
+}
+
+/** A function body, by its character offsets in the source. */
+export interface BodySpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * Scans the bodies of a file's methods in one pass over its tree: the search for the nodes
+ * that matter runs inside the WebAssembly parser, and only those cross into JavaScript.
+ * `bodies` are in source order and do not overlap (methods of top-level classes).
+ */
+export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as string[], effects: { writes: [], guards: [], calls: [] } as EffectsFound }));
+  if (bodies.length === 0) return [];
+  let b = 0;
+  let nestedUntil = -1;
+  for (const n of root.descendantsOfType(SCANNED)) {
+    if (!n) continue;
+    const at = n.startIndex;
+    while (b < bodies.length && bodies[b].to <= at) b++;
+    if (b === bodies.length) break;
+    if (at < bodies[b].from) continue;
+    const type = n.type;
+    const scan = found[b];
+    if (DECISIONS.has(type)) {
+      scan.complexity++;
+      continue;
+    }
+    if (NESTED.has(type)) {
+      nestedUntil = Math.max(nestedUntil, n.endIndex);
+      continue;
+    }
+    if (type === 'raise_statement') {
+      const s = n.descendantsOfType(['string', 'concatenated_string'])[0];
+      const m = s ? stringValue(s, src) : undefined;
+      if (m && !scan.messages.includes(m)) scan.messages.push(m);
+    }
+    if (at >= nestedUntil) readEffect(n, src, file, scan.effects);
+  }
+  return found.map(({ complexity, messages, effects }) => ({
+    complexity,
+    messages,
+    effects: {
+      writes: effects.writes,
+      // In source order of the statements that state them, as a reader meets them.
+      guards: effects.guards.sort((x, y) => x.at - y.at).map(({ at: _at, ...g }) => g),
+      calls: effects.calls,
+    },
+  }));
+}
