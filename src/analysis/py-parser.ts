@@ -8,10 +8,10 @@
  * Trees live in WebAssembly memory: `withPythonTree` frees each one when its callback returns,
  * so nothing may keep a node past it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 
 export type PyNode = Node;
@@ -22,21 +22,29 @@ const GRAMMAR = 'vendor/tree-sitter-python/tree-sitter-python.wasm';
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-function grammarPath(): string {
-  // src/analysis/ (tests, tsx), dist/chunks/ and dist/ (the bundles) all sit under the package root.
-  const candidates = ['../../', '../'].map((up) => fileURLToPath(new URL(up + GRAMMAR, import.meta.url)));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`bug: the Python grammar is missing (looked for ${candidates.join(', ')}); reinstall odoo-project-sync`);
-  return found;
+/**
+ * The package's root folder: the first ancestor holding the vendored grammar, looked for from
+ * this script (src/analysis/ under tests and tsx, dist/ or dist/chunks/ in the bundles), then
+ * from the working folder (a test's own bundle written to a temporary folder).
+ */
+function packageRoot(): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, GRAMMAR))) return dir;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  throw new Error(`bug: ${GRAMMAR} is missing beside ${fileURLToPath(import.meta.url)}; reinstall odoo-project-sync`);
 }
 
 /** Loads the parser in this thread; later calls return at once. */
 export function loadPython(): Promise<void> {
   loading ??= (async () => {
+    const root = packageRoot();
     // The runtime's own .wasm is read here: inside a bundle it does not sit beside the script.
-    const runtime = createRequire(import.meta.url).resolve('web-tree-sitter/web-tree-sitter.wasm');
+    const runtime = createRequire(join(root, 'package.json')).resolve('web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ wasmBinary: readFileSync(runtime) });
-    const language = await Language.load(readFileSync(grammarPath()));
+    const language = await Language.load(readFileSync(join(root, GRAMMAR)));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
