@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'scripts', 'react-devtools-stub.js');
@@ -136,3 +137,12 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+
+// The Python parser's WebAssembly (runtime and grammar) beside the bundles, so dist/ runs from
+// anywhere, copied or installed (src/analysis/py-parser.ts looks for dist/wasm/ first).
+const wasmDir = join(root, 'dist', 'wasm');
+mkdirSync(wasmDir, { recursive: true });
+copyFileSync(createRequire(join(root, 'package.json')).resolve('web-tree-sitter/web-tree-sitter.wasm'), join(wasmDir, 'web-tree-sitter.wasm'));
+for (const f of ['tree-sitter-python.wasm', 'LICENSE']) {
+  copyFileSync(join(root, 'vendor', 'tree-sitter-python', f), join(wasmDir, f === 'LICENSE' ? 'tree-sitter-python.LICENSE' : f));
+}

@@ -22,29 +22,36 @@ const GRAMMAR = 'vendor/tree-sitter-python/tree-sitter-python.wasm';
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
+/** Where the built CLI keeps both .wasm files (scripts/build.mjs copies them): dist/wasm/. */
+const BUILT = 'wasm';
+
 /**
- * The package's root folder: the first ancestor holding the vendored grammar, looked for from
- * this script (src/analysis/ under tests and tsx, dist/ or dist/chunks/ in the bundles), then
- * from the working folder (a test's own bundle written to a temporary folder).
+ * The two .wasm files: the copies in dist/wasm/ beside a bundle (which may run from a copy of
+ * dist/ anywhere), else the vendored grammar and the installed runtime of a source tree. Looked
+ * for from this script's folder upwards, then from the working folder (a test's own bundle
+ * written to a temporary folder).
  */
-function packageRoot(): string {
+function wasmFiles(): { runtime: string; grammar: string } {
   for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
     for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, GRAMMAR))) return dir;
+      const built = join(dir, BUILT, 'tree-sitter-python.wasm');
+      if (existsSync(built)) return { runtime: join(dir, BUILT, 'web-tree-sitter.wasm'), grammar: built };
+      if (existsSync(join(dir, GRAMMAR))) {
+        return { runtime: createRequire(join(dir, 'package.json')).resolve('web-tree-sitter/web-tree-sitter.wasm'), grammar: join(dir, GRAMMAR) };
+      }
       if (dirname(dir) === dir) break;
     }
   }
-  throw new Error(`bug: ${GRAMMAR} is missing beside ${fileURLToPath(import.meta.url)}; reinstall odoo-project-sync`);
+  throw new Error(`bug: tree-sitter-python.wasm is missing near ${fileURLToPath(import.meta.url)}; reinstall odoo-project-sync`);
 }
 
 /** Loads the parser in this thread; later calls return at once. */
 export function loadPython(): Promise<void> {
   loading ??= (async () => {
-    const root = packageRoot();
-    // The runtime's own .wasm is read here: inside a bundle it does not sit beside the script.
-    const runtime = createRequire(join(root, 'package.json')).resolve('web-tree-sitter/web-tree-sitter.wasm');
-    await Parser.init({ wasmBinary: readFileSync(runtime) });
-    const language = await Language.load(readFileSync(join(root, GRAMMAR)));
+    const files = wasmFiles();
+    // The runtime's .wasm is handed over: inside a bundle, web-tree-sitter would look beside the chunk.
+    await Parser.init({ wasmBinary: readFileSync(files.runtime) });
+    const language = await Language.load(readFileSync(files.grammar));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
