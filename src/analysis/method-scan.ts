@@ -1,6 +1,5 @@
-import { stringValue } from './py-literal.js';
 import type { PyNode } from './py-parser.js';
-import { readEffect, type EffectsFound } from './python-effects.js';
+import { firstMessage, readEffect, type EffectsFound } from './python-effects.js';
 import type { MethodEffects } from './types.js';
 
 /**
@@ -58,8 +57,7 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       continue;
     }
     if (type === 'raise_statement') {
-      const s = n.descendantsOfType(['string', 'concatenated_string'])[0];
-      const m = s ? stringValue(s, src) : undefined;
+      const m = firstMessage(n, src);
       if (m && !scan.messages.includes(m)) scan.messages.push(m);
     }
     if (at >= nestedUntil) readEffect(n, src, file, scan.effects);

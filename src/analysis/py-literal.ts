@@ -11,7 +11,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '',
 };
 
-/** Decodes one Python string token (prefixes, triple quotes, escapes). f-strings keep their text. */
+/** Decodes one Python string token (prefixes, triple quotes, escapes). */
 export function decodeString(token: string): string {
   const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(token);
   if (!m) return token;
@@ -26,14 +26,21 @@ export function decodeString(token: string): string {
   });
 }
 
+/** An f-string: its value is computed when it runs, so it is no literal. */
+export function isFString(node: PyNode, src: string): boolean {
+  const token = textOf(node, src);
+  const quote = token.search(/['"]/);
+  return quote > 0 && /[fF]/.test(token.slice(0, quote));
+}
+
 export function literal(node: PyNode, src: string): PyValue | typeof NOT_LITERAL {
   switch (node.type) {
     case 'string':
-      return decodeString(textOf(node, src));
+      return isFString(node, src) ? NOT_LITERAL : decodeString(textOf(node, src));
     case 'concatenated_string': {
       let s = '';
       for (const c of named(node)) {
-        if (c.type !== 'string') return NOT_LITERAL;
+        if (c.type !== 'string' || isFString(c, src)) return NOT_LITERAL;
         s += decodeString(textOf(c, src));
       }
       return s;

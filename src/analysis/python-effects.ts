@@ -28,7 +28,9 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
   switch (n.type) {
     case 'assignment': {
       const target = n.childForFieldName('left');
-      const value = n.childForFieldName('right');
+      let value = n.childForFieldName('right');
+      // `a.x = b.y = False` writes False to both.
+      while (value?.type === 'assignment') value = value.childForFieldName('right');
       const field = target?.type === 'attribute' ? target.childForFieldName('attribute') : null;
       const v = value ? literalScalar(value, src) : undefined;
       if (field && v !== undefined) out.writes.push({ field: textOf(field, src), value: v, file, line: lineOf(n) });
@@ -137,8 +139,7 @@ function readIfGuard(raise: PyNode, src: string, file: string, out: EffectsFound
   const cond = stmt.childForFieldName('condition');
   const cmp = cond ? comparisons(cond, src) : [];
   if (cmp.length !== 1) return;
-  const s = raise.descendantsOfType(['string', 'concatenated_string'])[0];
-  const message = s ? stringValue(s, src) : undefined;
+  const message = firstMessage(raise, src);
   // The condition names the refused values; a negated one names the allowed values.
   const { field, negated, values } = cmp[0];
   out.guards.push({ field, allowed: negated, values, message, file, line: lineOf(stmt), at: stmt.startIndex });
@@ -156,6 +157,17 @@ function readFilterGuard(call: PyNode, src: string, file: string, out: EffectsFo
   if (cmp.length !== 1) return;
   const { field, negated, values } = cmp[0];
   out.guards.push({ field, allowed: !negated, values, file, line: lineOf(call), at: call.startIndex });
+}
+
+/** The first literal string inside a raise: the message a user is told. */
+export function firstMessage(raise: PyNode, src: string): string | undefined {
+  for (const s of raise.descendantsOfType(['string', 'concatenated_string'])) {
+    if (!s) continue;
+    // A string inside a concatenation is met after it: the whole decides.
+    const v = stringValue(s, src);
+    if (v !== undefined || s.type === 'concatenated_string') return v;
+  }
+  return undefined;
 }
 
 /** `@http.route('/my/x', auth='user', type='http', website=True)` on a decorator node. */
