@@ -6,6 +6,7 @@ import { run as analysis } from './analysis.js';
 import { run as emulator } from './emulator.js';
 import { run as extract } from './extract.js';
 import { run as odoo } from './odoo.js';
+import { run as python } from './python.js';
 import { run as reviewer } from './reviewer.js';
 import { run as sync } from './sync.js';
 import { run as wizard } from './wizard.js';
@@ -17,6 +18,7 @@ const BENCHES: readonly [string, () => Promise<void>][] = [
   ['emulator', emulator],
   ['extract', extract],
   ['analysis', analysis],
+  ['python', python],
   ['sync', sync],
 ];
 

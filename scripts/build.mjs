@@ -14,6 +14,8 @@ const entries = [
   { in: 'bench/index.ts', out: 'bench' },
   // The analysis spreads modules over worker threads; each worker runs this entry.
   { in: 'src/analysis/worker.ts', out: 'analysis-worker' },
+  // The bench's parse-only measure of the Python parser runs on worker threads too.
+  { in: 'src/analysis/parse-worker.ts', out: 'python-parse-worker' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 // Chunk names carry a content hash: clear the old ones so dist/ holds only this build.
