@@ -2,7 +2,7 @@
  * Everything that changes the run state. Journaled actions are the durable history (one per
  * journal line); the others are derived on load or only matter while the process lives.
  */
-import type { Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
+import type { Question, StepChart, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
 import type { StepError } from './types.js';
 
 export type ReviewStepId = 'map-review' | 'feature-review';
@@ -18,6 +18,7 @@ export type JournaledAction =
       inputs: Hashes;
       outputs: Hashes;
       warnings: readonly string[];
+      chart?: StepChart;
     }
   | { type: 'step-failed'; step: StepId; at: number; error: StepError }
   | { type: 'step-cancelled'; step: StepId; at: number }

@@ -32,6 +32,13 @@ const action = z.discriminatedUnion('type', [
     inputs: hashes,
     outputs: hashes,
     warnings: z.array(z.string()),
+    chart: z.optional(
+      z.object({
+        title: z.string(),
+        unit: z.string(),
+        bars: z.array(z.object({ label: z.string(), low: z.number(), expected: z.number(), high: z.number() })),
+      }),
+    ),
   }),
   z.object({ type: z.literal('step-failed'), step, at: z.number(), error }),
   z.object({ type: z.literal('step-cancelled'), step, at: z.number() }),

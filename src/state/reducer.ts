@@ -44,6 +44,7 @@ export function reduce(s: RunState, a: Action): RunState {
         inputs: a.inputs,
         outputs: a.outputs,
         warnings: a.warnings,
+        ...(a.chart ? { chart: a.chart } : {}),
       });
     case 'step-failed':
       return withStep(s, a.step, { kind: 'failed', at: a.at, error: a.error });

@@ -173,7 +173,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
-          end = { type: 'step-finished', step: id, at: now(), summary: r.value.summary, inputs, outputs: r.value.outputs, warnings: r.value.warnings };
+          end = { type: 'step-finished', step: id, at: now(), summary: r.value.summary, inputs, outputs: r.value.outputs, warnings: r.value.warnings, ...(r.value.chart ? { chart: r.value.chart } : {}) };
           for (const w of r.value.warnings) o.log?.(`[${id}] warning: ${w}`);
         } else end = { type: 'step-failed', step: id, at: now(), error: toStepError(r.error, !!o.debug) };
       } catch (e) {

@@ -2,7 +2,7 @@
  * The run state: what the step rail shows and what the journal replays. Pure data.
  * The reducer (src/state/reducer.ts) is the only thing that changes it.
  */
-import type { StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
+import type { StepChart, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
 
 export interface StepError {
   message: string;
@@ -33,6 +33,7 @@ export type StepStatus =
       inputs: Readonly<Record<string, string>>;
       outputs: Readonly<Record<string, string>>;
       warnings: readonly string[];
+      chart?: StepChart;
     }
   | { kind: 'failed'; at: number; error: StepError }
   | { kind: 'stale'; reason: string; previous: Readonly<Record<string, string>> };

@@ -120,6 +120,15 @@ export interface StepOutcome {
   warnings: readonly string[];
   /** Optional longer report shown on the step screen (plain text or markdown). */
   report?: string;
+  /** Optional figures the step screen draws as bars (e.g. the ToDo's hours per phase). */
+  chart?: StepChart;
+}
+
+/** Bars with a low-expected-high range, e.g. hours per phase. */
+export interface StepChart {
+  readonly title: string;
+  readonly unit: string;
+  readonly bars: readonly { readonly label: string; readonly low: number; readonly expected: number; readonly high: number }[];
 }
 
 export interface StepEngine {

@@ -82,9 +82,11 @@ export function readFeatureMap(text: string, file: string): Result<Map<string, F
   return ok(out);
 }
 
-/** The feature a task belongs to: its id up to the last "." ("crm_lead.build" -> "crm_lead"). */
+/** The feature a task belongs to: the longest id prefix up to a "." ("crm_lead.s1.p2" -> "crm_lead"). */
 export function featureOfTask(taskId: string, features: ReadonlyMap<string, Feature>): Feature | undefined {
-  if (features.has(taskId)) return features.get(taskId);
-  const dot = taskId.lastIndexOf('.');
-  return dot > 0 ? features.get(taskId.slice(0, dot)) : undefined;
+  for (let id = taskId; ; id = id.slice(0, id.lastIndexOf('.'))) {
+    const f = features.get(id);
+    if (f) return f;
+    if (id.lastIndexOf('.') <= 0) return undefined;
+  }
 }

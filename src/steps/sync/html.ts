@@ -2,7 +2,7 @@
  * Task descriptions and articles as HTML. Markdown from the plan or the feature map is data: raw
  * HTML in it is escaped (never passed through), then `marked` renders the Markdown.
  */
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import type { Feature } from './feature-map.js';
 import type { PlanTask } from './parse/types.js';
 import { STATUS_LABEL } from './parse/types.js';
@@ -17,6 +17,15 @@ md.use({
       return SAFE_HREF.test(href) && !/^\s*(javascript|data|vbscript):/i.test(href) ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text);
     },
     image: ({ text }) => escapeHtml(text),
+    // A GFM task list becomes an Odoo checklist (the editor's own markup): ticking it in Odoo works.
+    list(token: Tokens.List) {
+      if (!token.items.every((i) => i.task)) return false;
+      const items = token.items.map((i) => {
+        const body = this.parser.parse(i.tokens.filter((t) => t.type !== 'checkbox')).trim();
+        return `<li${i.checked ? ' class="o_checked"' : ''}>${body}</li>`;
+      });
+      return `<ul class="o_checklist">${items.join('')}</ul>\n`;
+    },
   },
 });
 
@@ -50,7 +59,9 @@ export function taskDescription(task: PlanTask, feature: Feature | undefined, ar
   parts.push(`<ul>${facts.join('')}</ul>`);
   if (task.evidence) parts.push(`<p><strong>Evidence:</strong> ${inline(task.evidence)}</p>`);
   if (task.description) parts.push(markdownToHtml(task.description));
-  if (feature && feature.stories.length > 0) {
+  // The plan's own text wins: a ToDo task that states its story and checklist is not given every
+  // story of its feature again.
+  if (feature && feature.stories.length > 0 && !task.description) {
     parts.push(`<h3>User stories: ${escapeHtml(feature.name)}</h3>`);
     for (const s of feature.stories) {
       parts.push(`<p>${inline(s.title)}</p>`);

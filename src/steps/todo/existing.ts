@@ -1,11 +1,9 @@
 /**
- * What the user set in an existing ToDo.md: status and owner per task id. Read with
- * mdast-util-from-markdown + GFM tables, never with line regexes.
+ * What the user set in an existing ToDo.md: status and owner per task id. Read with the sync's
+ * plan parser, so whatever shape the file has (this version's task headings, an older version's
+ * tables, a hand edit), the statuses the sync would see are the ones kept.
  */
-import type { Nodes, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { parseTaskPlan } from '../sync/parse/index.js';
 import type { TaskStatus } from './model.js';
 
 export interface KeptTask {
@@ -13,49 +11,38 @@ export interface KeptTask {
   owner: string;
 }
 
-const GLYPHS: Record<string, TaskStatus> = { '✅': 'done', '🔄': 'in_progress', '🔲': 'pending', '❌': 'blocked' };
-const WORDS: [RegExp, TaskStatus][] = [
-  [/^(complete|completed|done|finished)$/i, 'done'],
-  [/^(in progress|wip|doing|started)$/i, 'in_progress'],
-  [/^(pending|todo|to do|open|not started)$/i, 'pending'],
-  [/^(blocked|on hold)$/i, 'blocked'],
-];
-
-export function statusOf(cell: string): TaskStatus | undefined {
-  const t = cell.trim();
-  for (const [glyph, status] of Object.entries(GLYPHS)) if (t.startsWith(glyph)) return status;
-  return WORDS.find(([re]) => re.test(t))?.[1];
-}
-
-function text(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(text).join('');
-  return '';
-}
-
-function tables(node: Nodes): Table[] {
-  if (node.type === 'table') return [node];
-  if ('children' in node) return (node.children as Nodes[]).flatMap(tables);
-  return [];
-}
-
 export function readExistingTodo(markdown: string): Map<string, KeptTask> {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const kept = new Map<string, KeptTask>();
-  for (const table of tables(tree)) {
-    const [head, ...rows] = table.children;
-    if (!head) continue;
-    const names = head.children.map((c) => text(c).trim().toLowerCase());
-    const idCol = names.indexOf('#');
-    const statusCol = names.indexOf('status');
-    const ownerCol = names.indexOf('owner');
-    if (idCol < 0 || statusCol < 0) continue;
-    for (const row of rows) {
-      const cell = (i: number) => (i >= 0 && row.children[i] ? text(row.children[i]).trim() : '');
-      const id = cell(idCol);
-      const status = statusOf(cell(statusCol));
-      if (id && status) kept.set(id, { status, owner: cell(ownerCol) });
+  const plan = parseTaskPlan(markdown, 'ToDo.md');
+  if (!plan.ok) return kept;
+  for (const phase of plan.value.phases) {
+    for (const t of phase.tasks) {
+      // Ids the parser made up from a title are no ids of ours.
+      if (t.explicitId && !kept.has(t.id)) kept.set(t.id, { status: t.status, owner: t.owner ?? '' });
     }
   }
   return kept;
+}
+
+/** What is worth remembering: anything but a pending task without an owner. */
+export const worthKeeping = (k: KeptTask): boolean => k.status !== 'pending' || k.owner !== '';
+
+/** The ledger of statuses and owners across goals: `.odoo-project-sync/todo-kept.json`. */
+export function readKeptLedger(text: string | undefined): Map<string, KeptTask> {
+  const out = new Map<string, KeptTask>();
+  if (!text) return out;
+  try {
+    const doc = JSON.parse(text) as { version?: number; tasks?: Record<string, KeptTask> };
+    for (const [id, k] of Object.entries(doc.tasks ?? {})) {
+      if (k && typeof k.status === 'string' && typeof k.owner === 'string') out.set(id, { status: k.status, owner: k.owner });
+    }
+  } catch {
+    // An unreadable ledger only loses memory of tasks no longer in ToDo.md; ToDo.md itself still wins.
+  }
+  return out;
+}
+
+export function writeKeptLedger(kept: ReadonlyMap<string, KeptTask>): string {
+  const tasks = Object.fromEntries([...kept].filter(([, k]) => worthKeeping(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ version: 1, tasks }, null, 2)}\n`;
 }

@@ -1,24 +1,34 @@
 /**
- * Step 6: the approved feature map + the module sources -> ToDo.md with phases, tasks,
- * estimates (from the [estimate] model), complexity metrics and evidence. Re-running keeps
- * the statuses and owners set in an existing ToDo.md.
+ * Step 6: the approved feature map + the module sources + the goal in [todo] -> ToDo.md with
+ * phases, tasks and three-point estimates (from the [estimate] model). Re-running keeps the
+ * statuses and owners set in ToDo.md, and remembers those of tasks another goal made.
  */
+import type { LineHit } from '../../analysis/line-scan.js';
+import { scanModuleLines } from '../../analysis/line-scan.js';
 import { err, ok } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
 import { checkFeatureMap } from '../feature-map/schema.js';
 import { projectName, readSources } from '../feature-map/sources.js';
 import { ARTIFACTS, type StepContext, type StepEngine } from '../types.js';
-import { readEstimateModel } from './estimate.js';
-import { readExistingTodo } from './existing.js';
+import { fmt, readEstimateModel } from './estimate.js';
+import { readExistingTodo, readKeptLedger, writeKeptLedger } from './existing.js';
+import { readGoal, type GoalConfig } from './goal.js';
+import { moduleRules } from './plan-upgrade.js';
+import { moduleWork } from './module-work.js';
 import { planTodo } from './plan.js';
-import { renderTodo } from './render.js';
+import { phaseBars, planRange, renderTodo } from './render.js';
+import type { ModuleAnalysis } from '../../analysis/types.js';
+import type { FeatureMapDoc } from '../feature-map/schema.js';
+import type { FeatureSet } from '../feature-map/types.js';
 
 export { DEFAULT_ESTIMATE, DEFAULT_ESTIMATE_TOML, readEstimateModel, type EstimateModel } from './estimate.js';
 export { readExistingTodo } from './existing.js';
-export type { TaskStatus, TodoPlan, TodoTask } from './model.js';
+export { readGoal } from './goal.js';
+export type { Goal, TaskStatus, TodoPlan, TodoTask } from './model.js';
 
 /** Where the wizard keeps the bytes the user approved. */
 const APPROVED = `.odoo-project-sync/approved/${ARTIFACTS.featureMap}`;
+const LEDGER = '.odoo-project-sync/todo-kept.json';
 
 async function approvedMap(ctx: StepContext): Promise<{ file: string; text: string } | undefined> {
   for (const file of [APPROVED, ARTIFACTS.featureMap]) {
@@ -26,6 +36,19 @@ async function approvedMap(ctx: StepContext): Promise<{ file: string; text: stri
     if (text !== undefined) return { file, text };
   }
   return undefined;
+}
+
+/** Upgrade: the lines each module has that a version change up to the target hits. */
+async function upgradeHits(ctx: StepContext, goal: GoalConfig, doc: FeatureMapDoc, features: FeatureSet, analyses: readonly ModuleAnalysis[]) {
+  const hits = new Map<string, LineHit[]>();
+  if (goal.goal !== 'upgrade' || goal.target === undefined) return hits;
+  const work = moduleWork(doc, features, analyses, []).filter((w) => w.analysis && w.features.length);
+  for (const [i, w] of work.entries()) {
+    ctx.progress({ activity: `looking for ${goal.target}.0 changes in ${w.module}`, done: i, total: work.length });
+    const rules = moduleRules(w, { target: goal.target, from: goal.from });
+    hits.set(w.module, await scanModuleLines(w.analysis?.dir as string, ctx.artifacts.root, rules));
+  }
+  return hits;
 }
 
 export const todoStep: StepEngine = {
@@ -50,26 +73,41 @@ export const todoStep: StepEngine = {
     }
     const model = readEstimateModel(ctx.config.sections.estimate);
     if (!model.ok) return model;
+    const goal = readGoal(ctx.config.sections.todo, ctx.config.source);
+    if (!goal.ok) return goal;
     ctx.progress({ activity: 'reading module sources' });
     const sources = await readSources(ctx);
     if (!sources.ok) return sources;
+    const { analysis, features } = sources.value;
+    const hits = await upgradeHits(ctx, goal.value, checked.doc, features, analysis.modules);
     const existing = await ctx.artifacts.read(ARTIFACTS.todo);
+    const kept = readKeptLedger(await ctx.artifacts.read(LEDGER));
+    if (existing !== undefined) for (const [id, k] of readExistingTodo(existing)) kept.set(id, k);
     const plan = planTodo({
       doc: checked.doc,
-      sources: sources.value.features,
-      model: model.value,
-      kept: existing === undefined ? new Map() : readExistingTodo(existing),
+      sources: features,
+      analyses: analysis.modules,
+      model: model.value.model,
+      goal: goal.value,
+      kept,
       project: projectName(ctx),
+      hits,
     });
     ctx.progress({ activity: `writing ${ARTIFACTS.todo}` });
-    const hash = await ctx.artifacts.write(ARTIFACTS.todo, renderTodo(plan));
+    const hash = await ctx.artifacts.write(ARTIFACTS.todo, renderTodo(plan, new Map(analysis.modules.map((m) => [m.name, m.dir]))));
+    await ctx.artifacts.write(LEDGER, writeKeptLedger(kept));
     const tasks = plan.phases.reduce((s, p) => s + p.tasks.length, 0);
-    const hours = plan.phases.reduce((s, p) => s + p.tasks.reduce((h, t) => h + t.estimate.hours, 0), 0);
+    const total = planRange(plan);
     return ok({
-      summary: `${plan.phases.length} phases, ${tasks} tasks, ${hours} h`,
+      summary: `${goal.value.goal}: ${plan.phases.length} phases, ${tasks} tasks, ${fmt(total.expected)} h expected (${fmt(total.optimistic)}–${fmt(total.pessimistic)} h)`,
       outputs: { [ARTIFACTS.todo]: hash },
-      warnings: [...checked.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${map.file}:${d.line}:${d.column}: ${d.message}`), ...plan.warnings],
+      warnings: [
+        ...checked.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${map.file}:${d.line}:${d.column}: ${d.message}`),
+        ...model.value.warnings,
+        ...plan.warnings,
+      ],
       report: plan.phases.map((p, i) => `Phase ${i + 1}: ${p.name}: ${p.tasks.length} tasks`).join('\n'),
+      chart: { title: 'Hours per phase', unit: 'h', bars: phaseBars(plan) },
     });
   },
 };

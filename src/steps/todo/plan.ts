@@ -1,86 +1,81 @@
-/** Approved feature map + features from the sources + estimate model -> phases and tasks. Pure. */
-import type { FeatureEntry, FeatureMapDoc } from '../feature-map/schema.js';
-import { emptyMetrics, type Feature, type FeatureMetrics, type FeatureSet, type Priority } from '../feature-map/types.js';
-import { estimate, type EstimateModel, type WorkKind } from './estimate.js';
+/**
+ * Approved feature map + the sources + the estimate model + the goal -> phases and tasks. Pure.
+ * The user's statuses and owners are applied by task id, whatever goal made the task.
+ */
+import type { LineHit } from '../../analysis/line-scan.js';
+import type { ModuleAnalysis } from '../../analysis/types.js';
+import { assertNever } from '../../core/assert-never.js';
+import type { FeatureMapDoc } from '../feature-map/schema.js';
+import type { FeatureSet } from '../feature-map/types.js';
+import type { TaskDraft } from './draft.js';
+import type { EstimateModel } from './estimate.js';
 import type { KeptTask } from './existing.js';
+import { goalText, type GoalConfig } from './goal.js';
 import type { Phase, TodoPlan, TodoTask } from './model.js';
+import { moduleWork, type ModuleWork } from './module-work.js';
+import { planImplement } from './plan-implement.js';
+import { planTakeover } from './plan-takeover.js';
+import { planUpgrade } from './plan-upgrade.js';
 
 export interface PlanInput {
   doc: FeatureMapDoc;
   /** Features re-derived from the current sources (metrics and evidence). */
   sources: FeatureSet;
+  analyses: readonly ModuleAnalysis[];
   model: EstimateModel;
-  /** Status and owner per task id from an existing ToDo.md. */
+  goal: GoalConfig;
+  /** Status and owner per task id, from ToDo.md and from earlier plans. */
   kept: ReadonlyMap<string, KeptTask>;
   project: string;
+  /** Upgrade: lines hit by a version change, per module. */
+  hits?: ReadonlyMap<string, readonly LineHit[]>;
 }
 
-const VERB: Record<WorkKind, string> = { build: 'Build', migrate: 'Migrate', test: 'Test', doc: 'Document' };
-const RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
-
-function add(a: FeatureMetrics, b: FeatureMetrics): FeatureMetrics {
-  const out = { ...a };
-  for (const k of Object.keys(out) as (keyof FeatureMetrics)[]) out[k] += b[k];
-  return out;
+function draftsFor(w: ModuleWork, input: PlanInput): TaskDraft[] {
+  const { goal, model } = input;
+  switch (goal.goal) {
+    case 'implement':
+      return planImplement(w, model);
+    case 'takeover':
+      return planTakeover(w, model);
+    case 'upgrade':
+      return planUpgrade(w, { target: goal.target as number, from: goal.from }, input.hits?.get(w.module) ?? [], model);
+    default:
+      return assertNever(goal.goal);
+  }
 }
 
 export function planTodo(input: PlanInput): TodoPlan {
-  const { doc, sources, model, kept } = input;
   const warnings: string[] = [];
-  const byId = new Map<string, Feature>(sources.features.map((f) => [f.id, f]));
-  const entries = Object.entries(doc.features);
-  const inScope = entries.filter(([, f]) => f.scope === 'in' && f.merged_into === undefined);
-  const outOfScope = entries.filter(([, f]) => f.scope === 'out' && f.merged_into === undefined).map(([id, f]) => ({ id, title: f.title }));
-
-  const tasksOf = (id: string, f: FeatureEntry): TodoTask[] => {
-    const merged = entries.filter(([, g]) => g.merged_into === id);
-    const found = byId.get(id);
-    if (!found) warnings.push(`feature '${id}' is no longer in the sources: its tasks have no metrics; re-run the feature map`);
-    let metrics = found?.metrics ?? emptyMetrics();
-    const evidence = [...(found?.evidence ?? f.evidence)];
-    for (const [mid, g] of merged) {
-      const other = byId.get(mid);
-      metrics = add(metrics, other?.metrics ?? emptyMetrics());
-      evidence.push(...(other?.evidence ?? g.evidence));
-    }
-    const title = [f.title, ...merged.map(([, g]) => g.title)].join(' + ');
-    const origin = doc.modules[f.module]?.origin ?? 'source';
-    const kinds: WorkKind[] = [origin === 'database' ? 'migrate' : 'build', 'test', 'doc'];
-    return kinds.map((kind) => {
-      const tid = `${id}.${kind}`;
-      const prior = kept.get(tid);
-      return {
-        id: tid,
-        featureId: id,
-        kind,
-        title: `${VERB[kind]} ${title}`,
-        status: prior?.status ?? 'pending',
-        owner: prior?.owner || f.owner,
-        estimate: estimate(kind, metrics, model),
-        metrics,
-        evidence,
-      };
-    });
-  };
-
-  const byMilestone = inScope.some(([, f]) => f.milestone.trim() !== '');
-  const phaseKey = (f: FeatureEntry) => (byMilestone ? f.milestone.trim() || 'Backlog' : f.module);
-  const order: string[] = [];
-  if (!byMilestone) order.push(...Object.keys(doc.modules));
-  for (const [, f] of inScope) if (!order.includes(phaseKey(f))) order.push(phaseKey(f));
-  if (byMilestone && order.includes('Backlog')) order.push(order.splice(order.indexOf('Backlog'), 1)[0]);
-
+  const work = moduleWork(input.doc, input.sources, input.analyses, warnings).filter((w) => w.features.length > 0);
+  const perModule = work.map((w) => ({ w, drafts: draftsFor(w, input) }));
+  const byMilestone = perModule.some(({ drafts }) => drafts.some((d) => d.milestone));
   const phases: Phase[] = [];
-  for (const key of order) {
-    const features = inScope
-      .filter(([, f]) => phaseKey(f) === key)
-      .map((e, i) => [e, i] as const)
-      .sort((a, b) => RANK[a[0][1].priority] - RANK[b[0][1].priority] || a[1] - b[1])
-      .map(([e]) => e);
-    if (features.length === 0) continue;
-    const mod = doc.modules[key];
-    const name = byMilestone ? key : mod ? `${mod.title} (${key})` : key;
-    phases.push({ name, tasks: features.flatMap(([id, f]) => tasksOf(id, f)) });
+  const phaseOf = (name: string, module?: string): Phase => {
+    let p = phases.find((x) => x.name === name);
+    if (!p) phases.push((p = { name, module, tasks: [] }));
+    return p;
+  };
+  for (const { w, drafts } of perModule) {
+    for (const d of drafts) {
+      const kept = input.kept.get(d.id);
+      const { defaultOwner, milestone, ...rest } = d;
+      const task: TodoTask = { ...rest, status: kept?.status ?? 'pending', owner: kept?.owner || defaultOwner || '' };
+      const phase = byMilestone ? phaseOf(milestone ?? 'Backlog') : phaseOf(`${w.title} (${w.module})`, w.module);
+      phase.tasks.push(task);
+    }
   }
-  return { project: doc.project ?? input.project, phases, outOfScope, warnings };
+  const backlog = phases.findIndex((p) => p.name === 'Backlog');
+  if (byMilestone && backlog >= 0) phases.push(phases.splice(backlog, 1)[0]);
+  const entries = Object.entries(input.doc.features);
+  return {
+    project: input.doc.project ?? input.project,
+    goal: input.goal.goal,
+    goalText: goalText(input.goal),
+    phases,
+    modules: work.map((w) => ({ name: w.module, title: w.title, depends: w.depends })),
+    outOfScope: entries.filter(([, f]) => f.scope === 'out' && f.merged_into === undefined).map(([id, f]) => ({ id, title: f.title })),
+    warnings,
+    taskCap: input.model.task_cap,
+  };
 }

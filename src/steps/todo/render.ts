@@ -1,62 +1,93 @@
 /**
- * ToDo.md: the format the sync step parses. Title, status legend, one table per phase
- * (# | Task | Status | Owner | Estimate | Complexity | Evidence), estimate details, a summary.
+ * ToDo.md: an overview (totals as ranges, hours per phase as a chart, the module graph), then one
+ * section per phase and one heading per task with ID, Status, Owner, Estimate and Evidence lines,
+ * its story, its checklist and how its estimate was computed. The sync step parses this shape.
  */
-import type { FeatureMetrics } from '../feature-map/types.js';
-import { fmt, hoursText } from './estimate.js';
-import type { Phase, TaskStatus, TodoPlan } from './model.js';
+import { STATUS_LABEL } from '../sync/parse/types.js';
+import { evidenceLink, inlineText } from './draft.js';
+import { fmt } from './estimate.js';
+import { dependencyGraph, hoursChart, type PhaseBar } from './mermaid.js';
+import type { Phase, TaskStatus, TodoPlan, TodoTask } from './model.js';
+import { addRange, ZERO, type ThreePoint } from './three-point.js';
 
-export const STATUS_GLYPH: Record<TaskStatus, string> = { done: '✅', in_progress: '🔄', pending: '🔲', blocked: '❌' };
+const GLYPH: Partial<Record<TaskStatus, string>> = { done: '✅', in_progress: '🔄', pending: '🔲', blocked: '❌' };
+const statusText = (s: TaskStatus): string => (GLYPH[s] ? `${GLYPH[s]} ${s === 'done' ? 'Complete' : s === 'pending' ? 'Pending' : STATUS_LABEL[s]}` : STATUS_LABEL[s]);
+const MAX_EVIDENCE = 8;
 
-/** Text from sources or the user, made safe for a table cell. */
-export function cell(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/([\\`*[\]<>|])/g, '\\$1');
+export const phaseRange = (p: Phase): ThreePoint => p.tasks.reduce((s, t) => addRange(s, t.estimate), ZERO);
+export const planRange = (plan: TodoPlan): ThreePoint => plan.phases.reduce((s, p) => addRange(s, phaseRange(p)), ZERO);
+export const rangeText = (r: ThreePoint): string => `${fmt(r.expected)} h expected (range ${fmt(r.optimistic)}–${fmt(r.pessimistic)} h)`;
+
+/** The bars of the chart: one per phase, labelled by module or milestone. */
+export function phaseBars(plan: TodoPlan): PhaseBar[] {
+  return plan.phases.map((p) => {
+    const r = phaseRange(p);
+    return { label: p.module ?? p.name, low: r.optimistic, expected: r.expected, high: r.pessimistic };
+  });
 }
 
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-
-export function complexityText(m: FeatureMetrics): string {
-  const parts = [`${m.fields} fields`, `${m.views} views`];
-  if (m.xpaths) parts.push(`${m.xpaths} xpaths`);
-  if (m.reports) parts.push(`${m.reports} reports`);
-  parts.push(`${m.loc} LOC`, `CC ${m.complexity}`, `${m.dependencies} deps`);
-  return parts.join(', ');
+function evidenceLine(t: TodoTask, dir: string | undefined): string | undefined {
+  if (t.evidence.length === 0) return undefined;
+  const shown = t.evidence.slice(0, MAX_EVIDENCE).map((e) => evidenceLink(e, dir));
+  const more = t.evidence.length - shown.length;
+  return `- Evidence: ${shown.join(', ')}${more > 0 ? ` and ${more} more${t.checklist.length ? ' (all in the checklist)' : ''}` : ''}`;
 }
 
-function evidenceText(ev: readonly string[]): string {
-  if (ev.length === 0) return '';
-  const shown = ev.slice(0, 2).map(code).join(', ');
-  return ev.length > 2 ? `${shown} +${ev.length - 2} more` : shown;
+function renderTask(t: TodoTask, dirOf: (m: string) => string | undefined): string {
+  const e = t.estimate;
+  const lines = [
+    `### ${inlineText(t.title)}`,
+    `- ID: \`${t.id}\``,
+    `- Status: ${statusText(t.status)}`,
+    `- Owner: ${t.owner ? inlineText(t.owner) : '—'}`,
+    `- Estimate: ${fmt(e.expected)} h`,
+    `- Range: ${fmt(e.optimistic)}–${fmt(e.pessimistic)} h (optimistic–pessimistic), likely ${fmt(e.likely)} h`,
+  ];
+  const ev = evidenceLine(t, dirOf(t.module));
+  if (ev) lines.push(ev);
+  const body: string[] = [];
+  if (t.story) body.push(`**Story:** ${inlineText(t.story)}`);
+  if (t.checklist.length) body.push([`- ${t.checklistTitle ?? 'Checklist'}:`, ...t.checklist.map((c) => `  - [ ] ${c}`)].join('\n'));
+  if (t.note) body.push(t.note);
+  body.push(`How it was computed: ${inlineText(t.how)}.`);
+  return [lines.join('\n'), ...body].join('\n\n');
 }
 
-const phaseHours = (p: Phase) => p.tasks.reduce((s, t) => s + t.estimate.hours, 0);
+function renderPhase(p: Phase, n: number, dirOf: (m: string) => string | undefined): string {
+  const r = phaseRange(p);
+  return [`## Phase ${n}: ${inlineText(p.name)}`, `${rangeText(r)}, ${p.tasks.length} tasks.`, ...p.tasks.map((t) => renderTask(t, dirOf))].join('\n\n');
+}
 
-function renderPhase(p: Phase, n: number): string {
-  const rows = p.tasks.map((t) =>
-    `| ${t.id} | ${cell(t.title)} | ${STATUS_GLYPH[t.status]} | ${cell(t.owner)} | ${hoursText(t.estimate.hours)} | ${complexityText(t.metrics)} | ${evidenceText(t.evidence)} |`,
-  );
-  const details = p.tasks.map((t) => `- ${code(t.id)}: ${t.estimate.explain}`);
+function overview(plan: TodoPlan): string {
+  const total = planRange(plan);
+  const count = (p: Phase, done?: boolean) => p.tasks.filter((t) => !done || t.status === 'done').length;
+  const all = plan.phases.reduce((s, p) => s + count(p), 0);
+  const row = (name: string, tasks: number, done: number, r: ThreePoint) => `| ${name} | ${tasks} | ${done} | ${fmt(r.optimistic)} | ${fmt(r.expected)} | ${fmt(r.pessimistic)} |`;
   return [
-    `## Phase ${n}: ${cell(p.name)}`,
-    '',
-    '| # | Task | Status | Owner | Estimate | Complexity | Evidence |',
-    '|---|------|--------|-------|----------|------------|----------|',
-    ...rows,
-    '',
-    `**Phase ${n} estimate**: ${hoursText(phaseHours(p))} for ${p.tasks.length} tasks. How each estimate was computed:`,
-    '',
-    ...details,
-  ].join('\n');
+    '## Overview',
+    `**Total: ${rangeText(total)}, ${all} tasks in ${plan.phases.length} phases.** No task is above ${plan.taskCap} h expected; larger work is split by story or into parts.`,
+    hoursChart(phaseBars(plan)),
+    [
+      '| Phase | Tasks | Done | Optimistic h | Expected h | Pessimistic h |',
+      '|-------|-------|------|--------------|------------|---------------|',
+      ...plan.phases.map((p, i) => row(`Phase ${i + 1}: ${inlineText(p.name)}`, count(p), count(p, true), phaseRange(p))),
+      row('**Total**', all, plan.phases.reduce((s, p) => s + count(p, true), 0), total),
+    ].join('\n'),
+  ].join('\n\n');
 }
 
-export function renderTodo(plan: TodoPlan): string {
+export function renderTodo(plan: TodoPlan, moduleDirs: ReadonlyMap<string, string> = new Map()): string {
+  const dirOf = (m: string) => moduleDirs.get(m);
+  const graph = dependencyGraph(plan.modules);
   const parts = [
     [
-      `# ToDo: ${cell(plan.project)}`,
+      `# ToDo: ${inlineText(plan.project)}`,
       '',
-      'Generated by odoo-project-sync from feature_user_story_map.toml and the module sources. ' +
-        'Statuses and owners you set here are kept when it is regenerated (matched by the id in the # column). ' +
-        'Estimates follow the [estimate] table of odoo-project-sync.toml.',
+      `Goal: **${inlineText(plan.goalText)}**. Set \`goal\` under \`[todo]\` in odoo-project-sync.toml (implement, takeover, or upgrade with \`target\`) and re-run the todo step to re-plan.`,
+      '',
+      'Generated by odoo-project-sync from feature_user_story_map.toml and the module sources. The status and owner you set ' +
+        'on a task are kept when the plan is regenerated, matched by its ID, also across goals. Estimates are three-point ' +
+        '(optimistic, likely, pessimistic; expected = (O + 4L + P) / 6) from the [estimate] table of odoo-project-sync.toml; each task says how.',
       '',
       '## Task Status Legend',
       '- ✅ Complete',
@@ -64,22 +95,12 @@ export function renderTodo(plan: TodoPlan): string {
       '- 🔲 Pending',
       '- ❌ Blocked',
     ].join('\n'),
-    ...plan.phases.map((p, i) => renderPhase(p, i + 1)),
+    overview(plan),
+    ['## Module dependencies', 'Each arrow points from a module to a module it depends on; dashed boxes are modules outside this plan.', graph.chart, ...(graph.note ? [graph.note] : [])].join('\n\n'),
+    ...plan.phases.map((p, i) => renderPhase(p, i + 1, dirOf)),
   ];
   if (plan.outOfScope.length) {
-    parts.push(['## Out of Scope', '', ...plan.outOfScope.map((f) => `- ${cell(f.title)} (${code(f.id)})`)].join('\n'));
+    parts.push(['## Out of Scope', '', ...plan.outOfScope.map((f) => `- ${inlineText(f.title)} (\`${f.id}\`)`)].join('\n'));
   }
-  const total = plan.phases.reduce((s, p) => s + phaseHours(p), 0);
-  const count = (p: Phase, st?: TaskStatus) => p.tasks.filter((t) => !st || t.status === st).length;
-  parts.push(
-    [
-      '## Summary',
-      '',
-      '| Phase | Tasks | Done | Hours |',
-      '|-------|-------|------|-------|',
-      ...plan.phases.map((p, i) => `| Phase ${i + 1}: ${cell(p.name)} | ${count(p)} | ${count(p, 'done')} | ${fmt(phaseHours(p))} |`),
-      `| **Total** | ${plan.phases.reduce((s, p) => s + count(p), 0)} | ${plan.phases.reduce((s, p) => s + count(p, 'done'), 0)} | ${fmt(total)} |`,
-    ].join('\n'),
-  );
   return `${parts.join('\n\n---\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 /**
  * What is written under a task (a checklist item's indented content, a heading task's body):
  * kept as the task's description, with its "Key: value" lines read as fields ("Files:" lines are
- * also the task's evidence). Status, owner and estimate lines are facts, not description.
+ * also the task's evidence). Id, status, owner and estimate lines are facts, not description.
  */
 import type { Nodes } from 'mdast';
 import { fieldOf, type FieldKey } from './fields.js';
@@ -12,7 +12,7 @@ export interface Details {
   fields: Map<FieldKey, { value: string; line: number }>;
 }
 
-const FACT: ReadonlySet<FieldKey> = new Set(['status', 'owner', 'estimate', 'complexity']);
+const FACT: ReadonlySet<FieldKey> = new Set(['id', 'status', 'owner', 'estimate', 'complexity']);
 
 export function readDetails(nodes: readonly Nodes[]): Details {
   const fields: Details['fields'] = new Map();

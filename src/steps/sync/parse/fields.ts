@@ -1,11 +1,12 @@
 /**
  * "Key: value" lines that say something about a task, in a heading task's body or under a
  * checklist item: "Status: Done", "- **Owner:** Ana", "**Estimate:** 3h", "**Files:** `src/x.ts`",
- * "**状态：TODO**", "**파일:** ...". One line at a time; the keys come in several languages.
+ * "**状态：TODO**", "**파일:** ...", "- ID: `crm.setup`". One line at a time; the keys come in several languages.
  */
-export type FieldKey = 'status' | 'owner' | 'estimate' | 'complexity' | 'evidence';
+export type FieldKey = 'id' | 'status' | 'owner' | 'estimate' | 'complexity' | 'evidence';
 
 const KEYS: readonly [RegExp, FieldKey][] = [
+  [/^(id|task id|ticket id)$/i, 'id'],
   [/^(status|state|stage|progress|statut|estado|stato|статус|状态|狀態|状態|ステータス|상태)$/i, 'status'],
   [/^(owner|owners|assignee|assigned to|assigned|responsible|lead|verantwortlich|responsable|负责人|負責人|担当|担当者|담당|담당자)$/i, 'owner'],
   [/^(estimate|estimated|estimation|estimated time|est\.?|est\.? time|effort|time estimate|duration|hours|aufwand|schätzung|estimación|工数|估算|工时|見積もり|예상 시간|견적)$/i, 'estimate'],

@@ -1,6 +1,7 @@
 /**
  * Heading-per-task plans: "### 2.1 Title" or "## TODO-019 — Title — DONE" with "Status:", "Owner:",
- * "Estimate:", "Files:" lines (as a paragraph or a list, bold or not, in several languages).
+ * "Estimate:", "Files:" lines (as a paragraph or a list, bold or not, in several languages); an
+ * "ID:" line names a task whose heading has no id.
  * Everything else under the heading is the task's description.
  */
 import type { Heading, List, RootContent } from 'mdast';
@@ -60,9 +61,12 @@ function headingTask(heading: Heading, body: readonly RootContent[], ctx: Headin
   const hours = est ? parseHours(est.value) : undefined;
   if (est && Number.isNaN(hours)) ctx.log.warn(est.line, `estimate "${est.value}" is not a duration: left out`);
   const title = head.title || nodeText(heading).trim();
+  // "- ID: `crm.setup`" under the heading names the task when its heading carries no id.
+  const idLine = detail.fields.get('id')?.value.replace(/[`*]/g, '').trim() || undefined;
+  const id = idLine ?? head.id;
   return {
-    id: head.id ?? ctx.deriveId(title),
-    explicitId: head.id !== undefined,
+    id: id ?? ctx.deriveId(title),
+    explicitId: id !== undefined,
     title,
     status: status.status,
     statusFrom: status.from,

@@ -1,0 +1,137 @@
+/**
+ * Goal "implement": build the features for a customer. Per module: set-up, one task per user
+ * story (its acceptance criteria as the checklist), the web assets, the Python outside models,
+ * automated tests, and acceptance with deployment.
+ */
+import { drafts, evidenceLink, inlineText, type TaskDraft } from './draft.js';
+import type { EstimateModel } from './estimate.js';
+import type { ModuleWork } from './module-work.js';
+import { featureBuild, moduleAcceptance, moduleSetup, moduleTests, otherPython, otherPythonLines, webAssets } from './size.js';
+
+/** Criteria may name their evidence ("... (models/x.py:12)"): those become links. */
+export function criterionItem(text: string): string {
+  const refs: string[] = [];
+  const plain = text.replace(/\s*\(?`?([\w./-]+\.(?:py|xml|js|scss|csv)):(\d+)`?\)?/g, (_, f: string, l: string) => {
+    refs.push(`${f}:${l}`);
+    return '';
+  });
+  const links = refs.map((r) => evidenceLink(r)).join(', ');
+  return `${inlineText(plain)}${links ? ` (${links})` : ''}`;
+}
+
+export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] {
+  const out: TaskDraft[] = [];
+  const a = w.analysis;
+  const first = w.features[0];
+  if (a) {
+    out.push(
+      ...drafts(
+        {
+          id: `${w.module}.setup`,
+          module: w.module,
+          title: `Set up ${w.title}: manifest, security groups, access rights, menus`,
+          work: moduleSetup(a, model),
+          checklist: [
+            `Manifest with its ${a.manifest.depends.length} dependencies (${a.manifest.depends.map(inlineText).join(', ') || 'none'}) installs on a fresh database`,
+            ...(a.groups.length ? [`${a.groups.length} security groups with their implied groups`] : []),
+            ...(a.access.length ? [`${a.access.length} access rules`] : []),
+            ...(a.rules.length ? [`${a.rules.length} record rules`] : []),
+            ...(a.menus.length ? [`${a.menus.length} menus`] : []),
+          ],
+          checklistTitle: 'Checklist',
+          evidence: [`${a.manifest.file}:${a.manifest.line}`],
+          milestone: first?.milestone,
+        },
+        model,
+      ),
+    );
+  }
+  let build = 0;
+  for (const f of w.features) {
+    const criteria = f.stories.reduce((s, st) => s + st.acceptance.length, 0);
+    const work = featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria }, model);
+    build += work.likely;
+    const common = { module: w.module, featureId: f.id, work, evidence: f.evidence, defaultOwner: f.owner, milestone: f.milestone };
+    if (f.stories.length === 0) {
+      out.push(...drafts({ ...common, id: `${f.id}.build`, title: `Build ${f.title}` }, model));
+      continue;
+    }
+    // Each story carries a share of the feature's work: one part for the story, one per criterion.
+    const weight = (n: number) => 1 + n;
+    const total = f.stories.reduce((s, st) => s + weight(st.acceptance.length), 0);
+    f.stories.forEach((st, i) => {
+      const title = f.stories.length === 1 ? f.title : `${f.title}: story ${i + 1} of ${f.stories.length}`;
+      out.push(
+        ...drafts(
+          {
+            ...common,
+            id: `${f.id}.s${i + 1}`,
+            title: `Build ${title}`,
+            share: weight(st.acceptance.length) / total,
+            story: st.text,
+            checklist: st.acceptance.map(criterionItem),
+            checklistTitle: 'Acceptance criteria',
+          },
+          model,
+        ),
+      );
+    });
+  }
+  if (a) {
+    const assets = webAssets(a, model);
+    if (assets) {
+      build += assets.likely;
+      out.push(
+        ...drafts(
+          {
+            id: `${w.module}.assets`,
+            module: w.module,
+            title: `Build the web assets of ${w.title} (${a.lines.js} lines of JS, ${a.lines.scss} of SCSS, ${a.assets.xml} QWeb template files)`,
+            work: assets,
+            checklist: ['The asset bundles load without errors in the browser console', 'Each patched or new component works in the views that use it'],
+            checklistTitle: 'Checklist',
+            evidence: [`${a.manifest.file}:${a.manifest.line}`],
+            milestone: first?.milestone,
+          },
+          model,
+        ),
+      );
+    }
+    const lines = otherPythonLines(a);
+    if (lines >= 60) {
+      const work = otherPython(lines, model);
+      build += work.likely;
+      out.push(
+        ...drafts(
+          {
+            id: `${w.module}.python`,
+            module: w.module,
+            title: `Build the controllers, hooks and helpers of ${w.title} (${lines} lines of Python outside models)`,
+            work,
+            checklist: ['Every route answers for the users it is meant for and refuses the others', 'Install and uninstall hooks run on a copy of the database'],
+            checklistTitle: 'Checklist',
+            milestone: first?.milestone,
+          },
+          model,
+        ),
+      );
+    }
+  }
+  const last = w.features.at(-1)?.milestone;
+  out.push(
+    ...drafts({ id: `${w.module}.tests`, module: w.module, title: `Automated tests for ${w.title}`, work: moduleTests(build, model), milestone: last }, model),
+    ...drafts(
+      {
+        id: `${w.module}.acceptance`,
+        module: w.module,
+        title: `Acceptance with the customer and deployment of ${w.title}`,
+        work: moduleAcceptance(build, model),
+        checklist: ['Every story above demonstrated to its users on a staging copy', 'Deployed to production; smoke test passed'],
+        checklistTitle: 'Checklist',
+        milestone: last,
+      },
+      model,
+    ),
+  );
+  return out;
+}
