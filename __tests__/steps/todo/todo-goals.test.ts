@@ -8,7 +8,7 @@ import { cleanupAll, hours, rerun, section, tasksOf, workspace } from './support
 
 afterAll(cleanupAll);
 
-const MODULES = ['equipment_maintenance', 'helpdesk_lite', 'sale_site_visit'];
+const MODULES = ['equipment_maintenance', 'helpdesk_lite', 'helpdesk_lite_stages', 'helpdesk_portal', 'sale_site_visit'];
 
 test('the default goal follows the source: a database workspace is taken over, source code is implemented', async () => {
   const w = await workspace();
@@ -18,7 +18,7 @@ test('the default goal follows the source: a database workspace is taken over, s
   const ctx = makeContext(dir, { source: 'database', addons: [] });
   expect((await featureMapStep.run(ctx)).ok).toBe(true);
   const r = await todoStep.run(ctx);
-  expect(r.ok && r.value.summary).toMatch(/^takeover: 3 phases, 15 tasks, /);
+  expect(r.ok && r.value.summary).toMatch(/^takeover: 5 phases, 25 tasks, /);
   expect(readFileSync(join(dir, 'ToDo.md'), 'utf8')).toContain('Goal: **takeover: turn the database customizations into maintained modules');
 });
 

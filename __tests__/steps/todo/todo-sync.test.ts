@@ -75,7 +75,7 @@ test('synced to Odoo, a task description carries its story, the acceptance check
     const request = task('equipment_maintenance-model-equipment_request.s1');
     const html = String(request?.description);
     expect(html).toMatch(/<strong>Story:<\/strong> As a .+, I want to record and follow Maintenance Requests/);
-    expect(html).toMatch(/<ul class="o_checklist"><li>A Maintenance Request cannot be saved without /);
+    expect(html).toMatch(/<ul class="o_checklist"><li>Reference is required to save a Maintenance Request\. \(<a href="addons\/equipment_maintenance\/models\/equipment_request\.py#L\d+">models\/equipment_request\.py:\d+<\/a>\)<\/li>/);
     expect(html).toContain('<a href="addons/equipment_maintenance/models/equipment_request.py#L');
     expect(html).toContain('How it was computed: likely = ');
     // The plan's own story is the description: the feature's other stories are not added again.

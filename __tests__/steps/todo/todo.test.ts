@@ -15,11 +15,13 @@ test('implement: per module a set-up, one task per story with its acceptance che
   expect(todo.match(/^## Phase \d+: .*$/gm)).toEqual([
     '## Phase 1: Equipment Maintenance (equipment_maintenance)',
     '## Phase 2: Helpdesk Lite (helpdesk_lite)',
-    '## Phase 3: Sales Site Visits (sale_site_visit)',
+    '## Phase 3: Helpdesk Lite Stages (helpdesk_lite_stages)',
+    '## Phase 4: Helpdesk Portal (helpdesk_portal)',
+    '## Phase 5: Sales Site Visits (sale_site_visit)',
   ]);
   const tasks = tasksOf(todo);
-  for (const m of ['equipment_maintenance', 'helpdesk_lite', 'sale_site_visit']) {
-    expect(tasks.get(`${m}.setup`)?.title).toMatch(/^Set up .*: manifest, security groups, access rights, menus$/);
+  for (const m of ['equipment_maintenance', 'helpdesk_lite', 'helpdesk_lite_stages', 'helpdesk_portal', 'sale_site_visit']) {
+    expect(tasks.get(`${m}.setup`)?.title).toMatch(/^Set up .*: manifest and install/);
     expect(tasks.get(`${m}.tests`)?.title).toMatch(/^Automated tests for /);
     expect(tasks.get(`${m}.acceptance`)?.title).toMatch(/^Acceptance with the customer and deployment of /);
   }
@@ -27,24 +29,28 @@ test('implement: per module a set-up, one task per story with its acceptance che
   const request = section(todo, 'equipment_maintenance-model-equipment_request.s1');
   expect(request).toMatch(/^\*\*Story:\*\* As a .+, I want to record and follow Maintenance Requests/m);
   expect(request).toContain('- Acceptance criteria:\n  - [ ] ');
-  expect(request).toMatch(/ {2}- \[ \] A Maintenance Request cannot be saved without .*Equipment/);
+  expect(request).toMatch(/^ {2}- \[ \] Equipment is required to save a Maintenance Request\. \(\[models\/equipment_request\.py:\d+\]\(addons\/equipment_maintenance\/models\/equipment_request\.py#L\d+\)\)$/m);
   // Evidence is a link that opens the line.
   expect(request).toContain('[models/equipment_request.py:');
   expect(request).toMatch(/\]\(addons\/equipment_maintenance\/models\/equipment_request\.py#L\d+\)/);
   // A reader's story is its own task.
-  expect(tasks.get('equipment_maintenance-model-equipment_item.s2')?.title).toBe('Build Equipment (equipment.item): story 2 of 2');
+  expect(tasks.get('equipment_maintenance-model-equipment_item.s2')?.title).toBe('Build Equipment (equipment.item): story 2 of 3');
+  // A lifecycle: one task per transition story.
+  expect(tasks.get('equipment_maintenance-lifecycle-equipment_request.s4')?.title).toMatch(/^Build Maintenance Request lifecycle .*: story 4 of 4$/);
 });
 
-test('JS and SCSS count once, in the web assets task, never in the app-menu feature', async () => {
+test('JS and SCSS count once, in the web client feature, at their own rates; never in the app-menu feature', async () => {
   const { todo } = await workspace();
-  const assets = section(todo, 'equipment_maintenance.assets');
-  expect(assets).toMatch(/^### Build the web assets of Equipment Maintenance \(\d+ lines of JS, \d+ of SCSS, 0 QWeb template files\)/);
-  expect(assets).toMatch(/lines of JS/);
+  const ui = section(todo, 'equipment_maintenance-ui-assets.s1');
+  expect(ui).toMatch(/^How it was computed: likely = 0\.5 base \+ 0\.04 × 26\^0\.95 lines of JS \+ 0\.012 × 22\^0\.95 lines of SCSS \+ /m);
   const app = section(todo, 'equipment_maintenance-app-menu_equipment_root.s1');
   expect(app).not.toContain('lines of');
   expect(hours(app).e).toBeLessThan(4);
-  // Modules without web assets get no such task.
-  expect(section(todo, 'helpdesk_lite.assets')).toBe('');
+  // No module task counts them a second time.
+  expect(section(todo, 'equipment_maintenance.assets')).toBe('');
+  // A map without a web client feature (an older map, or one the user deleted) gets a module task for them.
+  const { todo: older } = await workspace({}, (t) => t.replace(/\[features\.equipment_maintenance-ui-assets\][\s\S]*?(?=\n\[features\.)/, ''));
+  expect(section(older, 'equipment_maintenance.assets')).toMatch(/^### Build the web assets of Equipment Maintenance \(26 lines of JS, 22 of SCSS, 0 QWeb template files\)$/m);
 });
 
 test('every task has optimistic <= likely <= pessimistic, the PERT expected value, and says how it was computed', async () => {
@@ -60,11 +66,10 @@ test('every task has optimistic <= likely <= pessimistic, the PERT expected valu
     expect(h.e).toBeLessThanOrEqual(16);
     expect(s).toMatch(/^How it was computed: likely = .+; optimistic = likely × 0\.7; pessimistic = likely × [\d.]+; expected = \(O \+ 4L \+ P\) \/ 6\.$/m);
   }
-  // A one-line workflow button is a small task, not a feature-sized one.
-  const done = hours(section(todo, 'equipment_maintenance-action-equipment_request-action_done.s1'));
-  expect(done.e).toBeLessThanOrEqual(2);
+  // A one-line workflow transition is a small task, not a feature-sized one.
+  for (const n of [1, 2, 3, 4]) expect(hours(section(todo, `equipment_maintenance-lifecycle-equipment_request.s${n}`)).e).toBeLessThanOrEqual(2.5);
   // Phase and project totals are ranges.
-  expect(todo).toMatch(/^\*\*Total: [\d.]+ h expected \(range [\d.]+–[\d.]+ h\), \d+ tasks in 3 phases\.\*\*/m);
+  expect(todo).toMatch(/^\*\*Total: [\d.]+ h expected \(range [\d.]+–[\d.]+ h\), \d+ tasks in 5 phases\.\*\*/m);
   expect(todo).toMatch(/^[\d.]+ h expected \(range [\d.]+–[\d.]+ h\), \d+ tasks\.$/m);
 });
 

@@ -107,5 +107,5 @@ export function readEstimateModel(section: unknown): Result<{ model: EstimateMod
   );
 }
 
-export const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+export const fmt = (n: number): string => String(Math.round(n * 1000) / 1000);
 export const hoursText = (h: number): string => `${fmt(h)} h`;

@@ -24,6 +24,8 @@ export interface ModuleWork {
   depends: readonly string[];
   analysis?: ModuleAnalysis;
   features: PlannedFeature[];
+  /** Kinds of every feature the map has for the module, in scope or not (what counts an artefact). */
+  kinds: ReadonlySet<string>;
 }
 
 const RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
@@ -79,6 +81,7 @@ export function moduleWork(doc: FeatureMapDoc, sources: FeatureSet, analyses: re
       depends: info?.depends ?? src?.depends ?? [],
       analysis: analysisOf.get(name),
       features: inScope.filter(([, f]) => f.module === name).map(([id, f]) => planned(id, f)),
+      kinds: new Set(entries.filter(([, f]) => f.module === name).map(([, f]) => f.kind)),
     };
   });
 }

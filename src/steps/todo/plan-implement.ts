@@ -6,16 +6,16 @@
 import { drafts, evidenceLink, inlineText, type TaskDraft } from './draft.js';
 import type { EstimateModel } from './estimate.js';
 import type { ModuleWork } from './module-work.js';
-import { featureBuild, moduleAcceptance, moduleSetup, moduleTests, otherPython, otherPythonLines, webAssets } from './size.js';
+import { assetSize, featureBuild, moduleAcceptance, moduleSetup, moduleTests, otherPython, otherPythonLines, webAssets } from './size.js';
 
 /** Criteria may name their evidence ("... (models/x.py:12)"): those become links. */
-export function criterionItem(text: string): string {
+export function criterionItem(text: string, moduleDir?: string): string {
   const refs: string[] = [];
   const plain = text.replace(/\s*\(?`?([\w./-]+\.(?:py|xml|js|scss|csv)):(\d+)`?\)?/g, (_, f: string, l: string) => {
     refs.push(`${f}:${l}`);
     return '';
   });
-  const links = refs.map((r) => evidenceLink(r)).join(', ');
+  const links = refs.map((r) => evidenceLink(r, moduleDir)).join(', ');
   return `${inlineText(plain)}${links ? ` (${links})` : ''}`;
 }
 
@@ -29,8 +29,8 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
         {
           id: `${w.module}.setup`,
           module: w.module,
-          title: `Set up ${w.title}: manifest, security groups, access rights, menus`,
-          work: moduleSetup(a, model),
+          title: `Set up ${w.title}: ${['manifest and install', ...(w.kinds.has('security') ? [] : ['security groups and access rights']), ...(w.kinds.has('app') ? [] : ['menus'])].join(', ')}`,
+          work: moduleSetup(a, model, { security: w.kinds.has('security'), menus: w.kinds.has('app') }),
           checklist: [
             `Manifest with its ${a.manifest.depends.length} dependencies (${a.manifest.depends.map(inlineText).join(', ') || 'none'}) installs on a fresh database`,
             ...(a.groups.length ? [`${a.groups.length} security groups with their implied groups`] : []),
@@ -49,7 +49,8 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
   let build = 0;
   for (const f of w.features) {
     const criteria = f.stories.reduce((s, st) => s + st.acceptance.length, 0);
-    const work = featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria }, model);
+    const assets = f.kind === 'ui' && a ? assetSize(a) : undefined;
+    const work = featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria, assets }, model);
     build += work.likely;
     const common = { module: w.module, featureId: f.id, work, evidence: f.evidence, defaultOwner: f.owner, milestone: f.milestone };
     if (f.stories.length === 0) {
@@ -69,7 +70,7 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
             title: `Build ${title}`,
             share: weight(st.acceptance.length) / total,
             story: st.text,
-            checklist: st.acceptance.map(criterionItem),
+            checklist: st.acceptance.map((c) => criterionItem(c, a?.dir)),
             checklistTitle: 'Acceptance criteria',
           },
           model,
@@ -78,7 +79,8 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
     });
   }
   if (a) {
-    const assets = webAssets(a, model);
+    // A map of an older version has no web client feature: the module's assets get a task of their own.
+    const assets = w.kinds.has('ui') ? undefined : webAssets(a, model);
     if (assets) {
       build += assets.likely;
       out.push(
@@ -86,7 +88,7 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
           {
             id: `${w.module}.assets`,
             module: w.module,
-            title: `Build the web assets of ${w.title} (${a.lines.js} lines of JS, ${a.lines.scss} of SCSS, ${a.assets.xml} QWeb template files)`,
+            title: `Build the web assets of ${w.title} (${assetSize(a).js} lines of JS, ${assetSize(a).scss} of SCSS, ${assetSize(a).qweb} QWeb template files)`,
             work: assets,
             checklist: ['The asset bundles load without errors in the browser console', 'Each patched or new component works in the views that use it'],
             checklistTitle: 'Checklist',
@@ -106,9 +108,9 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
           {
             id: `${w.module}.python`,
             module: w.module,
-            title: `Build the controllers, hooks and helpers of ${w.title} (${lines} lines of Python outside models)`,
+            title: `Build the hooks and helpers of ${w.title} (${lines} lines of Python outside models and controllers)`,
             work,
-            checklist: ['Every route answers for the users it is meant for and refuses the others', 'Install and uninstall hooks run on a copy of the database'],
+            checklist: ['Install and uninstall hooks run on a copy of the database', 'Helpers are covered by the tests of the features that call them'],
             checklistTitle: 'Checklist',
             milestone: first?.milestone,
           },

@@ -6,7 +6,7 @@
 import { drafts, inlineText, type TaskDraft } from './draft.js';
 import type { EstimateModel } from './estimate.js';
 import type { ModuleWork } from './module-work.js';
-import { featureBuild } from './size.js';
+import { assetSize, featureBuild } from './size.js';
 import { sumWork } from './three-point.js';
 
 /** Models a module defines or extends, with the number of fields it adds to each. */
@@ -24,7 +24,8 @@ export function planTakeover(w: ModuleWork, model: EstimateModel): TaskDraft[] {
   const t = model.takeover;
   const build = w.features.reduce((s, f) => {
     const criteria = f.stories.reduce((n, st) => n + st.acceptance.length, 0);
-    return s + featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria }, model).likely;
+    const assets = f.kind === 'ui' && w.analysis ? assetSize(w.analysis) : undefined;
+    return s + featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria, assets }, model).likely;
   }, 0);
   const models = modelFields(w);
   const fields = models.reduce((s, [, n]) => s + n, 0);

@@ -9,33 +9,52 @@ import type { FeatureMetrics } from '../feature-map/types.js';
 import type { EstimateModel } from './estimate.js';
 import { complexityFactor, sumWork, type Work } from './three-point.js';
 
-/** Kinds that are a part of a business object (a button, a rule), not a function of their own. */
-const PART_KINDS = new Set(['action', 'constraint']);
+/**
+ * Kinds that are a small part of a business object or of the module (a button, a rule, a
+ * numbering, a cron of an older map), not a function of their own: a quarter of the base.
+ */
+const PART_KINDS = new Set(['action', 'constraint', 'cron', 'sequence']);
+
+/** A module's front-end files by kind (what the asset bundles load). */
+export interface AssetSize {
+  js: number;
+  scss: number;
+  qweb: number;
+}
 
 export interface FeatureSize {
   kind: string;
   metrics: FeatureMetrics;
   stories: number;
   criteria: number;
+  /** For a web client feature ('ui'): its lines by kind, counted at their own rates. */
+  assets?: AssetSize;
+}
+
+export function assetSize(m: ModuleAnalysis): AssetSize {
+  const files = m.assetFiles ?? [];
+  const lines = (k: string[]) => files.filter((f) => k.includes(f.kind)).reduce((s, f) => s + f.lines, 0);
+  return { js: lines(['js']), scss: lines(['scss', 'css']), qweb: files.filter((f) => f.kind === 'xml').length };
 }
 
 export function featureBuild(f: FeatureSize, model: EstimateModel): Work {
   const m = f.metrics;
   const base = PART_KINDS.has(f.kind) ? model.feature_base / 4 : model.feature_base;
-  // An app feature's own lines are the module's JS/SCSS, which the module's web assets task counts.
-  const python = f.kind === 'app' ? 0 : m.loc;
+  // A web client feature's lines are JS, SCSS and QWeb, each at its own rate.
+  const ui = f.kind === 'ui' && f.assets;
   const cf = complexityFactor(m.complexity, m.methods, model);
   return sumWork(
     base,
     PART_KINDS.has(f.kind) ? 'base (a part of a business object)' : 'base',
     [
+      ...(ui ? assetTerms(ui, model) : []),
       { count: f.stories, name: 'stories', rate: model.story },
       { count: f.criteria, name: 'acceptance criteria', rate: model.criterion },
       { count: m.fields, name: 'fields', rate: model.field },
       { count: m.views, name: 'views', rate: model.view },
       { count: m.xpaths, name: 'xpaths', rate: model.xpath },
       { count: m.reports, name: 'reports', rate: model.report },
-      { count: python, name: 'lines of Python', rate: model.python_line, code: true },
+      { count: ui ? 0 : m.loc, name: 'lines of Python', rate: model.python_line, code: true },
       { count: m.methods, name: 'methods', rate: model.method },
       { count: m.dependencies, name: 'dependencies', rate: model.dependency },
     ],
@@ -45,44 +64,52 @@ export function featureBuild(f: FeatureSize, model: EstimateModel): Work {
   );
 }
 
-export function moduleSetup(m: ModuleAnalysis, model: EstimateModel): Work {
+function assetTerms(a: AssetSize, model: EstimateModel) {
+  return [
+    { count: a.js, name: 'lines of JS', rate: model.js_line, code: true },
+    { count: a.scss, name: 'lines of SCSS', rate: model.scss_line, code: true },
+    { count: a.qweb, name: 'QWeb template files', rate: model.qweb_file },
+  ];
+}
+
+/**
+ * Manifest, install and data files; the security and the menus too when no feature of the map
+ * counts them (a map with a security or app feature does).
+ */
+export function moduleSetup(m: ModuleAnalysis, model: EstimateModel, counted: { security: boolean; menus: boolean }): Work {
   return sumWork(
     model.setup_base,
     'base (manifest, install, data files)',
     [
-      { count: m.access.length, name: 'access rules', rate: model.access_rule },
-      { count: m.groups.length, name: 'groups', rate: model.group },
-      { count: m.rules.length, name: 'record rules', rate: model.access_rule * 2 },
-      { count: m.menus.length, name: 'menus', rate: model.menu },
+      ...(counted.security
+        ? []
+        : [
+            { count: m.access.length, name: 'access rules', rate: model.access_rule },
+            { count: m.groups.length, name: 'groups', rate: model.group },
+            { count: m.rules.length, name: 'record rules', rate: model.access_rule * 2 },
+          ]),
+      ...(counted.menus ? [] : [{ count: m.menus.length, name: 'menus', rate: model.menu }]),
     ],
     model,
   );
 }
 
-/** JS and SCSS lines, QWeb template files of static/ (what the asset bundles load). */
+/** The module's web assets, for a map that has no web client feature to hold them. */
 export function webAssets(m: ModuleAnalysis, model: EstimateModel): Work | undefined {
-  if (m.lines.js + m.lines.scss + m.assets.xml === 0) return undefined;
-  return sumWork(
-    0,
-    '',
-    [
-      { count: m.lines.js, name: 'lines of JS', rate: model.js_line, code: true },
-      { count: m.lines.scss, name: 'lines of SCSS', rate: model.scss_line, code: true },
-      { count: m.assets.xml, name: 'QWeb template files', rate: model.qweb_file },
-    ],
-    model,
-  );
+  const a = assetSize(m);
+  if (a.js + a.scss + a.qweb === 0) return undefined;
+  return sumWork(0, '', assetTerms(a, model), model);
 }
 
-/** Lines of Python outside model classes (controllers, hooks, helpers), the manifest excluded. */
+/** Lines of Python outside model and controller classes (hooks, helpers), the manifest excluded. */
 export function otherPythonLines(m: ModuleAnalysis): number {
-  const inClasses = m.models.reduce((s, c) => s + (c.endLine - c.line + 1), 0);
+  const inClasses = [...m.models, ...(m.controllers ?? [])].reduce((s, c) => s + (c.endLine - c.line + 1), 0);
   const manifest = m.manifest.data.length + m.manifest.depends.length + 15;
   return Math.max(0, m.lines.python - inClasses - manifest);
 }
 
 export function otherPython(lines: number, model: EstimateModel): Work {
-  return sumWork(0, '', [{ count: lines, name: 'lines of Python outside models', rate: model.python_line, code: true }], model);
+  return sumWork(0, '', [{ count: lines, name: 'lines of Python outside models and controllers', rate: model.python_line, code: true }], model);
 }
 
 export function moduleTests(build: number, model: EstimateModel): Work {
