@@ -5,6 +5,7 @@ import { lifecycleFeatures } from './build-lifecycle.js';
 import { appFeatures, extensionFeatures, modelFeatures, wizardFeatures } from './build-models.js';
 import { dataFeatures, securityFeatures, settingsFeatures } from './build-security.js';
 import { routeFeatures, uiFeatures } from './build-web.js';
+import { moduleFacts } from './module-facts.js';
 import { BuildContext } from './context.js';
 import type { Feature, FeatureSet, ModuleOrigin } from './types.js';
 
@@ -44,6 +45,7 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
     summary: m.manifest.summary,
     depends: m.manifest.depends,
     origin: originOf(m.dir),
+    facts: moduleFacts(m),
   }));
   return { modules, features };
 }

@@ -1,4 +1,5 @@
 /** Features and user stories as the feature map holds them, plus the metrics the ToDo needs. */
+import type { ModuleFacts } from './module-facts.js';
 
 /** What the feature map proposes: units a consultant names. */
 export const FEATURE_KINDS = [
@@ -52,6 +53,8 @@ export interface ModuleInfo {
   summary?: string;
   depends: readonly string[];
   origin: ModuleOrigin;
+  /** Module-level sizes the ToDo needs (absent in a cache written before they existed). */
+  facts?: ModuleFacts;
 }
 
 export interface FeatureSet {

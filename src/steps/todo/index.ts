@@ -17,7 +17,6 @@ import { moduleRules } from './plan-upgrade.js';
 import { moduleWork } from './module-work.js';
 import { planTodo } from './plan.js';
 import { phaseBars, planRange, renderTodo } from './render.js';
-import type { ModuleAnalysis } from '../../analysis/types.js';
 import type { FeatureMapDoc } from '../feature-map/schema.js';
 import type { FeatureSet } from '../feature-map/types.js';
 
@@ -39,14 +38,14 @@ async function approvedMap(ctx: StepContext): Promise<{ file: string; text: stri
 }
 
 /** Upgrade: the lines each module has that a version change up to the target hits. */
-async function upgradeHits(ctx: StepContext, goal: GoalConfig, doc: FeatureMapDoc, features: FeatureSet, analyses: readonly ModuleAnalysis[]) {
+async function upgradeHits(ctx: StepContext, goal: GoalConfig, doc: FeatureMapDoc, features: FeatureSet) {
   const hits = new Map<string, LineHit[]>();
   if (goal.goal !== 'upgrade' || goal.target === undefined) return hits;
-  const work = moduleWork(doc, features, analyses, []).filter((w) => w.analysis && w.features.length);
+  const work = moduleWork(doc, features, []).filter((w) => w.facts && w.features.length);
   for (const [i, w] of work.entries()) {
     ctx.progress({ activity: `looking for ${goal.target}.0 changes in ${w.module}`, done: i, total: work.length });
     const rules = moduleRules(w, { target: goal.target, from: goal.from });
-    hits.set(w.module, await scanModuleLines(w.analysis?.dir as string, ctx.artifacts.root, rules));
+    hits.set(w.module, await scanModuleLines(w.facts?.dir as string, ctx.artifacts.root, rules));
   }
   return hits;
 }
@@ -78,15 +77,14 @@ export const todoStep: StepEngine = {
     ctx.progress({ activity: 'reading module sources' });
     const sources = await readSources(ctx);
     if (!sources.ok) return sources;
-    const { analysis, features } = sources.value;
-    const hits = await upgradeHits(ctx, goal.value, checked.doc, features, analysis.modules);
+    const { features } = sources.value;
+    const hits = await upgradeHits(ctx, goal.value, checked.doc, features);
     const existing = await ctx.artifacts.read(ARTIFACTS.todo);
     const kept = readKeptLedger(await ctx.artifacts.read(LEDGER));
     if (existing !== undefined) for (const [id, k] of readExistingTodo(existing)) kept.set(id, k);
     const plan = planTodo({
       doc: checked.doc,
       sources: features,
-      analyses: analysis.modules,
       model: model.value.model,
       goal: goal.value,
       kept,
@@ -94,7 +92,7 @@ export const todoStep: StepEngine = {
       hits,
     });
     ctx.progress({ activity: `writing ${ARTIFACTS.todo}` });
-    const hash = await ctx.artifacts.write(ARTIFACTS.todo, renderTodo(plan, new Map(analysis.modules.map((m) => [m.name, m.dir]))));
+    const hash = await ctx.artifacts.write(ARTIFACTS.todo, renderTodo(plan, new Map(features.modules.flatMap((m) => (m.facts ? [[m.name, m.facts.dir] as const] : [])))));
     await ctx.artifacts.write(LEDGER, writeKeptLedger(kept));
     const tasks = plan.phases.reduce((s, p) => s + p.tasks.length, 0);
     const total = planRange(plan);

@@ -2,7 +2,7 @@
  * The reviewed feature map joined with what the sources say now: per module, its in-scope
  * features (merged ones folded into their target) with metrics, evidence and the user's stories.
  */
-import type { ModuleAnalysis } from '../../analysis/types.js';
+import type { ModuleFacts } from '../feature-map/module-facts.js';
 import type { FeatureEntry, FeatureMapDoc } from '../feature-map/schema.js';
 import { emptyMetrics, type Feature, type FeatureMetrics, type FeatureSet, type Priority } from '../feature-map/types.js';
 
@@ -22,7 +22,8 @@ export interface ModuleWork {
   title: string;
   origin: 'source' | 'database';
   depends: readonly string[];
-  analysis?: ModuleAnalysis;
+  /** Module-level sizes from the analysis (absent when the sources no longer have the module). */
+  facts?: ModuleFacts;
   features: PlannedFeature[];
   /** Kinds of every feature the map has for the module, in scope or not (what counts an artefact). */
   kinds: ReadonlySet<string>;
@@ -36,7 +37,7 @@ function add(a: FeatureMetrics, b: FeatureMetrics): FeatureMetrics {
   return out;
 }
 
-export function moduleWork(doc: FeatureMapDoc, sources: FeatureSet, analyses: readonly ModuleAnalysis[], warnings: string[]): ModuleWork[] {
+export function moduleWork(doc: FeatureMapDoc, sources: FeatureSet, warnings: string[]): ModuleWork[] {
   const byId = new Map<string, Feature>(sources.features.map((f) => [f.id, f]));
   const entries = Object.entries(doc.features);
   const inScope = entries
@@ -70,7 +71,6 @@ export function moduleWork(doc: FeatureMapDoc, sources: FeatureSet, analyses: re
   };
   const names = [...Object.keys(doc.modules)];
   for (const [, f] of inScope) if (!names.includes(f.module)) names.push(f.module);
-  const analysisOf = new Map(analyses.map((a) => [a.name, a]));
   return names.map((name) => {
     const info = doc.modules[name];
     const src = sources.modules.find((m) => m.name === name);
@@ -79,7 +79,7 @@ export function moduleWork(doc: FeatureMapDoc, sources: FeatureSet, analyses: re
       title: info?.title ?? src?.title ?? name,
       origin: info?.origin ?? src?.origin ?? 'source',
       depends: info?.depends ?? src?.depends ?? [],
-      analysis: analysisOf.get(name),
+      facts: src?.facts,
       features: inScope.filter(([, f]) => f.module === name).map(([id, f]) => planned(id, f)),
       kinds: new Set(entries.filter(([, f]) => f.module === name).map(([, f]) => f.kind)),
     };

@@ -6,7 +6,7 @@
 import { drafts, evidenceLink, inlineText, type TaskDraft } from './draft.js';
 import type { EstimateModel } from './estimate.js';
 import type { ModuleWork } from './module-work.js';
-import { assetSize, featureBuild, moduleAcceptance, moduleSetup, moduleTests, otherPython, otherPythonLines, webAssets } from './size.js';
+import { assetSize, featureBuild, moduleAcceptance, moduleSetup, moduleTests, otherPython, webAssets } from './size.js';
 
 /** Criteria may name their evidence ("... (models/x.py:12)"): those become links. */
 export function criterionItem(text: string, moduleDir?: string): string {
@@ -21,7 +21,7 @@ export function criterionItem(text: string, moduleDir?: string): string {
 
 export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] {
   const out: TaskDraft[] = [];
-  const a = w.analysis;
+  const a = w.facts;
   const first = w.features[0];
   if (a) {
     out.push(
@@ -32,11 +32,11 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
           title: `Set up ${w.title}: ${['manifest and install', ...(w.kinds.has('security') ? [] : ['security groups and access rights']), ...(w.kinds.has('app') ? [] : ['menus'])].join(', ')}`,
           work: moduleSetup(a, model, { security: w.kinds.has('security'), menus: w.kinds.has('app') }),
           checklist: [
-            `Manifest with its ${a.manifest.depends.length} dependencies (${a.manifest.depends.map(inlineText).join(', ') || 'none'}) installs on a fresh database`,
-            ...(a.groups.length ? [`${a.groups.length} security groups with their implied groups`] : []),
-            ...(a.access.length ? [`${a.access.length} access rules`] : []),
-            ...(a.rules.length ? [`${a.rules.length} record rules`] : []),
-            ...(a.menus.length ? [`${a.menus.length} menus`] : []),
+            `Manifest with its ${w.depends.length} dependencies (${w.depends.map(inlineText).join(', ') || 'none'}) installs on a fresh database`,
+            ...(a.groups && !w.kinds.has('security') ? [`${a.groups} security groups with their implied groups`] : []),
+            ...(a.access && !w.kinds.has('security') ? [`${a.access} access rules`] : []),
+            ...(a.rules && !w.kinds.has('security') ? [`${a.rules} record rules`] : []),
+            ...(a.menus && !w.kinds.has('app') ? [`${a.menus} menus`] : []),
           ],
           checklistTitle: 'Checklist',
           evidence: [`${a.manifest.file}:${a.manifest.line}`],
@@ -99,7 +99,7 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
         ),
       );
     }
-    const lines = otherPythonLines(a);
+    const lines = a.otherPython;
     if (lines >= 60) {
       const work = otherPython(lines, model);
       build += work.likely;

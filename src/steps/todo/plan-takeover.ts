@@ -9,28 +9,17 @@ import type { ModuleWork } from './module-work.js';
 import { assetSize, featureBuild } from './size.js';
 import { sumWork } from './three-point.js';
 
-/** Models a module defines or extends, with the number of fields it adds to each. */
-function modelFields(w: ModuleWork): [string, number][] {
-  const out = new Map<string, number>();
-  for (const c of w.analysis?.models ?? []) {
-    const name = c.name ?? c.inherit[0];
-    if (!name || c.kind === 'transient') continue;
-    out.set(name, (out.get(name) ?? 0) + c.fields.length);
-  }
-  return [...out].sort((a, b) => a[0].localeCompare(b[0]));
-}
-
 export function planTakeover(w: ModuleWork, model: EstimateModel): TaskDraft[] {
   const t = model.takeover;
   const build = w.features.reduce((s, f) => {
     const criteria = f.stories.reduce((n, st) => n + st.acceptance.length, 0);
-    const assets = f.kind === 'ui' && w.analysis ? assetSize(w.analysis) : undefined;
+    const assets = f.kind === 'ui' && w.facts ? assetSize(w.facts) : undefined;
     return s + featureBuild({ kind: f.kind, metrics: f.metrics, stories: f.stories.length, criteria, assets }, model).likely;
   }, 0);
-  const models = modelFields(w);
+  const models = w.facts?.models ?? [];
   const fields = models.reduce((s, [, n]) => s + n, 0);
-  const views = w.analysis?.views.length ?? 0;
-  const manifest = w.analysis ? [`${w.analysis.manifest.file}:${w.analysis.manifest.line}`] : [];
+  const views = w.facts?.views ?? 0;
+  const manifest = w.facts ? [`${w.facts.manifest.file}:${w.facts.manifest.line}`] : [];
   const buildText = `${Math.round(build * 10) / 10} h to build it`;
   const first = w.features[0]?.milestone;
   const at = { module: w.module, milestone: first, evidence: manifest };

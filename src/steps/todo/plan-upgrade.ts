@@ -18,7 +18,7 @@ export interface UpgradeTarget {
 
 /** The rules to look for in a module: above its version (manifest, else [todo] from), up to the target. */
 export function moduleRules(w: ModuleWork, goal: UpgradeTarget): UpgradeRule[] {
-  const from = moduleMajor(w.analysis?.manifest.version) ?? goal.from;
+  const from = moduleMajor(w.facts?.manifest.version) ?? goal.from;
   return rulesFor(from, goal.target, w.depends);
 }
 
@@ -33,12 +33,12 @@ function lineItem(h: LineHit, rule: UpgradeRule, dir: string | undefined): strin
 
 export function planUpgrade(w: ModuleWork, goal: UpgradeTarget, hits: readonly LineHit[], model: EstimateModel): TaskDraft[] {
   const u = model.upgrade;
-  const from = moduleMajor(w.analysis?.manifest.version) ?? goal.from;
-  const dir = w.analysis?.dir;
-  const manifest = w.analysis ? [`${w.analysis.manifest.file}:${w.analysis.manifest.line}`] : [];
+  const from = moduleMajor(w.facts?.manifest.version) ?? goal.from;
+  const dir = w.facts?.dir;
+  const manifest = w.facts ? [`${w.facts.manifest.file}:${w.facts.manifest.line}`] : [];
   const first = w.features[0]?.milestone;
   const out: TaskDraft[] = [];
-  const size = w.features.reduce((s, f) => s + f.metrics.loc, 0) + (w.analysis?.lines.xml ?? 0);
+  const size = (w.facts?.python ?? 0) + (w.facts?.xml ?? 0);
   out.push(
     ...drafts(
       {

@@ -3,7 +3,6 @@
  * The user's statuses and owners are applied by task id, whatever goal made the task.
  */
 import type { LineHit } from '../../analysis/line-scan.js';
-import type { ModuleAnalysis } from '../../analysis/types.js';
 import { assertNever } from '../../core/assert-never.js';
 import type { FeatureMapDoc } from '../feature-map/schema.js';
 import type { FeatureSet } from '../feature-map/types.js';
@@ -21,7 +20,6 @@ export interface PlanInput {
   doc: FeatureMapDoc;
   /** Features re-derived from the current sources (metrics and evidence). */
   sources: FeatureSet;
-  analyses: readonly ModuleAnalysis[];
   model: EstimateModel;
   goal: GoalConfig;
   /** Status and owner per task id, from ToDo.md and from earlier plans. */
@@ -47,7 +45,7 @@ function draftsFor(w: ModuleWork, input: PlanInput): TaskDraft[] {
 
 export function planTodo(input: PlanInput): TodoPlan {
   const warnings: string[] = [];
-  const work = moduleWork(input.doc, input.sources, input.analyses, warnings).filter((w) => w.features.length > 0);
+  const work = moduleWork(input.doc, input.sources, warnings).filter((w) => w.features.length > 0);
   const perModule = work.map((w) => ({ w, drafts: draftsFor(w, input) }));
   const byMilestone = perModule.some(({ drafts }) => drafts.some((d) => d.milestone));
   const phases: Phase[] = [];

@@ -4,7 +4,7 @@
  * (access rights, groups, menus), its web assets (JS, SCSS, QWeb templates of the asset bundles)
  * and the Python that no model holds (controllers, hooks).
  */
-import type { ModuleAnalysis } from '../../analysis/types.js';
+import type { ModuleFacts } from '../feature-map/module-facts.js';
 import type { FeatureMetrics } from '../feature-map/types.js';
 import type { EstimateModel } from './estimate.js';
 import { complexityFactor, sumWork, type Work } from './three-point.js';
@@ -31,11 +31,7 @@ export interface FeatureSize {
   assets?: AssetSize;
 }
 
-export function assetSize(m: ModuleAnalysis): AssetSize {
-  const files = m.assetFiles ?? [];
-  const lines = (k: string[]) => files.filter((f) => k.includes(f.kind)).reduce((s, f) => s + f.lines, 0);
-  return { js: lines(['js']), scss: lines(['scss', 'css']), qweb: files.filter((f) => f.kind === 'xml').length };
-}
+export const assetSize = (m: ModuleFacts): AssetSize => m.assets;
 
 export function featureBuild(f: FeatureSize, model: EstimateModel): Work {
   const m = f.metrics;
@@ -76,7 +72,7 @@ function assetTerms(a: AssetSize, model: EstimateModel) {
  * Manifest, install and data files; the security and the menus too when no feature of the map
  * counts them (a map with a security or app feature does).
  */
-export function moduleSetup(m: ModuleAnalysis, model: EstimateModel, counted: { security: boolean; menus: boolean }): Work {
+export function moduleSetup(m: ModuleFacts, model: EstimateModel, counted: { security: boolean; menus: boolean }): Work {
   return sumWork(
     model.setup_base,
     'base (manifest, install, data files)',
@@ -84,28 +80,21 @@ export function moduleSetup(m: ModuleAnalysis, model: EstimateModel, counted: { 
       ...(counted.security
         ? []
         : [
-            { count: m.access.length, name: 'access rules', rate: model.access_rule },
-            { count: m.groups.length, name: 'groups', rate: model.group },
-            { count: m.rules.length, name: 'record rules', rate: model.access_rule * 2 },
+            { count: m.access, name: 'access rules', rate: model.access_rule },
+            { count: m.groups, name: 'groups', rate: model.group },
+            { count: m.rules, name: 'record rules', rate: model.access_rule * 2 },
           ]),
-      ...(counted.menus ? [] : [{ count: m.menus.length, name: 'menus', rate: model.menu }]),
+      ...(counted.menus ? [] : [{ count: m.menus, name: 'menus', rate: model.menu }]),
     ],
     model,
   );
 }
 
 /** The module's web assets, for a map that has no web client feature to hold them. */
-export function webAssets(m: ModuleAnalysis, model: EstimateModel): Work | undefined {
+export function webAssets(m: ModuleFacts, model: EstimateModel): Work | undefined {
   const a = assetSize(m);
   if (a.js + a.scss + a.qweb === 0) return undefined;
   return sumWork(0, '', assetTerms(a, model), model);
-}
-
-/** Lines of Python outside model and controller classes (hooks, helpers), the manifest excluded. */
-export function otherPythonLines(m: ModuleAnalysis): number {
-  const inClasses = [...m.models, ...(m.controllers ?? [])].reduce((s, c) => s + (c.endLine - c.line + 1), 0);
-  const manifest = m.manifest.data.length + m.manifest.depends.length + 15;
-  return Math.max(0, m.lines.python - inClasses - manifest);
 }
 
 export function otherPython(lines: number, model: EstimateModel): Work {
