@@ -100,12 +100,44 @@ test('an answer cut off halfway is a dropped connection, not garbage data', asyn
   expect(s.requests).toHaveLength(2);
 });
 
-test('a server that never answers times out with a plain message', async () => {
+test('a server that accepts and never answers: waits are reported, one deadline ends it, the hint names timeout_ms', async () => {
   const s = await serve(() => undefined);
-  const e = await failure(connect({ url: s.url, user: 'admin', db: 'x' }, secret, { retries: 0, timeoutMs: 150 }));
+  const waits: string[] = [];
+  const started = performance.now();
+  // Retries allowed: a silent server must not get them (they were 3 x 60 s of silence).
+  const e = await failure(
+    connect({ url: s.url, user: 'admin', db: 'x' }, secret, { retries: 2, retryDelayMs: 1, timeoutMs: 400, waitTickMs: 100, onWait: (w) => waits.push(`${w.what} ${w.timeoutMs}`) }),
+  );
   expect(e.kind).toBe('timeout');
-  expect(e.message).toBe('Odoo did not answer version within 150 ms.');
-  expect(e.hint).toMatch(/timeoutMs/);
+  expect(e.message).toBe(`${s.url} accepted the connection but sent no answer within 400 ms: the server is stuck, overloaded, or not an Odoo (nor any web server) on this port.`);
+  expect(e.hint).toMatch(/raise timeout_ms in the \[connection\] table \(now 400\)/);
+  expect(e.hint).not.toMatch(/timeoutMs/);
+  expect(s.requests).toHaveLength(1);
+  expect(waits.length).toBeGreaterThanOrEqual(1);
+  expect(waits[0]).toBe('version 400');
+  // Not a timed assertion on speed: only that the deadline is total, not per try (3 x 400 ms).
+  expect(performance.now() - started).toBeLessThan(1150);
+});
+
+test('python3 -m http.server (501 for a POST) is "not Odoo", not an Odoo error page', async () => {
+  const page =
+    '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
+    "    <body>\n        <h1>Error response</h1>\n        <p>Error code: 501</p>\n        <p>Message: Unsupported method ('POST').</p>\n" +
+    '        <p>Error code explanation: 501 - Server does not support this operation.</p>\n    </body>\n</html>\n';
+  const s = await serve((req, res) => {
+    if (req.method === 'POST') {
+      res.writeHead(501, { 'Content-Type': 'text/html;charset=utf-8', Server: 'SimpleHTTP/0.6 Python/3.12.3' });
+      res.end(page);
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8' });
+    res.end('<html><title>Error response</title><p>Error code: 404</p></html>');
+  });
+  const e = await failure(connect({ url: s.url, user: 'admin', db: 'x' }, { password: 'a-long-password' }, fast));
+  expect(e.kind).toBe('not-odoo');
+  expect(e.message).toBe(`${s.url} is not Odoo: it answered /xmlrpc/2/common with HTTP 501 (Error response), as a plain web server does; Odoo accepts these requests.`);
+  expect(e.message).not.toMatch(/Odoo answered|error page/);
+  expect(e.hint).toMatch(/port 8069/);
 });
 
 test('cancelling before connecting gives a cancelled error and sends nothing', async () => {

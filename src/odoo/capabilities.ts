@@ -5,10 +5,10 @@ const MODULES = ['project', 'knowledge', 'document_page', 'base_automation'] as 
 
 /** Asks the server once what is installed and what this user may do (4 round trips). */
 export async function probeCapabilities(client: OdooClient, profile: VersionProfile, opts: CallOptions): Promise<Capabilities> {
-  const installed = await installedModules(client, opts);
+  const installed = await installedModules(client, profile, opts);
   const canReadAccessRights = await canRead(client, 'ir.model.access', opts);
   const canReadRules = await canRead(client, 'ir.rule', opts);
-  const canWriteProjects = installed.has('project') && (await mayWrite(client, 'project.project', opts));
+  const canWriteProjects = installed.has('project') && (await mayWrite(client, profile, 'project.project', opts));
   return {
     milestones: profile.hasMilestones && installed.has('project'),
     knowledge: installed.has('knowledge'),
@@ -28,7 +28,7 @@ const MODEL_OF: Record<(typeof MODULES)[number], string> = {
   base_automation: 'base.automation',
 };
 
-async function installedModules(client: OdooClient, opts: CallOptions): Promise<Set<string>> {
+async function installedModules(client: OdooClient, profile: VersionProfile, opts: CallOptions): Promise<Set<string>> {
   try {
     const rows = await client.searchRead<{ id: number; name: string }>(
       'ir.module.module',
@@ -43,14 +43,14 @@ async function installedModules(client: OdooClient, opts: CallOptions): Promise<
     // Portal and other restricted users may not read the module list: a module is then installed
     // when the server knows its model.
     if (!(e instanceof OdooError && e.kind === 'access')) throw e;
-    const found = await Promise.all(MODULES.map(async (m) => ((await modelExists(client, MODEL_OF[m], opts)) ? [m] : [])));
+    const found = await Promise.all(MODULES.map(async (m) => ((await modelExists(client, profile, MODEL_OF[m], opts)) ? [m] : [])));
     return new Set(found.flat());
   }
 }
 
-async function modelExists(client: OdooClient, model: string, opts: CallOptions): Promise<boolean> {
+async function modelExists(client: OdooClient, profile: VersionProfile, model: string, opts: CallOptions): Promise<boolean> {
   try {
-    await client.call(model, 'check_access_rights', ['read'], { raise_exception: false }, opts);
+    await mayDo(client, profile, model, 'read', opts);
     return true;
   } catch (e) {
     if (!(e instanceof OdooError)) throw e;
@@ -71,17 +71,16 @@ async function canRead(client: OdooClient, model: string, opts: CallOptions): Pr
   }
 }
 
-/** check_access_rights (every version to 18); has_access where the former is gone. */
-async function mayWrite(client: OdooClient, model: string, opts: CallOptions): Promise<boolean> {
+/** The call each version expects (VersionProfile.accessCheck); never raises for a plain "no". */
+function mayDo(client: OdooClient, profile: VersionProfile, model: string, op: 'read' | 'write', opts: CallOptions): Promise<unknown> {
+  return profile.accessCheck === 'has_access'
+    ? client.call(model, 'has_access', [[], op], {}, opts)
+    : client.call(model, 'check_access_rights', [op], { raise_exception: false }, opts);
+}
+
+async function mayWrite(client: OdooClient, profile: VersionProfile, model: string, opts: CallOptions): Promise<boolean> {
   try {
-    return Boolean(await client.call(model, 'check_access_rights', ['write'], { raise_exception: false }, opts));
-  } catch (e) {
-    if (!(e instanceof OdooError)) throw e;
-    if (e.kind === 'access') return false;
-    if (e.kind !== 'not-found') throw e;
-  }
-  try {
-    return Boolean(await client.call(model, 'has_access', [[], 'write'], {}, opts));
+    return Boolean(await mayDo(client, profile, model, 'write', opts));
   } catch (e) {
     if (e instanceof OdooError && e.kind === 'access') return false;
     throw e;

@@ -24,9 +24,13 @@ export interface ConnectTuning {
   createBatch?: number;
   /** Rows per load call. Default 500. */
   loadBatch?: number;
+  /** How often onWait fires while an answer is awaited. Default 5 s. */
+  waitTickMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** The oldest series the emulator profiles (and so the tests) cover; see README. */
+const OLDEST_COVERED = 16;
 const DEFAULT_RETRIES = 2;
 
 /**
@@ -57,10 +61,21 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
     retryDelayMs: opts.retryDelayMs ?? 300,
     signal: opts.signal,
     trace: opts.trace,
+    onWait: opts.onWait,
+    onNotice: opts.onNotice,
+    waitTickMs: opts.waitTickMs,
   });
   const ctx: ErrorContext = { url, db: profile.db, login: profile.user, transport: 'xmlrpc', usesApiKey: false, debug: opts.debug, scrub };
   try {
-    const serverVersion = await detectVersion(http, runner, url, ctx);
+    // Where JSON-2 may be used, ask GET /web/version first: on 19 every XML-RPC call, `version`
+    // included, logs a deprecation warning in the server log.
+    const json2Possible = profile.transport === 'json2' || ((profile.transport ?? 'auto') === 'auto' && Boolean(secret.apiKey));
+    const serverVersion = await detectVersion(http, runner, url, ctx, { webFirst: json2Possible });
+    if (serverVersion.major < OLDEST_COVERED) {
+      opts.onNotice?.(
+        `${url} runs Odoo ${serverVersion.serverVersion}; this tool is tested against Odoo ${OLDEST_COVERED}-19 only (task owners, hours and states differ before ${OLDEST_COVERED}): check what it writes.`,
+      );
+    }
     const vprofile = profileFor(serverVersion.major);
     const transportName = chooseTransport(profile, secret, vprofile.hasJson2, url, serverVersion.serverVersion);
     const db = profile.db ?? (await detectDb(http, runner, url, ctx, transportName));

@@ -33,24 +33,26 @@ export function parseVersion(raw: unknown): ServerVersion | undefined {
   };
 }
 
-/** XML-RPC common.version (every version to date), else GET /web/version (where XML-RPC is gone). */
-export async function detectVersion(http: HttpAgent, runner: CallRunner, url: string, ctx: ErrorContext): Promise<ServerVersion> {
+/**
+ * The server's version: XML-RPC common.version (every version to date), else GET /web/version
+ * (19+, where XML-RPC is deprecated, and later where it is gone). `webFirst` asks /web/version
+ * first, for connections that will use JSON-2 and must not touch XML-RPC on 19.
+ */
+export async function detectVersion(http: HttpAgent, runner: CallRunner, url: string, ctx: ErrorContext, o: { webFirst?: boolean } = {}): Promise<ServerVersion> {
   const vctx = { ...ctx, method: 'version' };
+  const viaXmlRpc = () => runner.run(vctx, { retry: true }, (call) => xmlRpcCall(http, url, 'common', 'version', [], call));
+  const viaWeb = () => runner.run(vctx, { retry: true }, (call) => getJson(http, url, '/web/version', call));
   let first: OdooError | undefined;
-  try {
-    const raw = await runner.run(vctx, { retry: true }, (call) => xmlRpcCall(http, url, 'common', 'version', [], call));
-    const v = parseVersion(raw);
-    if (v) return v;
-  } catch (e) {
-    if (!(e instanceof OdooError) || (e.kind !== 'not-odoo' && e.kind !== 'server')) throw e;
-    first = e;
-  }
-  try {
-    const v = parseVersion(await runner.run(vctx, { retry: true }, (call) => getJson(http, url, '/web/version', call)));
-    if (v) return v;
-  } catch (e) {
-    if (!(e instanceof OdooError) || (e.kind !== 'not-odoo' && e.kind !== 'server')) throw e;
-    first ??= e;
+  for (const ask of o.webFirst ? [viaWeb, viaXmlRpc] : [viaXmlRpc, viaWeb]) {
+    try {
+      const v = parseVersion(await ask());
+      if (v) return v;
+    } catch (e) {
+      if (!(e instanceof OdooError) || (e.kind !== 'not-odoo' && e.kind !== 'server')) throw e;
+      // The XML-RPC answer says more about a server that is not Odoo than a 404 from /web/version.
+      if (ask === viaXmlRpc) first = e;
+      else first ??= e;
+    }
   }
   throw (
     first ??

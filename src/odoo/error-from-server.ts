@@ -2,6 +2,7 @@ import { assertNever } from '../core/assert-never.js';
 import { OdooError } from './errors.js';
 import { type ErrorContext, firstParagraph, opOf, serverOf } from './error-context.js';
 import { classifyServerMessage, messageOfTraceback, type ServerFacts } from './server-message.js';
+import { isOdooOnline } from './url.js';
 
 export interface ServerErrorInput {
   /** Message or full traceback as the server sent it. */
@@ -22,7 +23,7 @@ export function errorFromServer(raw: ServerErrorInput, ctx: ErrorContext): OdooE
   const input: ServerErrorInput = { ...raw, text: s(raw.text), exception: raw.exception && s(raw.exception), debug: raw.debug && s(raw.debug) };
   const facts = classifyServerMessage(input);
   const exception = input.exception ?? messageOfTraceback(input.text).exception;
-  const { message, hint } = describe(facts, ctx);
+  const { message, hint } = onlinePlan(facts, ctx, describe(facts, ctx));
   const traceback = input.debug ?? (input.text.trim() !== facts.message ? input.text : undefined);
   const detailParts = [
     exception ? `${exception}: ${facts.message}` : facts.message,
@@ -91,6 +92,11 @@ function describe(facts: ServerFacts, ctx: ErrorContext): { message: string; hin
         message: `Odoo rejected ${opOf(ctx)}: ${firstParagraph(facts.message)}`,
         hint: 'Correct the values the message names and run again.',
       };
+    case 'conflict':
+      return {
+        message: `Odoo could not apply ${opOf(ctx)}: another transaction was writing the same records (${firstParagraph(facts.message)}).`,
+        hint: 'Nothing was written by this call. Wait a minute (a stopped run may still be committing) and run again.',
+      };
     case 'server':
       return {
         message: `Odoo failed with an internal error during ${opOf(ctx)}: ${firstParagraph(facts.message)}`,
@@ -99,6 +105,23 @@ function describe(facts: ServerFacts, ctx: ErrorContext): { message: string; hin
     default:
       return assertNever(facts.kind);
   }
+}
+
+/**
+ * Odoo Online allows the external API only on the Custom plan. The refusal's wording lives in
+ * Odoo's private SaaS code (not in the public sources), so it is recognised by where it happens:
+ * an auth or access refusal from a *.odoo.com host, or a server text about the API and a plan.
+ */
+export const ONLINE_PLAN_HINT =
+  'On Odoo Online (*.odoo.com) the external API works only on the Custom plan: on One App Free and Standard plans every call is refused, even with the right password. Check the plan under Settings > Subscription, or use an Odoo.sh or on-premise database.';
+
+function onlinePlan(facts: ServerFacts, ctx: ErrorContext, d: { message: string; hint: string }): { message: string; hint: string } {
+  const aboutPlan = /\b(external|xml-?rpc|json-?rpc)\b[^.]*\bapi\b|\bapi\b[^.]*\b(plan|subscription)\b/i.test(facts.message);
+  if (aboutPlan && (facts.kind === 'auth' || facts.kind === 'access' || facts.kind === 'validation' || facts.kind === 'server')) {
+    return { message: `Odoo refused the external API for this database: ${firstParagraph(facts.message)}`, hint: ONLINE_PLAN_HINT };
+  }
+  if (isOdooOnline(ctx.url) && (facts.kind === 'auth' || facts.kind === 'access')) return { message: d.message, hint: `${d.hint} ${ONLINE_PLAN_HINT}` };
+  return d;
 }
 
 /** Names the secret that was sent and where it came from, so the user fixes the right one. */

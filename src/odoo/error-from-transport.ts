@@ -1,4 +1,6 @@
+import { ONLINE_PLAN_HINT } from './error-from-server.js';
 import { OdooError } from './errors.js';
+import { isOdooOnline } from './url.js';
 import { type ErrorContext, opOf, serverOf } from './error-context.js';
 import type { HttpResponse } from './transports/http.js';
 
@@ -77,12 +79,37 @@ export function errorFromNetwork(e: unknown, ctx: ErrorContext): OdooError {
   });
 }
 
-export function timeoutError(ctx: ErrorContext): OdooError {
+/**
+ * A call that got no answer within timeout_ms (retries included): says how long was waited, how
+ * many tries, and names the setting by its real key.
+ */
+export function timeoutError(ctx: ErrorContext, tries = 1): OdooError {
   const secs = ctx.timeoutMs === undefined ? '' : ` within ${formatSeconds(ctx.timeoutMs)}`;
-  return new OdooError('timeout', `Odoo did not answer ${opOf(ctx)}${secs}.`, {
+  const how = tries > 1 ? ` (${tries} tries)` : '';
+  const now = ctx.timeoutMs === undefined ? '' : ` (now ${ctx.timeoutMs})`;
+  const first = ctx.method === 'version' && !ctx.model;
+  const message = first
+    ? `${ctx.url} accepted the connection but sent no answer${secs}${how}: the server is stuck, overloaded, or not an Odoo (nor any web server) on this port.`
+    : `Odoo did not answer ${opOf(ctx)}${secs}${how}.`;
+  return new OdooError('timeout', message, {
     server: serverOf(ctx),
-    hint: 'The server may be busy: try again later, or raise timeoutMs in the [connection] table.',
+    hint: first
+      ? `Check the URL and port, and that Odoo answers in a browser; for a slow server raise timeout_ms in the [connection] table${now}.`
+      : `The server may be busy: try again later, or raise timeout_ms in the [connection] table${now}.`,
     transient: true,
+  });
+}
+
+/** A write conflict that outlasted the server's retries and ours. */
+export function conflictError(ctx: ErrorContext, last: OdooError, tries: number): OdooError {
+  return new OdooError('conflict', `Odoo could not apply ${opOf(ctx)} after ${tries} tries: another transaction kept writing the same records (could not serialize access due to concurrent update). Nothing was written by these tries.`, {
+    server: serverOf(ctx),
+    hint: 'A run that was stopped may still be committing on the server: wait a minute and run again (the sync picks up where it stopped and creates nothing twice).',
+    detail: last.detail,
+    model: last.model,
+    serverName: last.serverName,
+    faultCode: last.faultCode,
+    status: last.status,
   });
 }
 
@@ -142,7 +169,9 @@ export function errorFromHttp(res: HttpResponse, ctx: ErrorContext, endpoint: st
   if (res.status === 401 || res.status === 403) {
     return new OdooError('auth', `${ctx.url} refused the request (HTTP ${res.status}) before it reached Odoo.`, {
       ...base,
-      hint: 'A proxy or firewall asks for its own login: check the URL, or ask your administrator.',
+      hint: isOdooOnline(ctx.url)
+        ? `${ONLINE_PLAN_HINT}`
+        : 'A proxy or firewall asks for its own login: check the URL, or ask your administrator.',
     });
   }
   return new OdooError('not-odoo', `${ctx.url} answered ${endpoint} with ${html ? 'a web page' : `unexpected content (HTTP ${res.status})`}${snippet ? ` "${snippet}"` : ''}: it does not look like Odoo.`, {

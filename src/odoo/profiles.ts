@@ -52,6 +52,7 @@ export function profileFor(major: number): VersionProfile {
     hasJson2: v19,
     projectAnalyticField: v18 ? 'account_id' : 'analytic_account_id',
     taskDeadlineType: v17 ? 'datetime' : 'date',
+    accessCheck: v18 ? 'has_access' : 'check_access_rights',
   } satisfies VersionProfile);
 }
 

@@ -4,7 +4,7 @@ import type { OdooErrorKind } from './types.js';
 export interface ServerFacts {
   kind: Extract<
     OdooErrorKind,
-    'auth' | 'access' | 'not-found' | 'validation' | 'missing-required' | 'unknown-field' | 'unknown-model' | 'server'
+    'auth' | 'access' | 'not-found' | 'validation' | 'missing-required' | 'unknown-field' | 'unknown-model' | 'conflict' | 'server'
   >;
   /** The server's own message without the traceback. */
   message: string;
@@ -52,6 +52,14 @@ export function classifyServerMessage(input: { text: string; exception?: string;
 
   if (exception === 'AccessDenied' || input.faultCode === 3 || input.status === 401) {
     return { kind: 'auth', message };
+  }
+  // psycopg2's SerializationFailure (and its lock/deadlock siblings Odoo retries itself), as the
+  // XML-RPC traceback's last line or JSON-2's `name`: the transaction was rolled back.
+  if (
+    /^(SerializationFailure|LockNotAvailable|DeadlockDetected|TransactionRollbackError)$/.test(exception) ||
+    /could not serialize access due to (concurrent update|read\/write dependencies)/.test(message)
+  ) {
+    return { kind: 'conflict', message };
   }
   if ((m = /database ["']([^"']+)["'] does not exist/.exec(message))) {
     return { kind: 'not-found', message, database: m[1] };

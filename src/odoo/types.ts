@@ -178,6 +178,13 @@ export interface VersionProfile {
   readonly projectAnalyticField: 'analytic_account_id' | 'account_id';
   /** Task deadline type: 'date' (<=16) or 'datetime' (17+). */
   readonly taskDeadlineType: 'date' | 'datetime';
+  /**
+   * Asking whether the user may do something on a model without raising: check_access_rights(op,
+   * raise_exception=False) to 17; has_access(op) from 18, where the former logs a deprecation
+   * warning per call and check_access (the warning's suggestion) is @api.private, not callable
+   * over RPC (19's odoo/orm/models.py).
+   */
+  readonly accessCheck: 'check_access_rights' | 'has_access';
 }
 
 export type TaskStatusKind = 'done' | 'in_progress' | 'review' | 'pending' | 'blocked' | 'cancelled' | 'changes_requested' | 'approved';
@@ -195,6 +202,7 @@ export type OdooErrorKind =
   | 'timeout'
   | 'tls'
   | 'not-odoo'
+  | 'conflict'
   | 'cancelled';
 
 /** The secret for a connection: from the environment or a hidden prompt, never from a file. */
@@ -224,4 +232,19 @@ export interface ConnectOptions {
   retries?: number;
   /** Called with one line per call when debugging; never receives a secret. */
   trace?: (line: string) => void;
+  /** Called every few seconds while an answer is awaited, so a silent server is never silent to the user. */
+  onWait?: (w: WaitInfo) => void;
+  /** Something the user should know happened on the way (a retried write conflict, an old version). */
+  onNotice?: (line: string) => void;
+}
+
+/** A call still waiting for its answer. */
+export interface WaitInfo {
+  /** e.g. "http://host:8069" */
+  server: string;
+  /** e.g. "project.task.search_read" or "version" */
+  what: string;
+  waitedMs: number;
+  /** The total the call may take (timeout_ms), retries included. */
+  timeoutMs: number;
 }

@@ -10,7 +10,7 @@ import { isAbort, toStepError } from './errors.js';
 import { reduce, initialState } from './reducer.js';
 import { ReviewOps } from './review-ops.js';
 import { ABSENT, findStale, recordedInputs } from './staleness.js';
-import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, type ConnectPort } from './step-context.js';
+import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, waitActivity, type ConnectPort } from './step-context.js';
 import { createStore, type Store } from './store.js';
 import { progressStamper } from './progress-rate.js';
 import { HASH_CACHE_FILE } from './paths.js';
@@ -199,6 +199,12 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal): StepContext {
     const log = (line: string) => o.log?.(`[${id}] ${line}`);
     const stamp = progressStamper(now);
+    const progress = (given: StepProgress): void => {
+      const p = stamp(given);
+      if (!p) return;
+      store.dispatch({ type: 'step-progress', step: id, progress: p });
+      printProgress?.(id, p);
+    };
     return {
       config: cfg,
       artifacts: ws.artifacts,
@@ -207,14 +213,20 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       strict: !!o.strict,
       assumeYes: !!o.assumeYes,
       log,
-      progress: (given: StepProgress) => {
-        const p = stamp(given);
-        if (!p) return;
-        store.dispatch({ type: 'step-progress', step: id, progress: p });
-        printProgress?.(id, p);
-      },
+      progress,
       digest: (path, fresh) => hashFile(path, undefined, !fresh),
-      connect: makeConnector(cfg, signal, { connect: o.connect, getSecret: () => secret, debug: !!o.debug, insecure: !!o.insecure, trace: log }),
+      connect: makeConnector(cfg, signal, {
+        connect: o.connect,
+        getSecret: () => secret,
+        debug: !!o.debug,
+        insecure: !!o.insecure,
+        trace: log,
+        onWait: (w) => progress({ activity: waitActivity(w) }),
+        onNotice: (line) => {
+          log(line);
+          if (o.interactive) store.dispatch({ type: 'notice', message: line });
+        },
+      }),
       ask: (q) => {
         if (o.interactive) return questions.ask(id, q, signal);
         log(`${q.message} -> ${q.defaultValue}`);

@@ -1,6 +1,6 @@
 import { stripUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
-import type { ConnectOptions, OdooClient, OdooSecret } from '../odoo/types.js';
+import type { ConnectOptions, OdooClient, OdooSecret, WaitInfo } from '../odoo/types.js';
 import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
 import { CONFIG_FILE } from './paths.js';
 import { progressRate } from './progress-rate.js';
@@ -26,6 +26,15 @@ export interface ConnectorOptions {
   debug: boolean;
   insecure: boolean;
   trace?: (line: string) => void;
+  /** A call still waits for Odoo: shown as the step's activity. */
+  onWait?: (w: WaitInfo) => void;
+  /** Something the Odoo layer wants the user to know (a retried conflict, an old version). */
+  onNotice?: (line: string) => void;
+}
+
+/** "waiting for http://x to answer version: 10 s of 60 s (timeout_ms)" */
+export function waitActivity(w: WaitInfo): string {
+  return `waiting for ${w.server} to answer ${w.what}: ${Math.round(w.waitedMs / 1000)} s of ${Math.round(w.timeoutMs / 1000)} s (timeout_ms)`;
 }
 
 /** A lazy connect() for a step. The secret is read from memory at call time, never stored. */
@@ -64,6 +73,8 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
       debug: o.debug,
       timeoutMs: c.timeoutMs,
       trace: o.debug ? o.trace : undefined,
+      onWait: o.onWait,
+      onNotice: o.onNotice,
     });
   }
 }

@@ -6,7 +6,7 @@ const version = (emu: Emulator) => fetch(`${emu.url}/web/version`);
 describe('fault injection', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator({ version: 19 });
   });
   afterAll(() => emu.close());
   afterEach(() => emu.setFaults(undefined));
@@ -57,7 +57,7 @@ describe('fault injection', () => {
   test('latency still answers correctly', async () => {
     emu.setFaults({ latencyMs: 5 });
     const res = await version(emu);
-    expect(await res.json()).toEqual({ version_info: [17, 0, 0, 'final', 0, ''], version: '17.0' });
+    expect(await res.json()).toEqual({ version_info: [19, 0, 0, 'final', 0, ''], version: '19.0' });
   });
 
   test('stats count every request and each method', async () => {
@@ -70,7 +70,7 @@ describe('fault injection', () => {
 });
 
 test('faults given at start apply from the first request, and close() ends a slow request', async () => {
-  const emu = await startEmulator({ faults: { failAfter: 0, mode: 'slow', slowMs: 600_000 } });
+  const emu = await startEmulator({ version: 19, faults: { failAfter: 0, mode: 'slow', slowMs: 600_000 } });
   const pending = fetch(`${emu.url}/web/version`).then(
     (r) => r.status,
     () => 'closed',

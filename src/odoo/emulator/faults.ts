@@ -12,7 +12,8 @@ export type FaultKind =
   | 'type' // builtins.TypeError (bad arguments)
   | 'overflow' // builtins.OverflowError (an int XML-RPC cannot carry)
   | 'unknown-model'
-  | 'unknown-method';
+  | 'unknown-method'
+  | 'serialization'; // psycopg2 SerializationFailure (a concurrent transaction won)
 
 const PY_NAMES: Record<FaultKind, string> = {
   'access-denied': 'odoo.exceptions.AccessDenied',
@@ -25,6 +26,7 @@ const PY_NAMES: Record<FaultKind, string> = {
   overflow: 'builtins.OverflowError',
   'unknown-model': 'odoo.exceptions.UserError',
   'unknown-method': 'builtins.AttributeError',
+  serialization: 'psycopg2.errors.SerializationFailure',
 };
 
 /** Thrown inside the ORM emulation; caught by the protocol handlers, never by callers. */
@@ -45,6 +47,14 @@ export class OdooFault extends Error {
   get pyName(): string {
     return PY_NAMES[this.kind];
   }
+}
+
+/**
+ * What Odoo raises once its own 5 tries (odoo/service/model.py `retrying`) all met a concurrent
+ * transaction: psycopg2's message, with its trailing newline.
+ */
+export function serializationFailure(): OdooFault {
+  return new OdooFault('serialization', 'could not serialize access due to concurrent update\n');
 }
 
 export function unknownModel(model: string): OdooFault {

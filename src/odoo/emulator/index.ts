@@ -1,7 +1,7 @@
 /**
  * An Odoo emulator for tests, benches and the demo. It serves, on 127.0.0.1 and a random port,
  * what a real Odoo 16-19 serves: XML-RPC (/xmlrpc/2/common, /object, /db), JSON-RPC (/jsonrpc,
- * /web/database/list, /web/webclient/version_info), GET /web/version and, from 19, JSON-2
+ * /web/database/list, /web/webclient/version_info) and, from 19, GET /web/version and JSON-2
  * (/json/2/<model>/<method>, `Authorization: bearer <key>`, optional X-Odoo-Database). Answers
  * and error payloads follow the recordings in __tests__/fixtures/odoo-facts (see fidelity.test.ts).
  *
@@ -47,9 +47,9 @@ import { defaultModules, demoSeed, emptySeed } from './seed/demo.js';
 import { EmulatorHttp } from './server.js';
 import { apiKeyFor, type Backend, type EmulatorAccount } from './session.js';
 import { EmulatorStore } from './store.js';
-import type { EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultPlan, SeedData } from './types.js';
+import type { ConflictPlan, EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultPlan, SeedData } from './types.js';
 
-export type { EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultMode, FaultPlan, SeedData, SeedModel } from './types.js';
+export type { ConflictPlan, EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultMode, FaultPlan, SeedData, SeedModel } from './types.js';
 export { EmulatorStore, type Row, type XmlidTarget } from './store.js';
 export { demoSeed, emptySeed, defaultModules } from './seed/demo.js';
 
@@ -62,6 +62,8 @@ export interface Emulator {
   readonly store: EmulatorStore;
   readonly stats: EmulatorStats;
   setFaults(plan: FaultPlan | undefined): void;
+  /** The next calls of a method fail as Odoo's serialization failure (see ConflictPlan). */
+  setConflicts(plan: ConflictPlan | undefined): void;
   close(): Promise<void>;
 }
 
@@ -94,9 +96,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const store = new EmulatorStore(seedFor(opts, version));
   if (opts.statePath) loadState(store, opts.statePath, version, db);
   const list = accounts(store, db);
-  const stats: EmulatorStats = { requests: 0, byMethod: {} };
+  const stats: EmulatorStats = { requests: 0, byMethod: {}, warnings: [] };
   const statePath = opts.statePath;
-  const backend: Backend = {
+  const backend: { -readonly [K in keyof Backend]: Backend[K] } = {
     store,
     version,
     db,
@@ -117,6 +119,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     store,
     stats,
     setFaults: (plan) => http.setFaults(plan),
+    setConflicts: (plan) => {
+      backend.conflicts = plan && { ...plan };
+    },
     close: () => http.close(),
   };
 }

@@ -140,9 +140,9 @@ export const METHODS: Record<string, MethodSpec> = {
       return out;
     },
   },
+  // Still there on 19 (deprecated since 18: the server logs a warning per call).
   check_access_rights: {
     record: false,
-    maxVersion: 18,
     params: [P('operation', true), P('raise_exception')],
     run: (ctx, model, _ids, a) => {
       const op = operation(a.operation);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { handleJson2 } from './json2.js';
 import { handleJsonRpc, handleWebJson } from './jsonrpc.js';
-import { count, versionInfo, type Backend } from './session.js';
+import { count, RPC_DEPRECATION, versionInfo, type Backend } from './session.js';
 import type { FaultPlan } from './types.js';
 import { handleXmlRpc } from './xmlrpc.js';
 
@@ -127,13 +127,16 @@ export class EmulatorHttp {
       res.end(JSON.stringify(value));
     };
     const xmlrpc = /^\/xmlrpc\/2\/(common|object|db)$/.exec(path);
+    if (b.version >= 19 && req.method === 'POST' && (xmlrpc || path === '/jsonrpc')) b.stats.warnings.push(RPC_DEPRECATION);
     if (xmlrpc && req.method === 'POST') {
       const xml = await handleXmlRpc(b, xmlrpc[1], body);
       res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
       res.end(xml);
       return;
     }
-    if (path === '/web/version') {
+    // The route is 19's (addons/rpc/controllers/__init__.py); 17 has only the JSON-RPC
+    // /web/webclient/version_info, so a GET there is a 404 like any unknown page.
+    if ((path === '/web/version' || path === '/json/version') && b.version >= 19) {
       count(b.stats, path);
       const info = versionInfo(b.version);
       return json(200, { version_info: info.server_version_info, version: info.server_version });

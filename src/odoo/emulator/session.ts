@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { UserRole } from './access.js';
-import { OdooFault, unknownModel } from './faults.js';
+import { OdooFault, serializationFailure, unknownModel } from './faults.js';
 import { callNamed, callPositional, isWriteMethod } from './orm.js';
 import type { CallContext } from './orm-context.js';
 import type { EmulatorStore } from './store.js';
-import type { EmulatorStats, EmulatorUser } from './types.js';
+import type { ConflictPlan, EmulatorStats, EmulatorUser } from './types.js';
 
 export interface EmulatorAccount extends EmulatorUser {
   role: UserRole;
@@ -20,7 +20,15 @@ export interface Backend {
   readonly now: () => Date;
   /** Called after each successful call that changed data (persistence). */
   onWrite(): void;
+  /** Injected write conflicts (see ConflictPlan). */
+  conflicts?: ConflictPlan;
 }
+
+/** Odoo 19's RPC_DEPRECATION_NOTICE (addons/rpc/controllers/__init__.py), first line. */
+export const RPC_DEPRECATION =
+  'The /xmlrpc, /xmlrpc/2 and /jsonrpc endpoints are deprecated in Odoo 19 and scheduled for removal in Odoo 20.';
+/** models.py on 18+: @api.deprecated on check_access_rights. */
+export const CHECK_ACCESS_RIGHTS_DEPRECATION = 'check_access_rights() is deprecated since 18.0; use check_access() instead.';
 
 /** Odoo API keys are 40 hex characters; these are stable per database so a resumed demo still works. */
 export function apiKeyFor(db: string, login: string): string {
@@ -64,6 +72,12 @@ function context(b: Backend, a: EmulatorAccount): CallContext {
 function transaction<T>(b: Backend, model: string, method: string, run: () => T): T {
   count(b.stats, method);
   if (!b.store.hasModel(model)) throw unknownModel(model);
+  if (method === 'check_access_rights' && b.version >= 18) b.stats.warnings.push(CHECK_ACCESS_RIGHTS_DEPRECATION);
+  const c = b.conflicts;
+  if (c && c.method === method && c.times > 0) {
+    c.times--;
+    throw serializationFailure();
+  }
   b.store.begin();
   try {
     const result = run();

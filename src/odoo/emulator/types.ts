@@ -82,4 +82,12 @@ export interface EmulatorUser {
 export interface EmulatorStats {
   requests: number;
   byMethod: Record<string, number>;
+  /** Warnings a real server of this version writes to its log for these requests (deprecations). */
+  warnings: string[];
+}
+
+/** The next `times` calls of `method` fail as a serialization failure (rolled back, nothing written). */
+export interface ConflictPlan {
+  method: string;
+  times: number;
 }
