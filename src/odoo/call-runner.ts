@@ -16,7 +16,7 @@ export interface RunnerOptions {
   trace?: (line: string) => void;
   onWait?: (w: WaitInfo) => void;
   onNotice?: (line: string) => void;
-  /** How often onWait fires while an answer is awaited. Default 5 s. */
+  /** How often onWait fires while an answer is awaited. Default 5 s (a quarter of a short timeout, at least 1 s). */
   waitTickMs?: number;
 }
 
@@ -97,7 +97,8 @@ export class CallRunner {
   private waitTicker(ctx: ErrorContext, begun: number, timeoutMs: number): NodeJS.Timeout | undefined {
     const onWait = this.opts.onWait;
     if (!onWait) return undefined;
-    const tick = this.opts.waitTickMs ?? 5000;
+    // Every 5 s on a real server; a short timeout_ms still gets a few signs of life.
+    const tick = this.opts.waitTickMs ?? Math.min(5000, Math.max(1000, Math.floor(timeoutMs / 4)));
     if (timeoutMs <= tick) return undefined;
     const t = setInterval(() => onWait({ server: ctx.url, what: opOf(ctx), waitedMs: performance.now() - begun, timeoutMs }), tick);
     t.unref();
