@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { splitUrlCredentials } from './core/url-credentials.js';
+import { fsUserError } from './core/fs-error.js';
 import { formatUserError, UserError } from './core/user-error.js';
 import type { OdooSecret } from './odoo/types.js';
 import type { CommandEnv } from './state/commands.js';
@@ -203,7 +204,8 @@ function commandEnv(f: Flags): CommandEnv {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  (thrown: unknown) => {
+    const e = fsUserError(thrown) ?? thrown;
     if (e instanceof UserError) {
       process.stderr.write(`${formatUserError(e)}\n`);
       process.exit(e.code === 'usage' || e.code === 'input' || e.code === 'config' ? EXIT.usage : EXIT.failed);

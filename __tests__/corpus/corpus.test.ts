@@ -41,7 +41,7 @@ async function runCase(c: CorpusCase): Promise<void> {
     server = c.server ? await startCaseServer(c.server) : undefined;
     const fill = filler(server?.vars ?? {});
     locked = buildUserFolder(user, join(CORPUS_DIR, c.name), c.setup, fill);
-    const asNobody = isRoot && locked.length > 0;
+    const asNobody = isRoot && [c.setup, ...c.runs.map((r) => r.before ?? [])].flat().some((op) => 'chmod' in op);
     if (asNobody) {
       chmodSync(tmp, 0o755);
       chownTree(user, NOBODY, NOBODY);

@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { errnoOf, fsTrouble } from '../core/fs-error.js';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
 import type { SourceProblem } from './types.js';
@@ -52,7 +53,14 @@ export async function listModuleFiles(
       return;
     }
     const next = new Set(ancestors).add(id);
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let listed: Dirent[];
+    try {
+      listed = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      problems.push(fsProblem(e, displayPath(base, d)));
+      return;
+    }
+    const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
@@ -75,9 +83,10 @@ export async function listModuleFiles(
 }
 
 export function fsProblem(e: unknown, file: string): SourceProblem {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return { kind: 'symlink-loop', file, message: 'a symbolic link points to itself (loop); it was skipped' };
-  return { kind: 'unreadable', file, message: `cannot read it (${code ?? String(e)}); it was skipped` };
+  if (errnoOf(e) === 'ELOOP') return { kind: 'symlink-loop', file, message: 'a symbolic link points to itself (loop); it was skipped' };
+  if (errnoOf(e) === 'ENOENT') return { kind: 'missing-file', file, message: 'not found (a dangling link, or removed while reading); it was skipped' };
+  const t = fsTrouble(e, file);
+  return { kind: 'unreadable', file, message: `cannot read it (${t.what}); it was skipped. ${t.hint[0].toUpperCase()}${t.hint.slice(1)}` };
 }
 
 /** Reads a text file as strict UTF-8. */
@@ -107,6 +116,16 @@ export function isFileSync(p: string): boolean {
     return statSync(p).isFile();
   } catch {
     return false;
+  }
+}
+
+/** Why a folder cannot be listed (EACCES...), or undefined when it can. */
+export function listingError(p: string): unknown {
+  try {
+    readdirSync(p);
+    return undefined;
+  } catch (e) {
+    return e;
   }
 }
 

@@ -1,7 +1,7 @@
 /** Analyses one module directory: manifest, Python models, data files, access rights, assets. */
 import { basename, extname, join } from 'node:path';
 import { analyseAccess } from './access.js';
-import { displayPath, isEmptyDir, isFileSync, listModuleFiles, MANIFESTS, readText } from './files.js';
+import { displayPath, fsProblem, isEmptyDir, isFileSync, listingError, listModuleFiles, MANIFESTS, readText } from './files.js';
 import { readManifest } from './manifest.js';
 import { assetFile } from './assets.js';
 import { loadPython } from './py-parser.js';
@@ -30,8 +30,12 @@ export async function analyseModule(
   // addons path) is answered without walking it.
   const manifestPath = MANIFESTS.map((n) => join(dir, n)).find((p) => isFileSync(p));
   if (!manifestPath) {
+    // A folder the user cannot list is a permission problem, not "not a module".
+    const denied = listingError(dir);
     problems.push(
-      isEmptyDir(dir)
+      denied !== undefined
+        ? fsProblem(denied, rel(dir))
+        : isEmptyDir(dir)
         ? { kind: 'empty-module', file: rel(dir), message: 'the folder holds no files; it was skipped' }
         : { kind: 'manifest-missing', file: rel(dir), message: 'no __manifest__.py: this folder is not an Odoo module and was skipped' },
     );
@@ -120,7 +124,7 @@ async function readDataFile(
   if (ext !== '.xml' && ext !== '.csv') return false;
   const text = await readText(abs, r);
   if (!text.ok) {
-    const missing = text.error.kind === 'unreadable' && /ENOENT/.test(text.error.message);
+    const missing = text.error.kind === 'missing-file';
     problems.push(
       missing
         ? { kind: 'missing-file', file: m.manifest.file, line: m.manifest.line, message: `the manifest lists '${dataFile}', which does not exist` }

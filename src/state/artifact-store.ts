@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { errnoOf, isFsError } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
 import type { ArtifactStore } from '../steps/types.js';
 
@@ -21,6 +22,8 @@ export function resolveInside(root: string, relPath: string): string {
  * sha256 of a file, or of a directory tree: every file's relative path (sorted, '/'-separated)
  * and content hash, so renaming, adding or editing any file changes it. Symlinks count by
  * target text and are never followed (a loop cannot hang it). undefined when absent.
+ * An entry that cannot be read counts by its error code: hashing only notices changes, and the
+ * step that reads the files reports the unreadable ones with their path.
  */
 export async function hashPath(abs: string): Promise<string | undefined> {
   let st;
@@ -28,24 +31,40 @@ export async function hashPath(abs: string): Promise<string | undefined> {
     st = await stat(abs);
   } catch (e) {
     if (isNotFound(e)) return undefined;
+    if (isFsError(e)) return sha256(`unreadable:${errnoOf(e)}`);
     throw e;
   }
-  if (!st.isDirectory()) return sha256(await readFile(abs));
+  if (!st.isDirectory()) return sha256(await readOr(abs, () => readFile(abs)));
   const h = createHash('sha256');
   for (const [rel, digest] of await treeDigests(abs, '')) h.update(`${rel}\0${digest}\n`);
   return h.digest('hex');
 }
 
+async function readOr(abs: string, read: () => Promise<Buffer | string>): Promise<Buffer | string> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isFsError(e)) return `unreadable:${errnoOf(e)}`;
+    throw e;
+  }
+}
+
 async function treeDigests(dir: string, prefix: string): Promise<[string, string][]> {
-  const entries = await readdir(join(dir, prefix), { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(join(dir, prefix), { withFileTypes: true });
+  } catch (e) {
+    if (isFsError(e)) return [[prefix, `unreadable:${errnoOf(e)}`]];
+    throw e;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: [string, string][] = [];
   for (const e of entries) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     const abs = join(dir, rel);
-    if (e.isSymbolicLink()) out.push([rel, `link:${await readlink(abs)}`]);
+    if (e.isSymbolicLink()) out.push([rel, `link:${await readOr(abs, () => readlink(abs))}`]);
     else if (e.isDirectory()) out.push(...(await treeDigests(dir, rel)));
-    else if (e.isFile()) out.push([rel, sha256(await readFile(abs))]);
+    else if (e.isFile()) out.push([rel, sha256(await readOr(abs, () => readFile(abs)))]);
   }
   return out;
 }

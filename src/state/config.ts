@@ -4,6 +4,7 @@ import { parse, TomlError } from 'smol-toml';
 import * as z from './zod-mini.js';
 import { err, ok, type Result } from '../core/result.js';
 import { splitUrlCredentials } from '../core/url-credentials.js';
+import { fsTrouble } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
@@ -124,7 +125,8 @@ export async function loadConfig(root: string): Promise<Result<{ config: Workspa
     text = await readFile(join(root, CONFIG_FILE), 'utf8');
   } catch (e) {
     if (isNotFound(e)) return ok(undefined);
-    return err(new UserError('config', `cannot read ${CONFIG_FILE}: ${(e as Error).message}`, { where: { file: CONFIG_FILE }, hint: 'check its permissions' }));
+    const t = fsTrouble(e, join(root, CONFIG_FILE));
+    return err(new UserError('config', `cannot read the workspace config: ${t.what}`, { where: { file: CONFIG_FILE }, hint: t.hint }));
   }
   const r = await parseConfig(text);
   return r.ok ? ok({ config: r.value, text }) : r;

@@ -1,6 +1,8 @@
 import { UserError } from '../core/user-error.js';
 import { STEP_IDS, type StepId } from '../steps/types.js';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { errnoOf, fsTrouble, settle } from '../core/fs-error.js';
 import { resolve } from 'node:path';
 import { toStepError } from './errors.js';
 import type { Runner } from './runner.js';
@@ -69,9 +71,16 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
 export async function missingAddons(root: string, a: InitAnswers): Promise<StepError | undefined> {
   if (a.source !== 'source') return undefined;
   for (const p of a.addons ?? []) {
-    const st = await stat(resolve(root, p)).catch(() => undefined);
-    if (!st?.isDirectory()) {
+    const abs = resolve(root, p);
+    const st = await settle(stat(abs));
+    if (!st.ok && errnoOf(st.error) === 'ENOENT') {
       return { message: `addons path not found: ${p}`, where: 'addons', hint: `give a folder of Odoo modules (relative to ${root} or absolute)` };
+    }
+    if (st.ok && !st.value.isDirectory()) return { message: `addons path is a file, not a folder: ${p}`, where: 'addons', hint: 'give the folder that holds your modules' };
+    const listed = st.ok ? await settle(access(abs, constants.R_OK | constants.X_OK)) : st;
+    if (!listed.ok) {
+      const t = fsTrouble(listed.error, p);
+      return { message: `addons path ${p}: ${t.what}`, where: 'addons', hint: t.hint };
     }
   }
   return undefined;

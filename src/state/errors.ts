@@ -1,3 +1,4 @@
+import { fsUserError } from '../core/fs-error.js';
 import { stripUrlCredentials } from '../core/url-credentials.js';
 import { formatLocation, UserError } from '../core/user-error.js';
 import type { StepError } from './types.js';
@@ -10,9 +11,11 @@ export const isAbort = (e: unknown): boolean =>
  * What a failed step shows. A UserError keeps its place and hint; anything else is a bug in
  * this tool and says so (its stack only with --debug, since it means nothing to most users).
  */
-export function toStepError(e: unknown, debug: boolean): StepError {
+export function toStepError(thrown: unknown, debug: boolean): StepError {
   // Everything here reaches the journal and the screen: no URL in it keeps its credentials.
   const clean = stripUrlCredentials;
+  // A file the user cannot read (or a full disk) is theirs to fix, not a bug.
+  const e = fsUserError(thrown) ?? thrown;
   if (e instanceof UserError) {
     const where = clean(formatLocation(e.where));
     return {

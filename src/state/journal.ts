@@ -1,6 +1,7 @@
 import { open, readFile, rename, truncate, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { err, ok, type Result } from '../core/result.js';
+import { errnoOf, fsTrouble } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
 import type { JournaledAction } from './actions.js';
 import { isNotFound } from './artifact-store.js';
@@ -89,6 +90,11 @@ export async function openJournal(
     if (!r.ok) return r;
     parsed = r.value;
   } catch (e) {
+    // Permissions are the user's to fix; putting the history aside would lose it for nothing.
+    if (errnoOf(e) === 'EACCES' || errnoOf(e) === 'EPERM') {
+      const t = fsTrouble(e, path);
+      return err(new UserError('input', `cannot read the run journal: ${t.what}`, { where: { file: path }, hint: t.hint }));
+    }
     if (!isNotFound(e)) {
       parsed = { actions: [], notices: [], goodLength: 0, broken: (e as Error).message };
       bytes = Buffer.alloc(0);

@@ -1,6 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { err, ok, type Result } from '../core/result.js';
+import { errnoOf, fsTrouble, isFsError, settle } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
 import type { ArtifactStore, WorkspaceConfig } from '../steps/types.js';
 import type { JournaledAction } from './actions.js';
@@ -32,15 +33,27 @@ export interface Workspace {
 
 export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Result<Workspace, UserError>> {
   const root = resolve(opts.root);
-  const st = await stat(root).catch(() => undefined);
-  if (!st?.isDirectory()) {
+  const st = await settle(stat(root));
+  if (!st.ok && errnoOf(st.error) !== 'ENOENT') {
+    const t = fsTrouble(st.error, root);
+    return err(new UserError('usage', `workspace folder ${root}: ${t.what}`, { where: { file: opts.root }, hint: t.hint }));
+  }
+  if (!st.ok || !st.value.isDirectory()) {
     return err(new UserError('usage', `workspace folder not found: ${root}`, { where: { file: opts.root }, hint: 'create it, or pass --workspace DIR' }));
   }
   const notices: string[] = [];
   let lock: Lock | undefined;
   if (!opts.readOnly) {
     if (!opts.lock) throw new Error('openWorkspace: lock options are required unless read-only');
-    await mkdir(join(root, STATE_DIR), { recursive: true });
+    const made = await settle(mkdir(join(root, STATE_DIR), { recursive: true }));
+    if (!made.ok) {
+      if (!isFsError(made.error)) throw made.error;
+      const t = fsTrouble(made.error, root);
+      return err(new UserError('usage', `cannot write the workspace's state folder ${STATE_DIR}: ${t.what}`, {
+        where: { file: join(opts.root, STATE_DIR) },
+        hint: errnoOf(made.error) === 'EACCES' || errnoOf(made.error) === 'EPERM' ? `let your user write the workspace folder (e.g. \`chmod -R u+rwX ${root}\`), or run where you can write` : t.hint,
+      }));
+    }
     const l = await acquireLock(join(root, LOCK_FILE), { ...opts.lock, startedAt: opts.now() });
     if (!l.ok) return l;
     lock = l.value;

@@ -70,9 +70,13 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
     const deeper = paths.value.flatMap((p) => findAddonsBelow(resolve(root, p)));
     const one = paths.value.length === 1;
     const looked = `looked for __manifest__.py in ${one ? 'that folder and its' : 'those folders and their'} ${analysis.folders} sub-folder${analysis.folders === 1 ? '' : 's'}`;
-    return err(new UserError('input', `no readable Odoo module in ${paths.value.join(', ')} (${looked})`, {
+    // The first problem says why (an unreadable folder, a broken manifest); --debug lists more.
+    const why = analysis.problems.length ? `: ${problemLine(analysis.problems[0])}` : '';
+    return err(new UserError('input', `no readable Odoo module in ${paths.value.join(', ')} (${looked})${why}`, {
       where: { file: CONFIG_FILE, field: 'addons' },
-      hint: deeper.length > 0
+      hint: analysis.problems[0]?.kind === 'unreadable'
+        ? 'let your user read the addons folders, then run the step again'
+        : deeper.length > 0
         ? `modules were found deeper, in ${deeper.slice(0, 5).join(', ')}${deeper.length > 5 ? ', ...' : ''}: point addons at those folders`
         : 'point addons at folders holding modules (each with a __manifest__.py)',
       detail: analysis.problems.slice(0, 20).map(problemLine).join('\n') || undefined,
