@@ -1,12 +1,13 @@
 /**
- * File-system walking for module trees: follows symlinks but reports loops, decodes UTF-8
+ * File-system walking for module trees: follows symlinks inside a module, reports loops and
+ * links that leave it, decodes UTF-8
  * strictly (a non-UTF-8 file is reported with the line of its first bad byte).
  * Synchronous calls on purpose: thousands of small reads through the thread pool left the CPU
  * idle a quarter of the time (bench/analysis.ts); the functions stay async for callers.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { errnoOf, fsTrouble } from '../core/fs-error.js';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
@@ -31,54 +32,75 @@ export function readsContent(relInModule: string): boolean {
 
 export const displayPath = (base: string, abs: string): string => relative(base, abs).split(sep).join('/') || '.';
 
-/** Files of a module (absolute paths, sorted), skipping tests, translations and caches. */
+/**
+ * Files of a module (absolute paths: each folder's entries sorted, linked folders last), skipping
+ * tests, translations and caches. A link to a folder is followed only inside the module, and no
+ * link to what was read already: a folder link that leaves the module (say, to the addons folder)
+ * or a link that reaches a folder or file a second time is reported and not followed, so nothing
+ * is analysed twice. A link to a single file elsewhere (a shared LICENSE) is read.
+ */
 export async function listModuleFiles(
   dir: string,
   base: string,
   problems: SourceProblem[],
 ): Promise<string[]> {
   const out: string[] = [];
-  // Folders are known by device and inode (one stat each, where realpath costs one per path part).
-  const walk = async (d: string, ancestors: Set<string>): Promise<void> => {
-    let id: string;
-    try {
-      const st = statSync(d);
-      id = `${st.dev}:${st.ino}`;
-    } catch (e) {
-      problems.push(fsProblem(e, displayPath(base, d)));
-      return;
-    }
-    if (ancestors.has(id)) {
-      problems.push({ kind: 'symlink-loop', file: displayPath(base, d), message: 'a symbolic link loops back to one of its parent folders; it was not followed' });
-      return;
-    }
-    const next = new Set(ancestors).add(id);
+  const shown = (abs: string) => displayPath(base, abs);
+  let moduleReal: string;
+  try {
+    moduleReal = realpathSync(dir);
+  } catch (e) {
+    problems.push(fsProblem(e, shown(dir)));
+    return out;
+  }
+  const inModule = (real: string) => real === moduleReal || real.startsWith(moduleReal + sep);
+  const seen = new Set<string>();
+  // Links wait until every real folder is read, so a real path is listed under its own name.
+  const links: { path: string; ancestors: ReadonlySet<string> }[] = [];
+  const walk = (d: string, real: string, ancestors: ReadonlySet<string>): void => {
+    seen.add(real);
     let listed: Dirent[];
     try {
       listed = readdirSync(d, { withFileTypes: true });
     } catch (e) {
-      problems.push(fsProblem(e, displayPath(base, d)));
+      problems.push(fsProblem(e, shown(d)));
       return;
     }
-    const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    const next = new Set(ancestors).add(real);
+    for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const name = entry.name;
       if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-      const p = `${d}${sep}${name}`;
-      let st: Dirent | ReturnType<typeof statSync> = entry;
-      if (entry.isSymbolicLink()) {
-        try {
-          st = statSync(p);
-        } catch (e) {
-          problems.push(fsProblem(e, displayPath(base, p)));
-          continue;
-        }
+      const p = join(d, name);
+      if (entry.isSymbolicLink()) links.push({ path: p, ancestors: next });
+      else if (entry.isDirectory()) walk(p, join(real, name), next);
+      else if (entry.isFile()) {
+        seen.add(join(real, name));
+        out.push(p);
       }
-      if (st.isDirectory()) await walk(p, next);
-      else if (st.isFile()) out.push(p);
     }
   };
-  await walk(dir, new Set());
+  const follow = (p: string, ancestors: ReadonlySet<string>): void => {
+    let st: ReturnType<typeof statSync>;
+    let real: string;
+    try {
+      st = statSync(p);
+      real = realpathSync(p);
+    } catch (e) {
+      problems.push(fsProblem(e, shown(p)));
+      return;
+    }
+    if (!st.isDirectory() && !st.isFile()) return;
+    const skip = (message: string) => problems.push({ kind: 'symlink-loop', file: shown(p), message });
+    if (ancestors.has(real)) return void skip('a symbolic link loops back to one of its parent folders; it was not followed');
+    if (st.isDirectory() && !inModule(real)) return void skip(`a symbolic link leaves the module (to ${shown(real)}); it was not followed, so nothing outside the module is read as part of it`);
+    if (seen.has(real)) return void skip(`a symbolic link to ${shown(real)}, which is already read; it was not followed, so nothing is counted twice`);
+    if (st.isFile()) {
+      seen.add(real);
+      out.push(p);
+    } else walk(p, real, ancestors);
+  };
+  walk(dir, moduleReal, new Set());
+  for (let i = 0; i < links.length; i++) follow(links[i].path, links[i].ancestors);
   return out;
 }
 

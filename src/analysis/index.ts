@@ -2,7 +2,7 @@
  * Static analysis of Odoo addons paths. Bad sources are reported per file and skipped; the
  * analysis always goes on.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { displayPath, fsProblem, isDirectory, isFile, isFileSync, MANIFESTS } from './files.js';
@@ -39,14 +39,31 @@ async function moduleDirs(path: string, base: string, problems: SourceProblem[])
   return dirs;
 }
 
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 export async function analyseAddons(paths: readonly string[], opts: AnalyseOptions): Promise<AddonsAnalysis> {
   const problems: SourceProblem[] = [];
   const dirs: string[] = [];
-  const seen = new Set<string>();
-  for (const p of paths) {
-    for (const d of await moduleDirs(resolve(opts.base, p), opts.base, problems)) {
-      if (!seen.has(d)) dirs.push(d);
-      seen.add(d);
+  // By real path: a module reached twice (two addons paths, a link beside the folder) is read once.
+  const seen = new Map<string, string>();
+  const found: string[] = [];
+  for (const p of paths) found.push(...(await moduleDirs(resolve(opts.base, p), opts.base, problems)));
+  // The real folder keeps its own name; the link to it is the one reported.
+  const isLink = (d: string) => realPath(d) !== d;
+  for (const d of [...found.filter((d) => !isLink(d)), ...found.filter(isLink)]) {
+    const real = realPath(d);
+    const first = seen.get(real);
+    if (first === undefined) {
+      dirs.push(d);
+      seen.set(real, d);
+    } else if (first !== d) {
+      problems.push({ kind: 'symlink-loop', file: displayPath(opts.base, d), message: `the same folder as ${displayPath(opts.base, first)} (a symbolic link); it was read once, as ${basename(first)}` });
     }
   }
   const modules: ModuleAnalysis[] = [];
