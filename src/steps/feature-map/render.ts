@@ -3,10 +3,9 @@
  * Layout keeps the fields a user edits away from the generated evidence lists, so that a
  * regenerated proposal merges three ways without conflicts.
  */
+import { tomlComment, tomlKey, tomlString } from '../../core/toml-text.js';
 import type { Feature, FeatureKind, FeatureSet, Priority } from './types.js';
 
-/** A TOML basic string (JSON escapes are valid TOML; DEL must be escaped too). */
-export const tomlString = (s: string): string => JSON.stringify(s).replace(/\x7f/g, '\\u007F');
 
 const list = (items: readonly string[], indent = ''): string =>
   items.length === 0 ? '[]' : `[\n${items.map((i) => `${indent}  ${tomlString(i)},`).join('\n')}\n${indent}]`;
@@ -48,7 +47,7 @@ const KIND_NOTES: Record<FeatureKind, string> = {
 function renderFeature(f: Feature): string {
   const out = [
     `# ${KIND_NOTES[f.kind]}`,
-    `[features.${f.id}]`,
+    `[features.${tomlKey(f.id)}]`,
     `title = ${tomlString(f.title)}`,
     `module = ${tomlString(f.module)}`,
     `kind = ${tomlString(f.kind)}`,
@@ -61,7 +60,7 @@ function renderFeature(f: Feature): string {
     `evidence = ${list(f.evidence)}`,
   ];
   for (const s of f.stories) {
-    out.push('', `[[features.${f.id}.stories]]`, `text = ${tomlString(s.text)}`, `acceptance = ${list(s.acceptance)}`);
+    out.push('', `[[features.${tomlKey(f.id)}.stories]]`, `text = ${tomlString(s.text)}`, `acceptance = ${list(s.acceptance)}`);
   }
   return out.join('\n');
 }
@@ -71,7 +70,7 @@ export function renderFeatureMap(set: FeatureSet, project: string): string {
   for (const m of set.modules) {
     parts.push(
       [
-        `[modules.${m.name}]`,
+        `[modules.${tomlKey(m.name)}]`,
         `title = ${tomlString(m.title)}`,
         ...(m.summary ? [`summary = ${tomlString(m.summary)}`] : []),
         `depends = [${m.depends.map(tomlString).join(', ')}]`,
@@ -82,7 +81,7 @@ export function renderFeatureMap(set: FeatureSet, project: string): string {
   for (const m of set.modules) {
     const own = set.features.filter((f) => f.module === m.name);
     if (own.length === 0) continue;
-    parts.push(`# ${'='.repeat(72)}\n# ${m.name}: ${m.title} (${own.length} features)\n# ${'='.repeat(72)}`);
+    parts.push(`# ${'='.repeat(72)}\n# ${tomlComment(`${m.name}: ${m.title}`)} (${own.length} features)\n# ${'='.repeat(72)}`);
     for (const f of own) parts.push(renderFeature(f));
   }
   return `${parts.join('\n\n')}\n`;

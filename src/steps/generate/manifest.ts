@@ -1,5 +1,6 @@
 /** __manifest__.py, __init__.py files, hooks (external-id takeover, clean renames), README, module.toml. */
 import { stringify } from 'smol-toml';
+import { escapeBidi } from '../../core/bidi.js';
 import type { MapModule } from '../module-map/map-types.js';
 import type { GenContext } from './context.js';
 import { pyLiteral, pyStr } from './py.js';
@@ -117,16 +118,17 @@ export function initPy(imports: string[]): string {
 export function moduleToml(ctx: GenContext, module: MapModule, extractHash: string): string {
   const entry: Record<string, unknown> = { depends: module.depends, models: module.models, extends: module.extends, items: module.items };
   if (module.summary !== undefined) entry.summary = module.summary;
-  return `# Provenance of this module. Written by odoo-project-sync; regenerating rewrites it.\n${stringify({
+  // smol-toml writes strings raw but for quotes and controls: bidi controls become \u escapes.
+  return `# Provenance of this module. Written by odoo-project-sync; regenerating rewrites it.\n${escapeBidi(stringify({
     generated_by: 'odoo-project-sync',
     source: { url: ctx.extract.source.url, database: ctx.extract.source.database, server_version: ctx.extract.source.serverVersion },
     extract: { file: 'extract.json', sha256: extractHash },
     naming: ctx.naming,
     map_entry: entry,
-  })}\n`;
+  }))}\n`;
 }
 
-const md = (s: string): string => s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+const md = (s: string): string => escapeBidi(s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' '));
 
 export function readme(ctx: GenContext, module: MapModule, files: string[], warnings: string[]): string {
   const lines = [

@@ -1,5 +1,6 @@
 /** models/<model>.py: a class per new model, an _inherit class per customized existing model. */
 import { withPythonTree } from '../../analysis/py-parser.js';
+import { hasBidiControls } from '../../core/bidi.js';
 import type { FieldRec, ModelRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
 import { className, indent, isModelName, isPyIdent, pyStr } from './py.js';
@@ -97,7 +98,7 @@ function fieldArgs(ctx: GenContext, f: FieldRec): string[] {
 
 /**
  * The Studio compute code becomes the method body (it loops `for record in self:` itself). Code
- * that does not parse is kept as a string constant and the method raises, so the module still
+ * that does not parse, or holds bidi controls, is kept as a string constant and the method raises, so the module still
  * loads and the text never runs as code.
  */
 function computeMethod(ctx: GenContext, module: string, model: string, f: FieldRec): string {
@@ -108,10 +109,16 @@ function computeMethod(ctx: GenContext, module: string, model: string, f: FieldR
     `    def _compute_${fname}(self):`,
   ];
   const code = ctx.renameText(f.compute ?? '');
-  if (code.trim() !== '' && looksLikePython(code) && !/^[ \t]/.test(code.replace(/^\s*\n/, ''))) {
+  // Bidi controls can make code read differently than it runs (Trojan Source): never emit it as code.
+  const trojan = hasBidiControls(code);
+  if (!trojan && code.trim() !== '' && looksLikePython(code) && !/^[ \t]/.test(code.replace(/^\s*\n/, ''))) {
     return [...head, indent(code.replace(/\s+$/, ''), '        ')].join('\n');
   }
-  ctx.warnings.push(`${module}: compute code of ${model}.${f.name} does not parse as Python; kept as text in the method, which raises until it is fixed`);
+  ctx.warnings.push(
+    trojan
+      ? `${module}: compute code of ${model}.${f.name} holds bidirectional control characters, which can hide what code does (Trojan Source); kept as text in the method, which raises until it is checked and fixed`
+      : `${module}: compute code of ${model}.${f.name} does not parse as Python; kept as text in the method, which raises until it is fixed`,
+  );
   return [
     ...head,
     `        studio_code = ${pyStr(f.compute ?? '')}`,

@@ -2,7 +2,7 @@
 
 /**
  * A single-quoted Python string literal for any text, like repr(): backslashes, quotes, newlines,
- * control characters, line separators and lone surrogates are escaped; other unicode stays as is
+ * control characters, line separators, bidi controls and lone surrogates are escaped; other unicode stays as is
  * (files are UTF-8). The result can never end the literal early or span a line.
  */
 export function pyStr(s: string): string {
@@ -15,7 +15,8 @@ export function pyStr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) {
+    // Line separators, BOM, lone surrogates and bidi controls (Trojan Source) as \u escapes.
+    else if (cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
       out += `\\u${cp.toString(16).padStart(4, '0')}`;
     } else out += ch;
   }

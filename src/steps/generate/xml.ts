@@ -10,7 +10,14 @@ const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 
 export function xmlText(s: string): string {
   // A literal CR would be normalized away by any XML parser; the reference keeps it.
-  return s.replace(INVALID, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  // Bidi controls as character references: the same text for Odoo, visible in the file (Trojan Source).
+  return s
+    .replace(INVALID, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 export function xmlAttr(s: string): string {

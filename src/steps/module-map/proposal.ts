@@ -3,6 +3,7 @@
  * `<app>_custom` module per existing app that was customized, inferred depends, and the
  * unassigned and excluded items listed explicitly. Every choice carries a comment.
  */
+import { tomlComment, tomlKey, tomlString } from '../../core/toml-text.js';
 import type { AnyRecord, ExtractDoc, MenuRec } from '../extract/schema.js';
 import { allRecords } from '../extract/schema.js';
 import { assign } from './assign.js';
@@ -14,10 +15,9 @@ interface Draft extends MapModule {
   why: string;
 }
 
-/** A TOML basic string: JSON escapes are a subset of TOML's. */
-const q = (s: string): string => JSON.stringify(s);
-/** Text from the database inside a comment: one line, no control characters. */
-const c = (s: string, max = 120): string => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, max);
+const q = tomlString;
+/** Text from the database inside a comment: one line, no control or bidi characters. */
+const c = (s: string, max = 120): string => tomlComment(s.slice(0, max));
 
 export function slug(label: string): string {
   const s = label
@@ -122,7 +122,7 @@ export function renderMap(extract: ExtractDoc): string {
     `naming = ${q(map.naming)}`,
   ];
   for (const m of map.modules) {
-    out.push('', `[modules.${m.name}]`, `# ${m.why}`);
+    out.push('', `[modules.${tomlKey(m.name)}]`, `# ${m.why}`);
     out.push(`# Contains: ${counts(a.records.get(m.name) ?? []) || 'nothing yet'}.`);
     out.push(`summary = ${q(m.summary ?? m.name)}`);
     out.push('# depends: inferred from the models, groups, views and records this module references.');
