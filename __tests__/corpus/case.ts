@@ -15,6 +15,7 @@ export type SetupOp =
   | { write: string; text: string } // JSON escapes give any character: "\u202e", "\n"
   | { write: string; base64: string } // any bytes
   | { append: string; text: string } // e.g. a user's edit of a file an earlier run wrote
+  | { append: string; base64: string }
   | { mkdir: string }
   | { symlink: string; target: string }
   | { rename: string; to: string }
@@ -68,7 +69,7 @@ export interface CorpusCase {
 const CASE_KEYS = new Set(['class', 'about', 'issue', 'server', 'setup', 'runs']);
 const RUN_KEYS = new Set(['before', 'args', 'cwd', 'env', 'exit', 'where', 'output', 'notOutput', 'files']);
 const FILE_KEYS = new Set(['path', 'exists', 'matches', 'notMatches']);
-const OP_SHAPES: string[][] = [['copy', 'to'], ['write', 'text'], ['write', 'base64'], ['append', 'text'], ['mkdir'], ['symlink', 'target'], ['rename', 'to'], ['chmod', 'mode']];
+const OP_SHAPES: string[][] = [['copy', 'to'], ['write', 'text'], ['write', 'base64'], ['append', 'text'], ['append', 'base64'], ['mkdir'], ['symlink', 'target'], ['rename', 'to'], ['chmod', 'mode']];
 
 function only(obj: object, keys: Set<string>, what: string): void {
   for (const k of Object.keys(obj)) if (!keys.has(k)) throw new Error(`${what}: unknown key "${k}"`);

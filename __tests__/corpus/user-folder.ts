@@ -22,7 +22,7 @@ export function buildUserFolder(root: string, caseDir: string | undefined, ops: 
   const locked: string[] = [];
   for (const op of ops) {
     if ('copy' in op) cpSync(join(repo, op.copy), inside(root, op.to), { recursive: true });
-    else if ('append' in op) appendFileSync(inside(root, op.append), fill(op.text));
+    else if ('append' in op) appendFileSync(inside(root, op.append), 'base64' in op ? Buffer.from(op.base64, 'base64') : fill(op.text));
     else if ('write' in op) {
       const p = inside(root, op.write);
       mkdirSync(dirname(p), { recursive: true });

@@ -5,12 +5,12 @@
  * Synchronous calls on purpose: thousands of small reads through the thread pool left the CPU
  * idle a quarter of the time (bench/analysis.ts); the functions stay async for callers.
  */
-import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { errnoOf, fsTrouble } from '../core/fs-error.js';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
+import { firstBadUtf8 } from '../core/utf8.js';
 import type { SourceProblem } from './types.js';
 
 const SKIP_DIRS = new Set(['__pycache__', 'tests', 'i18n', 'i18n_extra', 'migrations', 'upgrades', 'node_modules']);
@@ -121,16 +121,12 @@ export async function readText(abs: string, file: string): Promise<Result<string
   }
   // isUtf8 (simdutf) + toString is several times faster than a fatal TextDecoder; same rules:
   // strict UTF-8, a leading byte order mark dropped.
-  if (isUtf8(bytes)) {
+  const bad = firstBadUtf8(bytes);
+  if (!bad) {
     const s = bytes.toString('utf8');
     return ok(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
   }
-  const lenient = new TextDecoder('utf-8').decode(bytes);
-  const at = lenient.indexOf('\uFFFD');
-  const before = lenient.slice(0, Math.max(0, at));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return err({ kind: 'encoding', file, line, column, message: 'not UTF-8 text; save it as UTF-8. The file was skipped' });
+  return err({ kind: 'encoding', file, ...bad, message: 'not UTF-8 text; save it as UTF-8. The file was skipped' });
 }
 
 export function isFileSync(p: string): boolean {

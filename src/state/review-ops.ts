@@ -1,4 +1,5 @@
 import { UserError } from '../core/user-error.js';
+import { decodeUtf8, firstBadUtf8 } from '../core/utf8.js';
 import { proposalPath } from '../review/proposal.js';
 import { errorsOf, validateDocument } from '../review/validate.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
@@ -45,8 +46,12 @@ export class ReviewOps {
   async open(step: ReviewStepId): Promise<ReviewDocument> {
     const e = this.entry(step);
     const spec = await this.spec(step);
-    const text = await this.d.artifacts.read(e.file);
-    if (text === undefined) throw this.missing(e);
+    const bytes = await this.d.artifacts.readBytes(e.file);
+    if (bytes === undefined) throw this.missing(e);
+    // Shown as U+FFFD, a bad byte would be saved back as one: refuse it where it is.
+    const decoded = decodeUtf8(bytes, e.file);
+    if (!decoded.ok) throw decoded.error;
+    const text = decoded.value;
     const proposal = await this.d.artifacts.read(proposalPath(e.file));
     const st = this.d.store.getState().steps[step];
     const approved = st.kind === 'done' && st.inputs[e.file] === sha256(text);
@@ -65,6 +70,8 @@ export class ReviewOps {
    */
   async approveBytes(step: ReviewStepId, bytes: Buffer): Promise<ApproveResult> {
     const e = this.entry(step);
+    const bad = firstBadUtf8(bytes);
+    if (bad) return { ok: false, errors: [{ ...bad, message: 'this byte is not UTF-8 text; save the file as UTF-8 and check the character there', severity: 'error' }] };
     const errors = errorsOf(validateDocument(bytes.toString('utf8'), await this.spec(step)));
     if (errors.length > 0) return { ok: false, errors };
     const current = await this.d.artifacts.readBytes(e.file);

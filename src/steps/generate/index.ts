@@ -1,6 +1,7 @@
 /** Step 3: the approved module_model_map.toml + extract.json -> installable modules in modules/. */
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
+import { decodeUtf8 } from '../../core/utf8.js';
 import { loadPython } from '../../analysis/py-parser.js';
 import { loadExtract } from '../extract/load.js';
 import { allRecords, type ExtractDoc } from '../extract/schema.js';
@@ -56,10 +57,14 @@ export const generateStep: StepEngine = {
     const loaded = await loadExtract(ctx.artifacts);
     if (!loaded.ok) return loaded;
     const extract = loaded.value;
-    const mapText = await ctx.artifacts.read(ARTIFACTS.moduleMap);
-    if (mapText === undefined) {
+    const mapBytes = await ctx.artifacts.readBytes(ARTIFACTS.moduleMap);
+    if (mapBytes === undefined) {
       return err(new UserError('input', 'module_model_map.toml is missing', { where: { file: ARTIFACTS.moduleMap }, hint: 'run extract, then review and approve the module map' }));
     }
+    // Not as U+FFFD into a manifest: a byte that is not UTF-8 is refused where it is.
+    const decoded = decodeUtf8(mapBytes, ARTIFACTS.moduleMap);
+    if (!decoded.ok) return decoded;
+    const mapText = decoded.value;
     const check = checkMap(mapText, extract);
     const first = check.diagnostics.find((d) => d.severity === 'error');
     if (first || !check.map) {
