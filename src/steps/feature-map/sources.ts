@@ -70,8 +70,8 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
     const deeper = paths.value.flatMap((p) => findAddonsBelow(resolve(root, p)));
     const one = paths.value.length === 1;
     const looked = `looked for __manifest__.py in ${one ? 'that folder and its' : 'those folders and their'} ${analysis.folders} sub-folder${analysis.folders === 1 ? '' : 's'}`;
-    // The first problem says why (an unreadable folder, a broken manifest); --debug lists more.
-    const why = analysis.problems.length ? `: ${problemLine(analysis.problems[0])}` : '';
+    // An unreadable folder says so here; --debug lists every problem.
+    const why = analysis.problems[0]?.kind === 'unreadable' ? `: ${problemLine(analysis.problems[0])}` : '';
     return err(new UserError('input', `no readable Odoo module in ${paths.value.join(', ')} (${looked})${why}`, {
       where: { file: CONFIG_FILE, field: 'addons' },
       hint: analysis.problems[0]?.kind === 'unreadable'
