@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { displayPath, fsProblem, isDirectory, isFile, isFileSync, MANIFESTS } from './files.js';
 import { analyseModules } from './pool.js';
-import type { AddonsAnalysis, ModuleAnalysis, SourceProblem } from './types.js';
+import type { AddonsAnalysis, ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export type * from './types.js';
 
@@ -67,17 +67,19 @@ export async function analyseAddons(paths: readonly string[], opts: AnalyseOptio
     }
   }
   const modules: ModuleAnalysis[] = [];
+  const testModules: TestModule[] = [];
   let done = 0;
   let files = 0;
   const results = await analyseModules(dirs, opts.base, (i, read) => opts.onModule?.(basename(dirs[i]), ++done, dirs.length, (files += read)), opts.signal);
   for (const r of results) {
-    if (r.module) modules.push(r.module);
+    if (r.module && 'kind' in r.module) testModules.push(r.module);
+    else if (r.module) modules.push(r.module);
     problems.push(...r.problems);
   }
   modules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines = modules.reduce((s, m) => s + m.lines.python + m.lines.xml, 0);
   const fileCount = modules.reduce((s, m) => s + m.manifest.data.length, 0) + modules.reduce((s, m) => s + new Set(m.models.map((x) => x.file)).size, 0);
-  return { modules, problems, lines, files: fileCount, folders: dirs.length };
+  return { modules, problems, lines, files: fileCount, folders: dirs.length, testModules };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Analyses one module directory: manifest, Python models, data files, access rights, assets. */
+import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { analyseAccess } from './access.js';
 import { displayPath, fsProblem, isEmptyDir, isFileSync, listingError, listModuleFiles, MANIFESTS, readText } from './files.js';
@@ -6,7 +7,7 @@ import { readManifest } from './manifest.js';
 import { assetFile } from './assets.js';
 import { loadPython } from './py-parser.js';
 import { analysePython } from './python.js';
-import type { ModuleAnalysis, SourceProblem } from './types.js';
+import type { Manifest, ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 import { analyseXml, emptyXmlData } from './xml.js';
 
 /** Lines of a text: newlines, plus one for a last line without one. */
@@ -16,13 +17,31 @@ function countLines(s: string): number {
   return s.length === 0 || s.endsWith('\n') ? n : n + 1;
 }
 
+/**
+ * Whether a module exists to test others rather than to serve users: Odoo names them test_*
+ * and files them under the "Tests" or "Hidden/Tests" category.
+ */
+export function isTestModule(name: string, manifest: Manifest): boolean {
+  const category = manifest.category?.split('/').at(-1)?.trim().toLowerCase();
+  return name.startsWith('test_') || category === 'tests';
+}
+
+/** Python test files in a module's tests/ folder (the walk skips that folder: tests are never features). */
+function countTestFiles(dir: string): number {
+  try {
+    return readdirSync(join(dir, 'tests')).filter((f) => /^test.*\.py$/.test(f)).length;
+  } catch {
+    return 0;
+  }
+}
+
 export async function analyseModule(
   dir: string,
   base: string,
   problems: SourceProblem[],
   /** Counts the files read (progress in files per second). */
   read: { files: number } = { files: 0 },
-): Promise<ModuleAnalysis | undefined> {
+): Promise<ModuleAnalysis | TestModule | undefined> {
   await loadPython();
   const name = basename(dir);
   const rel = (abs: string) => displayPath(base, abs);
@@ -53,6 +72,9 @@ export async function analyseModule(
     problems.push(manifest.error);
     return undefined;
   }
+  if (isTestModule(name, manifest.value)) {
+    return { kind: 'test', name, dir: rel(dir), file: manifest.value.file, depends: manifest.value.depends, testFiles: countTestFiles(dir) };
+  }
   const m: ModuleAnalysis = {
     name,
     dir: rel(dir),
@@ -64,6 +86,7 @@ export async function analyseModule(
     assetFiles: [],
     controllers: [],
     lines: { python: countLines(manifestText.value), xml: 0, csv: 0, js: 0, scss: 0 },
+    testFiles: countTestFiles(dir),
   };
   for (const abs of files) {
     if (abs === manifestPath) continue;

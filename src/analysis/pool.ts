@@ -8,10 +8,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyseModule } from './module.js';
-import type { ModuleAnalysis, SourceProblem } from './types.js';
+import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export interface ModuleResult {
-  module?: ModuleAnalysis;
+  module?: ModuleAnalysis | TestModule;
   problems: SourceProblem[];
   /** Files read (for the progress rate). */
   files: number;
@@ -74,7 +74,7 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
           new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
         : new Worker(script);
       workers.push(w);
-      w.on('message', (msg: { index: number; module?: ModuleAnalysis; problems?: SourceProblem[]; files?: number; error?: string }) => {
+      w.on('message', (msg: { index: number; module?: ModuleAnalysis | TestModule; problems?: SourceProblem[]; files?: number; error?: string }) => {
         if (msg.error) return stop(new Error(`analysis worker failed: ${msg.error}`));
         results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
         onDone(msg.index, msg.files ?? 0);

@@ -303,6 +303,23 @@ export interface ModuleAnalysis extends XmlData {
   assetFiles: AssetFile[];
   controllers: PyController[];
   lines: LineCounts;
+  /** Python test files (tests/test_*.py): coverage to report, never features. */
+  testFiles?: number;
+}
+
+/**
+ * A module that exists to test others (Odoo's test_* modules, manifest category "Tests" or
+ * ".../Tests"). It is not analysed further and never becomes features; it is reported as coverage
+ * of the modules it depends on.
+ */
+export interface TestModule {
+  kind: 'test';
+  name: string;
+  dir: string;
+  /** Its manifest file, relative to the analysis base. */
+  file: string;
+  depends: readonly string[];
+  testFiles: number;
 }
 
 export type ProblemKind =
@@ -335,4 +352,6 @@ export interface AddonsAnalysis {
   files: number;
   /** Folders looked at for a manifest (the addons paths themselves or their sub-folders). */
   folders: number;
+  /** Modules that exist to test others: coverage, never features. */
+  testModules: TestModule[];
 }

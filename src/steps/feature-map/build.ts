@@ -7,6 +7,7 @@ import { dataFeatures, securityFeatures, settingsFeatures } from './build-securi
 import { routeFeatures, uiFeatures } from './build-web.js';
 import { moduleFacts } from './module-facts.js';
 import { BuildContext } from './context.js';
+import { coverageOf } from './coverage.js';
 import type { Feature, FeatureSet, ModuleOrigin } from './types.js';
 
 /** Module directory (as reported by the analysis) -> where it came from. */
@@ -47,5 +48,5 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
     origin: originOf(m.dir),
     facts: moduleFacts(m),
   }));
-  return { modules, features };
+  return { modules, features, coverage: coverageOf(analysis) };
 }

@@ -5,6 +5,7 @@
 import { ok } from '../../core/result.js';
 import { writeProposal } from '../../review/proposal.js';
 import { ARTIFACTS, type StepEngine } from '../types.js';
+import { coverageReport } from './coverage.js';
 import { renderFeatureMap } from './render.js';
 import { problemLine, projectName, readSources } from './sources.js';
 import type { FeatureSet } from './types.js';
@@ -43,7 +44,7 @@ export const featureMapStep: StepEngine = {
       summary: `${features.modules.length} modules, ${features.features.length} features, ${stories} stories`,
       outputs: { [ARTIFACTS.featureMap]: written.hash },
       warnings,
-      report: report(features) + (warnings.length ? `\n## Skipped sources\n${warnings.map((w) => `- ${w}`).join('\n')}\n` : ''),
+      report: report(features) + coverageReport(features.coverage) + (warnings.length ? `\n## Skipped sources\n${warnings.map((w) => `- ${w}`).join('\n')}\n` : ''),
     });
   },
 };

@@ -12,7 +12,7 @@ import type { FeatureSet } from './types.js';
 export const SOURCES_CACHE = '.odoo-project-sync/cache/sources.json';
 
 /** What a cache entry holds; bump FORMAT when it changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface CachedSources {
   problems: SourceProblem[];

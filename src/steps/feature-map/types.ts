@@ -1,4 +1,5 @@
 /** Features and user stories as the feature map holds them, plus the metrics the ToDo needs. */
+import type { Coverage } from './coverage.js';
 import type { ModuleFacts } from './module-facts.js';
 
 /** What the feature map proposes: units a consultant names. */
@@ -60,6 +61,8 @@ export interface ModuleInfo {
 export interface FeatureSet {
   modules: ModuleInfo[];
   features: Feature[];
+  /** Tests found beside the code: reported, never features. */
+  coverage?: Coverage;
 }
 
 export const emptyMetrics = (): FeatureMetrics => ({
