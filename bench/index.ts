@@ -7,6 +7,7 @@ import { run as emulator } from './emulator.js';
 import { run as extract } from './extract.js';
 import { run as odoo } from './odoo.js';
 import { run as python } from './python.js';
+import { run as realtree } from './realtree.js';
 import { run as reviewer } from './reviewer.js';
 import { run as sync } from './sync.js';
 import { run as wizard } from './wizard.js';
@@ -20,6 +21,8 @@ const BENCHES: readonly [string, () => Promise<void>][] = [
   ['analysis', analysis],
   ['python', python],
   ['sync', sync],
+  // Only with ODOO_ADDONS_TREE set (a real Odoo checkout outside the repository).
+  ['realtree', realtree],
 ];
 
 // `npm run bench -- reviewer sync` runs only the named areas.

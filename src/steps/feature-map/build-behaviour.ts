@@ -1,6 +1,6 @@
 /** Features for what runs or is produced without a screen: reports, automations, emails, numbering. */
 import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
-import { BuildContext, modelOf } from './context.js';
+import { BuildContext } from './context.js';
 import { callCriterion } from './build-lifecycle.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
@@ -59,7 +59,7 @@ function every(interval: string): string {
 export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const crons = m.crons.map((cron) => {
     const model = cron.modelRef ? ctx.modelFromRef(cron.modelRef) : 'unknown';
-    const methods = ctx.modules.flatMap((x) => x.models).filter((c) => modelOf(c) === model).flatMap((c) => c.methods).filter((x) => cron.calls.includes(x.name));
+    const methods = ctx.classesAbout(model).flatMap((c) => c.methods).filter((x) => cron.calls.includes(x.name));
     const name = cron.name ?? humanize(local(cron.id));
     const what = name.includes(': ') ? name.split(': ').slice(1).join(': ') : name;
     const when = cron.interval ? every(cron.interval) : 'on schedule';
@@ -103,16 +103,7 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
 
 /** Methods (of any analysed module) that reference an xml id or call with an argument. */
 function callers(ctx: BuildContext, name: string, arg: string) {
-  const out: { method: PyMethod; model?: string; call: { file: string; line: number } }[] = [];
-  for (const x of ctx.modules) {
-    for (const c of x.models) {
-      for (const meth of c.methods) {
-        const call = (meth.effects?.calls ?? []).find((k) => k.name === name && k.arg === arg);
-        if (call) out.push({ method: meth, model: modelOf(c), call });
-      }
-    }
-  }
-  return out;
+  return [...ctx.callers(name, arg)];
 }
 
 export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {

@@ -59,7 +59,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
   const models = [...new Set(m.models.filter((c) => c.kind === 'model').map((c) => c.name ?? c.inherit[0]).filter((x): x is string => !!x))];
   for (const model of models) {
     const classes = classesOf(m, model);
-    const field = stateField(classes) ?? stateField(ctx.modules.flatMap((x) => classesOf(x, model)));
+    const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
     if (!field) continue;
     const transitions = transitionsOf(m, model, field);
     if (!transitions.length) continue;

@@ -5,7 +5,7 @@ import { fieldCriteria, ruleCriteria } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
-import { article } from './roles.js';
+import { accessFor, article } from './roles.js';
 import { firstReason, startsWithVerb, story } from './story.js';
 import { humanize, lcfirst, listing, VIEW_NAMES } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics, type Story } from './types.js';
@@ -136,8 +136,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
 }
 
 function accessLine(ctx: BuildContext, model: string, groups: readonly string[]) {
-  const ref = `model_${model.replace(/\./g, '_')}`;
-  const rule = ctx.modules.flatMap((x) => x.access).find((a) => a.modelRef.split('.').pop() === ref && groups.includes(a.group ?? 'base.group_user'));
+  const rule = accessFor(ctx.modules, model).find((a) => groups.includes(a.group ?? 'base.group_user'));
   return rule ?? { file: '?', line: 0 };
 }
 
@@ -178,7 +177,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       stories.push(story(ctx.primaryRole(groups), goal, reason, [...only, ...(stories.length ? [] : criteria)]));
     }
     const methods = classes.flatMap((c) => c.methods);
-    const field = stateField(classes) ?? stateField(ctx.modules.flatMap((x) => classesOf(x, model)));
+    const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
     stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
     if (!stories.length && (unplaced.length || criteria.length)) {
       // Data the module keeps on the model without showing it: what it stores and enforces.

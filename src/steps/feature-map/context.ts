@@ -1,5 +1,5 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
-import type { ModuleAnalysis, PyModel, SourceRef } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyMethod, PyModel, SourceRef } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
 import { humanize, modelLabeler } from './text.js';
 
@@ -12,11 +12,62 @@ export class BuildContext {
     this.label = modelLabeler(modules);
   }
 
+  // Built on first use: on the Odoo CE tree a scan of every class per question took seconds.
+  private modelsByRef?: Map<string, string>;
+  private labels?: Map<string, string>;
+  private byModel?: Map<string, PyModel[]>;
+  private byModelOf?: Map<string, PyModel[]>;
+  private calls?: Map<string, { method: PyMethod; model?: string; call: { file: string; line: number } }[]>;
+
+  /** Classes of every analysed module whose _name, else first _inherit, is `model` (module order). */
+  classesOfModel(model: string): readonly PyModel[] {
+    this.byModel ??= group(this.modules.flatMap((m) => m.models), (c) => c.name ?? c.inherit[0]);
+    return this.byModel.get(model) ?? [];
+  }
+
+  /** Classes of every analysed module that are about `model` (see modelOf). */
+  classesAbout(model: string): readonly PyModel[] {
+    this.byModelOf ??= group(this.modules.flatMap((m) => m.models), modelOf);
+    return this.byModelOf.get(model) ?? [];
+  }
+
+  /** Methods (of any analysed module) that call `name` with `arg`, each with its first such call. */
+  callers(name: string, arg: string): readonly { method: PyMethod; model?: string; call: { file: string; line: number } }[] {
+    if (!this.calls) {
+      this.calls = new Map();
+      for (const x of this.modules) {
+        for (const c of x.models) {
+          for (const method of c.methods) {
+            const seen = new Set<string>();
+            for (const call of method.effects?.calls ?? []) {
+              const k = `${call.name}\0${call.arg}`;
+              if (seen.has(k)) continue;
+              seen.add(k);
+              const list = this.calls.get(k) ?? [];
+              list.push({ method, model: modelOf(c), call });
+              this.calls.set(k, list);
+            }
+          }
+        }
+      }
+    }
+    return this.calls.get(`${name}\0${arg}`) ?? [];
+  }
+
   /** 'equipment_maintenance.model_equipment_request' -> 'equipment.request'. */
   modelFromRef(ref: string): string {
     const local = (ref.split('.').pop() ?? ref).replace(/^model_/, '');
-    const known = this.modules.flatMap((m) => m.models.map((c) => c.name ?? c.inherit[0])).find((n) => n?.replace(/\./g, '_') === local);
-    return known ?? local.replace(/_/g, '.');
+    if (!this.modelsByRef) {
+      this.modelsByRef = new Map();
+      for (const m of this.modules) {
+        for (const c of m.models) {
+          const n = c.name ?? c.inherit[0];
+          const k = n?.replace(/\./g, '_');
+          if (n && k !== undefined && !this.modelsByRef.has(k)) this.modelsByRef.set(k, n);
+        }
+      }
+    }
+    return this.modelsByRef.get(local) ?? local.replace(/_/g, '.');
   }
 
   static ev(ref: SourceRef): string {
@@ -30,14 +81,22 @@ export class BuildContext {
 
   /** A field's label on a model: its string anywhere in the analysed modules, else humanized. */
   fieldLabel(model: string, field: string): string {
-    for (const m of this.modules) {
-      for (const c of m.models) {
-        if ((c.name ?? c.inherit[0]) !== model) continue;
-        const f = c.fields.find((x) => x.name === field);
-        if (f?.string) return f.string;
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const m of this.modules) {
+        for (const c of m.models) {
+          const seen = new Set<string>();
+          for (const f of c.fields) {
+            // The first declaration of a name in a class is the one that counts.
+            if (seen.has(f.name)) continue;
+            seen.add(f.name);
+            const k = `${c.name ?? c.inherit[0]}\0${f.name}`;
+            if (f.string && !this.labels.has(k)) this.labels.set(k, f.string);
+          }
+        }
       }
     }
-    return humanize(field.replace(/_ids?$/, ''));
+    return this.labels.get(`${model}\0${field}`) ?? humanize(field.replace(/_ids?$/, ''));
   }
 
   /** The role groups that reach a model with a permission (access rights; no group means every internal user). */
@@ -65,6 +124,18 @@ export class BuildContext {
   topRole(groupIds: readonly string[], fallback = 'Internal User'): string {
     return this.roleNames(groupIds).at(-1) ?? fallback;
   }
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
 }
 
 /** Classes of a module that define or extend a model. */

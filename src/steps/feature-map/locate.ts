@@ -25,28 +25,53 @@ function keyIn(lines: readonly string[], from: number, key: string): { line: num
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Where each table header sits: path joined by NUL -> [line index, is an array table][] in order. */
+type HeaderIndex = Map<string, { line: number; array: boolean }[]>;
+
+/**
+ * Headers are found once per text: checking a 4 MB map asks for thousands of positions (a warning
+ * per story that needs a reason), and scanning every line for each took minutes.
+ */
+const indexes = new WeakMap<readonly string[], { headers: HeaderIndex; first: number }>();
+
+function indexOf(lines: readonly string[]): { headers: HeaderIndex; first: number } {
+  let idx = indexes.get(lines);
+  if (idx) return idx;
+  const headers: HeaderIndex = new Map();
+  let first = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trimStart().startsWith('[')) continue;
+    const h = headerPath(lines[i]);
+    if (!h) continue;
+    if (first < 0) first = i;
+    const k = h.path.join('\0');
+    const list = headers.get(k);
+    if (list) list.push({ line: i, array: h.array });
+    else headers.set(k, [{ line: i, array: h.array }]);
+  }
+  idx = { headers, first };
+  indexes.set(lines, idx);
+  return idx;
+}
+
 /** 1-based position of a key path such as ['features', id, 'stories', 0, 'text']. */
 export function locate(lines: readonly string[], path: readonly PropertyKey[]): { line: number; column: number } {
   const keys = path.map(String);
+  const { headers, first } = indexOf(lines);
   // Longest table prefix that has a header: [features.<id>] or the n-th [[features.<id>.stories]].
   for (let cut = keys.length; cut > 0; cut--) {
     const table = keys.slice(0, cut);
     const isIndex = /^\d+$/.test(table.at(-1) ?? '');
     const wanted = isIndex ? table.slice(0, -1) : table;
     const nth = isIndex ? Number(table.at(-1)) : 0;
-    let seen = -1;
-    for (let i = 0; i < lines.length; i++) {
-      const h = headerPath(lines[i]);
-      if (!h || !same(h.path, wanted) || (isIndex && !h.array)) continue;
-      seen++;
-      if (seen !== nth) continue;
-      const rest = keys.slice(cut);
-      if (rest.length === 0) return { line: i + 1, column: 1 + (lines[i].length - lines[i].trimStart().length) };
-      return keyIn(lines, i + 1, rest[0]) ?? { line: i + 1, column: 1 };
-    }
+    const found = (headers.get(wanted.join('\0')) ?? []).filter((h) => !isIndex || h.array)[nth];
+    if (!found) continue;
+    const i = found.line;
+    const rest = keys.slice(cut);
+    if (rest.length === 0) return { line: i + 1, column: 1 + (lines[i].length - lines[i].trimStart().length) };
+    return keyIn(lines, i + 1, rest[0]) ?? { line: i + 1, column: 1 };
   }
   // A top-level key (before the first header).
-  const firstHeader = lines.findIndex((l) => headerPath(l));
-  const top = keyIn(lines.slice(0, firstHeader < 0 ? lines.length : firstHeader), 0, keys[0] ?? '');
+  const top = keyIn(lines.slice(0, first < 0 ? lines.length : first), 0, keys[0] ?? '');
   return top ?? { line: 1, column: 1 };
 }

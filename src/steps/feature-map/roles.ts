@@ -122,9 +122,29 @@ export class RoleBook {
 }
 
 /** `model_equipment_request` -> the access rules of model equipment.request. */
-export function accessFor(modules: readonly ModuleAnalysis[], model: string) {
-  const ref = `model_${model.replace(/\./g, '_')}`;
-  return modules.flatMap((m) => m.access).filter((a) => a.modelRef.split('.').pop() === ref);
+export function accessFor(modules: readonly ModuleAnalysis[], model: string): readonly AccessRule[] {
+  return accessIndex(modules).get(`model_${model.replace(/\./g, '_')}`) ?? [];
+}
+
+type AccessRule = ModuleAnalysis['access'][number];
+
+/** Access rules by model ref, built once per analysis: on Odoo CE a scan per question took seconds. */
+const accessIndexes = new WeakMap<readonly ModuleAnalysis[], Map<string, AccessRule[]>>();
+
+function accessIndex(modules: readonly ModuleAnalysis[]): Map<string, AccessRule[]> {
+  let index = accessIndexes.get(modules);
+  if (index) return index;
+  index = new Map();
+  for (const m of modules) {
+    for (const a of m.access) {
+      const ref = a.modelRef.split('.').pop() ?? a.modelRef;
+      const list = index.get(ref);
+      if (list) list.push(a);
+      else index.set(ref, [a]);
+    }
+  }
+  accessIndexes.set(modules, index);
+  return index;
 }
 
 /** 'a' or 'an' (by first letter; "user", "unit" take 'a'). */

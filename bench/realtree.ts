@@ -1,0 +1,112 @@
+/**
+ * Bench on a real addons tree (ODOO_ADDONS_TREE=path[:path...], e.g. an Odoo CE checkout kept
+ * outside the repository): the bare-parse anchor, then each step as a user runs it (dist/cli.js in
+ * its own process, from process start to exit), cold and then again with nothing changed.
+ * Per step: wall time, CPU time and peak RSS of that process alone, bytes it read, and the ratio
+ * to the anchor. Targets: feature-map <= 2x the anchor, todo <= 1x, approving < 1 s, any second
+ * run < 1 s, peak memory < 1 GB, a folder with no module answered < 2 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ownAnchor, parsedFiles, pythonAnchor, type AnchorResult } from './parse-anchor.js';
+
+interface StepFigures {
+  exit: number | null;
+  wall: number;
+  cpu: number;
+  rssMb: number;
+  readMb: number;
+  load: number;
+}
+
+// Written by the measured process itself as it exits: its own CPU time, peak RSS and bytes read.
+const PRELOAD =
+  'data:text/javascript,import{writeFileSync,readFileSync}from"node:fs";process.on("exit",()=>{try{writeFileSync(process.env.OPS_BENCH_USAGE,' +
+  'JSON.stringify({ru:process.resourceUsage(),io:(()=>{try{return readFileSync("/proc/self/io","utf8")}catch{return ""}})()}))}catch{}})';
+
+function cliPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bench realtree: cannot find the repository root');
+    dir = up;
+  }
+  return join(dir, 'dist', 'cli.js');
+}
+
+function measure(cli: string, workspace: string, args: readonly string[], expectExit = 0): StepFigures {
+  const usage = join(workspace, '..', `usage-${process.pid}.json`);
+  const load = loadavg()[0];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`--import=${PRELOAD}`, cli, '--workspace', workspace, ...args], {
+    env: { ...process.env, OPS_BENCH_USAGE: usage, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== expectExit) console.log(`bench realtree: ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  let cpu = NaN;
+  let rssMb = NaN;
+  let readMb = NaN;
+  try {
+    const u = JSON.parse(readFileSync(usage, 'utf8')) as { ru: NodeJS.ResourceUsage; io: string };
+    cpu = (u.ru.userCPUTime + u.ru.systemCPUTime) / 1e6;
+    rssMb = u.ru.maxRSS / 1024;
+    const rchar = /rchar:\s*(\d+)/.exec(u.io)?.[1];
+    readMb = rchar ? Number(rchar) / 2 ** 20 : NaN;
+  } catch {
+    // no figures: printed as NaN, the exit line above says why
+  }
+  return { exit: r.status, wall, cpu, rssMb, readMb, load };
+}
+
+const f2 = (n: number) => n.toFixed(2);
+
+function line(name: string, s: StepFigures, anchor: AnchorResult, target: string): void {
+  console.log(
+    `bench realtree: ${name} = ${f2(s.wall)} s wall (${f2(s.wall / anchor.wallSeconds)}x anchor), ${f2(s.cpu)} s CPU, peak RSS ${Math.round(s.rssMb)} MB, read ${s.readMb.toFixed(1)} MB (target ${target}; load ${s.load.toFixed(2)})`,
+  );
+}
+
+export async function run(): Promise<void> {
+  const tree = process.env.ODOO_ADDONS_TREE;
+  if (!tree) {
+    console.log('bench realtree: skipped (set ODOO_ADDONS_TREE=path[:path...] to a real addons tree kept outside the repository)');
+    return;
+  }
+  const paths = tree.split(':').filter(Boolean).map((p) => resolve(p));
+  const cli = cliPath();
+  const files = await parsedFiles(paths);
+  const py = pythonAnchor(files);
+  const own = await ownAnchor(files);
+  const anchor = py?.withLxml ? py : own;
+  console.log(`bench realtree: tree = ${paths.join(', ')} (${files.length} files the analysis parses)`);
+  console.log(`bench realtree: anchor = ${f2(anchor.wallSeconds)} s wall, ${f2(anchor.cpuSeconds)} s CPU: ${anchor.parser}, one thread (load ${loadavg()[0].toFixed(2)})`);
+  if (anchor !== own) console.log(`bench realtree: (info) own parsers, parse only = ${f2(own.wallSeconds)} s wall`);
+  else if (py) console.log(`bench realtree: (info, not the anchor) ${py.parser} = ${f2(py.wallSeconds)} s wall, ${f2(py.cpuSeconds)} s CPU`);
+
+  const root = mkdtempSync(join(tmpdir(), 'ops-bench-realtree-'));
+  try {
+    const ws = join(root, 'ws');
+    mkdirSync(ws);
+    spawnSync(process.execPath, [cli, 'init', '--workspace', ws, '--source', 'source', ...paths.flatMap((p) => ['--addons', p])], { encoding: 'utf8' });
+    const steps: [string, string[], string][] = [
+      ['feature-map', ['run', 'feature-map'], '<= 2x anchor'],
+      ['feature-review --yes', ['run', 'feature-review', '--yes'], '< 1 s'],
+      ['todo', ['run', 'todo'], '<= 1x anchor'],
+    ];
+    for (const [name, args, target] of steps) line(name, measure(cli, ws, args), anchor, target);
+    for (const [name, args] of steps) line(`${name}, again with nothing changed`, measure(cli, ws, args), anchor, '< 1 s, no file read whole');
+    const empty = process.env.ODOO_BENCH_NO_MODULE ?? '/usr';
+    const ws2 = join(root, 'ws-empty');
+    mkdirSync(ws2);
+    spawnSync(process.execPath, [cli, 'init', '--workspace', ws2, '--source', 'source', '--addons', empty], { encoding: 'utf8' });
+    const nm = measure(cli, ws2, ['run', 'feature-map'], 2);
+    console.log(`bench realtree: feature-map on ${empty} (no module) = ${f2(nm.wall)} s wall, exit ${nm.exit} (target < 2 s, exit 2; load ${nm.load.toFixed(2)})`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
