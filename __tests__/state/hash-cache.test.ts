@@ -29,6 +29,10 @@ function addons(): void {
   old(put('addons/shop/views/order.xml', '<odoo/>\n'));
   old(put('addons/shop/static/description/icon.png', Buffer.from([1, 2, 3])));
   old(put('addons/shop/static/src/order.js', 'a();\n'));
+  // Folders too: their mtime says whether their listing changed.
+  for (const d of ['addons', 'addons/shop', 'addons/shop/models', 'addons/shop/views', 'addons/shop/static', 'addons/shop/static/description', 'addons/shop/static/src']) {
+    old(join(t.dir, d));
+  }
 }
 
 async function digestTwice(path: string) {
@@ -44,8 +48,18 @@ test('an unchanged tree is checked by stat alone on the next run', async () => {
   addons();
   const r = await digestTwice(join(t.dir, 'addons'));
   expect(r.d2).toBe(r.d1);
-  expect(r.first).toMatchObject({ hashed: 4, hits: 0 });
-  expect(r.second).toMatchObject({ hashed: 0, hits: 4, bytes: 0 });
+  expect(r.first).toMatchObject({ hashed: 4, hits: 0, dirsListed: 7 });
+  expect(r.second).toMatchObject({ hashed: 0, hits: 4, bytes: 0, dirsListed: 0, dirHits: 7 });
+});
+
+test('a file added to a folder whose listing is cached is seen (the folder mtime moved)', async () => {
+  addons();
+  const dir = join(t.dir, 'addons');
+  const r = await digestTwice(dir);
+  put('addons/shop/models/invoice.py', 'y = 1\n');
+  const next = HashCache.load(cacheFile());
+  expect(await inputDigest(dir, next)).not.toBe(r.d1);
+  expect(next.counters).toMatchObject({ dirsListed: 1, hashed: 1 });
 });
 
 test('images are not read; changing one keeps the digest, adding any file changes it', async () => {

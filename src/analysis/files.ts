@@ -14,7 +14,7 @@ import { firstBadUtf8 } from '../core/utf8.js';
 import type { SourceProblem } from './types.js';
 
 /** Never read: tests (reported as coverage), data generators for load tests, upgrade scripts, translations, caches. */
-const SKIP_DIRS = new Set(['__pycache__', 'tests', 'populate', 'i18n', 'i18n_extra', 'migrations', 'upgrades', 'node_modules']);
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['__pycache__', 'tests', 'populate', 'i18n', 'i18n_extra', 'migrations', 'upgrades', 'node_modules']);
 
 /** Manifest file names, newest first: a folder holding one is an Odoo module. */
 export const MANIFESTS = ['__manifest__.py', '__openerp__.py'] as const;

@@ -3,10 +3,13 @@
  * are those recorded keeps its recorded sha256 without being read. The journal still records
  * real content hashes; this only avoids recomputing them.
  *
+ * Folder listings are remembered the same way: a folder's mtime changes whenever an entry is
+ * added, removed or renamed in it, so an unchanged folder is not listed again.
+ *
  * Racy files: a file changed within the file system's timestamp granularity of the moment the
  * cache was written may carry the same stat as the recorded one, so it is hashed again.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { writeAtomic } from './artifact-store.js';
 import { sha256 } from './artifact-store.js';
 
@@ -18,10 +21,21 @@ interface Entry {
   hash: string;
 }
 
+/** A folder's entries: name and kind (d folder, f file, l symbolic link, o anything else). */
+export type DirEntries = readonly (readonly [name: string, kind: 'd' | 'f' | 'l' | 'o'])[];
+
+interface DirEntry {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  entries: DirEntries;
+}
+
 /** On disk: one array per file, to keep a tree of 10,000+ files small to read and write. */
 interface CacheFile {
-  version: 1;
+  version: 2;
   entries: [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string][];
+  dirs: [path: string, mtimeMs: number, ctimeMs: number, ino: number, entries: DirEntries][];
 }
 
 /** Files changed this close to the cache's own write are hashed again (whole seconds on FAT/HFS+). */
@@ -30,6 +44,9 @@ const racyWindow = (mtimeMs: number): number => (mtimeMs % 1000 === 0 ? 2000 : 5
 export interface HashCounters {
   /** Files whose hash came from the cache (stat only). */
   hits: number;
+  /** Folders whose listing came from the cache (a folder's mtime changes with its entries). */
+  dirHits: number;
+  dirsListed: number;
   /** Files read and hashed. */
   hashed: number;
   bytes: number;
@@ -37,8 +54,9 @@ export interface HashCounters {
 
 export class HashCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly dirs = new Map<string, DirEntry>();
   private dirty = false;
-  readonly counters: HashCounters = { hits: 0, hashed: 0, bytes: 0 };
+  readonly counters: HashCounters = { hits: 0, hashed: 0, bytes: 0, dirHits: 0, dirsListed: 0 };
 
   /** `savedAt`: the cache file's own mtime (the file system's clock), 0 when there is none. */
   private constructor(private readonly file: string | undefined, private savedAt: number) {}
@@ -59,14 +77,33 @@ export class HashCache {
       data = undefined;
     }
     const cache = new HashCache(file, savedAt);
-    if (data?.version === 1 && Array.isArray(data.entries)) {
+    if (data?.version === 2 && Array.isArray(data.entries) && Array.isArray(data.dirs)) {
       for (const e of data.entries) {
         if (Array.isArray(e) && e.length === 6 && typeof e[5] === 'string') {
           cache.entries.set(e[0], { size: e[1], mtimeMs: e[2], ctimeMs: e[3], ino: e[4], hash: e[5] });
         }
       }
+      for (const d of data.dirs) {
+        if (Array.isArray(d) && d.length === 5 && Array.isArray(d[4])) cache.dirs.set(d[0], { mtimeMs: d[1], ctimeMs: d[2], ino: d[3], entries: d[4] });
+      }
     }
     return cache;
+  }
+
+  /** A folder's entries sorted by name; `st` is the folder's own stat. */
+  listDir(abs: string, st: Stats): DirEntries {
+    const known = this.dirs.get(abs);
+    if (known && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino && st.mtimeMs + racyWindow(st.mtimeMs) < this.savedAt) {
+      this.counters.dirHits++;
+      return known.entries;
+    }
+    const entries = readdirSync(abs, { withFileTypes: true })
+      .map((e) => [e.name, e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.counters.dirsListed++;
+    this.dirs.set(abs, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, entries });
+    this.dirty = true;
+    return entries;
   }
 
   /** sha256 of a file's content; `st` when the caller already has its stat. */
@@ -106,8 +143,9 @@ export class HashCache {
   /** Writes the cache when it learned something. Failing to write only costs speed next time. */
   async save(): Promise<void> {
     if (!this.file || !this.dirty) return;
-    const data: CacheFile = { version: 1, entries: [] };
+    const data: CacheFile = { version: 2, entries: [], dirs: [] };
     for (const [p, e] of this.entries) data.entries.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash]);
+    for (const [p, d] of this.dirs) data.dirs.push([p, d.mtimeMs, d.ctimeMs, d.ino, d.entries]);
     try {
       await writeAtomic(this.file, JSON.stringify(data));
       this.savedAt = statSync(this.file).mtimeMs;

@@ -7,9 +7,9 @@
  * cache: an unchanged tree costs a stat per file.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { isFileSync, listModuleFiles, MANIFESTS, readsContent } from '../analysis/files.js';
+import { readlinkSync, statSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+import { isFileSync, MANIFESTS, readsContent, SKIP_DIRS } from '../analysis/files.js';
 import type { HashCache } from './hash-cache.js';
 import { isNotFound } from './artifact-store.js';
 
@@ -25,19 +25,55 @@ interface Item {
   abs?: string;
 }
 
-async function moduleItems(dir: string, prefix: string, out: Item[]): Promise<void> {
-  for (const abs of await listModuleFiles(dir, dir, [])) {
-    const rel = sep === '/' ? abs.slice(dir.length + 1) : relative(dir, abs).split(sep).join('/');
-    out.push(readsContent(rel) ? { line: `${prefix}${rel}\0`, abs } : { line: `${prefix}${rel}\0name\n` });
+/**
+ * The files of a module as the analysis walks them (listModuleFiles: dot names and SKIP_DIRS
+ * skipped), with listings from the cache. A link to a file counts as that file; a link to a
+ * folder counts by its target's name: inside the module the target is walked under its own
+ * name, and the analysis never follows one that leaves the module.
+ */
+function moduleItems(dir: string, prefix: string, cache: HashCache, out: Item[]): void {
+  const walk = (d: string, rel: string): void => {
+    let st: Stats;
+    try {
+      st = statSync(d);
+    } catch {
+      out.push({ line: `${prefix}${rel}\0unreadable\n` });
+      return;
+    }
+    for (const [name, kind] of cache.listDir(d, st)) {
+      if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
+      const p = `${d}${sep}${name}`;
+      const r = `${rel}${name}`;
+      let k = kind;
+      if (k === 'l') {
+        const target = statOrUndefined(p);
+        if (target?.isDirectory()) {
+          out.push({ line: `${prefix}${r}\0link ${linkText(p)}\n` });
+          continue;
+        }
+        k = target?.isFile() ? 'f' : 'o';
+      }
+      if (k === 'd') walk(p, `${r}/`);
+      else if (k === 'f') out.push(readsContent(r) ? { line: `${prefix}${r}\0`, abs: p } : { line: `${prefix}${r}\0name\n` });
+    }
+  };
+  walk(dir, '');
+}
+
+function linkText(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '?';
   }
 }
 
-function childDirs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.') && e.name !== '__pycache__')
-    .filter((e) => e.isDirectory() || (e.isSymbolicLink() && statOrUndefined(join(dir, e.name))?.isDirectory()))
-    .map((e) => e.name)
-    .sort();
+function childDirs(dir: string, cache: HashCache): string[] {
+  return cache
+    .listDir(dir, statSync(dir))
+    .filter(([name]) => !name.startsWith('.') && name !== '__pycache__')
+    .filter(([name, kind]) => kind === 'd' || (kind === 'l' && statOrUndefined(join(dir, name))?.isDirectory()))
+    .map(([name]) => name);
 }
 
 function statOrUndefined(p: string): Stats | undefined {
@@ -63,11 +99,11 @@ export async function inputDigest(abs: string, cache: HashCache, progress?: Dige
   if (!st.isDirectory()) return cache.hashFile(abs, st);
   const items: Item[] = [];
   if (isModule(abs)) {
-    await moduleItems(abs, '', items);
+    moduleItems(abs, '', cache, items);
   } else {
-    for (const name of childDirs(abs)) {
+    for (const name of childDirs(abs, cache)) {
       const dir = join(abs, name);
-      if (isModule(dir)) await moduleItems(dir, `${name}/`, items);
+      if (isModule(dir)) moduleItems(dir, `${name}/`, cache, items);
       else items.push({ line: `${name}/\0not a module\n` });
     }
   }
