@@ -57,7 +57,8 @@ test('upgrade to 18.0: only the changes these 17.0 modules hit, each line with f
   // 17.0 code has no attrs: no 17.0 task. _sql_constraints changes in 19.0: not asked for.
   expect([...tasks.keys()].some((id) => /attrs|sql-constraints/.test(id))).toBe(false);
   const tree = section(todo, 'helpdesk_lite.upgrade.tree-list');
-  expect(tree).toMatch(/^### 18\.0: \\<tree\\> views became \\<list\\>, and view_mode "tree" became "list" \(\d+ lines in 2 files\)$/m);
+  expect(tree).toMatch(/^### \\<tree\\> views became \\<list\\>, and view_mode "tree" became "list" in 18\.0 \(\d+ lines in 2 files\)$/m);
+  expect(tasksOf(todo).get('helpdesk_lite.upgrade.tree-list')?.title).toMatch(/^<tree> views became <list>, .* in 18\.0 \(/);
   const ticketView = readFileSync(join(w.dir, 'addons/helpdesk_lite/views/helpdesk_ticket_views.xml'), 'utf8').split('\n');
   const at = ticketView.findIndex((l) => l.includes('<tree')) + 1;
   expect(tree).toContain(`  - [ ] [views/helpdesk_ticket_views.xml:${at}](addons/helpdesk_lite/views/helpdesk_ticket_views.xml#L${at}): \`<tree string="Tickets">\` → \`<list string="Tickets">\``);

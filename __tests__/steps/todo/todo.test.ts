@@ -180,3 +180,11 @@ test('the approved copy is what the ToDo is planned from', async () => {
   await todoStep.run(ctx);
   expect(tasksOf(readFileSync(join(dir, 'ToDo.md'), 'utf8')).get('equipment_maintenance-app-menu_equipment_root.s1')?.owner).toBe('approved-owner');
 });
+
+test("the map's repeated warnings come as one line with their line numbers", async () => {
+  const { r } = await workspace();
+  const warnings = r.ok ? r.value.warnings : [];
+  const reasons = warnings.filter((w) => w.includes('needs a reason'));
+  expect(reasons).toHaveLength(1);
+  expect(reasons[0]).toMatch(/^feature_user_story_map\.toml: \d+ times \(lines \d+, \d+, .*\): needs a reason: /);
+});

@@ -18,14 +18,15 @@ export interface ModuleFacts {
   xml: number;
   /** Lines of Python outside model and controller classes (hooks, helpers), the manifest excluded. */
   otherPython: number;
-  /** Front-end lines by kind, and QWeb template files, of the asset files. */
+  /** Front-end lines by kind, and QWeb template files, of the asset files (static/lib excluded). */
   assets: { js: number; scss: number; qweb: number };
   /** Stored models the module defines or extends, with the fields it adds to each. */
   models: [string, number][];
 }
 
 export function moduleFacts(m: ModuleAnalysis): ModuleFacts {
-  const files = m.assetFiles;
+  // Third-party libraries shipped in static/lib are not the module's own work.
+  const files = m.assetFiles.filter((f) => !f.file.includes('/static/lib/'));
   const lines = (kinds: string[]) => files.filter((f) => kinds.includes(f.kind)).reduce((s, f) => s + f.lines, 0);
   const inClasses = [...m.models, ...m.controllers].reduce((s, c) => s + (c.endLine - c.line + 1), 0);
   const manifestLines = m.manifest.data.length + m.manifest.depends.length + 15;

@@ -9,7 +9,7 @@ import { err, ok } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
 import { checkFeatureMap } from '../feature-map/schema.js';
 import { projectName, readSources } from '../feature-map/sources.js';
-import { ARTIFACTS, type StepContext, type StepEngine } from '../types.js';
+import { ARTIFACTS, type Diagnostic, type StepContext, type StepEngine } from '../types.js';
 import { fmt, readEstimateModel } from './estimate.js';
 import { readExistingTodo, readKeptLedger, writeKeptLedger } from './existing.js';
 import { readGoal, type GoalConfig } from './goal.js';
@@ -48,6 +48,20 @@ async function upgradeHits(ctx: StepContext, goal: GoalConfig, doc: FeatureMapDo
     hits.set(w.module, await scanModuleLines(w.facts?.dir as string, ctx.artifacts.root, rules));
   }
   return hits;
+}
+
+/**
+ * The map's warnings, one line per message: 29 stories that "need a reason" are one line with
+ * their line numbers (the reviewer of step 5 lists each), not 29 lines that hide the plan.
+ */
+function mapWarnings(file: string, diagnostics: readonly Diagnostic[]): string[] {
+  const byMessage = new Map<string, number[]>();
+  for (const d of diagnostics) if (d.severity === 'warning') byMessage.set(d.message, [...(byMessage.get(d.message) ?? []), d.line]);
+  return [...byMessage].map(([message, lines]) =>
+    lines.length === 1
+      ? `${file}:${lines[0]}: ${message}`
+      : `${file}: ${lines.length} times (lines ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', ...' : ''}): ${message}`,
+  );
 }
 
 export const todoStep: StepEngine = {
@@ -100,7 +114,7 @@ export const todoStep: StepEngine = {
       summary: `${goal.value.goal}: ${plan.phases.length} phases, ${tasks} tasks, ${fmt(total.expected)} h expected (${fmt(total.optimistic)}–${fmt(total.pessimistic)} h)`,
       outputs: { [ARTIFACTS.todo]: hash },
       warnings: [
-        ...checked.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${map.file}:${d.line}:${d.column}: ${d.message}`),
+        ...mapWarnings(map.file, checked.diagnostics),
         ...model.value.warnings,
         ...plan.warnings,
       ],

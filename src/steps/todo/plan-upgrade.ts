@@ -69,7 +69,8 @@ export function planUpgrade(w: ModuleWork, goal: UpgradeTarget, hits: readonly L
         {
           id: `${w.module}.upgrade.${rule.id}`,
           module: w.module,
-          title: `${rule.version}.0: ${rule.title} (${found.length} line${found.length > 1 ? 's' : ''} in ${files} file${files > 1 ? 's' : ''})`,
+          // The version goes last: a heading that starts with "18.0" reads as a task number.
+          title: `${rule.title} in ${rule.version}.0 (${found.length} line${found.length > 1 ? 's' : ''} in ${files} file${files > 1 ? 's' : ''})`,
           work: sumWork(u.change_base, 'base', [{ count: found.length, name: `lines to ${rule.effort}`, rate }], model),
           checklist: found.map((h) => lineItem(h, rule, dir)),
           checklistTitle: 'Lines to change',

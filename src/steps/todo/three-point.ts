@@ -81,7 +81,8 @@ export function splitByCap(likely: number, widen: number, model: EstimateModel):
   let parts = 1;
   for (;;) {
     const each = threePoint(likely / parts, widen, model);
-    if (each.expected <= model.task_cap || parts >= 500) return { parts, each };
+    // Parts shrink towards the minimum, below any cap of 2 h or more; the bound only guards a minimum set above the cap.
+    if (each.expected <= model.task_cap || parts >= 100_000) return { parts, each };
     parts = Math.max(parts + 1, Math.ceil((threePoint(likely, widen, model).expected / model.task_cap) * 0.98));
   }
 }
