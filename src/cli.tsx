@@ -155,7 +155,7 @@ function initAnswers(f: Flags): import('./state/types.js').InitAnswers {
     url: url?.url ?? (envUrl.url || undefined),
     urlHadPassword: url ? url.password !== undefined : envUrl.password !== undefined,
     db: f.db ?? process.env.ODOO_DB,
-    user: f.user ?? process.env.ODOO_USER ?? url?.user ?? envUrl.user,
+    user: f.user ?? (process.env.ODOO_USER || url?.user || envUrl.user || undefined),
     addons: f.addons,
     transport: transport as 'auto' | 'xmlrpc' | 'json2' | undefined,
   };

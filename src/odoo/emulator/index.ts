@@ -20,6 +20,7 @@
  * - seed: 'demo' (default) | 'empty' | SeedData. Build one with demoSeed(v) or emptySeed(v) and
  *   add models, records and xmlids before starting (see SeedData in types.ts).
  * - db ('demo'), port (0 = random), latencyMs, now (clock for create/write dates).
+ * - credentials: { login: { password?, apiKey? } } replacing the seed's (canary secrets).
  * - modules: installed module names; default: the recorded list without knowledge and without
  *   OCA document_page. Add 'knowledge' for knowledge.article, 'document_page' for document.page;
  *   leave out 'base_automation' to drop base.automation.
@@ -74,12 +75,13 @@ function seedFor(opts: EmulatorOptions, version: EmulatorVersion): SeedData {
   return opts.seed;
 }
 
-function accounts(store: EmulatorStore, db: string): EmulatorAccount[] {
+function accounts(store: EmulatorStore, db: string, credentials: EmulatorOptions['credentials'] = {}): EmulatorAccount[] {
   const roles: Record<string, UserRole> = { admin: 'admin', lab_noproject: 'no-project' };
   return store.all('res.users').map((u) => {
     const login = String(u.login);
     const password = typeof u.password === 'string' ? u.password : login;
-    return { uid: u.id, login, password, apiKey: apiKeyFor(db, login), role: roles[login] ?? 'user' };
+    const given = Object.hasOwn(credentials, login) ? credentials[login] : undefined;
+    return { uid: u.id, login, password: given?.password ?? password, apiKey: given?.apiKey ?? apiKeyFor(db, login), role: roles[login] ?? 'user' };
   });
 }
 
@@ -95,7 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const db = opts.db ?? 'demo';
   const store = new EmulatorStore(seedFor(opts, version));
   if (opts.statePath) loadState(store, opts.statePath, version, db);
-  const list = accounts(store, db);
+  const list = accounts(store, db, opts.credentials);
   const stats: EmulatorStats = { requests: 0, byMethod: {}, warnings: [] };
   const statePath = opts.statePath;
   const backend: { -readonly [K in keyof Backend]: Backend[K] } = {

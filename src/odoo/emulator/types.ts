@@ -70,6 +70,8 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Clock for create_date / write_date (default: the system clock). */
   now?: () => Date;
+  /** Per login: a password and/or API key instead of the seed's (secret canaries in tests). */
+  credentials?: Record<string, { password?: string; apiKey?: string }>;
 }
 
 export interface EmulatorUser {
