@@ -256,7 +256,7 @@ function roleOf(name: string, decorators: readonly PyDecorator[]): MethodRole {
   if (d.has('api.depends') || name.startsWith('_compute_')) return 'compute';
   if (name.startsWith('action_') || name.startsWith('button_')) return 'action';
   if (OVERRIDES.has(name)) return 'override';
-  if (name.startsWith('_cron')) return 'cron';
+  if (name.startsWith('_cron') || d.has('api.autovacuum')) return 'cron';
   return 'other';
 }
 

@@ -209,6 +209,8 @@ export interface XmlMailTemplate extends SourceRef {
 export interface XmlOtherRecord extends SourceRef {
   id: string;
   model: string;
+  /** Its name field, when the record sets one (stage names, activity types...). */
+  name?: string;
 }
 
 export interface AccessRule extends SourceRef {
@@ -242,7 +244,7 @@ export interface XmlData {
   menus: XmlMenu[];
   reports: XmlReport[];
   /** QWeb templates; endLine lets a report count its template's lines. */
-  templates: (SourceRef & { id: string; endLine?: number })[];
+  templates: (SourceRef & { id: string; endLine?: number; name?: string; inheritId?: string })[];
   groups: XmlGroup[];
   rules: XmlRule[];
   crons: XmlCron[];

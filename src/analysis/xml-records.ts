@@ -89,6 +89,6 @@ export function recordToData(
       data.menus.push({ id, file, line, name: text('name'), parent: f('parent_id')?.ref, action: f('action')?.ref, groups: f('groups_id')?.refs ?? [] });
       return;
     default:
-      data.other.push({ id, model: record.model, file, line });
+      data.other.push({ id, model: record.model, name: text('name'), file, line });
   }
 }

@@ -95,7 +95,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
         break;
       }
       case 'template':
-        data.templates.push({ id: q(a.id ?? `(line ${line})`), file, line });
+        data.templates.push({ id: q(a.id ?? `(line ${line})`), name: a.name, inheritId: a.inherit_id ? q(a.inherit_id) : undefined, file, line });
         if (!tag.isSelfClosing) openTemplate = { index: data.templates.length - 1, depth };
         break;
       case 'report':

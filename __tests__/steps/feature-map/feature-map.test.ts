@@ -158,7 +158,8 @@ test('portal routes, settings, the JS patch, the cron, the sequence and the emai
   ]);
   expect(settings.stories[1].acceptance).toEqual([`It gives every internal user the group "Allow ticket escalations" (${HP}/models/res_config_settings.py:11).`]);
   const ui = features['helpdesk_portal-ui-assets'];
-  expect(ui.title).toBe('Web client changes: 1 JS and 1 SCSS files');
+  expect(ui.title).toBe('Web client changes: 1 JS, 1 SCSS and 2 QWeb template files');
+  expect(ui.stories[0].acceptance).toContain(`"My Tickets" is a new template (${HP}/views/portal_templates.xml:3).`);
   expect(ui.stories[0].acceptance[0]).toBe(`js/ticket_form_patch.js patches FormController (web.assets_backend) (${HP}/static/src/js/ticket_form_patch.js:1).`);
   expect(ui.roles).not.toContain('Portal User');
   const cron = features['helpdesk_portal-automation-ir_cron_remind_escalations'];
@@ -170,6 +171,11 @@ test('portal routes, settings, the JS patch, the cron, the sequence and the emai
   expect(features['helpdesk_portal-email-mail_template_ticket_solved'].stories[0].text).toBe(
     'As a Helpdesk Agent, I want to have Odoo send the "Helpdesk: ticket solved" email when I use "Solve" on a Helpdesk Ticket.',
   );
+});
+
+test('menus under another app are a navigation feature; stage data beside functional features is listed', () => {
+  expect(features['sale_site_visit-app-menus'].stories[0].text).toMatch(/^As a Salesperson, I want to reach Site Visits from the menus of other apps\.$/);
+  expect(features['helpdesk_lite-data-records'].stories[0].acceptance[0]).toMatch(/^Loads \d+ Ticket Stage records \(helpdesk.stage\)/);
 });
 
 test('a data-only module is a feature listing what it loads', () => {

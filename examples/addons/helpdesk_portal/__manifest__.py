@@ -19,6 +19,7 @@ and agents escalate urgent tickets through an approval by a manager.
         'data/mail_template_data.xml',
         'views/helpdesk_ticket_views.xml',
         'views/res_config_settings_views.xml',
+        'views/res_partner_views.xml',
         'views/portal_templates.xml',
     ],
     'assets': {

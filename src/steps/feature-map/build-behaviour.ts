@@ -2,6 +2,7 @@
 import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
 import { callCriterion } from './build-lifecycle.js';
+import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
@@ -98,7 +99,24 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
       metrics: { ...emptyMetrics(), loc: 5 },
     };
   });
-  return [...crons, ...automations];
+  const vacuums = m.models.flatMap((c) =>
+    c.methods.filter((x) => x.decorators.some((d) => d.name === 'api.autovacuum')).map((x) => {
+      const model = modelOf(c) ?? 'unknown';
+      const what = x.docstring ? lcfirst(x.docstring.replace(/[.\s]+$/, '')) : `run ${x.name}`;
+      const groups = ctx.reach(model, 'create');
+      return {
+        id: featureId(m.name, 'automation', model, x.name),
+        module: m.name,
+        kind: 'automation' as const,
+        title: `When the daily clean-up runs, then ${what}`,
+        roles: ctx.roleNames(groups),
+        stories: [story(ctx.primaryRole(groups), `have Odoo ${what} every day`, undefined, [at(`${x.name} runs with Odoo's daily clean-up (@api.autovacuum)`, x)])],
+        evidence: [ev(x)],
+        metrics: methodMetrics([x]),
+      };
+    }),
+  );
+  return [...crons, ...automations, ...vacuums];
 }
 
 /** Methods (of any analysed module) that reference an xml id or call with an argument. */
@@ -126,7 +144,7 @@ export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       stories: [
         story(role, goal, undefined, [
           ...(t.subject ? [at(`The subject reads: ${t.subject}`, t)] : [at(`A template on ${label}`, t)]),
-          ...senders.map((s) => at(`Sent by ${s.method.name}${s.model ? ` on ${ctx.label(s.model)}` : ''}`, s.call)),
+          ...senders.map((s) => at(`Used by ${s.method.name}${s.model ? ` on ${ctx.label(s.model)}` : ''}`, s.call)),
           ...(senders.length ? [] : [at('No code of the analysed modules sends it: it is picked in the email composer', t)]),
         ]),
       ],
@@ -134,6 +152,30 @@ export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       metrics: { ...emptyMetrics(), views: 1, dependencies: senders.length ? 1 : 0 },
     };
   });
+}
+
+const NOTICE_MODELS: Record<string, string> = { 'mail.message.subtype': 'chatter subtype', 'mail.activity.type': 'activity type' };
+
+/** Chatter subtypes and activity types a module loads: what followers are notified of, what gets planned. */
+export function notificationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const records = m.other.filter((r) => NOTICE_MODELS[r.model]);
+  if (!records.length) return [];
+  const names = records.map((r) => r.name ?? local(r.id));
+  return [
+    {
+      id: featureId(m.name, 'email', 'notifications'),
+      module: m.name,
+      kind: 'email' as const,
+      title: `Notifications: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`,
+      roles: ctx.roleNames(internalRoleGroups(ctx, m)),
+      stories: [
+        story(ctx.primaryRole(internalRoleGroups(ctx, m)), `be notified of ${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? ' and more' : ''} in the chatter and my activities`, undefined,
+          records.map((r) => at(`The ${NOTICE_MODELS[r.model]} "${r.name ?? local(r.id)}" is loaded`, r))),
+      ],
+      evidence: records.map(ev),
+      metrics: { ...emptyMetrics(), loc: records.length * 5 },
+    },
+  ];
 }
 
 export function sequenceFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {

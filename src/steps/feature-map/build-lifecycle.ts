@@ -5,6 +5,7 @@
  */
 import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton } from '../../analysis/types.js';
 import { BuildContext, classesOf } from './context.js';
+import { shownTo } from './criteria.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
@@ -60,7 +61,11 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
   for (const model of models) {
     const classes = classesOf(m, model);
     const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
-    if (!field) continue;
+    if (!field) {
+      const staged = stageFeature(ctx, m, model, classes);
+      if (staged) out.push(staged);
+      continue;
+    }
     const transitions = transitionsOf(m, model, field);
     if (!transitions.length) continue;
     const label = ctx.label(model);
@@ -85,7 +90,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
             return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
           }),
         ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg)).map((msg) => at(`Refused with "${msg}"`, t.method)),
-        ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown to ${listing(ctx.roleNames(b.groups))} only`, b)),
+        ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
         ...(t.buttons.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
       ];
@@ -116,6 +121,49 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
   return out;
 }
 
+/**
+ * A lifecycle through stage records (a stage_id Many2one): the stages the module loads, moved
+ * on the kanban board; the order of the stages is data the users change, not code.
+ */
+function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, classes: readonly PyModel[]): Feature | undefined {
+  const field = classes.flatMap((c) => c.fields).find((f) => f.name === 'stage_id' && f.type === 'Many2one' && f.comodel);
+  if (!field?.comodel) return undefined;
+  const label = ctx.label(model);
+  const stages = recordsOf(ctx).filter((r) => r.model === field.comodel);
+  const writers = ctx.reach(model, 'write');
+  const kanban = m.views.some((v) => v.model === model && v.type === 'kanban');
+  const names = stages.map((s) => s.name).filter((n): n is string => !!n);
+  const acceptance = [
+    ...stages.map((s) => at(`The stage "${s.name ?? s.id}" is loaded by ${s.file.split('/')[1] ?? 'the module'}`, s)),
+    ...(field.tracking ? [at(`Stage changes are logged in the chatter`, field)] : []),
+    ...classes.flatMap((c) => c.fields).filter((f) => f.name === 'kanban_state' && f.selection?.length).map((f) => at(`A card also shows ${listing((f.selection ?? []).map(([, l]) => l))} (${f.string ?? 'Kanban State'})`, f)),
+  ];
+  return {
+    id: featureId(m.name, 'lifecycle', model),
+    module: m.name,
+    kind: 'lifecycle',
+    title: `${label} stages${names.length ? `: ${names.join(', ')}` : ''}`,
+    roles: ctx.roleNames(writers),
+    stories: [story(ctx.primaryRole(writers), `move ${article(label)} ${label} through its stages${kanban ? ' on the kanban board' : ''}`, firstReason([field.help], false), acceptance)],
+    evidence: [ev(field), ...stages.map(ev)],
+    metrics: { ...emptyMetrics(), fields: 1, loc: stages.length * 4 },
+  };
+}
+
+// Built once per analysis: callers ask per call and per model, thousands of times on a full tree.
+const records = new WeakMap<BuildContext, ModuleAnalysis['other']>();
+const templates = new WeakMap<BuildContext, Map<string, ModuleAnalysis['mailTemplates'][number]>>();
+function recordsOf(ctx: BuildContext): ModuleAnalysis['other'] {
+  let r = records.get(ctx);
+  if (!r) records.set(ctx, (r = ctx.modules.flatMap((x) => x.other)));
+  return r;
+}
+function templatesOf(ctx: BuildContext): Map<string, ModuleAnalysis['mailTemplates'][number]> {
+  let t = templates.get(ctx);
+  if (!t) templates.set(ctx, (t = new Map(ctx.modules.flatMap((x) => x.mailTemplates).map((x) => [x.id, x]))));
+  return t;
+}
+
 /** What a named call does, said for a reviewer. */
 export function callCriterion(ctx: BuildContext, name: string, arg: string | undefined): string[] {
   switch (name) {
@@ -131,7 +179,7 @@ export function callCriterion(ctx: BuildContext, name: string, arg: string | und
     case 'action_send_mail':
       return ['Sends an email'];
     case 'ref': {
-      const tpl = arg ? ctx.modules.flatMap((x) => x.mailTemplates).find((t) => t.id === arg) : undefined;
+      const tpl = arg ? templatesOf(ctx).get(arg) : undefined;
       return tpl ? [`Uses the email template "${tpl.name ?? arg}"`] : [];
     }
     case 'next_by_code':

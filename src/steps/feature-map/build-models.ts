@@ -1,7 +1,7 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
 import type { ModuleAnalysis, PyMethod, PyModel, ViewButton, XmlMenu } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
-import { fieldCriteria, ruleCriteria } from './criteria.js';
+import { fieldCriteria, ruleCriteria, shownTo } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
@@ -33,7 +33,45 @@ function classMetrics(classes: readonly PyModel[], self: string): FeatureMetrics
 
 const rootMenus = (m: ModuleAnalysis): XmlMenu[] => m.menus.filter((x) => !x.parent);
 
+const OUTSIDERS = new Set(['base.group_portal', 'base.group_public']);
+/** Back-end screens are for internal users: portal and public groups never use them. */
+export const backOffice = (groups: readonly string[]): string[] => {
+  const inside = groups.filter((g) => !OUTSIDERS.has(g));
+  return inside.length ? inside : groups.length ? ['base.group_user'] : [];
+};
+
+/** Menus a module adds under another app's menus (no root menu of its own). */
+function navigationFeature(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  const own = new Set(m.menus.map((x) => x.id));
+  const leaves = m.menus.filter((x) => x.action && x.parent && !own.has(x.parent));
+  const under = m.menus.filter((x) => x.parent && !own.has(x.parent));
+  if (!leaves.length && !under.some((u) => m.menus.some((x) => x.parent === u.id && x.action))) return [];
+  const all = m.menus.filter((x) => x.action);
+  const parents = [...new Set(under.map((x) => x.parent as string))];
+  // The parent menus' groups (another app's configuration menu is for its managers) come first.
+  const parentGroups = ctx.modules.flatMap((x) => x.menus).filter((x) => parents.includes(x.id)).flatMap((x) => x.groups);
+  const groups = parentGroups.length
+    ? parentGroups
+    : all.flatMap((x) => (x.groups.length ? x.groups : m.actions.filter((a) => a.id === x.action).flatMap((a) => (a.resModel ? ctx.reach(a.resModel, 'read') : []))));
+  return [
+    {
+      id: featureId(m.name, 'app', 'menus'),
+      module: m.name,
+      kind: 'app',
+      title: `Menus: ${listing(all.slice(0, 5).map((x) => x.name ?? x.id))}${all.length > 5 ? ` and ${all.length - 5} more` : ''}`,
+      roles: ctx.roleNames(backOffice(groups)),
+      stories: [story(ctx.primaryRole(backOffice(groups)), `reach ${listing(all.slice(0, 5).map((x) => x.name ?? x.id))}${all.length > 5 ? ' and more' : ''} from the menus of other apps`, undefined, [
+        ...parents.map((p) => at(`Placed under the menu ${p}`, under.find((x) => x.parent === p) as XmlMenu)),
+        ...all.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}${l.groups.length ? `, shown ${shownTo(ctx, l.groups)}` : ''}`, l)),
+      ])],
+      evidence: m.menus.map(ev),
+      metrics: { ...emptyMetrics() },
+    },
+  ];
+}
+
 export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
+  if (!rootMenus(m).length) return navigationFeature(ctx, m);
   return rootMenus(m).map((root) => {
     const below = (id: string): XmlMenu[] => m.menus.filter((x) => x.parent === id).flatMap((x) => [x, ...below(x.id)]);
     const children = below(root.id);
@@ -41,9 +79,9 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const models = m.actions.filter((a) => leaves.some((l) => l.action === a.id)).map((a) => a.resModel).filter((x): x is string => !!x);
     const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read'));
     const name = root.name ?? humanize(root.id.split('.').pop() ?? root.id);
-    const restricted = children.filter((c) => c.groups.length).map((c) => at(`${c.name ?? c.id} is shown to ${listing(ctx.roleNames(c.groups))} only`, c));
+    const restricted = children.filter((c) => c.groups.length).map((c) => at(`${c.name ?? c.id} is shown ${shownTo(ctx, c.groups)}`, c));
     const acceptance = [
-      ...(root.groups.length ? [at(`The ${name} app is shown to ${listing(ctx.roleNames(root.groups))} only`, root)] : []),
+      ...(root.groups.length ? [at(`The ${name} app is shown ${shownTo(ctx, root.groups)}`, root)] : []),
       ...leaves.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}`, l)),
       ...restricted,
     ];
@@ -79,20 +117,21 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
   const writers = known.length ? known : internalRoleGroups(ctx, m);
   const out: Story[] = [];
   for (const meth of methods) {
-    if (meth.role !== 'action' || skip.has(meth)) continue;
+    if (skip.has(meth)) continue;
     const buttons: ViewButton[] = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === meth.name));
+    if (meth.role !== 'action' && !buttons.length) continue;
     if (!buttons.length && !meth.docstring) continue;
     const caption = buttons.find((b) => b.string)?.string;
     const groups = [...new Set(buttons.flatMap((b) => b.groups))];
     const named = humanize(meth.name);
     const goal = caption ? `use "${caption}" on ${article(label)} ${label}` : startsWithVerb(named) ? `${lcfirst(named)} from ${article(label)} ${label}` : `use ${named} on ${article(label)} ${label}`;
     const acceptance = [
-      ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown to ${listing(ctx.roleNames(b.groups))} only`, b)),
+      ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown ${shownTo(ctx, b.groups)}`, b)),
       ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
       ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
       ...(buttons.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
     ];
-    out.push(story(ctx.primaryRole(groups.length ? groups : writers), goal, firstReason([meth.docstring]), acceptance));
+    out.push(story(ctx.primaryRole(groups.length ? groups : backOffice(writers)), goal, firstReason([meth.docstring]), acceptance));
   }
   return out;
 }
@@ -109,11 +148,16 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const creators = ctx.reach(model, 'create');
     const readers = ctx.reach(model, 'read');
     const acceptance = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
-    const reason = firstReason([...actions.map((a) => a.help), ...classes.map((c) => c.docstring)]);
+    // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
+    const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
     const where = viewPhrase(views.map((v) => v.type));
     const what = actions[0]?.name ?? `${label} records`;
-    const creatorRole = ctx.primaryRole(creators.length ? creators : ctx.reach(model, 'write'));
-    const stories = [story(creatorRole, `record and follow ${what}${where ? ` ${where}` : ''}`, reason, acceptance)];
+    const creatorRole = ctx.primaryRole(backOffice(creators.length ? creators : ctx.reach(model, 'write')));
+    const screens = views.length + actions.length > 0;
+    const analysis = views.length > 0 && views.every((v) => ['graph', 'pivot', 'search', 'dashboard', 'cohort'].includes(v.type));
+    const goal = !screens ? `have Odoo keep ${label} records` : analysis ? `analyse ${what}${where ? ` ${where}` : ''}` : `record and follow ${what}${where ? ` ${where}` : ''}`;
+    if (!screens) acceptance.push(at(`No view, action or menu of this module shows ${label} records: code and routes use them`, classes[0]));
+    const stories = [story(creatorRole, goal, reason, acceptance)];
     const readOnly = ctx.roleNames(readers).filter((r) => !ctx.roleNames(creators).includes(r));
     if (readOnly[0]) stories.push(story(readOnly[0], `look up ${what}`, reason, [at(`${readOnly[0]} can read ${label} records but not create them`, accessLine(ctx, model, readers))]));
     const field = stateField(classes);
@@ -167,23 +211,32 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     }
     const fieldLabel = (n: string) => fields.find((f) => f.name === n)?.string ?? ctx.fieldLabel(model, n);
     const shownNames = new Set([...audiences.values()].flat());
-    const unplaced = fields.filter((f) => !shownNames.has(f.name) && !f.compute && !f.related);
+    // Back-links (One2many) and computed or related values a view does not show are plumbing, not features.
+    const unplaced = fields.filter((f) => !shownNames.has(f.name) && !f.compute && !f.related && f.type !== 'One2many');
     for (const [key, names] of [...audiences].sort()) {
-      const groups = key ? key.split(',') : writers;
+      const groups = key ? key.split(',') : backOffice(writers);
       const shown = names.map(fieldLabel);
       const goal = `see and set ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on the ${label} form`;
       const reason = firstReason(names.map((n) => fields.find((f) => f.name === n)?.help), false);
-      const only = key ? [at(`${listing(shown)} ${shown.length > 1 ? 'are' : 'is'} shown to ${listing(ctx.roleNames(groups))} only`, placed.find((p) => p.name === names[0]) ?? views[0])] : [];
+      const only = key ? [at(`${listing(shown)} ${shown.length > 1 ? 'are' : 'is'} shown ${shownTo(ctx, groups)}`, placed.find((p) => p.name === names[0]) ?? views[0])] : [];
       stories.push(story(ctx.primaryRole(groups), goal, reason, [...only, ...(stories.length ? [] : criteria)]));
     }
     const methods = classes.flatMap((c) => c.methods);
     const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
     stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
+    // Methods that change how the model behaves, when their docstrings say what they do.
+    const explained = methods.filter((x) => (x.role === 'override' || x.role === 'other') && x.docstring && !x.name.startsWith('_compute'));
+    if (!stories.length && !unplaced.length && explained.length) {
+      const [first, ...rest] = explained;
+      const goal = `have Odoo ${lcfirst((first.docstring as string).replace(/[.\s]+$/, ''))}`;
+      const readers = ctx.reach(model, 'read');
+      stories.push(story(ctx.primaryRole(readers.length ? readers : writers), goal, undefined, [...criteria, ...[first, ...rest].map((x) => at(`${x.name}: ${(x.docstring as string).replace(/[.\s]+$/, '')}`, x))]));
+    }
     if (!stories.length && (unplaced.length || criteria.length)) {
       // Data the module keeps on the model without showing it: what it stores and enforces.
       const shown = unplaced.map((f) => f.string ?? ctx.fieldLabel(model, f.name));
       const goal = shown.length ? `have Odoo keep ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on each ${label}` : `have the ${label} follow this module's rules`;
-      stories.push(story(ctx.primaryRole(writers), goal, firstReason(unplaced.map((f) => f.help), false), criteria));
+      stories.push(story(ctx.primaryRole(backOffice(writers)), goal, firstReason(unplaced.map((f) => f.help), false), criteria));
     } else if (stories.length && criteria.length && !audiences.size) {
       stories[0] = { ...stories[0], acceptance: [...new Set([...stories[0].acceptance, ...criteria])] };
     }
@@ -207,7 +260,8 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
 }
 
 export function wizardFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
-  return m.models.filter((c) => c.kind === 'transient' && c.name && c.name !== SETTINGS && !c.inherit.includes(SETTINGS)).map((c) => {
+  const opened = (c: PyModel) => m.views.some((v) => v.model === c.name) || m.actions.some((a) => a.resModel === c.name);
+  return m.models.filter((c) => c.kind === 'transient' && c.name && c.name !== SETTINGS && !c.inherit.includes(SETTINGS) && opened(c)).map((c) => {
     const model = c.name as string;
     const label = ctx.label(model);
     const views = m.views.filter((v) => v.model === model);

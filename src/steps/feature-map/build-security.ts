@@ -94,10 +94,14 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
 }
 
 /** A module with no models, views or routes of its own: the configuration data it loads. */
+/** Records that set the system up rather than give users something to work with. */
+const TECHNICAL_DATA = /^(ir\.|mail\.|res\.groups|base\.|web_|website\.|function$|delete$|digest\.|bus\.|res\.lang|res\.currency)/;
+
 export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boolean): Feature[] {
-  if (hasOther) return [];
   const byModel = new Map<string, { file: string; line: number }[]>();
-  for (const r of m.other) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+  // Beside functional features, only business data (stages, tags, levels...) is worth a feature.
+  for (const r of m.other) if (!hasOther || !TECHNICAL_DATA.test(r.model)) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+  if (hasOther && !byModel.size) return [];
   if (!byModel.size && !m.manifest.postInitHook) return [];
   const acceptance = [...byModel].map(([model, refs]) => at(`Loads ${refs.length} ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${model})`, refs[0]));
   if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));

@@ -29,7 +29,9 @@ function serves(meth: PyMethod): string {
 
 export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return m.controllers.map((c) => {
-    const routed = c.methods.filter((x) => x.route);
+    const routed = c.methods.filter((x) => x.route?.urls.length);
+    // @route() without URLs re-decorates a parent's route: a change of an existing page.
+    const changed = c.methods.filter((x) => x.route && !x.route.urls.length);
     const stories: Story[] = routed.map((meth) => {
       const r = meth.route as NonNullable<PyMethod['route']>;
       const who = audience(c, meth);
@@ -41,6 +43,12 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
         ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
       ]);
     });
+    if (changed.length) {
+      const first = stories[0];
+      const extra = changed.map((x) => at(`Also changes the existing route handled by ${x.name}`, x));
+      if (first) stories[0] = { ...first, acceptance: [...first.acceptance, ...extra] };
+      else stories.push(story(audience(c, changed[0]).role, `see ${listing(changed.map((x) => x.name))} behave as this module changes ${changed.length > 1 ? 'them' : 'it'}`, firstReason(changed.map((x) => x.docstring)), extra));
+    }
     const portal = routed.some((x) => audience(c, x).group === 'base.group_portal');
     const api = routed.every((x) => x.route?.type === 'json' || x.route?.auth === 'none');
     const kindWord = portal ? 'Portal' : api ? 'API' : routed.some((x) => x.route?.website) ? 'Website' : 'Web';
@@ -49,10 +57,10 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       id: featureId(m.name, 'route', c.className),
       module: m.name,
       kind: 'route' as const,
-      title: `${kindWord} pages: ${urls.slice(0, 3).join(', ')}${urls.length > 3 ? ` and ${urls.length - 3} more` : ''}`,
-      roles: [...new Set(routed.map((x) => audience(c, x).role))],
+      title: urls.length ? `${kindWord} pages: ${urls.slice(0, 3).join(', ')}${urls.length > 3 ? ` and ${urls.length - 3} more` : ''}` : `Changed routes: ${listing(changed.map((x) => x.name))}`,
+      roles: [...new Set([...routed, ...changed].map((x) => audience(c, x).role))],
       stories,
-      evidence: [ev(c), ...routed.map(ev)],
+      evidence: [ev(c), ...routed.map(ev), ...changed.map(ev)],
       metrics: {
         ...emptyMetrics(),
         methods: c.methods.length,
@@ -61,6 +69,10 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       },
     };
   });
+}
+
+function capped(lines: readonly string[]): string[] {
+  return lines.length <= MAX_LINES ? [...lines] : [...lines.slice(0, MAX_LINES), `And ${lines.length - MAX_LINES} more files and templates (see the evidence).`];
 }
 
 function describe(f: AssetFile): string {
@@ -72,12 +84,23 @@ function describe(f: AssetFile): string {
   return parts.length ? listing(parts) : `${f.kind.toUpperCase()} (${f.lines} lines)`;
 }
 
+/** QWeb templates that are no report body: website and portal pages and their changes. */
+function pageTemplates(m: ModuleAnalysis) {
+  const reportBodies = new Set(m.reports.map((r) => r.reportName).filter((x): x is string => !!x).map((x) => (x.includes('.') ? x : `${m.name}.${x}`)));
+  return m.templates.filter((t) => !reportBodies.has(t.id) && !/report|mail|email|layout_/i.test(t.id.split('.').pop() ?? ''));
+}
+
+const MAX_LINES = 15;
+const local = (id: string) => id.split('.').pop() ?? id;
+
 export function uiFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const files = m.assetFiles.filter((f) => f.kind !== 'css' || f.bundles.length);
-  if (!files.length) return [];
+  const templates = pageTemplates(m);
+  if (!files.length && !templates.length) return [];
   const count = (k: AssetFile['kind']) => files.filter((f) => f.kind === k).length;
   const counts = (['js', 'scss', 'css', 'xml'] as const).filter((k) => count(k)).map((k) => `${count(k)} ${k === 'xml' ? 'OWL template' : k.toUpperCase()}`);
-  const frontend = files.some((f) => f.bundles.some((b) => /frontend|website|portal/.test(b)));
+  if (templates.length) counts.push(`${templates.length} QWeb template`);
+  const frontend = files.some((f) => f.bundles.some((b) => /frontend|website|portal/.test(b))) || (templates.length > 0 && !files.length);
   const backend = files.some((f) => f.bundles.some((b) => /backend/.test(b))) || !frontend;
   const roles = backend ? ctx.roleNames(internalRoleGroups(ctx, m)) : ['Portal User'];
   const named = files.flatMap((f) => [...f.patches.map((p) => `patch of ${p}`), ...f.registries.map((r) => r.split('/')[1])]);
@@ -87,11 +110,14 @@ export function uiFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       id: featureId(m.name, 'ui', 'assets'),
       module: m.name,
       kind: 'ui',
-      title: `Web client changes: ${listing(counts)} file${files.length > 1 ? 's' : ''}`,
+      title: `${frontend && !backend ? 'Website' : 'Web client'} changes: ${listing(counts)} file${files.length + templates.length === 1 ? '' : 's'}`,
       roles,
-      stories: [story(roles[0] ?? 'Internal User', goal, undefined, files.map((f) => at(`${f.file.split('/').slice(-2).join('/')} ${describe(f)}${f.bundles.length ? ` (${f.bundles.join(', ')})` : ' (not in an asset bundle)'}`, { file: f.file, line: 1 })))],
-      evidence: files.map((f) => `${f.file}:1`),
-      metrics: { ...emptyMetrics(), loc: files.reduce((s, f) => s + f.lines, 0) },
+      stories: [story(roles[0] ?? 'Internal User', goal, undefined, capped([
+        ...files.map((f) => at(`${f.file.split('/').slice(-2).join('/')} ${describe(f)}${f.bundles.length ? ` (${f.bundles.join(', ')})` : ' (not in an asset bundle)'}`, { file: f.file, line: 1 })),
+        ...templates.map((t) => at(t.inheritId ? `"${t.name ?? local(t.id)}" changes the template ${t.inheritId}` : `"${t.name ?? local(t.id)}" is a new template`, t)),
+      ]))],
+      evidence: [...files.map((f) => `${f.file}:1`), ...templates.map(ev)],
+      metrics: { ...emptyMetrics(), views: templates.length, loc: files.reduce((s, f) => s + f.lines, 0) },
     },
   ];
 }

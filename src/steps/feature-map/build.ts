@@ -1,6 +1,6 @@
 /** Analysis -> features grouped by module. Pure and deterministic. */
 import type { AddonsAnalysis } from '../../analysis/types.js';
-import { automationFeatures, emailFeatures, reportFeatures, sequenceFeatures } from './build-behaviour.js';
+import { automationFeatures, emailFeatures, notificationFeatures, reportFeatures, sequenceFeatures } from './build-behaviour.js';
 import { lifecycleFeatures } from './build-lifecycle.js';
 import { appFeatures, extensionFeatures, modelFeatures, wizardFeatures } from './build-models.js';
 import { dataFeatures, securityFeatures, settingsFeatures } from './build-security.js';
@@ -29,6 +29,7 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
       ...sequenceFeatures(ctx, m),
       ...reportFeatures(ctx, m),
       ...emailFeatures(ctx, m),
+      ...notificationFeatures(ctx, m),
       ...uiFeatures(ctx, m),
     ];
     const own = [...functional, ...securityFeatures(ctx, m), ...dataFeatures(ctx, m, functional.length > 0)];

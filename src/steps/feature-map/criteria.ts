@@ -60,6 +60,9 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
       }
       return out;
     }
+    case 'other':
+      // A public method whose docstring says what it does (activity_update, _action_... are plumbing).
+      return !meth.name.startsWith('_') && meth.docstring ? [at(`${meth.name}: ${meth.docstring.replace(/[.\s]+$/, '')}`, meth)] : [];
     default:
       return [];
   }
@@ -75,3 +78,12 @@ export function ruleCriteria(ctx: BuildContext, m: ModuleAnalysis, model: string
       return at(`${ruleSentence(meaning, ctx.roleNames(r.groups), listing)}${r.name ? ` ("${r.name}")` : ''}`, r);
     });
 }
+
+/** "to Maintenance Manager only", "in debug mode only", "to holders of "Allow X" only". */
+export function shownTo(ctx: BuildContext, groups: readonly string[]): string {
+  const roles = ctx.roleNames(groups);
+  if (roles.length) return `to ${listing(roles)} only`;
+  if (groups.includes('base.group_no_one')) return 'in debug mode only';
+  return `to holders of ${listing(groups.map((g) => `"${ctx.roles.displayName(g)}"`))} only`;
+}
+

@@ -32,8 +32,10 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
   const global = rule.groups.length === 0;
   if (d === '' || ALL.test(d)) return { grants: `all ${model} records`, global };
   if (NONE.test(d)) return { grants: `no ${model} record`, global };
+  const follows = /message_partner_ids|message_follower_ids/.test(d);
   const own = fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
-  if (own.length) return { grants: `only their own ${model} records (${own.map(label).join(' or ')} is them)`, global };
+  if (own.length) return { grants: `only their own ${model} records (${own.map(label).join(' or ')} is them${follows ? ', or they follow it' : ''})`, global };
+  if (follows) return { grants: `only the ${model} records they follow`, global };
   if (/\bcompany_ids\b|user\.company_id|allowed_company_ids/.test(d)) return { grants: `only ${model} records of their companies (or without a company)`, global };
   const partner = fieldsMatching(d, /user\.(commercial_)?partner_id/);
   if (partner.length || /user\.(commercial_)?partner_id/.test(d)) {
