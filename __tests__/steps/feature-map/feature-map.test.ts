@@ -252,6 +252,36 @@ test('a changed code base keeps the ids of unchanged features and the user edits
   cleanup(dir);
 }, 60_000);
 
+test('a map from an earlier version: edits carry over by id, features the code no longer has are listed', async () => {
+  const dir = tempDir();
+  copyExamples(dir);
+  const ctx = makeContext(dir);
+  // No last proposal (.odoo-project-sync/) and ids of an earlier version: one per button.
+  writeFileSync(join(dir, 'feature_user_story_map.toml'), [
+    'version = 1',
+    '[features.equipment_maintenance-model-equipment_request]',
+    'title = "Maintenance Request (equipment.request)"', 'module = "equipment_maintenance"', 'kind = "model"',
+    'owner = "bob"', 'milestone = "MVP"', 'priority = "low"',
+    '[[features.equipment_maintenance-model-equipment_request.stories]]',
+    'text = "As a Maintenance Technician, I want to log a breakdown in two clicks, so that repairs start the same day."',
+    '[features.equipment_maintenance-action-equipment_request-action_done]',
+    'title = "\\"Mark as done\\" on Maintenance Request"', 'module = "equipment_maintenance"', 'kind = "action"', 'owner = "alice"',
+    '',
+  ].join('\n'));
+  const r = await featureMapStep.run(ctx);
+  expect(r.ok).toBe(true);
+  if (r.ok) expect(r.value.warnings.join('\n')).toMatch(/1 feature\(s\) of your map are no longer in the code .*equipment_maintenance-action-equipment_request-action_done/);
+  const out = readFileSync(join(dir, 'feature_user_story_map.toml'), 'utf8');
+  expect(out).toContain('# - equipment_maintenance-action-equipment_request-action_done: "Mark as done" on Maintenance Request (you set owner "alice")');
+  const map = parse(out) as unknown as { features: Record<string, MapFeature & { milestone: string; priority: string }> };
+  const f = map.features['equipment_maintenance-model-equipment_request'];
+  expect([f.owner, f.milestone, f.priority]).toEqual(['bob', 'MVP', 'low']);
+  expect(f.stories.map((s) => s.text)).toEqual(['As a Maintenance Technician, I want to log a breakdown in two clicks, so that repairs start the same day.']);
+  expect(f.evidence.length).toBeGreaterThan(0); // what the code says is regenerated
+  expect(map.features['equipment_maintenance-lifecycle-equipment_request'].owner).toBe('');
+  cleanup(dir);
+}, 60_000);
+
 test('a source-code workspace without addons paths is a config error naming the key', async () => {
   const dir = tempDir();
   const r = await featureMapStep.run(makeContext(dir, { addons: [] }));

@@ -3,7 +3,8 @@
  * criteria), merged three ways with the user's edits of the previous proposal.
  */
 import { ok } from '../../core/result.js';
-import { writeProposal } from '../../review/proposal.js';
+import { proposalPath, writeProposal } from '../../review/proposal.js';
+import { userEdits, vanished } from './carry.js';
 import { ARTIFACTS, type StepEngine } from '../types.js';
 import { coverageReport } from './coverage.js';
 import { renderFeatureMap } from './render.js';
@@ -32,9 +33,17 @@ export const featureMapStep: StepEngine = {
     const sources = await readSources(ctx);
     if (!sources.ok) return sources;
     const { problems, features } = sources.value;
-    const text = renderFeatureMap(features, projectName(ctx));
+    const [userText, lastProposal] = await Promise.all([ctx.artifacts.read(ARTIFACTS.featureMap), ctx.artifacts.read(proposalPath(ARTIFACTS.featureMap))]);
+    const edits = userEdits(userText, lastProposal);
+    const gone = vanished(userText, features.features, edits);
+    const text = renderFeatureMap(features, projectName(ctx), { edits, gone });
     const written = await writeProposal(ctx.artifacts, ARTIFACTS.featureMap, text);
     const warnings = problems.map(problemLine);
+    if (gone.length) {
+      warnings.push(
+        `${ARTIFACTS.featureMap}: ${gone.length} feature(s) of your map are no longer in the code and are listed at the end of the map: ${gone.map((g) => g.id).join(', ')}`,
+      );
+    }
     if (written.kind === 'merged' && written.conflicts > 0) {
       warnings.push(`${ARTIFACTS.featureMap}: ${written.conflicts} conflict(s) between your edits and the new proposal; resolve them in the reviewer`);
     }

@@ -4,6 +4,7 @@
  * regenerated proposal merges three ways without conflicts.
  */
 import { tomlComment, tomlKey, tomlString } from '../../core/toml-text.js';
+import type { Carried, Vanished } from './carry.js';
 import type { Feature, FeatureKind, FeatureSet, Priority } from './types.js';
 
 
@@ -44,28 +45,35 @@ const KIND_NOTES: Record<FeatureKind, string> = {
   data: 'configuration data a module loads',
 };
 
-function renderFeature(f: Feature): string {
+function renderFeature(f: Feature, kept: Carried = {}): string {
   const out = [
     `# ${KIND_NOTES[f.kind]}`,
     `[features.${tomlKey(f.id)}]`,
     `title = ${tomlString(f.title)}`,
     `module = ${tomlString(f.module)}`,
     `kind = ${tomlString(f.kind)}`,
-    `scope = "in"`,
-    `priority = ${tomlString(DEFAULT_PRIORITY[f.kind])}`,
-    `owner = ""`,
-    `milestone = ""`,
+    // The user's decisions ride along by id, so a regenerated map keeps them.
+    ...(kept.merged_into !== undefined ? [`merged_into = ${tomlString(kept.merged_into)}`] : []),
+    `scope = ${tomlString(kept.scope ?? 'in')}`,
+    `priority = ${tomlString(kept.priority ?? DEFAULT_PRIORITY[f.kind])}`,
+    `owner = ${tomlString(kept.owner ?? '')}`,
+    `milestone = ${tomlString(kept.milestone ?? '')}`,
     `roles = [${f.roles.map(tomlString).join(', ')}]`,
     '',
     `evidence = ${list(f.evidence)}`,
   ];
-  for (const s of f.stories) {
+  for (const s of kept.stories ?? f.stories) {
     out.push('', `[[features.${tomlKey(f.id)}.stories]]`, `text = ${tomlString(s.text)}`, `acceptance = ${list(s.acceptance)}`);
   }
   return out.join('\n');
 }
 
-export function renderFeatureMap(set: FeatureSet, project: string): string {
+export interface UserWork {
+  edits: ReadonlyMap<string, Carried>;
+  gone: readonly Vanished[];
+}
+
+export function renderFeatureMap(set: FeatureSet, project: string, work: UserWork = { edits: new Map(), gone: [] }): string {
   const parts = [HEADER, `version = 1\nproject = ${tomlString(project)}`];
   for (const m of set.modules) {
     parts.push(
@@ -82,7 +90,18 @@ export function renderFeatureMap(set: FeatureSet, project: string): string {
     const own = set.features.filter((f) => f.module === m.name);
     if (own.length === 0) continue;
     parts.push(`# ${'='.repeat(72)}\n# ${tomlComment(`${m.name}: ${m.title}`)} (${own.length} features)\n# ${'='.repeat(72)}`);
-    for (const f of own) parts.push(renderFeature(f));
+    for (const f of own) parts.push(renderFeature(f, work.edits.get(f.id)));
+  }
+  if (work.gone.length) {
+    parts.push(
+      [
+        `# ${'='.repeat(72)}`,
+        `# Features of your map that the code no longer has (${work.gone.length}). They get no ToDo tasks.`,
+        '# Move your decisions to the feature that replaced each one, then delete these lines.',
+        `# ${'='.repeat(72)}`,
+        ...work.gone.map((g) => `# - ${tomlComment(`${g.id}: ${g.title}${g.edits.length ? ` (you set ${g.edits.join(', ')})` : ''}`)}`),
+      ].join('\n'),
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }

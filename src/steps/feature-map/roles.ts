@@ -54,6 +54,15 @@ export class RoleBook {
       for (const g of m.groups) this.groups.set(g.id, g);
       for (const c of m.categories) if (c.name) this.categories.set(c.id, c.name);
     }
+    // Odoo creates a category per manifest category path ("Human Resources/Time Off" ->
+    // base.module_category_human_resources_time_off, named "Time Off"); data files only add to it.
+    for (const m of modules) {
+      const parts = (m.manifest.category ?? '').split('/').map((p) => p.trim()).filter(Boolean);
+      parts.forEach((part, i) => {
+        const id = `base.module_category_${parts.slice(0, i + 1).map((p) => p.toLowerCase().replace(/&/g, 'and').replace(/ /g, '_')).join('_')}`;
+        if (!this.categories.has(id)) this.categories.set(id, part);
+      });
+    }
   }
 
   /** Is this group a job a person holds (not a feature toggle or debug switch)? */
