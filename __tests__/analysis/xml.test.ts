@@ -83,3 +83,27 @@ describe('analyseXml', () => {
     expect(r.problem).toMatchObject({ kind: 'xml-syntax', file: 'x/bad.xml', line: 3 });
   });
 });
+
+test('an element whose tag name ends its line is found on that line, and a group-restricted page narrows its fields', () => {
+  const src = `<odoo>
+    <menuitem
+        id="menu_stages"
+        groups="base.group_no_one"/>
+    <record id="form_x" model="ir.ui.view">
+        <field name="model">x.request</field>
+        <field name="arch" type="xml">
+            <form><notebook>
+                <page string="Internal" groups="group_manager">
+                    <field name="note"/>
+                </page>
+            </notebook><field name="name"/></form>
+        </field>
+    </record>
+</odoo>`;
+  const { data } = analyseXml(src, 'x/views.xml', 'x');
+  expect(data.menus[0]).toMatchObject({ id: 'x.menu_stages', line: 2, groups: ['base.group_no_one'] });
+  expect(data.views[0].fields).toEqual([
+    { name: 'note', groups: ['x.group_manager'], file: 'x/views.xml', line: 10 },
+    { name: 'name', groups: [], file: 'x/views.xml', line: 12 },
+  ]);
+});

@@ -67,7 +67,9 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
     }
   });
   parser.on('opentagstart', () => {
-    startLine = parser.line;
+    // The event fires after the character that ends the tag name: a newline there ("<menuitem"
+    // alone on its line) has already moved the line on.
+    startLine = src[parser.position - 1] === '\n' ? parser.line - 1 : parser.line;
   });
   parser.on('opentag', (tag) => {
     depth++;
