@@ -120,6 +120,17 @@ export async function analyseModule(
   for (const dataFile of m.manifest.data) {
     if (await readDataFile(m, dir, dataFile, rel, problems)) read.files++;
   }
+  // A later <record model="ir.ui.menu"> with the same id updates the menu, it adds none.
+  const menus = new Map<string, (typeof m.menus)[number]>();
+  m.menus = m.menus.filter((x) => {
+    const first = menus.get(x.id);
+    if (!first) return menus.set(x.id, x), true;
+    first.action = x.action ?? first.action;
+    first.name = x.name ?? first.name;
+    first.parent = x.parent ?? first.parent;
+    if (x.groups.length) first.groups = x.groups;
+    return false;
+  });
   // A menuitem without a name shows its action's name.
   for (const menu of m.menus) {
     if (!menu.name && menu.action) menu.name = m.actions.find((a) => a.id === menu.action)?.name;

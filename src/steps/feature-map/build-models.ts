@@ -158,7 +158,8 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const goal = !screens ? `have Odoo keep ${label} records` : analysis ? `analyse ${what}${where ? ` ${where}` : ''}` : `record and follow ${what}${where ? ` ${where}` : ''}`;
     if (!screens) acceptance.push(at(`No view, action or menu of this module shows ${label} records: code and routes use them`, classes[0]));
     const stories = [story(creatorRole, goal, reason, acceptance)];
-    const readOnly = ctx.roleNames(readers).filter((r) => !ctx.roleNames(creators).includes(r));
+    // Portal and public readers reach records through routes, not the back-end views.
+    const readOnly = ctx.roleNames(readers.filter((g) => !OUTSIDERS.has(g))).filter((r) => !ctx.roleNames(creators).includes(r));
     if (readOnly[0]) stories.push(story(readOnly[0], `look up ${what}`, reason, [at(`${readOnly[0]} can read ${label} records but not create them`, accessLine(ctx, model, readers))]));
     const field = stateField(classes);
     const transitions = new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : []);

@@ -17,6 +17,7 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
   const ctx = new BuildContext(analysis.modules);
   const features: Feature[] = [];
   for (const m of analysis.modules) {
+    ctx.home = m.name;
     const functional = [
       ...appFeatures(ctx, m),
       ...modelFeatures(ctx, m),

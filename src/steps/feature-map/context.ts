@@ -6,6 +6,8 @@ import { humanize, modelLabeler } from './text.js';
 export class BuildContext {
   readonly roles: RoleBook;
   readonly label: (model: string) => string;
+  /** The module whose features are being built: its own roles win ties. */
+  home?: string;
 
   constructor(readonly modules: readonly ModuleAnalysis[]) {
     this.roles = new RoleBook(modules);
@@ -112,7 +114,7 @@ export class BuildContext {
 
   /** Role names, least privileged first. */
   roleNames(groupIds: readonly string[]): string[] {
-    return [...new Set(this.roles.order(groupIds).map((g) => this.roles.name(g)))];
+    return [...new Set(this.roles.order(groupIds, this.home).map((g) => this.roles.name(g)))];
   }
 
   /** Least privileged role among groups, else the fallback. */
