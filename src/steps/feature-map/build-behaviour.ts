@@ -1,6 +1,6 @@
 /** Features for what runs or is produced without a screen: reports, automations, emails, numbering. */
 import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
-import { BuildContext } from './context.js';
+import { BuildContext, modelOf } from './context.js';
 import { callCriterion } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
