@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { isFileSync, MANIFESTS, readsContent, SKIP_DIRS } from '../analysis/files.js';
-import type { HashCache } from './hash-cache.js';
+import type { DirEntries, HashCache } from './hash-cache.js';
 import { isNotFound } from './artifact-store.js';
 
 export interface DigestProgress {
@@ -33,14 +33,15 @@ interface Item {
  */
 function moduleItems(dir: string, prefix: string, cache: HashCache, out: Item[]): void {
   const walk = (d: string, rel: string): void => {
-    let st: Stats;
+    let entries: DirEntries;
     try {
-      st = statSync(d);
+      entries = cache.listDir(d, statSync(d));
     } catch {
+      // The analysis reports it (file and what to do); here it only has to count as a change.
       out.push({ line: `${prefix}${rel}\0unreadable\n` });
       return;
     }
-    for (const [name, kind] of cache.listDir(d, st)) {
+    for (const [name, kind] of entries) {
       if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
       const p = `${d}${sep}${name}`;
       const r = `${rel}${name}`;
@@ -69,8 +70,13 @@ function linkText(p: string): string {
 }
 
 function childDirs(dir: string, cache: HashCache): string[] {
-  return cache
-    .listDir(dir, statSync(dir))
+  let entries: DirEntries;
+  try {
+    entries = cache.listDir(dir, statSync(dir));
+  } catch {
+    return []; // the analysis reports the folder it cannot read
+  }
+  return entries
     .filter(([name]) => !name.startsWith('.') && name !== '__pycache__')
     .filter(([name, kind]) => kind === 'd' || (kind === 'l' && statOrUndefined(join(dir, name))?.isDirectory()))
     .map(([name]) => name);
