@@ -139,7 +139,15 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
               ) : state.question ? (
                 <QuestionPrompt pending={state.question} onAnswer={(v) => controller.answer(v)} detailRows={Math.max(6, rows - 17 - notices.length)} />
               ) : (
-                <Screen status={state.steps[state.current]} now={now} />
+                <>
+                  <Screen status={state.steps[state.current]} now={now} />
+                  {state.refused?.step === state.current ? (
+                    <Box flexDirection="column" marginTop={1}>
+                      <Text color={colour('error')}>✖ Not run: {state.refused.message}</Text>
+                      <Text color={colour('muted')}>→ {state.refused.hint}</Text>
+                    </Box>
+                  ) : null}
+                </>
               )}
             </Box>
           </Box>

@@ -40,6 +40,8 @@ export type TransientAction =
   /** A checkpoint's file exists and waits for approval. */
   | { type: 'review-ready'; step: ReviewStepId }
   | { type: 'selected'; step: StepId }
+  /** A run the order of the steps does not allow yet (an earlier step or checkpoint is open). */
+  | { type: 'step-refused'; step: StepId; message: string; hint: string }
   | { type: 'notice'; message: string }
   | { type: 'question-asked'; step: StepId; question: Question }
   | { type: 'question-answered' };

@@ -2,8 +2,7 @@
  * The headless commands. They get everything from the CLI (paths, secret, ports, streams,
  * the SIGINT signal) and return an exit code; only src/cli.tsx reads argv/env and exits.
  */
-import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatUserError, UserError } from '../core/user-error.js';
 import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepRegistry } from '../steps/registry.js';
@@ -126,10 +125,8 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
     const st = s.steps[step];
     if (st.kind === 'unavailable') return fail(env, `${entry.title}: ${st.reason}`, 'this step lands in a later release');
     if (st.kind === 'skipped') return env.out(`${entry.title}: skipped (${st.reason})`), EXIT.ok;
-    const before = r.registry.slice(0, r.registry.indexOf(entry)).find((e) => !['done', 'skipped'].includes(s.steps[e.id].kind));
-    if (before && !(await syncsOwnPlan(env, r, step))) {
-      return printError(env, new UserError('usage', `${entry.title} needs "${before.title}" first (it is ${s.steps[before.id].kind})`, { hint: `run \`odoo-project-sync run ${before.id}\`, or \`odoo-project-sync resume\`` }));
-    }
+    const refused = await r.refusal(step);
+    if (refused) return printError(env, refused);
     if (entry.kind === 'review') {
       const doc = await r.review.open(entry.id).catch((e: unknown) => e);
       if (doc instanceof Error) return printError(env, doc);
@@ -205,14 +202,3 @@ const noConfig = () =>
   new UserError('usage', `no ${CONFIG_FILE} in this workspace`, {
     hint: 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or `init --source source --addons PATH`',
   });
-
-/**
- * Sync reads ToDo.md (or [sync] plan_file): a task plan people keep by hand can be synced on its
- * own, without the steps that would have generated it.
- */
-async function syncsOwnPlan(env: CommandEnv, r: Runner, step: StepId): Promise<boolean> {
-  if (step !== 'sync') return false;
-  const sync = r.config()?.sections.sync as { plan_file?: unknown } | undefined;
-  const plan = typeof sync?.plan_file === 'string' ? sync.plan_file : ARTIFACTS.todo;
-  return existsSync(resolve(env.root, plan));
-}

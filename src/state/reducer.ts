@@ -31,7 +31,9 @@ export function reduce(s: RunState, a: Action): RunState {
       return withStep(s, a.step, { kind: av.kind, reason: av.reason });
     }
     case 'step-started':
-      return withStep(s, a.step, { kind: 'running', startedAt: a.at });
+      return withStep({ ...s, refused: undefined }, a.step, { kind: 'running', startedAt: a.at });
+    case 'step-refused':
+      return { ...s, refused: { step: a.step, message: a.message, hint: a.hint } };
     case 'step-progress': {
       const cur = s.steps[a.step];
       return cur.kind === 'running' ? withStep(s, a.step, { ...cur, progress: a.progress }) : s;
@@ -56,7 +58,7 @@ export function reduce(s: RunState, a: Action): RunState {
       return k === 'pending' ? withStep(s, a.step, { kind: 'awaiting-review' }) : s;
     }
     case 'review-approved':
-      return withStep(s, a.step, {
+      return withStep({ ...s, refused: undefined }, a.step, {
         kind: 'done',
         finishedAt: a.at,
         summary: `approved ${a.file}`,

@@ -1,6 +1,7 @@
 import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
-import { STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
+import { planFileOf } from '../steps/sync/plan-file.js';
+import { ARTIFACTS, STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
 import type { Availability, JournaledAction } from './actions.js';
 import { join, resolve } from 'node:path';
 import { HashCache } from './hash-cache.js';
@@ -17,6 +18,9 @@ import { HASH_CACHE_FILE } from './paths.js';
 import type { RunState, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
+import { CONFIG_FILE } from './paths.js';
+import { orderRefusal, waitingFor } from './step-order.js';
+import type { UserError } from '../core/user-error.js';
 
 export interface RunnerOptions {
   workspace: Workspace;
@@ -47,8 +51,13 @@ export interface Runner {
   readonly store: Store;
   readonly controller: WizardController;
   readonly registry: StepRegistry;
-  /** Runs one step to its end (engine steps) and resolves with its final status. */
+  /**
+   * Runs one step to its end (engine steps) and resolves with its final status. A step an
+   * earlier step or checkpoint still holds back is refused (see `refusal`) and left as it was.
+   */
   runStep(step: StepId): Promise<StepStatus>;
+  /** Why this step may not run yet (an earlier step is open), or undefined when it may. */
+  refusal(step: StepId): Promise<UserError | undefined>;
   readonly review: ReviewOps;
   /** Re-derives availability, staleness and checkpoints from the files on disk. */
   reconcile(): Promise<void>;
@@ -119,6 +128,14 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     const steps = store.getState().steps;
     const files = recordedInputs(steps);
     const current = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await hashFile(f)] as const)));
+    // A config edit can make a new file an input (another [sync] plan_file, another addons
+    // path): the step ran without it, so it is out of date even though no recorded file changed.
+    for (const entry of o.registry) {
+      const st = store.getState().steps[entry.id];
+      if (entry.kind !== 'engine' || st.kind !== 'done' || !cfg || Object.keys(st.inputs).length === 0) continue;
+      const added = (entry.extraInputs?.(cfg) ?? []).find((f) => !(f in st.inputs));
+      if (added !== undefined) await record({ type: 'step-stale', step: entry.id, at: now(), reason: `${added} is now an input (${CONFIG_FILE} changed)` });
+    }
     const isReview = (id: StepId) => entryOf(o.registry, id).kind === 'review';
     for (const f of findStale(STEP_IDS, store.getState().steps, current, isReview)) {
       await record({ type: 'step-stale', step: f.step, at: now(), reason: f.reason });
@@ -145,6 +162,12 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       return store.getState().steps[id];
     }
     if (!entry.engine) throw new Error(`runStep(${id}) without an engine`);
+    const refused = await refusal(id);
+    if (refused) {
+      store.dispatch({ type: 'step-refused', step: id, message: refused.message, hint: refused.hint ?? '' });
+      o.log?.(`[${id}] refused: ${refused.message}`);
+      return store.getState().steps[id];
+    }
     // Read odoo-project-sync.toml again: the user may have fixed it before pressing r.
     const reloaded = await loadConfig(ws.root);
     if (!reloaded.ok) {
@@ -194,6 +217,27 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     } finally {
       inFlight.delete(work);
     }
+  }
+
+  async function refusal(id: StepId): Promise<UserError | undefined> {
+    const steps = store.getState().steps;
+    const before = waitingFor(o.registry, steps, id);
+    if (!before) return undefined;
+    if (id === 'sync' && (await syncsOwnPlan(steps))) return undefined;
+    return orderRefusal(o.registry, entryOf(o.registry, id), before, steps[before.id]);
+  }
+
+  /**
+   * A task plan people keep by hand can be synced without the steps that would have generated
+   * it: whatever `[sync] plan_file` names (the engine explains a missing or misplaced one), or a
+   * ToDo.md that exists and that the ToDo step has not made out of date.
+   */
+  async function syncsOwnPlan(steps: RunState['steps']): Promise<boolean> {
+    const cfg = config();
+    if (!cfg) return false;
+    const plan = planFileOf(cfg.sections);
+    if (plan !== ARTIFACTS.todo) return true;
+    return steps.todo.kind !== 'stale' && (await hashFile(plan)) !== ABSENT;
   }
 
   function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal): StepContext {
@@ -253,6 +297,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     registry: o.registry,
     review,
     runStep,
+    refusal,
     reconcile,
     config,
     withOverrides: (c) => effectiveConfig(c, o.connectionOverrides) ?? c,

@@ -47,6 +47,8 @@ export interface RunState {
   readonly notices: readonly string[];
   /** No odoo-project-sync.toml yet: the TUI shows the first-run screen (controller.init). */
   readonly needsInit: boolean;
+  /** Why the last run of this step was refused (it waits for an earlier step); cleared when it starts. */
+  readonly refused?: { readonly step: StepId; readonly message: string; readonly hint: string };
   /** A question a running engine is waiting on; answered through controller.answer. */
   readonly question?: PendingQuestion;
 }

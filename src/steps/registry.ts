@@ -3,6 +3,7 @@
  * here and shows as "not available yet": it never produces output. Engines load on first use,
  * so starting the wizard does not pay for parsers it may not need.
  */
+import { planFileOf } from './sync/plan-file.js';
 import { ARTIFACTS, type ArtifactStore, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
 
 export type Load<T> = () => Promise<T>;
@@ -73,7 +74,7 @@ export function buildRegistry(e: Engines): StepRegistry {
     },
     { kind: 'review', id: 'feature-review', title: 'Review feature map', file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
     { kind: 'engine', id: 'todo', title: 'Estimate ToDo.md', engine: loader(e.todo), databaseOnly: false },
-    { kind: 'engine', id: 'sync', title: 'Sync to Odoo', engine: loader(e.sync), databaseOnly: false },
+    { kind: 'engine', id: 'sync', title: 'Sync to Odoo', engine: loader(e.sync), databaseOnly: false, extraInputs: (c) => [planFileOf(c.sections)] },
   ];
 }
 

@@ -99,6 +99,19 @@ test('no ToDo.md: the error says how to get one; plan_file points the step at an
   });
 });
 
+test('plan_file is read even when a ToDo.md exists; a missing plan_file names itself, not step 6', async () => {
+  await withWorkspace(async (ws) => {
+    writeFileSync(join(ws.root, 'hand-plan.md'), '# Hand plan\n\n## Phase 1: Only\n\n- [ ] One task by hand\n');
+    const dry = await runSyncStep(emu, ws, { dryRun: true, sections: { sync: { plan_file: 'hand-plan.md' } } });
+    // The seed ToDo.md holds 54 tasks; the hand plan one.
+    expect(expectOk(dry).summary).toMatch(/\b1 task/);
+    const gone = await runSyncStep(emu, ws, { dryRun: true, sections: { sync: { plan_file: 'no-such-plan.md' } } });
+    expect(gone.result.ok).toBe(false);
+    expect(!gone.result.ok && gone.result.error.message).toBe('No task plan: no-such-plan.md does not exist.');
+    expect(!gone.result.ok && gone.result.error.hint).toMatch(/Create no-such-plan\.md, or remove plan_file/);
+  });
+});
+
 test('wrong credentials: a clear error naming the server, nothing written', async () => {
   await withWorkspace(async (ws) => {
     const run = await runSyncStep(emu, ws, { password: 'not-the-password' });

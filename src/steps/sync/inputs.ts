@@ -5,6 +5,7 @@ import { ARTIFACTS, type StepContext } from '../types.js';
 import { CONFIG_FILE, readSyncConfig, type SyncConfig } from './config.js';
 import { readFeatureMap, type Feature } from './feature-map.js';
 import { parseTaskPlan, type TaskPlan } from './parse/index.js';
+import { planFileOf } from './plan-file.js';
 
 export interface SyncInputs {
   config: SyncConfig;
@@ -16,29 +17,25 @@ export interface SyncInputs {
 export async function readInputs(ctx: StepContext): Promise<Result<SyncInputs, UserError>> {
   const config = readSyncConfig(ctx.config.sections);
   if (!config.ok) return config;
-  let planFile: string = ARTIFACTS.todo;
-  let text = await ctx.artifacts.read(planFile);
-  if (text === undefined && config.value.planFile) {
-    planFile = config.value.planFile;
-    try {
-      text = await ctx.artifacts.read(planFile);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      return err(
-        new UserError('config', `[sync] plan_file "${planFile}" is outside the workspace.`, {
-          where: { file: CONFIG_FILE, field: 'sync.plan_file' },
-          hint: `Copy the plan into ${ctx.artifacts.root} and name it relative to it.`,
-        }),
-      );
-    }
-  }
-  if (text === undefined) {
+  // [sync] plan_file wins over ToDo.md whenever it is set, even when a ToDo.md exists.
+  const planFile = planFileOf(ctx.config.sections);
+  let text: string | undefined;
+  try {
+    text = await ctx.artifacts.read(planFile);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
     return err(
-      new UserError('input', `No task plan: ${planFile} does not exist.`, {
-        where: { file: planFile },
-        hint: 'Run step 6 (todo) to write ToDo.md, or set plan_file under [sync] in odoo-project-sync.toml.',
+      new UserError('config', `[sync] plan_file "${planFile}" is outside the workspace.`, {
+        where: { file: CONFIG_FILE, field: 'sync.plan_file' },
+        hint: `Copy the plan into ${ctx.artifacts.root} and name it relative to it.`,
       }),
     );
+  }
+  if (text === undefined) {
+    const hint = config.value.planFile
+      ? `Create ${planFile}, or remove plan_file from [sync] in ${CONFIG_FILE} to sync ToDo.md.`
+      : `Run step 6 (todo) to write ToDo.md, or set plan_file under [sync] in ${CONFIG_FILE}.`;
+    return err(new UserError('input', `No task plan: ${planFile} does not exist.`, { where: { file: planFile }, hint }));
   }
   const plan = parseTaskPlan(text, planFile);
   if (!plan.ok) return plan;
