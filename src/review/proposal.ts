@@ -17,6 +17,9 @@ export type ProposalWrite =
  * - no user file yet, or the user never changed the last proposal: the new proposal is written;
  * - the user edited it: their text, the old proposal and the new one are merged three ways, and
  *   conflicts are left marked in the file for the reviewer to show.
+ * The merge base is written last, each file atomically: a crash between the two leaves the old
+ * base beside the merged file, and the next run merges the same change again (both sides agree,
+ * so nothing conflicts) instead of dropping it.
  */
 export async function writeProposal(
   artifacts: ArtifactStore,
@@ -25,10 +28,19 @@ export async function writeProposal(
 ): Promise<ProposalWrite> {
   const basePath = proposalPath(file);
   const [userText, oldProposal] = await Promise.all([artifacts.read(file), artifacts.read(basePath)]);
+  const result = await writeUserFile(artifacts, file, userText, oldProposal, newProposal);
   if (oldProposal !== newProposal) await artifacts.write(basePath, newProposal);
-  if (userText === undefined) {
-    return { kind: 'created', hash: await artifacts.write(file, newProposal) };
-  }
+  return result;
+}
+
+async function writeUserFile(
+  artifacts: ArtifactStore,
+  file: string,
+  userText: string | undefined,
+  oldProposal: string | undefined,
+  newProposal: string,
+): Promise<ProposalWrite> {
+  if (userText === undefined) return { kind: 'created', hash: await artifacts.write(file, newProposal) };
   if (userText === newProposal) return { kind: 'unchanged', hash: sha256(userText) };
   if (oldProposal === undefined || userText === oldProposal) {
     return { kind: 'replaced', hash: await artifacts.write(file, newProposal) };

@@ -71,3 +71,28 @@ describe('regenerating over hand edits', () => {
     }
   });
 });
+
+describe('cancelling generate', () => {
+  test('files a cancelled run never wrote are not recorded as written: the next run writes them, with no "changed by hand"', async () => {
+    const doc = recordedExtract(17);
+    const ctx = await workspace(doc);
+    try {
+      const first = await generateStep.run(ctx);
+      if (!first.ok) throw first.error;
+      const changed = { ...doc, fields: doc.fields.map((f) => (f.name === 'x_studio_customer_ref' ? { ...f, label: 'Client Reference' } : f)) };
+      await ctx.artifacts.write('extract.json', renderExtract(changed));
+      // Cancel as soon as the step starts comparing: nothing new reaches the disk.
+      const ac = new AbortController();
+      const cancelled = await generateStep.run({ ...ctx, signal: ac.signal, progress: (p) => p.activity.startsWith('comparing') && ac.abort() });
+      expect(cancelled.ok).toBe(false);
+      expect(await ctx.artifacts.read(MODEL)).not.toContain('Client Reference');
+      const next = await generateStep.run(ctx);
+      if (!next.ok) throw next.error;
+      expect(await ctx.artifacts.read(MODEL)).toContain("string='Client Reference'");
+      expect(next.value.warnings.join('\n')).not.toContain('changed by hand');
+      expect(ctx.questions).toEqual([]);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});

@@ -47,7 +47,15 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-type Plan = { path: string; content: string; hash: string; action: 'unchanged' | 'write' | 'keep' | 'ask'; existing?: string };
+type Plan = {
+  path: string;
+  content: string;
+  hash: string;
+  action: 'unchanged' | 'write' | 'keep' | 'ask';
+  existing?: string;
+  /** Its action reached the disk. A cancelled run leaves the rest out of the index and the report. */
+  settled?: boolean;
+};
 
 export async function writeFiles(ctx: StepContext, files: ReadonlyMap<string, string>): Promise<WriteReport> {
   const index = await readIndex(ctx);
@@ -72,6 +80,7 @@ export async function writeFiles(ctx: StepContext, files: ReadonlyMap<string, st
   await pool(toWrite, 32, async (p) => {
     if (ctx.signal.aborted) return;
     await ctx.artifacts.write(p.path, p.content);
+    p.settled = true;
     // About twenty updates whatever the number of files: a headless log stays readable.
     if (++done % step === 0 || done === toWrite.length) ctx.progress({ activity: 'writing modules', done, total: toWrite.length });
   });
@@ -95,8 +104,12 @@ export async function writeFiles(ctx: StepContext, files: ReadonlyMap<string, st
       await ctx.artifacts.write(`${p.path}.generated`, p.content);
       p.action = 'keep';
     }
+    p.settled = true;
   }
   for (const p of plans) {
+    // Unchanged and kept files need no write; a write or a question a cancel cut short did not
+    // happen, so the index keeps what it knew about that file.
+    if (p.action !== 'unchanged' && p.action !== 'keep' && !p.settled) continue;
     if (p.action === 'write') report.written.push(p.path);
     else if (p.action === 'unchanged') report.unchanged.push(p.path);
     else report.keptUser.push(p.path);
