@@ -158,15 +158,36 @@ describe('first run', () => {
     await waitFor(() => (r.lastFrame() ?? '').includes('1 · Extract'), 'the rail after init', r.lastFrame);
   });
 
-  test('source: addons paths until an empty line; no secret is asked', async () => {
+  test('source: addons paths until an empty line, then an Odoo URL for step 7 that may be left empty', async () => {
     const w = fakeWizard(baseState({ needsInit: true }));
     const r = await mount(w);
     await press(r.stdin, KEY.down, KEY.enter);
     await press(r.stdin, KEY.enter);
     expect(r.lastFrame()).toContain('Enter at least one addons path');
     await press(r.stdin, './addons', KEY.enter, '../oca', KEY.enter, KEY.enter);
+    expect(r.lastFrame()).toContain('Odoo URL to sync the plan to in step 7 (empty: no connection for now)');
+    await press(r.stdin, KEY.enter);
     await waitFor(() => callsNamed(w.calls, 'init').length === 1, 'init called', r.lastFrame);
     expect(callsNamed(w.calls, 'init')[0][1]).toEqual({ source: 'source', addons: ['./addons', '../oca'] });
+  });
+
+  test('source: the wizard asks for the connection step 7 needs, and the secret, hidden', async () => {
+    const w = fakeWizard(baseState({ needsInit: true }));
+    const r = await mount(w);
+    await press(r.stdin, KEY.down, KEY.enter);
+    await press(r.stdin, './addons', KEY.enter, KEY.enter);
+    await press(r.stdin, 'https://acme.odoo.com', KEY.enter, 'acme', KEY.enter, 'admin', KEY.enter);
+    await press(r.stdin, KEY.enter, 'pw', KEY.enter);
+    await waitFor(() => callsNamed(w.calls, 'init').length === 1, 'init called', r.lastFrame);
+    expect(callsNamed(w.calls, 'init')[0][1]).toEqual({
+      source: 'source',
+      addons: ['./addons'],
+      url: 'https://acme.odoo.com',
+      db: 'acme',
+      user: 'admin',
+      transport: 'auto',
+      secret: { password: 'pw' },
+    });
   });
 
   test('with the secret in the environment the hidden prompt is skipped', async () => {

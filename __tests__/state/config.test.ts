@@ -91,4 +91,44 @@ describe('odoo-project-sync.toml', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.hint).toMatch(/--addons PATH/);
   });
+
+  test('a source-code workspace can carry the connection step 7 needs; re-init without one keeps a hand-added one', async () => {
+    mkdirSync(join(t.dir, 'addons'));
+    const r = await writeConfig(t.dir, { source: 'source', addons: ['addons'], url: 'https://acme.odoo.com', db: 'acme', user: 'admin' });
+    expect(r.ok && r.value.connection).toEqual({ url: 'https://acme.odoo.com', db: 'acme', user: 'admin', transport: 'auto' });
+    const file = join(t.dir, 'odoo-project-sync.toml');
+    // The user adds a timeout by hand, then runs init again with only the addons.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^\[connection\]$/m, '[connection]\ntimeout_ms = 90000'));
+    const again = await writeConfig(t.dir, { source: 'source', addons: ['addons'] });
+    expect(again.ok && again.value.connection).toMatchObject({ url: 'https://acme.odoo.com', user: 'admin', timeoutMs: 90000 });
+    expect(again.ok && again.value.source).toBe('source');
+    const half = await writeConfig(t.dir, { source: 'source', addons: ['addons'], url: 'https://acme.odoo.com' });
+    expect(!half.ok && half.error.message).toBe('a connection for step 7 needs the login too');
+  });
+
+  test('a new source-code workspace without a connection has no empty [connection] table', async () => {
+    const r = await writeConfig(t.dir, { source: 'source', addons: ['addons'] });
+    expect(r.ok && r.value.connection).toBeUndefined();
+    expect(readFileSync(join(t.dir, 'odoo-project-sync.toml'), 'utf8')).not.toMatch(/^\[connection\]/m);
+  });
+
+  test('init over a file with a TOML syntax error refuses, naming the line, and leaves the file as it was', async () => {
+    const file = join(t.dir, 'odoo-project-sync.toml');
+    const broken = '# my notes\nsource = "source"\naddons = ["addons"\n[sync]\nproject_name = "Mine"\n';
+    writeFileSync(file, broken);
+    const r = await writeConfig(t.dir, { source: 'source', addons: ['addons'] });
+    expect(!r.ok && r.error.where).toMatchObject({ file: 'odoo-project-sync.toml', line: 4 });
+    expect(!r.ok && r.error.hint).toMatch(/fix the TOML syntax at that position, then run init again/);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+
+  test('a misspelled section is refused at its line with the name it was meant to be, not silently ignored', async () => {
+    const e = await errOf('source = "source"\naddons = ["addons"]\n\n[estimates]\nbase = 2.0\n');
+    expect(e.message).toBe("unknown section [estimates] (did you mean [estimate]?): nothing reads it, so its settings would be ignored");
+    expect(e.where).toMatchObject({ file: 'odoo-project-sync.toml', line: 4 });
+    expect(e.hint).toMatch(/\[connection\], \[estimate\] and \[sync\]/);
+    const key = await errOf('source = "source"\naddons = ["addons"]\nsorce = "x"\n');
+    expect(key.message).toMatch(/^unknown key "sorce" \(did you mean "source"\?\)/);
+    expect(key.where).toMatchObject({ line: 3 });
+  });
 });

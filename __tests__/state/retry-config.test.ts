@@ -7,15 +7,15 @@ import { buildRegistry } from '../../src/steps/registry.js';
 import type { StepEngine } from '../../src/steps/types.js';
 import { openTestRunner, SOURCE_CONFIG, tempDir } from './helpers.js';
 
-/** An engine that needs `[feature] ready = true` in odoo-project-sync.toml. */
+/** An engine that needs `[sync] project_name = "Ready"` in odoo-project-sync.toml. */
 const needsSetting: StepEngine = {
   id: 'feature-map',
   title: 'feature-map',
   inputs: [],
   async run(ctx) {
-    const section = ctx.config.sections.feature as { ready?: unknown } | undefined;
-    if (section?.ready !== true) {
-      return { ok: false, error: new UserError('config', 'feature.ready must be true', { where: { file: 'odoo-project-sync.toml', field: 'feature.ready' } }) };
+    const section = ctx.config.sections.sync as { project_name?: unknown } | undefined;
+    if (section?.project_name !== 'Ready') {
+      return { ok: false, error: new UserError('config', 'sync.project_name must be "Ready"', { where: { file: 'odoo-project-sync.toml', field: 'sync.project_name' } }) };
     }
     return ok({ summary: 'ran with the fixed config', outputs: {}, warnings: [] });
   },
@@ -36,13 +36,13 @@ describe('retrying a failed step re-reads odoo-project-sync.toml', () => {
   });
 
   test('the user fixes the setting the error named, presses r, and the step runs', async () => {
-    expect(await r.runStep('feature-map')).toMatchObject({ kind: 'failed', error: { message: 'feature.ready must be true' } });
-    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[feature]\nready = true\n`);
+    expect(await r.runStep('feature-map')).toMatchObject({ kind: 'failed', error: { message: 'sync.project_name must be "Ready"' } });
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync]\nproject_name = "Ready"\n`);
     expect(await r.runStep('feature-map')).toMatchObject({ kind: 'done', summary: 'ran with the fixed config' });
   });
 
   test('a config broken since start-up fails the step with its file and line, not a crash', async () => {
-    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[feature\nready = true\n`);
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync\nproject_name = "Ready"\n`);
     const end = await r.runStep('feature-map');
     expect(end.kind).toBe('failed');
     expect(end.kind === 'failed' && end.error.where).toMatch(/^odoo-project-sync\.toml:\d+/);

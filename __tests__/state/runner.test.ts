@@ -182,4 +182,16 @@ describe('runner', () => {
     expect(st).toMatchObject({ kind: 'failed', error: { message: 'no password or API key for admin on http://127.0.0.1:8069' } });
     expect(st.kind === 'failed' && st.error.hint).toMatch(/ODOO_PASSWORD or ODOO_API_KEY/);
   });
+
+  test('a source-code workspace without a connection: sync says how to add one without turning steps 1-3 back on', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync]\nplan_file = "plan.md"\n`);
+    const engine = { ...fileEngine('sync', [], []), run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: '', outputs: {}, warnings: [] } }) };
+    const r = await open(buildRegistry({ sync: engine }));
+    const st = await r.runStep('sync');
+    expect(st).toMatchObject({ kind: 'failed', error: { message: 'no Odoo connection is configured', where: 'odoo-project-sync.toml (connection)' } });
+    const hint = st.kind === 'failed' ? (st.error.hint ?? '') : '';
+    expect(hint).toContain('add a [connection] table (url, db, user) to odoo-project-sync.toml');
+    expect(hint).toContain('init --source source --addons PATH --url URL');
+    expect(hint).not.toContain('--source database');
+  });
 });

@@ -5,7 +5,7 @@ import { readLineInput } from '../review/line-input.js';
 import { ChoiceList } from './ChoiceList.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import {
-  FIELD_LABEL,
+  labelOf,
   answersOf,
   emptyDraft,
   submitField,
@@ -91,7 +91,7 @@ export function InitScreen({ onSubmit, defaults, secretFromEnv }: InitScreenProp
       </Text>
       <Text color={colour('muted')}>The answers go to odoo-project-sync.toml; the password or API key is never written.</Text>
       <Box marginTop={1} flexDirection="column">
-        {draft.source === 'database' && phase.kind !== 'source' ? (
+        {phase.kind !== 'source' && (draft.source === 'database' || draft.url) ? (
           <Text color={colour('muted')}>
             {draft.url || '…'} {draft.db ? `db ${draft.db}` : ''} {draft.user ? `as ${draft.user}` : ''}
           </Text>
@@ -99,7 +99,7 @@ export function InitScreen({ onSubmit, defaults, secretFromEnv }: InitScreenProp
         {draft.source === 'source' && draft.addons.length > 0 ? (
           <Text color={colour('muted')}>addons: {draft.addons.join(', ')}</Text>
         ) : null}
-        {secretFromEnv && draft.source === 'database' ? (
+        {secretFromEnv && (draft.source === 'database' || draft.url) ? (
           <Text color={colour('muted')}>
             Using {secretFromEnv === 'apiKey' ? 'ODOO_API_KEY' : 'ODOO_PASSWORD'} from the environment.
           </Text>
@@ -148,7 +148,7 @@ export function InitScreen({ onSubmit, defaults, secretFromEnv }: InitScreenProp
       case 'field':
         return (
           <>
-            <Text bold>{FIELD_LABEL[phase.field]}</Text>
+            <Text bold>{labelOf(phase.field, draft)}</Text>
             <Box>
               <Text color={colour('accent')}>› </Text>
               <LineInput

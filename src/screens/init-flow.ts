@@ -35,11 +35,18 @@ export function emptyDraft(defaults: Partial<InitAnswers> = {}): InitDraft {
   return { url: defaults.url ?? '', db: defaults.db ?? '', user: defaults.user ?? '', secret: '', addons: [] };
 }
 
+/** The question for a field; a source-code workspace's connection is optional (step 7 only). */
+export function labelOf(field: TextField, draft: InitDraft): string {
+  if (field === 'url' && draft.source === 'source') return 'Odoo URL to sync the plan to in step 7 (empty: no connection for now)';
+  return FIELD_LABEL[field];
+}
+
 /** What is wrong with a field's value, or undefined. */
 export function checkField(field: TextField, value: string, draft: InitDraft): string | undefined {
   const v = value.trim();
   switch (field) {
     case 'url':
+      if (v === '' && draft.source === 'source') return undefined;
       if (!/^https?:\/\/[^\s/]+/.test(v)) return 'Enter a URL starting with http:// or https://';
       return undefined;
     case 'user':
@@ -64,6 +71,8 @@ export function submitField(
   if (error) return { ok: false, error };
   switch (field) {
     case 'url': {
+      // A source-code workspace without a connection still runs steps 4-6.
+      if (value.trim() === '') return { ok: true, draft: { ...draft, url: '' }, phase: { kind: 'submitting' } };
       // "http://admin:pw@host": the address is kept, the login fills the next question, and the
       // password is used for this session only (never written).
       const creds = splitUrlCredentials(value.trim());
@@ -81,21 +90,24 @@ export function submitField(
     case 'secret':
       return { ok: true, draft: { ...draft, secret: value }, phase: { kind: 'submitting' } };
     case 'addon':
-      if (value.trim() === '') return { ok: true, draft, phase: { kind: 'submitting' } };
+      // Then the Odoo server for step 7 (sync), which a source-code workspace may leave out.
+      if (value.trim() === '') return { ok: true, draft, phase: { kind: 'field', field: 'url' } };
       return { ok: true, draft: { ...draft, addons: [...draft.addons, value.trim()] }, phase: { kind: 'field', field: 'addon' } };
   }
 }
 
 export function answersOf(d: InitDraft): InitAnswers {
-  if (d.source === 'source') {
-    return { source: 'source', addons: d.addons.map((a) => a.trim()).filter((a) => a !== '') };
-  }
   const secret =
     d.secret === ''
       ? undefined
       : d.secretKind === 'apiKey'
         ? { apiKey: d.secret }
         : { password: d.secret, ...(d.secretFromUrl ? { sources: { password: 'the password in the URL typed in the wizard' } } : {}) };
+  if (d.source === 'source') {
+    const addons = d.addons.map((a) => a.trim()).filter((a) => a !== '');
+    if (d.url.trim() === '') return { source: 'source', addons };
+    return { source: 'source', addons, url: d.url.trim(), db: d.db.trim() || undefined, user: d.user.trim(), transport: 'auto', secret };
+  }
   return {
     source: 'database',
     url: d.url.trim(),

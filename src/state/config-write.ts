@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { patch } from '@decimalturn/toml-patch';
-import { parse } from 'smol-toml';
+import { parse, TomlError } from 'smol-toml';
 import { err, ok, type Result } from '../core/result.js';
 import { splitUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
@@ -40,15 +40,23 @@ export function answersToObject(a: InitAnswers): Result<Record<string, unknown>,
   if (a.source === 'database') {
     if (!a.url) return err(new UserError('usage', 'a database workspace needs the server URL', { where: { field: 'url' }, hint: 'give --url https://your-odoo.example.com' }));
     if (!a.user) return err(new UserError('usage', 'a database workspace needs the login', { where: { field: 'user' }, hint: 'give --user LOGIN' }));
-    // A login or password typed into the URL is never written (the password is a secret).
-    const connection: Record<string, unknown> = { url: splitUrlCredentials(a.url).url, user: a.user, transport: a.transport ?? 'auto' };
-    if (a.db) connection.db = a.db;
-    return ok({ source: 'database', addons: a.addons ?? [], connection });
+    return ok({ source: 'database', addons: a.addons ?? [], connection: connectionOf(a, a.url, a.user) });
   }
   if (!a.addons || a.addons.length === 0) {
     return err(new UserError('usage', 'a source-code workspace needs at least one addons path', { where: { field: 'addons' }, hint: 'give --addons PATH (a folder of Odoo modules)' }));
   }
-  return ok({ source: 'source', addons: a.addons });
+  // The connection is optional here: step 7 (sync) needs it, steps 4-6 do not.
+  if (!a.url && !a.user) return ok({ source: 'source', addons: a.addons });
+  if (!a.url) return err(new UserError('usage', 'a connection for step 7 needs the server URL too', { where: { field: 'url' }, hint: 'give --url https://your-odoo.example.com, or leave out --user' }));
+  if (!a.user) return err(new UserError('usage', 'a connection for step 7 needs the login too', { where: { field: 'user' }, hint: 'give --user LOGIN, or leave out --url' }));
+  return ok({ source: 'source', addons: a.addons, connection: connectionOf(a, a.url, a.user) });
+}
+
+function connectionOf(a: InitAnswers, url: string, user: string): Record<string, unknown> {
+  // A login or password typed into the URL is never written (the password is a secret).
+  const connection: Record<string, unknown> = { url: splitUrlCredentials(url).url, user, transport: a.transport ?? 'auto' };
+  if (a.db) connection.db = a.db;
+  return connection;
 }
 
 /**
@@ -68,17 +76,27 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
   let base = TEMPLATE;
   let current: Record<string, unknown> = {};
   if (existing !== undefined) {
-    const parsed = await parseConfig(existing);
-    if (parsed.ok) {
-      base = existing;
+    // A file that is not TOML cannot be patched, and replacing it would lose what the user wrote.
+    try {
       current = parse(existing) as Record<string, unknown>;
+      base = existing;
+    } catch (e) {
+      if (!(e instanceof TomlError)) throw e;
+      return err(
+        new UserError('config', `${CONFIG_FILE} is not valid TOML, so init cannot update it`, {
+          where: { file: CONFIG_FILE, line: e.line, column: e.column },
+          hint: `fix the TOML syntax at that position, then run init again (or move ${CONFIG_FILE} aside to start afresh)`,
+        }),
+      );
     }
   }
   const next: Record<string, unknown> = { ...current, ...obj.value };
   if ('connection' in obj.value) {
     // Keep options the user added by hand (timeout_ms, insecure) when the answers change.
     next.connection = { ...(current.connection as object | undefined), ...(obj.value.connection as object) };
-  } else delete next.connection;
+  }
+  // Answers without a connection keep the one already in the file (added by hand, for step 7);
+  // a new file drops the template's empty one.
   let text = patch(base, next);
   // A new workspace gets the estimate model written out, commented, so the user can see and tune it.
   if (existing === undefined) text = `${text.trimEnd()}\n\n${DEFAULT_ESTIMATE_TOML}`;

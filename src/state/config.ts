@@ -8,7 +8,11 @@ import { fsTrouble } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { CONFIG_FILE } from './paths.js';
+
+/** What the file may hold: anything else is a typo whose settings would be silently ignored. */
+const KNOWN_KEYS: readonly string[] = ['source', 'addons', 'connection', 'estimate', 'sync'];
 
 /** Keys that would hold a secret: refused wherever they appear in the file. */
 const SECRET_KEY = /^(password|passwd|api[_-]?key|apikey|secret|token)$/i;
@@ -78,6 +82,17 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
       new UserError('config', `${key}: ${issue.message}`, {
         where: { file, ...(await locate(text, path)) },
         hint: `edit ${file}, or run \`odoo-project-sync init\` to write it again`,
+      }),
+    );
+  }
+  const unknown = Object.keys(r.data).find((k) => !KNOWN_KEYS.includes(k));
+  if (unknown !== undefined) {
+    const isTable = typeof r.data[unknown] === 'object' && r.data[unknown] !== null && !Array.isArray(r.data[unknown]);
+    const what = isTable ? `section [${unknown}]` : `key "${unknown}"`;
+    return err(
+      new UserError('config', `unknown ${what}${didYouMean(KNOWN_KEYS, unknown, (k) => (isTable ? `[${k}]` : `"${k}"`))}: nothing reads it, so its settings would be ignored`, {
+        where: { file, ...(await locate(text, [unknown])) },
+        hint: `rename or delete it; ${file} knows source, addons, [connection], [estimate] and [sync]`,
       }),
     );
   }

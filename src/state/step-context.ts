@@ -52,7 +52,10 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
     if (!c) {
       throw new UserError('config', 'no Odoo connection is configured', {
         where: { file: CONFIG_FILE, field: 'connection' },
-        hint: 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or set ODOO_URL and ODOO_USER',
+        hint:
+          config.source === 'source'
+            ? `add a [connection] table (url, db, user) to ${CONFIG_FILE}, or run \`odoo-project-sync init --source source --addons PATH --url URL --db DB --user LOGIN\` (the steps stay as they are), or set ODOO_URL and ODOO_USER`
+            : 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or set ODOO_URL and ODOO_USER',
       });
     }
     const secret = o.getSecret();

@@ -117,3 +117,17 @@ test('a story that does not read "As a ..., I want ..." is a warning, not an err
   const ds = featureReviewSpec.validate(loose);
   expect(ds).toEqual([expect.objectContaining({ severity: 'warning', line: lineOf(loose, 'text = "Close requests"') })]);
 });
+
+test('a module not under [modules] is an error on its line (it would become a phase of its own), with the names to use', () => {
+  const bad = MAP.replace('module = "repair"\nkind = "action"', 'module = "no_such_module"\nkind = "action"');
+  expect(errors(bad)).toEqual([
+    {
+      line: lineOf(bad, 'module = "no_such_module"'),
+      column: 1,
+      severity: 'error',
+      message: "module 'no_such_module' is not listed under [modules]: use one of 'repair', or add a [modules.no_such_module] table",
+    },
+  ]);
+  const typo = MAP.replace('module = "repair"\nkind = "action"', 'module = "repiar"\nkind = "action"');
+  expect(errors(typo)[0].message).toMatch(/^module 'repiar' is not listed under \[modules\] \(did you mean 'repair'\?\)/);
+});

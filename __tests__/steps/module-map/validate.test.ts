@@ -89,6 +89,27 @@ describe('module_model_map.toml review', () => {
     }
   });
 
+  test('a truncated or missing extract.json: no map can be approved, and the error names the extract line', async () => {
+    const ctx = makeCtx();
+    try {
+      const full = renderExtract(doc);
+      await ctx.artifacts.write('extract.json', full.slice(0, Math.floor(full.length / 2)));
+      // The map a user could write against the half that is left: a model unassigned, a depends unknown.
+      const text = proposal.replace('"x_equipment"]', '"x_nope"]');
+      const errors = (await loadMapReviewSpec(ctx.artifacts)).validate(text).filter((d) => d.severity === 'error');
+      expect(errors[0]).toMatchObject({ line: 1, column: 1 });
+      expect(errors[0].message).toMatch(/^the map cannot be checked: extract\.json:\d+:\d+: extract\.json ends too early \(truncated JSON\) \(run the extract step again/);
+      // The unmodified proposal is refused too: nothing can be approved until extract.json is whole.
+      expect((await loadMapReviewSpec(ctx.artifacts)).validate(proposal).some((d) => d.severity === 'error')).toBe(true);
+      await ctx.artifacts.write('extract.json', '');
+      const { rmSync } = await import('node:fs');
+      rmSync(ctx.artifacts.resolve('extract.json'));
+      expect((await loadMapReviewSpec(ctx.artifacts)).validate(proposal)[0].message).toMatch(/extract\.json: extract\.json is missing \(run the extract step first/);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+
   test('naming must be keep or clean', () => {
     const text = proposal.replace(/^naming = "keep"$/m, 'naming = "pretty"');
     expect(checkMap(text, doc).diagnostics[0]).toEqual(expect.objectContaining({ line: lineOf(text, 'naming = "pretty"'), message: 'naming must be "keep" or "clean"' }));

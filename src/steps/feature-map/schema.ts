@@ -1,6 +1,7 @@
 /** The schema of feature_user_story_map.toml, and reading it into typed decisions. */
 import { parse, TomlError } from 'smol-toml';
 import { z } from 'zod';
+import { didYouMean } from '../../core/did-you-mean.js';
 import type { Diagnostic } from '../types.js';
 import { FEATURE_ID_RE } from './ids.js';
 import { locate } from './locate.js';
@@ -90,15 +91,19 @@ export function checkFeatureMap(text: string, parsed?: unknown): { doc?: Feature
       const target = doc.features[f.merged_into];
       const at = ['features', id, 'merged_into'];
       if (f.merged_into === id) diagnostics.push(diag(lines, at, 'a feature cannot be merged into itself'));
-      else if (!target) diagnostics.push(diag(lines, at, `merged_into names an unknown feature '${f.merged_into}'${hint(ids, f.merged_into)}`));
+      else if (!target) diagnostics.push(diag(lines, at, `merged_into names an unknown feature '${f.merged_into}'${didYouMean(ids, f.merged_into)}`));
       else if (target.merged_into !== undefined) {
         diagnostics.push(diag(lines, at, `'${f.merged_into}' is itself merged into '${target.merged_into}': merge into '${target.merged_into}' directly`));
       } else if (target.scope === 'out' && f.scope === 'in') {
         diagnostics.push(diag(lines, at, `'${f.merged_into}' is out of scope, so this feature's work is dropped too`, 'warning'));
       }
     }
+    // An unknown module would silently become a phase of its own in ToDo.md.
     if (Object.keys(doc.modules).length && !doc.modules[f.module]) {
-      diagnostics.push(diag(lines, ['features', id, 'module'], `module '${f.module}' is not listed under [modules]`, 'warning'));
+      const known = Object.keys(doc.modules);
+      diagnostics.push(
+        diag(lines, ['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use one of ${known.map((m) => `'${m}'`).join(', ')}, or add a [modules.${f.module}] table`),
+      );
     }
     f.stories.forEach((s, i) => {
       if (!/^As an? .+?, I want .+/i.test(s.text)) {
@@ -109,22 +114,6 @@ export function checkFeatureMap(text: string, parsed?: unknown): { doc?: Feature
     });
   }
   return { doc: diagnostics.some((d) => d.severity === 'error') ? undefined : doc, diagnostics };
-}
-
-function hint(ids: readonly string[], wrong: string): string {
-  const close = ids.find((i) => distance(i.toLowerCase(), wrong.toLowerCase()) <= 2);
-  return close ? ` (did you mean '${close}'?)` : '';
-}
-
-/** Levenshtein distance (ids are short). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

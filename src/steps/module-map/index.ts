@@ -5,9 +5,12 @@
  * exist, what is installed). Design: the runner calls `loadMapReviewSpec(artifacts)` when it opens
  * the review; it reads extract.json once and returns a spec whose validate is pure and fast.
  * `mapReviewSpec` is the same spec without an extract: syntax, shape, names, depends and cycles
- * only (used when extract.json is missing or unreadable, which the extract step reports itself).
+ * only. When extract.json is missing or unreadable the review adds an error of its own: a map
+ * that cannot be checked against the extract (unassigned models, unknown depends) must not be
+ * approved.
  */
-import type { ArtifactStore, ReviewSpec } from '../types.js';
+import { formatLocation } from '../../core/user-error.js';
+import type { ArtifactStore, Diagnostic, ReviewSpec } from '../types.js';
 import { ARTIFACTS } from '../types.js';
 import { loadExtract } from '../extract/load.js';
 import type { ExtractDoc } from '../extract/schema.js';
@@ -28,8 +31,16 @@ export function makeMapReviewSpec(extract: ExtractDoc | undefined): ReviewSpec {
 
 export const mapReviewSpec: ReviewSpec = makeMapReviewSpec(undefined);
 
-/** The spec with extract.json loaded; falls back to mapReviewSpec when it cannot be read. */
+/** The spec with extract.json loaded; when it cannot be read, every text is refused and says why. */
 export async function loadMapReviewSpec(artifacts: ArtifactStore): Promise<ReviewSpec> {
   const loaded = await loadExtract(artifacts);
-  return loaded.ok ? makeMapReviewSpec(loaded.value) : mapReviewSpec;
+  if (loaded.ok) return makeMapReviewSpec(loaded.value);
+  const e = loaded.error;
+  const blocker: Diagnostic = {
+    line: 1,
+    column: 1,
+    message: `the map cannot be checked: ${formatLocation(e.where)}: ${e.message} (${e.hint ?? 'run the extract step again'}, then review the map)`,
+    severity: 'error',
+  };
+  return { ...mapReviewSpec, validate: (text) => [blocker, ...mapReviewSpec.validate(text)] };
 }
