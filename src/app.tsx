@@ -1,4 +1,4 @@
-import { Box, Text, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useInput, type Key } from 'ink';
 import { splitKeyBurst } from './review/line-input.js';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { RunState } from './state/types.js';
@@ -12,6 +12,8 @@ import { STEP_SCREENS, enterAction, type ReviewStepId } from './screens/step-scr
 import { ThemeContext, makeTheme } from './screens/theme.js';
 import type { InitAnswers, ScreenController, SecretFromEnv } from './screens/ui-types.js';
 import { useNow } from './screens/use-now.js';
+import { SmallTerminal, tooSmall } from './screens/SmallTerminal.js';
+import { useTerminalSize } from './screens/use-terminal-size.js';
 
 export interface AppProps {
   store: { getState(): RunState; subscribe(fn: () => void): () => void };
@@ -36,8 +38,8 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
     confirming.current = v;
     setConfirmQuitState(v);
   };
-  const { stdout } = useStdout();
-  const rows = stdout.rows ?? 24;
+  const size = useTerminalSize();
+  const rows = size.rows;
   const running = STEP_IDS.find((id) => state.steps[id].kind === 'running');
   const now = useNow(running !== undefined);
   const initing = state.needsInit;
@@ -92,6 +94,9 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
   const { colour } = theme;
   const Screen = STEP_SCREENS[state.current];
   const notices = state.notices.slice(-3);
+  // Too small for the rail and a screen: say so and show what fits. The full view stays mounted
+  // (hidden), so an open reviewer or question keeps its state until the window grows again.
+  const small = tooSmall(size);
   return (
     <ThemeContext.Provider value={theme}>
       {askingSecret ? (
@@ -116,7 +121,9 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
           onSubmit={(answers) => controller.init(answers)}
         />
       ) : (
-        <Box flexDirection="column">
+        <>
+        {small ? <SmallTerminal size={size} state={state} reviewing={reviewing !== null} /> : null}
+        <Box flexDirection="column" display={small ? 'none' : 'flex'}>
           <Text bold color={colour('accent')}>
             odoo-project-sync
             {state.config ? <Text color={colour('muted')}> · {workspaceLabel(state)}</Text> : null}
@@ -161,6 +168,7 @@ export function App({ store, controller, noColor = false, secretFromEnv, initDef
             </Text>
           )}
         </Box>
+        </>
       )}
     </ThemeContext.Provider>
   );

@@ -42,11 +42,13 @@ export class UserError extends Error {
   readonly hint?: string;
   /** Server message, traceback or cause, shown only with --debug. Never holds a secret. */
   readonly detail?: string;
+  /** The password or API key is missing or was refused: a retry should ask for it first. */
+  readonly needsSecret?: boolean;
 
   constructor(
     code: UserErrorCode,
     message: string,
-    opts: { where?: Location; hint?: string; detail?: string; cause?: unknown } = {},
+    opts: { where?: Location; hint?: string; detail?: string; cause?: unknown; needsSecret?: boolean } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'UserError';
@@ -54,6 +56,7 @@ export class UserError extends Error {
     this.where = opts.where;
     this.hint = opts.hint;
     this.detail = opts.detail;
+    if (opts.needsSecret) this.needsSecret = true;
   }
 }
 Object.defineProperty(UserError.prototype, BRAND, { value: true });

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { StepStatus } from '../state/types.js';
+import type { StepReport, StepStatus } from '../state/types.js';
 import type { StepId } from '../steps/types.js';
 import { assertNever } from '../core/assert-never.js';
 import { ErrorPanel } from './ErrorPanel.js';
@@ -83,6 +83,7 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
               ! {w}
             </Text>
           ))}
+          {status.report ? <ReportLines report={status.report} /> : null}
           {Object.keys(status.outputs).length > 0 ? (
             <Text color={colour('muted')}>wrote {Object.keys(status.outputs).sort().join(', ')}</Text>
           ) : null}
@@ -101,4 +102,23 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
     default:
       return assertNever(status);
   }
+}
+
+/** The start of the step's report; where the rest is. */
+function ReportLines({ report }: { report: StepReport }) {
+  const { colour } = useTheme();
+  return (
+    <Box flexDirection="column" marginY={1}>
+      {report.lines.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          {l}
+        </Text>
+      ))}
+      {report.more > 0 ? (
+        <Text color={colour('muted')}>
+          … {report.more} more line{report.more === 1 ? '' : 's'} in {report.file}
+        </Text>
+      ) : null}
+    </Box>
+  );
 }

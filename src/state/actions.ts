@@ -3,7 +3,7 @@
  * journal line); the others are derived on load or only matter while the process lives.
  */
 import type { Question, StepChart, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
-import type { StepError } from './types.js';
+import type { StepError, StepReport } from './types.js';
 
 export type ReviewStepId = 'map-review' | 'feature-review';
 type Hashes = Readonly<Record<string, string>>;
@@ -19,6 +19,7 @@ export type JournaledAction =
       outputs: Hashes;
       warnings: readonly string[];
       chart?: StepChart;
+      report?: StepReport;
     }
   | { type: 'step-failed'; step: StepId; at: number; error: StepError }
   | { type: 'step-cancelled'; step: StepId; at: number }

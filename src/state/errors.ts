@@ -24,7 +24,7 @@ export function toStepError(thrown: unknown, debug: boolean): StepError {
       ...(where ? { where } : {}),
       ...(debug && e.detail ? { detail: clean(e.detail) } : {}),
       // OdooError kind 'auth'; read by shape, as the Odoo layer may be the engines' copy.
-      ...(e.code === 'odoo' && (e as { kind?: unknown }).kind === 'auth' ? { needsSecret: true } : {}),
+      ...((e.code === 'odoo' && (e as { kind?: unknown }).kind === 'auth') || e.needsSecret ? { needsSecret: true } : {}),
       ...(e.code === 'input' || e.code === 'config' ? { badInput: true } : {}),
     };
   }

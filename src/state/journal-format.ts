@@ -39,6 +39,7 @@ const action = z.discriminatedUnion('type', [
         bars: z.array(z.object({ label: z.string(), low: z.number(), expected: z.number(), high: z.number() })),
       }),
     ),
+    report: z.optional(z.object({ lines: z.array(z.string()), more: z.number(), file: z.string() })),
   }),
   z.object({ type: z.literal('step-failed'), step, at: z.number(), error }),
   z.object({ type: z.literal('step-cancelled'), step, at: z.number() }),

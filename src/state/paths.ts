@@ -3,6 +3,8 @@ export const STATE_DIR = '.odoo-project-sync';
 export const JOURNAL_FILE = `${STATE_DIR}/journal.jsonl`;
 export const LOCK_FILE = `${STATE_DIR}/lock`;
 export const CONFIG_FILE = 'odoo-project-sync.toml';
+/** A step's whole report (its screen shows the start). */
+export const reportPath = (step: string): string => `${STATE_DIR}/reports/${step}.md`;
 /** The bytes the user approved, kept as given. */
 export const approvedPath = (file: string): string => `${STATE_DIR}/approved/${file}`;
 /** Temp files of atomic writes; emptied when a workspace is opened. */

@@ -47,6 +47,7 @@ export function reduce(s: RunState, a: Action): RunState {
         outputs: a.outputs,
         warnings: a.warnings,
         ...(a.chart ? { chart: a.chart } : {}),
+        ...(a.report ? { report: a.report } : {}),
       });
     case 'step-failed':
       return withStep(s, a.step, { kind: 'failed', at: a.at, error: a.error });

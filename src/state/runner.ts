@@ -15,10 +15,13 @@ import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, waitActiv
 import { createStore, type Store } from './store.js';
 import { progressStamper } from './progress-rate.js';
 import { HASH_CACHE_FILE } from './paths.js';
-import type { RunState, StepStatus, WizardController } from './types.js';
+import type { RunState, StepReport, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
-import { CONFIG_FILE } from './paths.js';
+import { CONFIG_FILE, reportPath } from './paths.js';
+
+/** Report lines a step screen shows; the rest is in the report file. */
+const REPORT_LINES = 12;
 import { orderRefusal, waitingFor } from './step-order.js';
 import type { UserError } from '../core/user-error.js';
 
@@ -196,7 +199,18 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
-          end = { type: 'step-finished', step: id, at: now(), summary: r.value.summary, inputs, outputs: r.value.outputs, warnings: r.value.warnings, ...(r.value.chart ? { chart: r.value.chart } : {}) };
+          const report = r.value.report ? await keepReport(id, r.value.report) : undefined;
+          end = {
+            type: 'step-finished',
+            step: id,
+            at: now(),
+            summary: r.value.summary,
+            inputs,
+            outputs: r.value.outputs,
+            warnings: r.value.warnings,
+            ...(r.value.chart ? { chart: r.value.chart } : {}),
+            ...(report ? { report } : {}),
+          };
           for (const w of r.value.warnings) o.log?.(`[${id}] warning: ${w}`);
         } else end = { type: 'step-failed', step: id, at: now(), error: toStepError(r.error, !!o.debug) };
       } catch (e) {
@@ -217,6 +231,15 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     } finally {
       inFlight.delete(work);
     }
+  }
+
+  /** The whole report goes to a file; the journal and the screen keep its first lines. */
+  async function keepReport(id: StepId, text: string): Promise<StepReport | undefined> {
+    const all = text.trimEnd().split('\n');
+    if (all.length === 0 || (all.length === 1 && all[0] === '')) return undefined;
+    const file = reportPath(id);
+    await ws.artifacts.write(file, `${all.join('\n')}\n`);
+    return { lines: all.slice(0, REPORT_LINES), more: Math.max(0, all.length - REPORT_LINES), file };
   }
 
   async function refusal(id: StepId): Promise<UserError | undefined> {

@@ -62,7 +62,9 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
     if (!secret?.password && !secret?.apiKey) {
       throw new UserError('config', `no password or API key for ${c.user} on ${stripUrlCredentials(c.url)}`, {
         where: { field: 'ODOO_PASSWORD / ODOO_API_KEY' },
-        hint: 'set ODOO_PASSWORD or ODOO_API_KEY in the environment (it is never written to a file)',
+        hint: 'set ODOO_PASSWORD or ODOO_API_KEY in the environment (it is never written to a file); in the wizard, r asks for it',
+        // In the TUI, r asks for it (hidden) instead of failing the same way again.
+        needsSecret: true,
       });
     }
     if (!o.connect) {

@@ -17,6 +17,15 @@ export interface StepError {
   badInput?: boolean;
 }
 
+/** The start of a step's report for its screen; the whole report is in `file`. */
+export interface StepReport {
+  readonly lines: readonly string[];
+  /** Lines left out here. */
+  readonly more: number;
+  /** Workspace-relative, e.g. .odoo-project-sync/reports/todo.md. */
+  readonly file: string;
+}
+
 export type StepStatus =
   | { kind: 'pending' }
   /** The engine for this step has not landed, or the step needs something the workspace lacks. */
@@ -34,6 +43,7 @@ export type StepStatus =
       outputs: Readonly<Record<string, string>>;
       warnings: readonly string[];
       chart?: StepChart;
+      report?: StepReport;
     }
   | { kind: 'failed'; at: number; error: StepError }
   | { kind: 'stale'; reason: string; previous: Readonly<Record<string, string>> };

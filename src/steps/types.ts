@@ -118,7 +118,7 @@ export interface StepOutcome {
   /** Artifacts written (workspace-relative) -> sha256. */
   outputs: Readonly<Record<string, string>>;
   warnings: readonly string[];
-  /** Optional longer report shown on the step screen (plain text or markdown). */
+  /** Optional longer report: its first lines show on the step screen, all of it in .odoo-project-sync/reports/<step>.md. */
   report?: string;
   /** Optional figures the step screen draws as bars (e.g. the ToDo's hours per phase). */
   chart?: StepChart;
