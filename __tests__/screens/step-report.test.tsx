@@ -16,7 +16,7 @@ const reporting: StepEngine = {
   title: 'feature-map',
   inputs: [],
   run: async () =>
-    ok({ summary: '20 features', outputs: {}, warnings: [], report: Array.from({ length: 20 }, (_, i) => `- feature ${i + 1} [model]: 1 story`).join('\n') }),
+    ok({ summary: '20 features', outputs: {}, warnings: Array.from({ length: 8 }, (_, i) => `map.toml:${i + 1}:1: warning ${i + 1}`), report: Array.from({ length: 20 }, (_, i) => `- feature ${i + 1} [model]: 1 story`).join('\n') }),
 };
 
 let t: ReturnType<typeof tempDir>;
@@ -36,7 +36,10 @@ test('the feature-map screen shows the report after the run and after a restart;
   const first = await openTestRunner(t.dir, buildRegistry({ featureMap: reporting }));
   runners.push(first);
   expect(await first.runStep('feature-map')).toMatchObject({ kind: 'done', report: { more: 8, file: '.odoo-project-sync/reports/feature-map.md' } });
-  expect(readFileSync(join(t.dir, '.odoo-project-sync/reports/feature-map.md'), 'utf8').trimEnd().split('\n')).toHaveLength(20);
+  const file = readFileSync(join(t.dir, '.odoo-project-sync/reports/feature-map.md'), 'utf8');
+  expect(file.split('\n').filter((l) => l.startsWith('- feature '))).toHaveLength(20);
+  expect(file).toContain('## Warnings\n\n- map.toml:1:1: warning 1\n');
+  expect(file).toContain('- map.toml:8:1: warning 8\n');
   await Promise.all(runners.splice(0).map((r) => r.close()));
 
   const again = await openTestRunner(t.dir, buildRegistry({ featureMap: reporting }));
@@ -52,4 +55,8 @@ test('the feature-map screen shows the report after the run and after a restart;
   expect(frame).toContain('- feature 12 [model]: 1 story');
   expect(frame).not.toContain('- feature 13 [model]');
   expect(frame).toContain('… 8 more lines in .odoo-project-sync/reports/feature-map.md');
+  // A few warnings, then where the rest are: the summary and the report stay on the screen.
+  expect(frame).toContain('! map.toml:5:1: warning 5');
+  expect(frame).not.toContain('warning 6');
+  expect(frame).toContain('… 3 more warnings in .odoo-project-sync/reports/feature-map.md');
 });

@@ -22,7 +22,7 @@ export function SmallTerminal({ size, state, reviewing }: { size: TerminalSize; 
   const lines: { text: string; tone?: 'accent' | 'warn' | 'muted' | 'error' }[] = [
     { text: 'odoo-project-sync', tone: 'accent' },
     { text: `Window ${size.columns}×${size.rows}: too small (needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}).`, tone: 'warn' },
-    { text: waiting ? `${waiting} Enlarge the window to see it.` : 'Enlarge it to see the steps; the run goes on.', tone: 'muted' },
+    { text: waiting ? `${waiting} Enlarge the window to see it.` : 'Enlarge it to see every step.', tone: 'muted' },
     { text: `${info.number}/7 ${info.title}: ${look.glyph} ${look.label}` },
   ];
   if (state.refused?.step === state.current) lines.push({ text: `Not run: ${state.refused.message}`, tone: 'error' });

@@ -18,6 +18,9 @@ export interface StepScreenProps {
   children?: ReactNode;
 }
 
+/** A long list of warnings would push the summary and the report off the screen. */
+const WARNINGS_SHOWN = 5;
+
 /** The frame every step screen shares: title, what it does, its files, and its state. */
 export function StepScreen({ id, status, now, children }: StepScreenProps) {
   const { colour } = useTheme();
@@ -78,11 +81,16 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
           <Text color={colour('ok')}>
             ✔ {status.summary || 'Done'} <Text color={colour('muted')}>({formatElapsed(now - status.finishedAt)} ago)</Text>
           </Text>
-          {status.warnings.map((w, i) => (
-            <Text key={i} color={colour('warn')}>
+          {status.warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+            <Text key={i} color={colour('warn')} wrap="truncate-end">
               ! {w}
             </Text>
           ))}
+          {status.warnings.length > WARNINGS_SHOWN ? (
+            <Text color={colour('warn')}>
+              … {status.warnings.length - WARNINGS_SHOWN} more warnings{status.report ? ` in ${status.report.file}` : ''}
+            </Text>
+          ) : null}
           {status.report ? <ReportLines report={status.report} /> : null}
           {Object.keys(status.outputs).length > 0 ? (
             <Text color={colour('muted')}>wrote {Object.keys(status.outputs).sort().join(', ')}</Text>

@@ -199,7 +199,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
-          const report = r.value.report ? await keepReport(id, r.value.report) : undefined;
+          const report = await keepReport(id, r.value.report ?? '', r.value.warnings);
           end = {
             type: 'step-finished',
             step: id,
@@ -233,13 +233,17 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     }
   }
 
-  /** The whole report goes to a file; the journal and the screen keep its first lines. */
-  async function keepReport(id: StepId, text: string): Promise<StepReport | undefined> {
-    const all = text.trimEnd().split('\n');
-    if (all.length === 0 || (all.length === 1 && all[0] === '')) return undefined;
+  /**
+   * The whole report, and every warning, go to a file; the journal and the screen keep the first
+   * lines of the report (the screen shows a few warnings and points at the file for the rest).
+   */
+  async function keepReport(id: StepId, text: string, warnings: readonly string[]): Promise<StepReport | undefined> {
+    const lines = text.trimEnd() === '' ? [] : text.trimEnd().split('\n');
+    if (lines.length === 0 && warnings.length === 0) return undefined;
     const file = reportPath(id);
-    await ws.artifacts.write(file, `${all.join('\n')}\n`);
-    return { lines: all.slice(0, REPORT_LINES), more: Math.max(0, all.length - REPORT_LINES), file };
+    const tail = warnings.length > 0 ? ['', '## Warnings', '', ...warnings.map((w) => `- ${w}`)] : [];
+    await ws.artifacts.write(file, `${[...lines, ...tail].join('\n').trimStart()}\n`);
+    return { lines: lines.slice(0, REPORT_LINES), more: Math.max(0, lines.length - REPORT_LINES), file };
   }
 
   async function refusal(id: StepId): Promise<UserError | undefined> {
