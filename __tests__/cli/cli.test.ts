@@ -95,7 +95,7 @@ describe('odoo-project-sync CLI', () => {
     const ws = sourceWorkspace();
     const early = await ops(['--workspace', ws, 'run', 'todo']);
     expect(early.exitCode).toBe(2);
-    expect(early.stderr).toMatch(/needs "Map features and stories" first/);
+    expect(early.stderr).toMatch(/needs "Feature map" first/);
 
     const first = await ops(['--workspace', ws, 'resume']);
     expect(first.exitCode).toBe(0);

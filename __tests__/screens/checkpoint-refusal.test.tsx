@@ -33,7 +33,7 @@ test('enter on ToDo while the feature review waits: not run, and the screen says
   const frame = app.lastFrame() ?? '';
   expect(frame).toContain('6 · ToDo');
   // The rail sits beside the screen, so a long line wraps next to it: check each piece.
-  expect(frame).toContain('✖ Not run: Estimate ToDo.md needs "Review feature map" first');
+  expect(frame).toContain('✖ Not run: ToDo needs "Review feature map" first');
   expect(frame).toContain('is waiting for your approval)');
   expect(frame).toContain('→ open step 5 ("Review feature map") and approve');
   expect(existsSync(join(t.dir, 'ToDo.md'))).toBe(false);

@@ -13,7 +13,6 @@ import { press, waitFor } from './wait.js';
 
 const reporting: StepEngine = {
   id: 'feature-map',
-  title: 'feature-map',
   inputs: [],
   run: async () =>
     ok({ summary: '20 features', outputs: {}, warnings: Array.from({ length: 8 }, (_, i) => `map.toml:${i + 1}:1: warning ${i + 1}`), report: Array.from({ length: 20 }, (_, i) => `- feature ${i + 1} [model]: 1 story`).join('\n') }),

@@ -38,7 +38,6 @@ export function fileEngine(
 ): StepEngine {
   return {
     id,
-    title: id,
     inputs,
     async run(ctx) {
       const failure = opts.fail?.();

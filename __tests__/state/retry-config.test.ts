@@ -10,7 +10,6 @@ import { openTestRunner, SOURCE_CONFIG, tempDir } from './helpers.js';
 /** An engine that needs `[sync] project_name = "Ready"` in odoo-project-sync.toml. */
 const needsSetting: StepEngine = {
   id: 'feature-map',
-  title: 'feature-map',
   inputs: [],
   async run(ctx) {
     const section = ctx.config.sections.sync as { project_name?: unknown } | undefined;

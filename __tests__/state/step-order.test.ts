@@ -36,7 +36,7 @@ test('ToDo is refused while the feature map waits for approval, and the refusal 
   expect(existsSync(join(t.dir, 'ToDo.md'))).toBe(false);
   expect(r.store.getState().refused).toEqual({
     step: 'todo',
-    message: 'Estimate ToDo.md needs "Review feature map" first (it is waiting for your approval)',
+    message: 'ToDo needs "Review feature map" first (it is waiting for your approval)',
     hint: 'open step 5 ("Review feature map") and approve feature_user_story_map.toml, or run `odoo-project-sync run feature-review --yes`',
   });
   // Approving clears the refusal and lets ToDo run.
@@ -82,7 +82,7 @@ test('headless `run todo` before the approval exits 2 with the same reason', asy
     lock: { pid: 4243, host: 'test-host', isAlive: () => false },
   };
   expect(await cmdRun(env, 'todo', { yes: false, dryRun: false })).toBe(2);
-  expect(err.join('\n')).toContain('Estimate ToDo.md needs "Review feature map" first (it is waiting for your approval)\n  -> open step 5');
+  expect(err.join('\n')).toContain('ToDo needs "Review feature map" first (it is waiting for your approval)\n  -> open step 5');
   expect(existsSync(join(t.dir, 'ToDo.md'))).toBe(false);
 });
 

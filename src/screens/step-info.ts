@@ -1,4 +1,4 @@
-import type { StepId } from '../steps/types.js';
+import { STEP_TITLES, type StepId } from '../steps/types.js';
 
 export interface StepInfo {
   number: number;
@@ -14,7 +14,7 @@ export interface StepInfo {
 export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   extract: {
     number: 1,
-    title: 'Extract',
+    title: STEP_TITLES['extract'],
     about: 'Reads the customizations (Studio models, fields, views, actions, rules) from the Odoo database.',
     reads: ['the Odoo database'],
     writes: ['extract.json', 'module_model_map.toml'],
@@ -22,7 +22,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   'map-review': {
     number: 2,
-    title: 'Review module map',
+    title: STEP_TITLES['map-review'],
     about: 'You check which models and customizations go into which module, then approve the map.',
     reads: ['module_model_map.toml'],
     writes: ['module_model_map.toml (approved)'],
@@ -30,7 +30,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   generate: {
     number: 3,
-    title: 'Generate modules',
+    title: STEP_TITLES['generate'],
     about: 'Writes Odoo module source (Python, XML, manifest) from the extract and the approved map.',
     reads: ['extract.json', 'module_model_map.toml'],
     writes: ['modules/'],
@@ -38,7 +38,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   'feature-map': {
     number: 4,
-    title: 'Feature map',
+    title: STEP_TITLES['feature-map'],
     about: 'Analyses the module source and proposes features with their user stories.',
     reads: ['modules/ or the addons paths'],
     writes: ['feature_user_story_map.toml'],
@@ -46,7 +46,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   'feature-review': {
     number: 5,
-    title: 'Review feature map',
+    title: STEP_TITLES['feature-review'],
     about: 'You check the features and user stories, then approve the map.',
     reads: ['feature_user_story_map.toml'],
     writes: ['feature_user_story_map.toml (approved)'],
@@ -54,7 +54,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   todo: {
     number: 6,
-    title: 'ToDo',
+    title: STEP_TITLES['todo'],
     about: 'Turns the approved feature map into an estimated task list.',
     reads: ['feature_user_story_map.toml', 'module source'],
     writes: ['ToDo.md'],
@@ -62,7 +62,7 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   sync: {
     number: 7,
-    title: 'Sync to Odoo',
+    title: STEP_TITLES['sync'],
     about: 'Creates or updates the project, tasks and articles in Odoo from ToDo.md, after showing you the plan.',
     reads: ['ToDo.md', 'feature_user_story_map.toml'],
     writes: ['the Odoo project', '.odoo-project-sync/sync-plan.json'],

@@ -9,7 +9,7 @@ import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound, writeAtomic } from './artifact-store.js';
 import { parseConfig } from './config.js';
 import { DEFAULT_ESTIMATE_TOML } from '../steps/todo/estimate-toml.js';
-import { CONFIG_FILE } from './paths.js';
+import { CONFIG_FILE } from '../steps/types.js';
 import type { InitAnswers } from './types.js';
 
 /** A new config file starts from this text, so the user finds an explanation beside each key. */

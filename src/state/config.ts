@@ -9,7 +9,7 @@ import { UserError } from '../core/user-error.js';
 import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
 import { didYouMean } from '../core/did-you-mean.js';
-import { CONFIG_FILE } from './paths.js';
+import { CONFIG_FILE } from '../steps/types.js';
 
 /** What the file may hold: anything else is a typo whose settings would be silently ignored. */
 const KNOWN_KEYS: readonly string[] = ['source', 'addons', 'connection', 'estimate', 'sync'];

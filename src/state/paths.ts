@@ -2,7 +2,6 @@
 export const STATE_DIR = '.odoo-project-sync';
 export const JOURNAL_FILE = `${STATE_DIR}/journal.jsonl`;
 export const LOCK_FILE = `${STATE_DIR}/lock`;
-export const CONFIG_FILE = 'odoo-project-sync.toml';
 /** A step's whole report (its screen shows the start). */
 export const reportPath = (step: string): string => `${STATE_DIR}/reports/${step}.md`;
 /** The bytes the user approved, kept as given. */

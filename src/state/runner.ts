@@ -1,7 +1,7 @@
 import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
 import { planFileOf } from '../steps/sync/plan-file.js';
-import { ARTIFACTS, STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
+import { ARTIFACTS, CONFIG_FILE, STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
 import type { Availability, JournaledAction } from './actions.js';
 import { join, resolve } from 'node:path';
 import { HashCache } from './hash-cache.js';
@@ -18,7 +18,7 @@ import { HASH_CACHE_FILE } from './paths.js';
 import type { RunState, StepReport, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
-import { CONFIG_FILE, reportPath } from './paths.js';
+import { reportPath } from './paths.js';
 
 /** Report lines a step screen shows; the rest is in the report file. */
 const REPORT_LINES = 12;

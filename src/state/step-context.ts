@@ -2,7 +2,7 @@ import { stripUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
 import type { ConnectOptions, OdooClient, OdooSecret, WaitInfo } from '../odoo/types.js';
 import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
-import { CONFIG_FILE } from './paths.js';
+import { CONFIG_FILE } from '../steps/types.js';
 import { progressRate } from './progress-rate.js';
 import type { Store } from './store.js';
 

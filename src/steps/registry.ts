@@ -4,7 +4,7 @@
  * so starting the wizard does not pay for parsers it may not need.
  */
 import { planFileOf } from './sync/plan-file.js';
-import { ARTIFACTS, type ArtifactStore, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
+import { ARTIFACTS, STEP_TITLES, type ArtifactStore, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
 
 export type Load<T> = () => Promise<T>;
 /** A review schema may read workspace artifacts (e.g. extract.json) to check the file against. */
@@ -61,20 +61,20 @@ function specLoader(x: ReviewSpec | SpecLoad | undefined): SpecLoad | undefined 
 /** Builds the ordered registry from whichever engines exist (tests inject their own). */
 export function buildRegistry(e: Engines): StepRegistry {
   return [
-    { kind: 'engine', id: 'extract', title: 'Extract customizations', engine: loader(e.extract), databaseOnly: true },
-    { kind: 'review', id: 'map-review', title: 'Review module map', file: ARTIFACTS.moduleMap, spec: specLoader(e.mapReview), databaseOnly: true, producer: 'extract' },
-    { kind: 'engine', id: 'generate', title: 'Generate modules', engine: loader(e.generate), databaseOnly: true },
+    { kind: 'engine', id: 'extract', title: STEP_TITLES.extract, engine: loader(e.extract), databaseOnly: true },
+    { kind: 'review', id: 'map-review', title: STEP_TITLES['map-review'], file: ARTIFACTS.moduleMap, spec: specLoader(e.mapReview), databaseOnly: true, producer: 'extract' },
+    { kind: 'engine', id: 'generate', title: STEP_TITLES.generate, engine: loader(e.generate), databaseOnly: true },
     {
       kind: 'engine',
       id: 'feature-map',
-      title: 'Map features and stories',
+      title: STEP_TITLES['feature-map'],
       engine: loader(e.featureMap),
       databaseOnly: false,
       extraInputs: (c) => (c.source === 'source' ? c.addons : []),
     },
-    { kind: 'review', id: 'feature-review', title: 'Review feature map', file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
-    { kind: 'engine', id: 'todo', title: 'Estimate ToDo.md', engine: loader(e.todo), databaseOnly: false },
-    { kind: 'engine', id: 'sync', title: 'Sync to Odoo', engine: loader(e.sync), databaseOnly: false, extraInputs: (c) => [planFileOf(c.sections)] },
+    { kind: 'review', id: 'feature-review', title: STEP_TITLES['feature-review'], file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
+    { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false },
+    { kind: 'engine', id: 'sync', title: STEP_TITLES.sync, engine: loader(e.sync), databaseOnly: false, extraInputs: (c) => [planFileOf(c.sections)] },
   ];
 }
 

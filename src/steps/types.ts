@@ -17,6 +17,20 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
+/** The one name of each step: the rail, its screen, the messages and `status` all use it. */
+export const STEP_TITLES: Readonly<Record<StepId, string>> = {
+  extract: 'Extract',
+  'map-review': 'Review module map',
+  generate: 'Generate modules',
+  'feature-map': 'Feature map',
+  'feature-review': 'Review feature map',
+  todo: 'ToDo',
+  sync: 'Sync to Odoo',
+};
+
+/** The workspace's settings file (no secret is ever written to it). */
+export const CONFIG_FILE = 'odoo-project-sync.toml';
+
 /** Workspace-relative artifact names. */
 export const ARTIFACTS = {
   extract: 'extract.json',
@@ -133,7 +147,6 @@ export interface StepChart {
 
 export interface StepEngine {
   readonly id: StepId;
-  readonly title: string;
   /** Artifacts this step reads; a changed hash makes the step stale. */
   readonly inputs: readonly string[];
   run(ctx: StepContext): Promise<Result<StepOutcome, UserError>>;

@@ -13,7 +13,6 @@ export type { ExtractDoc } from './schema.js';
 
 export const extractStep: StepEngine = {
   id: 'extract',
-  title: 'Extract customizations',
   inputs: [],
   async run(ctx) {
     if (ctx.config.source !== 'database') {

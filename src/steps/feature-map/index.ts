@@ -26,7 +26,6 @@ function report(set: FeatureSet): string {
 
 export const featureMapStep: StepEngine = {
   id: 'feature-map',
-  title: 'Feature map',
   inputs: [ARTIFACTS.modules],
   async run(ctx) {
     ctx.progress({ activity: 'reading module sources' });

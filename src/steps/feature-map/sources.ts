@@ -5,12 +5,11 @@ import type { AddonsAnalysis, SourceProblem } from '../../analysis/types.js';
 import type { Result } from '../../core/result.js';
 import { err, ok } from '../../core/result.js';
 import { formatLocation, UserError } from '../../core/user-error.js';
-import { ARTIFACTS, type StepContext } from '../types.js';
+import { ARTIFACTS, CONFIG_FILE, type StepContext } from '../types.js';
 import { buildFeatures } from './build.js';
 import { readCachedSources, sourcesKey, writeCachedSources } from './sources-cache.js';
 import type { FeatureSet } from './types.js';
 
-export const CONFIG_FILE = 'odoo-project-sync.toml';
 
 export interface Sources {
   problems: SourceProblem[];

@@ -51,7 +51,6 @@ export function checkNames(extract: ExtractDoc, text: string): Result<void, User
 
 export const generateStep: StepEngine = {
   id: 'generate',
-  title: 'Generate modules',
   inputs: [ARTIFACTS.extract, ARTIFACTS.moduleMap],
   async run(ctx) {
     const loaded = await loadExtract(ctx.artifacts);

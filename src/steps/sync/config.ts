@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
 import { slug } from './parse/text.js';
 
-export const CONFIG_FILE = 'odoo-project-sync.toml';
+import { CONFIG_FILE } from '../types.js';
 
 const XMLID_NS = /^[a-z][a-z0-9_]{1,62}$/;
 

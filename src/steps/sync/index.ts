@@ -15,7 +15,6 @@ export { renderPlan, renderPlanTable } from './render-plan.js';
 
 export const syncStep: StepEngine = {
   id: 'sync',
-  title: 'Sync to Odoo',
   // The task plan ([sync] plan_file or ToDo.md) is added by the registry: it depends on the config.
   inputs: [ARTIFACTS.featureMap],
   async run(ctx: StepContext): Promise<Result<StepOutcome, UserError>> {

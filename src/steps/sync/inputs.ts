@@ -1,8 +1,8 @@
 /** The step's inputs from the workspace: the task plan, the optional feature map, the config. */
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
-import { ARTIFACTS, type StepContext } from '../types.js';
-import { CONFIG_FILE, readSyncConfig, type SyncConfig } from './config.js';
+import { ARTIFACTS, CONFIG_FILE, type StepContext } from '../types.js';
+import { readSyncConfig, type SyncConfig } from './config.js';
 import { readFeatureMap, type Feature } from './feature-map.js';
 import { parseTaskPlan, type TaskPlan } from './parse/index.js';
 import { planFileOf } from './plan-file.js';

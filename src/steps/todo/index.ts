@@ -66,7 +66,6 @@ function mapWarnings(file: string, diagnostics: readonly Diagnostic[]): string[]
 
 export const todoStep: StepEngine = {
   id: 'todo',
-  title: 'ToDo',
   inputs: [ARTIFACTS.featureMap, ARTIFACTS.modules],
   async run(ctx) {
     const map = await approvedMap(ctx);
