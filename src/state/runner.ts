@@ -14,16 +14,15 @@ import { ABSENT, findStale, recordedInputs } from './staleness.js';
 import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, waitActivity, type ConnectPort } from './step-context.js';
 import { createStore, type Store } from './store.js';
 import { progressStamper } from './progress-rate.js';
-import { HASH_CACHE_FILE } from './paths.js';
+import { HASH_CACHE_FILE, reportPath } from './paths.js';
 import type { RunState, StepReport, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
-import { reportPath } from './paths.js';
+import { orderRefusal, waitingFor } from './step-order.js';
+import type { UserError } from '../core/user-error.js';
 
 /** Report lines a step screen shows; the rest is in the report file. */
 const REPORT_LINES = 12;
-import { orderRefusal, waitingFor } from './step-order.js';
-import type { UserError } from '../core/user-error.js';
 
 export interface RunnerOptions {
   workspace: Workspace;
