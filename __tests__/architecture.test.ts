@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 
 const root = join(process.cwd(), 'src');
 
@@ -10,9 +11,9 @@ function files(dir: string): string[] {
   });
 }
 
+/** Every module a file names: static imports, `import type`, re-exports and dynamic import(). */
 function imports(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  return [...src.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
 }
 
 describe('architecture: data flows cli -> state -> steps -> odoo', () => {
@@ -39,5 +40,20 @@ describe('architecture: data flows cli -> state -> steps -> odoo', () => {
       .filter((f) => !f.endsWith('cli.tsx') && !f.includes('/odoo/emulator/'))
       .filter((f) => /process\.(argv|exit)\b/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  test('the Odoo layer and the reviewer import nothing from src/steps (shared types live below them)', () => {
+    const offenders = [...files(join(root, 'odoo')), ...files(join(root, 'review'))].flatMap((f) =>
+      imports(f)
+        .filter((i) => i.includes('/steps/'))
+        .map((i) => `${f}: ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('the import scan sees dynamic import() and import type, so a lazy import cannot slip past', () => {
+    const probe = join(root, '..', '__tests__', 'fixtures', 'architecture-probe.ts.txt');
+    const src = readFileSync(probe, 'utf8');
+    expect(ts.preProcessFile(src, true, true).importedFiles.map((f) => f.fileName)).toEqual(['./a.js', '../screens/b.js', 'ink']);
   });
 });

@@ -32,9 +32,9 @@ test('enter on ToDo while the feature review waits: not run, and the screen says
   await waitFor(() => (app.lastFrame() ?? '').includes('Not run'), 'the refusal on the ToDo screen', app.lastFrame);
   const frame = app.lastFrame() ?? '';
   expect(frame).toContain('6 · ToDo');
-  // The rail sits beside the screen, so a long line wraps next to it: check each piece.
-  expect(frame).toContain('✖ Not run: ToDo needs "Review feature map" first');
-  expect(frame).toContain('is waiting for your approval)');
-  expect(frame).toContain('→ open step 5 ("Review feature map") and approve');
+  // The rail (34 columns) sits beside the screen: read the screen's column as one text.
+  const screen = frame.split('\n').map((l) => l.slice(34)).join(' ').replace(/\s+/g, ' ');
+  expect(screen).toContain('✖ Not run: ToDo needs "Review feature map" first (it is waiting for your approval)');
+  expect(screen).toContain('→ open step 5 ("Review feature map") and approve feature_user_story_map.toml, or run `odoo-project-sync run feature-review --yes`');
   expect(existsSync(join(t.dir, 'ToDo.md'))).toBe(false);
 });

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../core/result.js';
 import { UserError } from '../core/user-error.js';
-import type { ConnectionProfile } from '../steps/types.js';
+import type { ConnectionProfile } from './types.js';
 import { CallRunner } from './call-runner.js';
 import { Client } from './client.js';
 import { detectVersion, listDatabases } from './detect.js';

@@ -50,10 +50,6 @@ export class OdooError extends UserError {
   }
 }
 
-export function isOdooError(e: unknown): e is OdooError {
-  return e instanceof OdooError;
-}
-
 /** "url (database db)" as errors show it. */
 export function describeServer(url: string, db: string | undefined): string {
   return db ? `${url} (database ${db})` : url;

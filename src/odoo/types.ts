@@ -3,6 +3,16 @@
  * version number (they ask the VersionProfile instead).
  */
 
+/** Where and as whom to connect (from odoo-project-sync.toml and ODOO_URL/ODOO_DB/ODOO_USER). */
+export interface ConnectionProfile {
+  url: string;
+  db?: string;
+  user: string;
+  transport?: 'auto' | 'xmlrpc' | 'json2';
+  insecure?: boolean;
+  timeoutMs?: number;
+}
+
 /** An Odoo domain: a list of terms and the prefix operators '&', '|', '!'. */
 export type DomainTerm = readonly [string, string, unknown] | '&' | '|' | '!';
 export type Domain = readonly DomainTerm[];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArtifactStore } from '../steps/types.js';
+import type { ArtifactStore } from '../core/artifact-port.js';
 import { merge3 } from './merge3.js';
 
 /** Where the last generated proposal of a reviewed file is kept (the merge base). */

@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import type { Diagnostic, ReviewSpec } from '../steps/types.js';
+import type { Diagnostic, ReviewSpec } from './types.js';
 
 const CONFLICT = /^(<{7}|={7}|>{7})(?: |$)/;
 

@@ -49,13 +49,3 @@ export type TransientAction =
 
 export type Action = JournaledAction | TransientAction;
 
-const JOURNALED: ReadonlySet<Action['type']> = new Set<JournaledAction['type']>([
-  'step-started',
-  'step-finished',
-  'step-failed',
-  'step-cancelled',
-  'review-approved',
-  'step-stale',
-]);
-
-export const isJournaled = (a: Action): a is JournaledAction => JOURNALED.has(a.type);

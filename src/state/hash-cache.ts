@@ -10,6 +10,7 @@
  * cache was written may carry the same stat as the recorded one, so it is hashed again.
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { writeAtomic } from './artifact-store.js';
 import { sha256 } from './artifact-store.js';
 
@@ -147,7 +148,8 @@ export class HashCache {
     for (const [p, e] of this.entries) data.entries.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash]);
     for (const [p, d] of this.dirs) data.dirs.push([p, d.mtimeMs, d.ctimeMs, d.ino, d.entries]);
     try {
-      await writeAtomic(this.file, JSON.stringify(data));
+      // The temp file goes to the state folder's tmp/, emptied on open: a kill mid-write leaves no stray file.
+      await writeAtomic(this.file, JSON.stringify(data), join(dirname(this.file), 'tmp'));
       this.savedAt = statSync(this.file).mtimeMs;
       this.dirty = false;
     } catch {

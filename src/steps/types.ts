@@ -4,7 +4,12 @@
  */
 import type { Result } from '../core/result.js';
 import type { UserError } from '../core/user-error.js';
-import type { OdooClient } from '../odoo/types.js';
+import type { ConnectionProfile, OdooClient } from '../odoo/types.js';
+import type { ArtifactStore } from '../core/artifact-port.js';
+import type { Diagnostic, ReviewSpec } from '../review/types.js';
+
+// The lower layers own these shapes; the steps' contract names them here for the engines.
+export type { ArtifactStore, ConnectionProfile, Diagnostic, ReviewSpec };
 
 export const STEP_IDS = [
   'extract',
@@ -45,15 +50,6 @@ export const ARTIFACTS = {
 
 export type SourceKind = 'database' | 'source';
 
-export interface ConnectionProfile {
-  url: string;
-  db?: string;
-  user: string;
-  transport?: 'auto' | 'xmlrpc' | 'json2';
-  insecure?: boolean;
-  timeoutMs?: number;
-}
-
 /** odoo-project-sync.toml, parsed. Never holds a secret. */
 export interface WorkspaceConfig {
   source: SourceKind;
@@ -86,20 +82,6 @@ export interface Question<T extends string = string> {
   defaultValue: T;
   /** Optional detail shown with the question, e.g. a unified diff. */
   detail?: string;
-}
-
-/** Atomic file writes inside the workspace; every write returns the content's sha256. */
-export interface ArtifactStore {
-  readonly root: string;
-  read(relPath: string): Promise<string | undefined>;
-  readBytes(relPath: string): Promise<Buffer | undefined>;
-  /** temp file + fsync + rename. Refuses paths that leave the workspace. */
-  write(relPath: string, content: string | Buffer): Promise<string>;
-  exists(relPath: string): Promise<boolean>;
-  /** sha256 of a file, or of a directory tree (sorted paths + contents). undefined if absent. */
-  hash(relPath: string): Promise<string | undefined>;
-  /** Absolute path for a workspace-relative one (validated to stay inside). */
-  resolve(relPath: string): string;
 }
 
 export interface StepContext {
@@ -150,25 +132,4 @@ export interface StepEngine {
   /** Artifacts this step reads; a changed hash makes the step stale. */
   readonly inputs: readonly string[];
   run(ctx: StepContext): Promise<Result<StepOutcome, UserError>>;
-}
-
-/** A diagnostic from a reviewer schema: 1-based line and column. */
-export interface Diagnostic {
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-/** What a checkpoint step (map-review, feature-review) brings to the reviewer. */
-export interface ReviewSpec {
-  readonly id: 'map-review' | 'feature-review';
-  /** The file the user edits, e.g. module_model_map.toml. */
-  readonly file: string;
-  /**
-   * Validate text: TOML syntax first, then the step's schema. Pure and fast. `parsed`, when
-   * given, is the text already parsed by smol-toml (the reviewer checked its syntax), so a large
-   * map is parsed once.
-   */
-  validate(text: string, parsed?: unknown): Diagnostic[];
 }

@@ -2,7 +2,6 @@ import { OdooFault, unknownMethod, unknownModel } from './faults.js';
 import { METHODS, type MethodSpec } from './orm-methods.js';
 import type { CallContext } from './orm-context.js';
 
-export type { CallContext } from './orm-context.js';
 
 function spec(ctx: CallContext, model: string, method: string): MethodSpec {
   if (!ctx.store.hasModel(model)) throw unknownModel(model);

@@ -69,11 +69,3 @@ export const emptyMetrics = (): FeatureMetrics => ({
   fields: 0, views: 0, xpaths: 0, reports: 0, loc: 0, methods: 0, complexity: 0, dependencies: 0,
 });
 
-/** What the user may set on a feature in the reviewed map. */
-export interface FeatureDecision {
-  scope: 'in' | 'out';
-  priority: Priority;
-  owner: string;
-  milestone: string;
-  mergedInto?: string;
-}

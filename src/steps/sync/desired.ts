@@ -9,7 +9,7 @@ import { taskDescription } from './html.js';
 import { featureOfTask } from './feature-map.js';
 import { allTasks, STATUS_LABEL, type PlanTask, type TaskStatus } from './parse/index.js';
 
-export { xmlidOf, type ArticleTarget, type DesiredInput, type DesiredRecord, type SyncModel, type Value } from './records.js';
+export { type ArticleTarget, type DesiredInput, type DesiredRecord, type SyncModel, type Value } from './records.js';
 
 export interface Desired {
   records: DesiredRecord[];

@@ -26,10 +26,6 @@ export function recordedFields(version: number, model: string): Record<string, E
   return structuredClone(own) as Record<string, EmulatorField>;
 }
 
-export function recordedVersion(version: number): Record<string, unknown> {
-  return structuredClone(data(version).xmlrpc_common_version) as Record<string, unknown>;
-}
-
 /** Rows of both lists merged by id (later keys win), keeping first-seen order. */
 export function mergeById(...lists: Rec[][]): Rec[] {
   const byId = new Map<number, Rec>();

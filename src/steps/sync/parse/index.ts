@@ -21,9 +21,8 @@ import { readTable } from './table.js';
 import { lineOf, nodeText } from './text.js';
 import type { PlanTask, TaskPlan } from './types.js';
 
-export type { NoticeLevel, PlanNotice, PlanPhase, PlanTask, StatusSource, TaskPlan, TaskStatus } from './types.js';
+export type { PlanPhase, PlanTask, TaskPlan, TaskStatus } from './types.js';
 export { allTasks, STATUS_LABEL } from './types.js';
-export { formatNoticeGroup, groupNotices, type NoticeGroup } from './notices.js';
 
 const SUMMARY = /summary|overview|totals?|statistics|legend/i;
 
