@@ -12,7 +12,7 @@ import { fsUserError } from './core/fs-error.js';
 import { formatUserError, UserError } from './core/user-error.js';
 import type { OdooSecret } from './odoo/types.js';
 import type { CommandEnv } from './state/commands.js';
-import { EXIT } from './state/exit-codes.js';
+import { EXIT, exitCodeOf } from './state/exit-codes.js';
 import { pidAlive } from './state/lock.js';
 import { defaultRegistry } from './steps/registry.js';
 import { STEP_IDS, type ConnectionProfile, type StepId } from './steps/types.js';
@@ -208,7 +208,7 @@ main(process.argv.slice(2)).then(
     const e = fsUserError(thrown) ?? thrown;
     if (e instanceof UserError) {
       process.stderr.write(`${formatUserError(e)}\n`);
-      process.exit(e.code === 'usage' || e.code === 'input' || e.code === 'config' ? EXIT.usage : EXIT.failed);
+      process.exit(exitCodeOf(e.code));
     }
     const debug = process.argv.includes('--debug');
     process.stderr.write(`internal error (a bug in odoo-project-sync): ${(e as Error)?.message ?? String(e)}\n`);

@@ -126,7 +126,7 @@ describe('odoo-project-sync.toml', () => {
     const e = await errOf('source = "source"\naddons = ["addons"]\n\n[estimates]\nbase = 2.0\n');
     expect(e.message).toBe("unknown section [estimates] (did you mean [estimate]?): nothing reads it, so its settings would be ignored");
     expect(e.where).toMatchObject({ file: 'odoo-project-sync.toml', line: 4 });
-    expect(e.hint).toMatch(/\[connection\], \[estimate\] and \[sync\]/);
+    expect(e.hint).toMatch(/\[connection\], \[estimate\], \[todo\] and \[sync\]/);
     const key = await errOf('source = "source"\naddons = ["addons"]\nsorce = "x"\n');
     expect(key.message).toMatch(/^unknown key "sorce" \(did you mean "source"\?\)/);
     expect(key.where).toMatchObject({ line: 3 });

@@ -19,7 +19,7 @@ import type { InitAnswers } from './types.js';
 import { openWorkspace } from './workspace.js';
 import { mkdir, readFile } from 'node:fs/promises';
 
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 
 export { EXIT };
 
@@ -43,7 +43,7 @@ export function printError(env: Pick<CommandEnv, 'err' | 'debug'>, e: unknown): 
   if (e instanceof UserError) {
     env.err(formatUserError(e));
     if (env.debug && e.detail) env.err(e.detail);
-    return e.code === 'usage' || e.code === 'input' || e.code === 'config' || e.code === 'workspace-locked' ? EXIT.usage : EXIT.failed;
+    return exitCodeOf(e.code);
   }
   throw e;
 }

@@ -12,7 +12,7 @@ import { didYouMean } from '../core/did-you-mean.js';
 import { CONFIG_FILE } from '../steps/types.js';
 
 /** What the file may hold: anything else is a typo whose settings would be silently ignored. */
-const KNOWN_KEYS: readonly string[] = ['source', 'addons', 'connection', 'estimate', 'sync'];
+const KNOWN_KEYS: readonly string[] = ['source', 'addons', 'connection', 'estimate', 'todo', 'sync'];
 
 /** Keys that would hold a secret: refused wherever they appear in the file. */
 const SECRET_KEY = /^(password|passwd|api[_-]?key|apikey|secret|token)$/i;
@@ -92,7 +92,7 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
     return err(
       new UserError('config', `unknown ${what}${didYouMean(KNOWN_KEYS, unknown, (k) => (isTable ? `[${k}]` : `"${k}"`))}: nothing reads it, so its settings would be ignored`, {
         where: { file, ...(await locate(text, [unknown])) },
-        hint: `rename or delete it; ${file} knows source, addons, [connection], [estimate] and [sync]`,
+        hint: `rename or delete it; ${file} knows source, addons, [connection], [estimate], [todo] and [sync]`,
       }),
     );
   }
