@@ -1,4 +1,4 @@
-import { makeMapReviewSpec, mapReviewSpec, loadMapReviewSpec } from '../../../src/steps/module-map/index.js';
+import { makeMapReviewSpec, mapReviewSpec, loadMapReviewSpec, moduleNameProblem } from '../../../src/steps/module-map/index.js';
 import { renderMap } from '../../../src/steps/module-map/proposal.js';
 import { checkMap } from '../../../src/steps/module-map/validate.js';
 import { renderExtract } from '../../../src/steps/extract/load.js';
@@ -114,4 +114,10 @@ describe('module_model_map.toml review', () => {
     const text = proposal.replace(/^naming = "keep"$/m, 'naming = "pretty"');
     expect(checkMap(text, doc).diagnostics[0]).toEqual(expect.objectContaining({ line: lineOf(text, 'naming = "pretty"'), message: 'naming must be "keep" or "clean"' }));
   });
+});
+
+test('module names: hard Python keywords are refused, soft ones (match, case) are valid import names', () => {
+  expect(moduleNameProblem('class')).toBe('"class" is a Python keyword and cannot name a module');
+  expect(moduleNameProblem('match')).toBeUndefined();
+  expect(moduleNameProblem('case')).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 /** Safe Python code generation: string literals, identifiers, literal values. */
+import { PY_KEYWORDS } from '../../core/python-names.js';
 
 /**
  * A single-quoted Python string literal for any text, like repr(): backslashes, quotes, newlines,
@@ -36,12 +37,6 @@ export function pyLiteral(v: unknown): string {
   }
   return 'None';
 }
-
-const PY_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-]);
 
 /** An ASCII Python identifier that is not a keyword (field names, method names). */
 export const isPyIdent = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !PY_KEYWORDS.has(s);

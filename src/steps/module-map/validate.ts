@@ -9,12 +9,7 @@ import { assign } from './assign.js';
 import { findCycle, inferDepends } from './depends.js';
 import { readMap, type MapIssue, type ModuleMap } from './map-types.js';
 import { TomlPositions } from './positions.js';
-
-const PY_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case',
-]);
+import { PY_KEYWORDS } from '../../core/python-names.js';
 
 /** A module's technical name: a lowercase Python identifier that is not a keyword. */
 export function moduleNameProblem(name: string): string | undefined {
