@@ -96,3 +96,20 @@ describe('cancelling generate', () => {
     }
   });
 });
+
+describe('an unreadable generated.json', () => {
+  test('is kept aside, not overwritten, and the run goes on treating existing files as edited', async () => {
+    const ctx = await workspace(recordedExtract(17));
+    try {
+      const first = await generateStep.run(ctx);
+      if (!first.ok) throw first.error;
+      await ctx.artifacts.write('.odoo-project-sync/generated.json', '{"schemaVersion": 1, "files": {"modu');
+      const again = await generateStep.run(ctx);
+      if (!again.ok) throw again.error;
+      expect(await ctx.artifacts.read('.odoo-project-sync/generated.unreadable.json')).toBe('{"schemaVersion": 1, "files": {"modu');
+      expect(JSON.parse((await ctx.artifacts.read('.odoo-project-sync/generated.json')) ?? '')).toMatchObject({ schemaVersion: 1 });
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { StepContext } from '../types.js';
 
 export const GENERATED_INDEX = '.odoo-project-sync/generated.json';
+const UNREADABLE_INDEX = '.odoo-project-sync/generated.unreadable.json';
 
 interface Index {
   schemaVersion: 1;
@@ -34,7 +35,9 @@ async function readIndex(ctx: StepContext): Promise<Index> {
   } catch {
     // An unreadable index only means every existing file is treated as possibly edited: we ask.
   }
-  ctx.log(`${GENERATED_INDEX} is unreadable; files that exist are treated as edited by hand`);
+  // Kept aside, never destroyed: the rewrite at the end of this run replaces the original.
+  await ctx.artifacts.write(UNREADABLE_INDEX, text);
+  ctx.log(`${GENERATED_INDEX} is unreadable (kept as ${UNREADABLE_INDEX}); files that exist are treated as edited by hand`);
   return { schemaVersion: 1, files: {} };
 }
 
