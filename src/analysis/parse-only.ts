@@ -3,9 +3,9 @@
  * measures the parser by (files per second), and how it checks that no file Python accepts is
  * dropped. The analysis itself parses inside its own workers (pool.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from './worker-entry.js';
 import { firstSyntaxError, loadPython, withPythonTree, type SyntaxErrorAt } from './py-parser.js';
 
 export interface ParseOutcome {
@@ -26,16 +26,8 @@ export async function parseFiles(files: readonly string[]): Promise<ParseOutcome
   return { files: files.length, rejected };
 }
 
-function workerScript(): URL | undefined {
-  const underTsx = process.execArgv.some((a) => a.includes('tsx'));
-  const candidates = [
-    ...(underTsx ? [new URL('./parse-worker.ts', import.meta.url)] : []),
-    new URL('./python-parse-worker.js', import.meta.url),
-    // In the bundle this code sits in dist/chunks/ and the worker entry in dist/.
-    new URL('../python-parse-worker.js', import.meta.url),
-  ];
-  return candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
-}
+const workerScript = (): URL | undefined =>
+  workerEntry(import.meta.url, { source: 'parse-worker.ts', built: ['python-parse-worker.js'], bundled: 'python-parse-worker.js' });
 
 /**
  * Parses the files on `threads` worker threads, in slices of about equal size (files are

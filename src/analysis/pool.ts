@@ -3,11 +3,10 @@
  * about 20k lines/s per core). Falls back to the calling thread when no worker script can run
  * here (tests, a bundle without the worker entry); results are identical and in the same order.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyseModule } from './module.js';
+import { workerEntry } from './worker-entry.js';
 import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export interface ModuleResult {
@@ -29,17 +28,8 @@ const IN_FLIGHT = 2;
 /** Threads the last analysis ran on (1 = the calling thread); the bench prints it. */
 export const lastRun = { threads: 1 };
 
-function workerScript(): URL | undefined {
-  const underTsx = process.execArgv.some((a) => a.includes('tsx'));
-  const candidates = [
-    ...(underTsx ? [new URL('./worker.ts', import.meta.url)] : []),
-    new URL('./worker.js', import.meta.url),
-    new URL('./analysis-worker.js', import.meta.url),
-    // In the bundle this code sits in dist/chunks/ and the worker entry in dist/.
-    new URL('../analysis-worker.js', import.meta.url),
-  ];
-  return candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
-}
+const workerScript = (): URL | undefined =>
+  workerEntry(import.meta.url, { source: 'worker.ts', built: ['worker.js', 'analysis-worker.js'], bundled: 'analysis-worker.js' });
 
 async function inThread(dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
   const out: ModuleResult[] = [];
