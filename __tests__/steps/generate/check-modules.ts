@@ -9,7 +9,7 @@ export interface PyReport {
   strings: string[];
   imports: string[];
   names: string[];
-  manifests: Record<string, { depends: string[]; data: string[]; version: string; license: string }>;
+  manifests: Record<string, { depends: string[]; data: string[]; version: string; license: string; pre_init_hook?: string; uninstall_hook?: string }>;
   py: string[];
 }
 

@@ -1,7 +1,9 @@
 /** security/ir.model.access.csv, security/rules.xml and data/ (server actions, automations, defaults). */
 import type { AccessRec, AutomationRec, DefaultRec, RuleRec, ServerActionRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
+import { pyStr } from './py.js';
 import { evalField, field, isRef, openRecord, refField, refsEval } from './views-xml.js';
+import { xmlAttr } from './xml.js';
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const bit = (b: boolean): string => (b ? '1' : '0');
@@ -81,7 +83,12 @@ export function actionData(ctx: GenContext, module: string, servers: ServerActio
     if (many) {
       for (const k of a.actionKeys) {
         const s = servers.find((x) => x.key === k);
-        if (s && owner.get(k) === a) out.push(...serverAction(ctx, module, s, ctx.localId(a)));
+        if (s && owner.get(k) === a) {
+          out.push(...serverAction(ctx, module, s, ctx.localId(a)));
+          // 17: base_automation recomputes the name of an automation's action from its type
+          // ("Execute Code") after the record is loaded; writing the name afterwards keeps it.
+          if (ctx.major < 19) out.push(`    <function model="ir.actions.server" name="write" eval="${xmlAttr(`[[ref(${pyStr(ctx.localId(s))})], {'name': ${pyStr(s.name)}}]`)}"/>`);
+        }
       }
     }
   }

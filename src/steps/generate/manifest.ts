@@ -1,4 +1,4 @@
-/** __manifest__.py, __init__.py files, hooks (external-id takeover, clean renames), README, module.toml. */
+/** __manifest__.py, __init__.py files, README, module.toml (hooks.py: hooks-py.ts). */
 import { stringify } from 'smol-toml';
 import { escapeBidi } from '../../core/bidi.js';
 import type { MapModule } from '../module-map/map-types.js';
@@ -24,91 +24,12 @@ export function manifestPy(ctx: GenContext, m: ManifestInput): string {
     `    'data': [`,
     ...m.data.map((d) => `        ${pyStr(d)},`),
     '    ],',
-    ...(m.hasHook ? [`    'pre_init_hook': 'pre_init_hook',`] : []),
+    ...(m.hasHook ? [`    'pre_init_hook': 'pre_init_hook',`, `    'uninstall_hook': 'uninstall_hook',`] : []),
     `    'installable': True,`,
     `    'application': ${m.application ? 'True' : 'False'},`,
     '}',
   ];
   return `${lines.join('\n')}\n`;
-}
-
-export interface Renames {
-  models: [string, string][];
-  fields: [string, string, string][];
-  /** Local names of Studio external ids this module takes over. */
-  studioIds: string[];
-  /** Models and fields (final names) the module now defines in Python. */
-  ownedModels: string[];
-  ownedFields: [string, string][];
-}
-
-/**
- * The SQL that lets the module take over the existing data: it re-homes the Studio external ids of
- * the records it defines and, for naming = "clean", renames tables, columns and model names.
- * Every name is data (a Python literal) passed to psycopg2 as identifiers or parameters.
- */
-export function renameFunction(r: Renames): string {
-  return [
-    'from psycopg2 import sql',
-    '',
-    `MODULE_STUDIO_IDS = ${pyLiteral(r.studioIds)}`,
-    `MODEL_RENAMES = ${pyLiteral(r.models)}`,
-    `FIELD_RENAMES = ${pyLiteral(r.fields)}`,
-    `OWNED_MODELS = ${pyLiteral(r.ownedModels)}`,
-    `OWNED_FIELDS = ${pyLiteral(r.ownedFields)}`,
-    '',
-    '',
-    'def _table_exists(cr, table):',
-    "    cr.execute('SELECT 1 FROM information_schema.tables WHERE table_name = %s', (table,))",
-    '    return bool(cr.fetchone())',
-    '',
-    '',
-    'def _column_exists(cr, table, column):',
-    "    cr.execute('SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s', (table, column))",
-    '    return bool(cr.fetchone())',
-    '',
-    '',
-    'def take_over(cr, module):',
-    '    if MODULE_STUDIO_IDS:',
-    '        cr.execute(',
-    '            "UPDATE ir_model_data SET module = %s, noupdate = false "',
-    '            "WHERE module = \'studio_customization\' AND name = ANY(%s)",',
-    '            (module, MODULE_STUDIO_IDS),',
-    '        )',
-    '    for model, field, new in FIELD_RENAMES:',
-    "        table = model.replace('.', '_')",
-    '        if _column_exists(cr, table, field) and not _column_exists(cr, table, new):',
-    "            cr.execute(sql.SQL('ALTER TABLE {} RENAME COLUMN {} TO {}').format(",
-    '                sql.Identifier(table), sql.Identifier(field), sql.Identifier(new)))',
-    "        cr.execute('UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s', (new, model, field))",
-    '    for old, new in MODEL_RENAMES:',
-    "        old_table, new_table = old.replace('.', '_'), new.replace('.', '_')",
-    '        if _table_exists(cr, old_table) and not _table_exists(cr, new_table):',
-    "            cr.execute(sql.SQL('ALTER TABLE {} RENAME TO {}').format(sql.Identifier(old_table), sql.Identifier(new_table)))",
-    "        cr.execute('UPDATE ir_model SET model = %s WHERE model = %s', (new, old))",
-    "        cr.execute('UPDATE ir_model_fields SET model = %s WHERE model = %s', (new, old))",
-    "        cr.execute('UPDATE ir_model_fields SET relation = %s WHERE relation = %s', (new, old))",
-    '    # The module defines these in Python now. Left "manual", the registry would rebuild them',
-    '    # from the database over the module\'s classes, and the module would own no model external id.',
-    '    if OWNED_MODELS:',
-    '        cr.execute("UPDATE ir_model SET state = \'base\' WHERE state = \'manual\' AND model = ANY(%s)", (OWNED_MODELS,))',
-    '    for model, field in OWNED_FIELDS:',
-    '        cr.execute(',
-    '            "UPDATE ir_model_fields SET state = \'base\' WHERE state = \'manual\' AND model = %s AND name = %s",',
-    '            (model, field),',
-    '        )',
-    '',
-  ].join('\n');
-}
-
-export function hooksPy(ctx: GenContext, module: string, r: Renames): string {
-  const arg = ctx.major >= 17 ? 'env' : 'cr';
-  const cr = ctx.major >= 17 ? 'env.cr' : 'cr';
-  return `${renameFunction(r)}\n\ndef pre_init_hook(${arg}):\n    take_over(${cr}, ${pyStr(module)})\n`;
-}
-
-export function preMigratePy(r: Renames, module: string): string {
-  return `${renameFunction(r)}\n\ndef migrate(cr, version):\n    take_over(cr, ${pyStr(module)})\n`;
 }
 
 export function initPy(imports: string[]): string {
@@ -138,10 +59,14 @@ export function readme(ctx: GenContext, module: MapModule, files: string[], warn
     '',
     `- Models: ${module.models.map(md).join(', ') || 'none'}`,
     `- Extends: ${module.extends.map(md).join(', ') || 'none'}`,
-    `- Naming: ${ctx.naming === 'keep' ? 'keep (``x_`` / ``x_studio_`` names kept: the module takes over the existing columns)' : 'clean (prefixes dropped: columns and models are renamed on install by the pre-init hook, and on upgrade by the migration)'}`,
+    `- Naming: ${ctx.naming === 'keep' ? 'keep (``x_`` / ``x_studio_`` names kept: the module takes over the existing columns)' : 'clean (prefixes dropped: the pre-init hook renames the models, columns and every reference to them when the module is installed into the database they come from)'}`,
+    ...ctx.keptNames.filter((k) => ctx.naming === 'clean' && module.models.concat(module.extends).includes(k.model)).map((k) => `- Keeps its name: ${md(`${k.model}.${k.field}`)} (${md(k.reason)})`),
     '',
     'On install, the module takes over the Studio external ids of the records it defines, so the',
-    'existing views, actions and menus are updated in place instead of duplicated.',
+    'existing views, actions and menus are updated in place instead of duplicated, and the models',
+    'and fields stop being Studio (manual) ones. Uninstalling hands them back to Studio: the models,',
+    'fields, data, views, menus and actions stay, with their x_ names. To switch an installed module',
+    'between keep and clean naming, uninstall it (back to Studio), regenerate, and install again.',
     '',
     '## Files',
     '',

@@ -11,6 +11,11 @@ const FIELD_CLASS: Record<string, string> = {
   many2one: 'Many2one', one2many: 'One2many', many2many: 'Many2many', json: 'Json', properties: 'Properties',
 };
 
+/** True when modelFile writes the field (a Python identifier of a type the generator knows). */
+export function writesField(ctx: GenContext, f: FieldRec): boolean {
+  return isPyIdent(ctx.fieldName(f.model, f.name)) && FIELD_CLASS[f.ttype] !== undefined;
+}
+
 /** True when the code parses as Python. Needs `await loadPython()` first (the generate step does). */
 export function looksLikePython(code: string): boolean {
   return withPythonTree(code, (root) => !root.hasError);

@@ -11,7 +11,8 @@ import { inferDepends } from '../module-map/depends.js';
 import type { MapModule, ModuleMap } from '../module-map/map-types.js';
 import { makeContext, type GenContext } from './context.js';
 import { accessCsv, actionData, defaultRecords, ruleRecords } from './data-xml.js';
-import { hooksPy, initPy, manifestPy, moduleToml, preMigratePy, readme, type Renames } from './manifest.js';
+import { hooksPy, takeOverOf } from './hooks-py.js';
+import { initPy, manifestPy, moduleToml, readme } from './manifest.js';
 import { modelFile } from './models-py.js';
 import { actionRecords, menuRecords, viewRecords, xmlFile } from './views-xml.js';
 
@@ -86,25 +87,11 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
     data.push('data/defaults.xml');
   }
 
-  const renames: Renames = {
-    studioIds: recs.filter((r) => r.origin === 'studio' && r.xmlid && kindOf(r) !== 'model' && kindOf(r) !== 'field').map((r) => ctx.localId(r)).sort(),
-    models: ctx.naming === 'clean' ? models.map((m) => [m.model, ctx.modelName(m.model)] as [string, string]).filter(([o, n]) => o !== n) : [],
-    fields: ctx.naming === 'clean'
-      ? fields.map((f) => [f.model, f.name, ctx.fieldName(f.model, f.name)] as [string, string, string]).filter(([, o, n]) => o !== n)
-      : [],
-    ownedModels: models.map((m) => ctx.modelName(m.model)).sort(),
-    ownedFields: fields.map((f) => [ctx.modelName(f.model), ctx.fieldName(f.model, f.name)] as [string, string]).sort((a, b) => a.join('.').localeCompare(b.join('.'))),
-  };
-  const hasHook = renames.studioIds.length > 0 || renames.models.length > 0 || renames.fields.length > 0 || renames.ownedModels.length > 0 || renames.ownedFields.length > 0;
+  const takeOver = takeOverOf(ctx, name, recs, models, fields, files);
+  const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
-  if (hasHook) {
-    files.set('hooks.py', hooksPy(ctx, name, renames));
-    top.push('hooks');
-  }
-  if (ctx.naming === 'clean' && (renames.models.length > 0 || renames.fields.length > 0)) {
-    files.set(`migrations/${ctx.series}.1.0.0/pre-migrate.py`, preMigratePy(renames, name));
-  }
-  files.set('__init__.py', `${initPy(top.filter((t) => t === 'models'))}${hasHook ? 'from .hooks import pre_init_hook\n' : ''}`);
+  if (hasHook) files.set('hooks.py', hooksPy(takeOver));
+  files.set('__init__.py', `${initPy(top)}${hasHook ? 'from .hooks import pre_init_hook, uninstall_hook\n' : ''}`);
   if (pyFiles.length > 0) files.set('models/__init__.py', initPy(pyFiles));
   const depends = [...new Set([...module.depends, ...inferDepends(ctx.extract, ctx.a, name)])].sort();
   if (depends.length > 1) depends.splice(depends.indexOf('base'), depends.includes('base') ? 1 : 0);

@@ -6,6 +6,7 @@
 import { tomlComment, tomlKey, tomlString } from '../../core/toml-text.js';
 import type { AnyRecord, ExtractDoc, MenuRec } from '../extract/schema.js';
 import { allRecords } from '../extract/schema.js';
+import { planNames } from '../generate/naming.js';
 import { assign } from './assign.js';
 import { inferDepends } from './depends.js';
 import type { MapModule, ModuleMap } from './map-types.js';
@@ -119,6 +120,7 @@ export function renderMap(extract: ExtractDoc): string {
     '',
     '# naming = "keep": keep the x_ / x_studio_ names; the module takes over the existing columns, no data moves.',
     '# naming = "clean": drop the prefixes; the module renames the columns and models on install (no data lost).',
+    ...keptUnderClean(extract),
     `naming = ${q(map.naming)}`,
   ];
   for (const m of map.modules) {
@@ -140,6 +142,13 @@ export function renderMap(extract: ExtractDoc): string {
     out.push(`# extract.json lists ${extract.warnings.length} warning(s) about records that cannot be exported as they are.`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Fields that keep their x_ name under clean naming, with why, so the choice is made knowingly. */
+function keptUnderClean(extract: ExtractDoc): string[] {
+  const kept = planNames(extract, 'clean').kept;
+  if (kept.length === 0) return [];
+  return ['# With naming = "clean", these fields keep their x_ name:', ...kept.map((k) => `#   ${c(`${k.model}.${k.field}`)}: ${c(k.reason)}`)];
 }
 
 function list(key: string, values: readonly string[]): string[] {
