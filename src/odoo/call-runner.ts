@@ -110,7 +110,7 @@ export class CallRunner {
     const ms = Math.round(performance.now() - started);
     const what = ctx.model ? `${ctx.model}.${ctx.method ?? '?'}` : (ctx.method ?? '?');
     // Only names and timings: arguments may hold data, and the secret is never part of a line.
-    this.opts.trace(`odoo ${ctx.transport} ${what} ${outcome} ${ms}ms`);
+    this.opts.trace(`odoo ${ctx.wire ?? ctx.transport} ${what} ${outcome} ${ms}ms`);
   }
 }
 

@@ -40,8 +40,8 @@ export function parseVersion(raw: unknown): ServerVersion | undefined {
  */
 export async function detectVersion(http: HttpAgent, runner: CallRunner, url: string, ctx: ErrorContext, o: { webFirst?: boolean } = {}): Promise<ServerVersion> {
   const vctx = { ...ctx, method: 'version' };
-  const viaXmlRpc = () => runner.run(vctx, { retry: true }, (call) => xmlRpcCall(http, url, 'common', 'version', [], call));
-  const viaWeb = () => runner.run(vctx, { retry: true }, (call) => getJson(http, url, '/web/version', call));
+  const viaXmlRpc = () => runner.run({ ...vctx, wire: 'xmlrpc' }, { retry: true }, (call) => xmlRpcCall(http, url, 'common', 'version', [], call));
+  const viaWeb = () => runner.run({ ...vctx, wire: 'http' }, { retry: true }, (call) => getJson(http, url, '/web/version', call));
   let first: OdooError | undefined;
   for (const ask of o.webFirst ? [viaWeb, viaXmlRpc] : [viaXmlRpc, viaWeb]) {
     try {
@@ -69,13 +69,13 @@ export async function listDatabases(http: HttpAgent, runner: CallRunner, url: st
   const asList = (v: unknown): string[] | undefined =>
     Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
   try {
-    const list = asList(await runner.run(lctx, { retry: true }, (call) => jsonRpcCall(http, url, '/web/database/list', {}, call)));
+    const list = asList(await runner.run({ ...lctx, wire: 'jsonrpc' }, { retry: true }, (call) => jsonRpcCall(http, url, '/web/database/list', {}, call)));
     if (list) return list;
   } catch (e) {
     if (!(e instanceof OdooError) || e.kind === 'cancelled') throw e;
   }
   try {
-    return asList(await runner.run(lctx, { retry: true }, (call) => xmlRpcCall(http, url, 'db', 'list', [], call)));
+    return asList(await runner.run({ ...lctx, wire: 'xmlrpc' }, { retry: true }, (call) => xmlRpcCall(http, url, 'db', 'list', [], call)));
   } catch (e) {
     if (!(e instanceof OdooError) || e.kind === 'cancelled') throw e;
     return undefined;

@@ -8,6 +8,9 @@ export interface ErrorContext {
   db?: string;
   login?: string;
   transport: TransportName;
+  /** The protocol of this one round trip when it is not the transport's (trace lines): 'http' for
+   * GET /web/version, 'jsonrpc' for /web/database/list, 'xmlrpc' for common.version. */
+  wire?: 'http' | 'jsonrpc' | 'xmlrpc';
   /** True when the secret is an API key (changes the auth hint). */
   usesApiKey: boolean;
   /** Where the secret sent comes from, e.g. "ODOO_API_KEY" (auth messages name it). */
