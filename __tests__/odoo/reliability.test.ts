@@ -125,6 +125,29 @@ describe('transport choice', () => {
     expect(e.hint).toMatch(/ODOO_API_KEY/);
   });
 
+  test('the trace names the protocol each round trip used: on JSON-2 the version comes from GET /web/version, no XML-RPC at all', async () => {
+    const lines: string[] = [];
+    const c = await connect({ url: emu19.url, user: 'admin' }, { apiKey: emu19.users.admin.apiKey }, { trace: (l) => lines.push(l) });
+    await c.searchCount('project.project', []);
+    expect(c.transport).toBe('json2');
+    expect(lines[0]).toMatch(/^odoo http version ok \d+ms$/);
+    expect(lines.filter((l) => l.startsWith('odoo xmlrpc'))).toEqual([]);
+    expect(lines.at(-1)).toMatch(/^odoo json2 project\.project\.search_count ok \d+ms$/);
+  });
+
+  test('an API key with a non-ASCII character or a space is named as such before any request, without showing it', async () => {
+    for (const [key, kind] of [['ab\u00e9cd', 'a non-ASCII character at position 3'], ['abcd\n', 'a space or line break at position 5']] as const) {
+      const lines: string[] = [];
+      const e = (await failure(
+        connect({ url: emu19.url, user: 'admin' }, { apiKey: key, sources: { apiKey: 'ODOO_API_KEY' } }, { trace: (l) => lines.push(l) }),
+      )) as UserError;
+      expect(e).toBeInstanceOf(UserError);
+      expect(e.message).toBe(`ODOO_API_KEY has ${kind}: Odoo API keys are letters and digits only, and an HTTP header cannot carry it.`);
+      expect(e.hint).toMatch(/Account Security/);
+      expect(lines).toEqual([]);
+    }
+  });
+
   test('XML-RPC can be forced on 19 and then signs in with the API key', async () => {
     const c = await connect({ url: emu19.url, user: 'admin', transport: 'xmlrpc' }, { apiKey: emu19.users.admin.apiKey });
     expect(c.transport).toBe('xmlrpc');

@@ -53,6 +53,7 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
       hint: 'Set ODOO_API_KEY (Preferences > Account Security > New API Key) or ODOO_PASSWORD in the environment.',
     });
   }
+  checkApiKeyChars(secret);
   const scrub = makeScrubber(secret);
   const http = makeHttpAgent({ insecure: profile.insecure });
   const runner = new CallRunner({
@@ -113,6 +114,25 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
     http.close();
     throw e;
   }
+}
+
+/**
+ * Odoo API keys are printable ASCII (hex on 14-19). A key with another character was mistyped or
+ * pasted with something around it; sent as an HTTP header it would fail as a network error.
+ * The message gives the position and the kind of character, never the character itself.
+ */
+function checkApiKeyChars(secret: OdooSecret): void {
+  const key = secret.apiKey;
+  if (!key) return;
+  const at = [...key].findIndex((ch) => !/^[\x21-\x7e]$/.test(ch));
+  if (at < 0) return;
+  const ch = [...key][at] ?? '';
+  const kind = /^\s$/.test(ch) ? 'a space or line break' : /^[\x00-\x1f\x7f]$/.test(ch) ? 'a control character' : 'a non-ASCII character';
+  const source = secret.sources?.apiKey ?? 'The API key';
+  throw new UserError('config', `${source} has ${kind} at position ${at + 1}: Odoo API keys are letters and digits only, and an HTTP header cannot carry it.`, {
+    where: { field: secret.sources?.apiKey ?? 'ODOO_API_KEY' },
+    hint: 'Copy the key again from Odoo (Preferences > Account Security > New API Key), without quotes or spaces around it.',
+  });
 }
 
 function chooseTransport(profile: ConnectionProfile, secret: OdooSecret, hasJson2: boolean, url: string, version: string): TransportName {
