@@ -41,6 +41,20 @@ describe('odoo-project-sync.toml', () => {
     expect(e2.message).toMatch(/^source: /);
   });
 
+  test('a value of the wrong type says what the key takes, what the file has, and a line to copy', async () => {
+    const e = await errOf('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = "60s"\n');
+    expect(e.message).toBe('connection.timeout_ms: must be a whole number of milliseconds without quotes, but the file has the text "60s" (for example timeout_ms = 60000)');
+    expect(e.where).toEqual({ file: 'odoo-project-sync.toml', line: 5, column: 1 });
+    const e2 = await errOf('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = 1.5\n');
+    expect(e2.message).toBe('connection.timeout_ms: must be a whole number of milliseconds without quotes, but the file has the number 1.5 (for example timeout_ms = 60000)');
+    const e3 = await errOf('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ninsecure = "yes"\n');
+    expect(e3.message).toBe('connection.insecure: must be true or false, without quotes, but the file has the text "yes" (for example insecure = true)');
+    const e4 = await errOf('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntransport = "grpc"\n');
+    expect(e4.message).toBe('connection.transport: must be one of "auto", "xmlrpc", "json2", but the file has the text "grpc"');
+    const e5 = await errOf('source = "database"\n[connection]\nurl = "https://x.odoo.com"\nuser = "me"\ntimeout_ms = 0\n');
+    expect(e5.message).toBe('connection.timeout_ms: must be greater than 0, but the file has the number 0 (for example timeout_ms = 60000)');
+  });
+
   test('a secret in the file is refused at its line, pointing at the environment instead', async () => {
     const e = await errOf('source = "database"\n[connection]\nurl = "https://x"\nuser = "me"\npassword = "hunter2"\n');
     expect(e.message).toMatch(/secret \(connection\.password\) must not be stored/);
@@ -69,6 +83,18 @@ describe('odoo-project-sync.toml', () => {
     expect(text).not.toMatch(/password\s*=|api_?key\s*=/i);
     expect(text).toContain('url = "https://acme.odoo.com"');
     expect((await parseConfig(text)).ok).toBe(true);
+  });
+
+  test('bidi controls in the answers are written as \\u escapes and read back as the same text; the user\'s own lines stay as they were', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), '# mine: \u202e kept as I wrote it\nsource = "database"\n\n[connection]\nurl = "https://x.example.com"\nuser = "me"\n');
+    const r = await writeConfig(t.dir, { source: 'database', url: 'https://x.example.com', db: 'de\u202emo', user: 'ad\u2066min' });
+    expect(r.ok).toBe(true);
+    const text = readFileSync(join(t.dir, 'odoo-project-sync.toml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# mine: \u202e kept as I wrote it');
+    expect(text.split('\n').slice(1).join('\n')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('db = "de\\u202emo"');
+    const back = await parseConfig(text);
+    expect(back.ok && back.value.connection).toMatchObject({ db: 'de\u202emo', user: 'ad\u2066min' });
   });
 
   test('updating keeps the user comments, layout and extra tables', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { patch } from '@decimalturn/toml-patch';
+import { escapeBidi, hasBidiControls } from '../core/bidi.js';
 import { parse, TomlError } from 'smol-toml';
 import { err, ok, type Result } from '../core/result.js';
 import { splitUrlCredentials } from '../core/url-credentials.js';
@@ -60,6 +61,17 @@ function connectionOf(a: InitAnswers, url: string, user: string): Record<string,
 }
 
 /**
+ * Bidi controls in the answers (a pasted login, a database name) come out as \u escapes, which TOML
+ * reads back as the same character: the file never displays in another order than it is read.
+ * Lines the user already had are left byte for byte.
+ */
+function escapeNewBidi(base: string, text: string): string {
+  if (!hasBidiControls(text)) return text;
+  const kept = new Set(base.split('\n'));
+  return text.split('\n').map((l) => (kept.has(l) ? l : escapeBidi(l))).join('\n');
+}
+
+/**
  * Writes odoo-project-sync.toml from first-run answers. An existing file is patched in place
  * (its comments and layout stay); other tables in it are kept. Never writes a secret.
  */
@@ -97,7 +109,7 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
   }
   // Answers without a connection keep the one already in the file (added by hand, for step 7);
   // a new file drops the template's empty one.
-  let text = patch(base, next);
+  let text = escapeNewBidi(base, patch(base, next));
   // A new workspace gets the estimate model written out, commented, so the user can see and tune it.
   if (existing === undefined) text = `${text.trimEnd()}\n\n${DEFAULT_ESTIMATE_TOML}`;
   const check = await parseConfig(text);

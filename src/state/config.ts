@@ -46,6 +46,63 @@ const configSchema = z
     }),
   );
 
+/** How a key's value is written in TOML, for the message: the examples a user can copy. */
+const EXAMPLES: Record<string, string> = {
+  timeout_ms: 'timeout_ms = 60000',
+  insecure: 'insecure = true',
+  transport: 'transport = "auto"',
+  url: 'url = "https://mycompany.odoo.com"',
+  user: 'user = "admin"',
+  db: 'db = "mycompany"',
+  source: 'source = "database"',
+  addons: 'addons = ["./addons"]',
+};
+
+const EXPECTED: Record<string, string> = {
+  int: 'a whole number without quotes',
+  number: 'a number without quotes',
+  boolean: 'true or false, without quotes',
+  string: 'text in double quotes',
+  array: 'a list in square brackets',
+  object: 'a table',
+};
+
+/** "the text \"60s\"", "the number 1.5", "a list": what the file holds, in TOML's words. */
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v)}`;
+  if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+  if (typeof v === 'boolean') return `the value ${String(v)}`;
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return 'a date';
+  if (v && typeof v === 'object') return 'a table';
+  return 'nothing';
+}
+
+function valueAt(raw: unknown, path: (string | number)[]): unknown {
+  let v: unknown = raw;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
+/**
+ * One line a user can act on, instead of zod's "Invalid input: expected number, received string":
+ * what the key takes, what the file holds, and a line to copy.
+ */
+function describeIssue(issue: { code: string; path: readonly PropertyKey[]; message: string }, value: unknown): string {
+  const key = String(issue.path.at(-1) ?? '');
+  const example = EXAMPLES[key] ? ` (for example ${EXAMPLES[key]})` : '';
+  const i = issue as { code: string; expected?: string; format?: string; origin?: string; minimum?: unknown; values?: unknown[] };
+  if (i.code === 'invalid_type') {
+    const expected = i.expected === 'int' || (i.expected === 'number' && key.endsWith('_ms')) ? (key.endsWith('_ms') ? 'a whole number of milliseconds without quotes' : EXPECTED.int) : (EXPECTED[i.expected ?? ''] ?? i.expected);
+    return `must be ${expected}, but the file has ${describeValue(value)}${example}`;
+  }
+  if (i.code === 'too_small' && i.origin === 'number') return `must be greater than ${String(i.minimum)}, but the file has ${describeValue(value)}${example}`;
+  if (i.code === 'invalid_value' && Array.isArray(i.values)) {
+    return `must be one of ${i.values.map((x) => JSON.stringify(x)).join(', ')}, but the file has ${describeValue(value)}`;
+  }
+  return issue.message;
+}
+
 /** Validates TOML text as a workspace config. Errors name file:line:col and say what to do. */
 export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Result<WorkspaceConfig, UserError>> {
   let raw: unknown;
@@ -79,7 +136,7 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const key = path.join('.') || '(top level)';
     return err(
-      new UserError('config', `${key}: ${issue.message}`, {
+      new UserError('config', `${key}: ${describeIssue(issue, valueAt(raw, path))}`, {
         where: { file, ...(await locate(text, path)) },
         hint: `edit ${file}, or run \`odoo-project-sync init\` to write it again`,
       }),
