@@ -139,6 +139,20 @@ test('owners come from the map; milestones make the phases', async () => {
   expect(tasksOf(todo).get('equipment_maintenance-model-equipment_request.s1')).toMatchObject({ owner: 'alice', phase: 'Phase 1: MVP' });
 });
 
+test('bidi controls in a title, an owner or a milestone reach ToDo.md as visible \\u escapes, never raw', async () => {
+  const { todo } = await workspace({}, (t) =>
+    [
+      setIn('equipment_maintenance-model-equipment_request', 'title', 'Requests \\u202Egnp.exe'),
+      setIn('equipment_maintenance-model-equipment_request', 'owner', 'al\\u2066ice'),
+      setIn('equipment_maintenance-model-equipment_request', 'milestone', 'MVP\\u202D'),
+    ].reduce((s, f) => f(s), t),
+  );
+  expect(todo).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  expect(todo).toContain('Requests \\u202egnp.exe');
+  expect(todo).toContain('## Phase 1: MVP\\u202d');
+  expect(todo).toContain('al\\u2066ice');
+});
+
 test('out-of-scope features get no task; a merged feature moves its work and stories into the target', async () => {
   const w = await workspace();
   const before = hours(section(w.todo, 'equipment_maintenance-model-equipment_item.s1'));

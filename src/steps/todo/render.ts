@@ -4,6 +4,7 @@
  * its story, its checklist and how its estimate was computed. The sync step parses this shape.
  */
 import { STATUS_LABEL } from '../sync/parse/types.js';
+import { escapeBidi } from '../../core/bidi.js';
 import { evidenceLink, inlineText } from './draft.js';
 import { fmt } from './estimate.js';
 import { dependencyGraph, hoursChart, type PhaseBar } from './mermaid.js';
@@ -102,5 +103,7 @@ export function renderTodo(plan: TodoPlan, moduleDirs: ReadonlyMap<string, strin
   if (plan.outOfScope.length) {
     parts.push(['## Out of Scope', '', ...plan.outOfScope.map((f) => `- ${inlineText(f.title)} (\`${f.id}\`)`)].join('\n'));
   }
-  return `${parts.join('\n\n---\n\n')}\n`;
+  // Labels come from code and the map: a bidi control would make the plan read in another order
+  // than it is ("Trojan Source"); each one shows as the six characters \u202e instead.
+  return escapeBidi(`${parts.join('\n\n---\n\n')}\n`);
 }
