@@ -113,7 +113,8 @@ describe('secret scan', () => {
     const ws = workspace('errors', emu.url, 'timeout_ms = 1500\n');
     const extract = (env: Record<string, string>) => ops(ws, ['run', 'extract', '--debug'], env);
     for (const wrong of [WRONG_LONG, ...SHORT]) expect(await extract({ ODOO_PASSWORD: wrong })).toBe(1);
-    expect(await extract({ ODOO_API_KEY: SHORT[2], ODOO_PASSWORD: LONG_PASSWORD })).toBe(1);
+    // A non-ASCII API key is refused before it is sent (exit 2, its position named, never the key).
+    expect(await extract({ ODOO_API_KEY: SHORT[2], ODOO_PASSWORD: LONG_PASSWORD })).toBe(2);
     expect(await extract({ ODOO_API_KEY: WRONG_LONG, ODOO_PASSWORD: SHORT[1] })).toBe(1);
 
     // Servers that echo the request (password in the XML-RPC body), refuse POST, stay silent, or are gone.
