@@ -43,6 +43,8 @@ MODEL_COLUMNS = [
     ('mail_message', 'model'), ('mail_followers', 'res_model'), ('mail_activity', 'res_model'),
     ('mail_activity_type', 'res_model'), ('mail_message_subtype', 'res_model'), ('mail_template', 'model'),
     ('rating_rating', 'res_model'), ('rating_rating', 'parent_res_model'),
+    # Studio gives a model's sequence the model's name as code, and code calls next_by_code(<model>).
+    ('ir_sequence', 'code'),
     ('ir_model_fields', 'model'), ('ir_model_fields', 'relation'),
 ]
 # Columns that hold model and field names inside text, with the SQL that names each row's model.
@@ -127,6 +129,8 @@ def _rename(cr, models, fields, texts, state, text_models=None):
         cr.execute('UPDATE ir_model_fields SET name = %s, state = %s WHERE model = %s AND name = %s', (new, state, model, old))
         if old != new:
             cr.execute('UPDATE ir_model_fields SET relation_field = %s WHERE relation = %s AND relation_field = %s', (new, model, old))
+            if _column_type(cr, 'ir_model_fields', 'currency_field'):
+                cr.execute('UPDATE ir_model_fields SET currency_field = %s WHERE model = %s AND currency_field = %s', (new, model, old))
             cr.execute('UPDATE ir_attachment SET res_field = %s WHERE res_model = %s AND res_field = %s', (new, model, old))
     for old, new in models:
         if old != new:
@@ -162,8 +166,28 @@ def take_over(env):
                 "WHERE module = 'studio_customization' AND name = %s",
                 (MODULE, name, studio_name),
             )
+    # Installing rewrites the labels of the module's fields in English only: keep the other languages.
+    cr.execute('CREATE TEMP TABLE IF NOT EXISTS odoo_project_sync_labels (id integer PRIMARY KEY, label jsonb)')
+    cr.execute(
+        "INSERT INTO odoo_project_sync_labels SELECT id, to_jsonb(field_description) FROM ir_model_fields "
+        "WHERE model || '.' || name = ANY(%s) ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label",
+        ([model + '.' + old for model, old, new in FIELDS],),
+    )
     _rename(cr, MODELS, FIELDS, TEXTS, 'base')
     _setup_registry(env)
+
+
+def restore_labels(env):
+    cr = env.cr
+    cr.execute("SELECT to_regclass('pg_temp.odoo_project_sync_labels')")
+    if not cr.fetchone()[0]:
+        return
+    cr.execute(
+        "UPDATE ir_model_fields f SET field_description = s.label || f.field_description "
+        "FROM odoo_project_sync_labels s WHERE f.id = s.id AND jsonb_typeof(s.label) = 'object'"
+    )
+    cr.execute('DROP TABLE odoo_project_sync_labels')
+    env.invalidate_all()
 
 
 def give_back(env):
@@ -230,10 +254,14 @@ export function takeOverOf(ctx: GenContext, module: string, recs: readonly AnyRe
 export function hooksPy(t: TakeOver): string {
   const setup = t.major >= 19 ? 'env.registry._setup_models__(env.cr)' : 'env.registry.setup_models(env.cr)';
   const entry = t.major >= 17
-    ? ['def pre_init_hook(env):', '    take_over(env)', '', '', 'def uninstall_hook(env):', '    give_back(env)']
+    ? ['def pre_init_hook(env):', '    take_over(env)', '', '', 'def post_init_hook(env):', '    restore_labels(env)', '', '', 'def uninstall_hook(env):', '    give_back(env)']
     : [
       'def pre_init_hook(cr):',
       '    take_over(api.Environment(cr, SUPERUSER_ID, {}))',
+      '',
+      '',
+      'def post_init_hook(cr, registry):',
+      '    restore_labels(api.Environment(cr, SUPERUSER_ID, {}))',
       '',
       '',
       'def uninstall_hook(cr, registry):',

@@ -91,7 +91,7 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
   if (hasHook) files.set('hooks.py', hooksPy(takeOver));
-  files.set('__init__.py', `${initPy(top)}${hasHook ? 'from .hooks import pre_init_hook, uninstall_hook\n' : ''}`);
+  files.set('__init__.py', `${initPy(top)}${hasHook ? 'from .hooks import post_init_hook, pre_init_hook, uninstall_hook\n' : ''}`);
   if (pyFiles.length > 0) files.set('models/__init__.py', initPy(pyFiles));
   const depends = [...new Set([...module.depends, ...inferDepends(ctx.extract, ctx.a, name)])].sort();
   if (depends.length > 1) depends.splice(depends.indexOf('base'), depends.includes('base') ? 1 : 0);
