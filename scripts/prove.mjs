@@ -201,7 +201,8 @@ if (only.has('copy')) {
     process.exit(2);
   }
   const studio = snapshot(copyDb, { ...paramsFrom({ models: {}, fields: {} }), models: extract.models.map((m) => m.model), fields: extract.fields.map((f) => [f.model, f.name]) });
-  console.log(`snapshot of ${args.db}: ${Object.keys(studio.models).length} models, ${Object.keys(studio.fields).length} fields, ${Object.keys(studio.rows).length} rows`);
+  const n = (o) => Object.keys(o).length;
+  console.log(`snapshot of ${args.db}: ${n(studio.models)} models, ${n(studio.fields)} fields, ${n(studio.rows)} rows, ${n(studio.links)} many2many fields, ${Object.values(studio.counts).reduce((x, y) => x + y, 0)} messages/followers/activities/attachments/filters, visible to ${args.user}: ${Object.entries(studio.visible).map(([m, v]) => `${m} ${Array.isArray(v) ? v.length : v}`).join(', ')}; copies: ${Object.keys(studio.copies).join(', ')}`);
   for (const f of extract.fields) if (!Object.values(studio.fields).some((g) => g.model === f.model && g.name === f.name)) differences.push(`source: field ${f.model}.${f.name} of extract.json is not in ${args.db}`);
   const params = paramsFrom(studio);
   step('install into a copy (rows lost or changed)', () => {
@@ -210,10 +211,12 @@ if (only.has('copy')) {
     compare('install into a copy', studio, installed, { renamed: true, state: 'base', records: false });
   });
   step('-u is a no-op', () => {
+    if (!installed) throw new Error('not run: the install failed');
     install(copyDb, '-u');
     compare('-u', installed, snapshot(copyDb, params), { renamed: false, records: true });
   });
   step('uninstall returns to Studio', () => {
+    if (!installed) throw new Error('not run: the install failed');
     const r = run([...odoo, 'shell', '-d', copyDb, ...addons, '--no-http', '--logfile=/dev/stderr', '--log-level=warn'],
       `env['ir.module.module'].search([('name', 'in', ${JSON.stringify(modules)})]).button_immediate_uninstall()\nenv.cr.commit()\n`);
     if (r.status !== 0) throw new Error(`uninstall failed: ${r.stderr.slice(-3000)}`);

@@ -51,14 +51,15 @@ MODEL_COLUMNS = [
 TEXT_COLUMNS = [
     ('ir_ui_view', 'arch_db', 'model'),
     ('ir_act_window', 'domain', 'res_model'), ('ir_act_window', 'context', 'res_model'),
-    ('ir_act_server', 'code', 'model_name'),
+    ('ir_act_server', 'code', '(SELECT model FROM ir_model WHERE id = model_id)'),
     ('ir_filters', 'domain', 'model_id'), ('ir_filters', 'context', 'model_id'), ('ir_filters', 'sort', 'model_id'),
     ('base_automation', 'filter_domain', '(SELECT model FROM ir_model WHERE id = model_id)'),
     ('base_automation', 'filter_pre_domain', '(SELECT model FROM ir_model WHERE id = model_id)'),
     ('ir_rule', 'domain_force', '(SELECT model FROM ir_model WHERE id = model_id)'),
     ('ir_model_fields', 'related', 'model'), ('ir_model_fields', 'depends', 'model'),
     ('ir_model_fields', 'compute', 'model'), ('ir_model_fields', 'domain', 'model'),
-    ('mail_template', 'body_html', 'model'), ('mail_template', 'subject', 'model'),
+    ('mail_template', 'body_html', '(SELECT model FROM ir_model WHERE id = model_id)'),
+    ('mail_template', 'subject', '(SELECT model FROM ir_model WHERE id = model_id)'),
 ]
 CODE_COLUMNS = {('ir_act_server', 'code'), ('ir_model_fields', 'compute')}
 
@@ -99,7 +100,7 @@ def _rename_texts(cr, pairs, models=None):
     likes = ['%' + old.replace('\\', '\\\\').replace('%', '\\%') + '%' for old, new in pairs if old != new]
     for table, column, model_sql in TEXT_COLUMNS:
         kind = _column_type(cr, table, column)
-        if not kind:
+        if not kind or not (model_sql.startswith('(') or _column_type(cr, table, model_sql)):
             continue
         query = sql.SQL('SELECT id, {col}::text, {model} FROM {table} WHERE {col}::text LIKE ANY(%s)').format(
             col=sql.Identifier(column), model=sql.SQL(model_sql), table=sql.Identifier(table))
