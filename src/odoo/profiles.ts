@@ -53,6 +53,9 @@ export function profileFor(major: number): VersionProfile {
     projectAnalyticField: v18 ? 'account_id' : 'analytic_account_id',
     taskDeadlineType: v17 ? 'datetime' : 'date',
     accessCheck: v18 ? 'has_access' : 'check_access_rights',
+    filterUsersField: v19 ? 'user_ids' : 'user_id',
+    cronHasNumbercall: !v18,
+    mailTemplateReportField: v17 ? 'report_template_ids' : 'report_template',
   } satisfies VersionProfile);
 }
 

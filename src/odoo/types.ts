@@ -195,6 +195,12 @@ export interface VersionProfile {
    * over RPC (19's odoo/orm/models.py).
    */
   readonly accessCheck: 'check_access_rights' | 'has_access';
+  /** ir.filters: shared when user_id is empty (<=18) or user_ids is empty (19+). */
+  readonly filterUsersField: 'user_id' | 'user_ids';
+  /** ir.cron numbercall/doall exist (<=17; removed in 18). */
+  readonly cronHasNumbercall: boolean;
+  /** mail.template reports: report_template (one, <=16) or report_template_ids (17+). */
+  readonly mailTemplateReportField: 'report_template' | 'report_template_ids';
 }
 
 export type TaskStatusKind = 'done' | 'in_progress' | 'review' | 'pending' | 'blocked' | 'cancelled' | 'changes_requested' | 'approved';

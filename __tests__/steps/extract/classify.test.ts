@@ -36,6 +36,9 @@ function raw(version: 17 | 19): RawExtract {
       { id: 2, module: 'base', name: 'group_system', model: 'res.groups', res_id: 4 },
     ],
     refFields: [],
+    kinds: { reports: [], qwebViews: [], filters: [], mailTemplates: [], crons: [], sequences: [], kindRefData: [] },
+    languages: [],
+    translations: [],
     notes: [],
   };
 }

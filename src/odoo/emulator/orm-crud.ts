@@ -34,7 +34,14 @@ export function search(
 export function read(ctx: CallContext, model: string, ids: readonly number[], fields: unknown): Record<string, unknown>[] {
   checkAccess(ctx.role, model, 'read', label(ctx, model));
   const names = readableFields(ctx.store, model, fields, ctx.version);
-  return ctx.store.read(model, ids).map((row) => readRow(ctx.store, model, row, names));
+  const lang = typeof ctx.context?.lang === 'string' && ctx.context.lang !== 'en_US' ? ctx.context.lang : undefined;
+  return ctx.store.read(model, ids).map((row) => {
+    const out = readRow(ctx.store, model, row, names);
+    // Odoo 16+ keeps a translated label as one JSONB value per language; the context's lang picks one.
+    const tr = lang === undefined ? undefined : (row.__translations as Record<string, Record<string, string>> | undefined);
+    if (tr && lang) for (const n of names) if (tr[n]?.[lang] !== undefined) out[n] = tr[n][lang];
+    return out;
+  });
 }
 
 function checkUnique(ctx: CallContext, model: string, id: number | undefined, row: Record<string, unknown>): void {

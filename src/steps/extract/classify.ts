@@ -12,6 +12,8 @@ import {
   EXTRACT_SCHEMA_VERSION, type ExtendedModel, type ExtractDoc, type ExtractWarning, type FieldRec, type ModelRec,
 } from './schema.js';
 import { classifyActions } from './classify-actions.js';
+import { classifyKinds, classifyTranslations } from './classify-kinds.js';
+import { tCalls } from './read-kinds.js';
 
 export interface SourceInfo {
   url: string;
@@ -27,10 +29,11 @@ const ANALYTIC_PLAN_FIELD = /^x_plan\d+_id$/;
 const HANDLED = new Set([
   'ir.model', 'ir.model.fields', 'ir.model.fields.selection', 'ir.ui.view', 'ir.actions.act_window', 'ir.ui.menu',
   'ir.model.access', 'ir.rule', 'ir.default', 'ir.actions.server', 'base.automation',
+  'ir.actions.report', 'ir.filters', 'mail.template', 'ir.cron', 'ir.sequence',
 ]);
 
 export function classify(raw: RawExtract, profile: VersionProfile, source: SourceInfo): ExtractDoc {
-  const ids = new XmlIds([...raw.studioData, ...raw.refData]);
+  const ids = new XmlIds([...raw.studioData, ...raw.refData, ...raw.kinds.kindRefData]);
   const warnings: ExtractWarning[] = [];
   const excluded: { key: string; reason: string }[] = [];
   const installed = raw.modules.map((m) => String(m.name)).sort();
@@ -122,8 +125,11 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     return { model, label: text(rec?.name) ?? model, app: appOf(model, text(rec?.modules), installed), fieldNames };
   });
 
+  const calls = new Map<string, string[]>();
   const views = raw.views.map((v) => {
-    const model = String(v.model);
+    const model = text(v.model) ?? '';
+    const qweb = v.type === 'qweb';
+    const templateKey = qweb ? text(v.key) : undefined;
     const xmlid = text(v.xml_id) ?? ids.get('ir.ui.view', v.id);
     const key = recordKey('view', xmlid, v.id);
     const parentId = m2oId(v.inherit_id);
@@ -135,16 +141,27 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     const names = archFieldNames(arch);
     if (names === undefined) warnings.push({ key, message: 'arch is not well-formed XML; it is kept as text and not generated' });
     const groups = groupRefs(v[profile.userGroupsField], key);
-    const dependsOn = [modelKey(model), ...moduleDep(inheritXmlid, key, 'inherited view'), ...groups.deps];
+    if (templateKey && names !== undefined) calls.set(templateKey, tCalls(arch));
+    const dependsOn = [...(model ? [modelKey(model)] : []), ...moduleDep(inheritXmlid, key, 'inherited view'), ...groups.deps];
     for (const n of names ?? []) if (fieldKeys.has(fieldKey(model, n))) dependsOn.push(fieldKey(model, n));
     return {
       key, id: v.id, origin: originOf(xmlid), xmlid, model, dependsOn: uniq(dependsOn), name: String(v.name),
       type: String(v.type), mode: text(v.mode) ?? 'primary', priority: num(v.priority, 16), inheritXmlid, arch,
-      active: v.active !== false, groups: groups.xmlids,
+      active: v.active !== false, groups: groups.xmlids, templateKey,
     };
   });
 
-  const acts = classifyActions(raw, profile, { ids, warnings, fieldById, groupRefs, moduleDep });
+  const env = { ids, warnings, fieldById, groupRefs, moduleDep };
+  const acts = classifyActions(raw, profile, env);
+  // A cron's code is its own server action (usage ir_cron): the cron carries it.
+  const cronActions = new Set(raw.kinds.crons.map((c) => m2oId(c.ir_actions_server_id)));
+  acts.serverActions = acts.serverActions.filter((s) => !cronActions.has(s.id));
+  const codeOf = [
+    ...acts.serverActions.map((s) => ({ key: s.key, model: s.model, code: s.code ?? '' })),
+    ...fields.map((x) => ({ key: x.key, model: x.model, code: x.compute ?? '' })),
+  ];
+  const kinds = classifyKinds(raw, profile, env, { views, calls, actions: acts.actions, codeOf });
+  excluded.push(...kinds.excluded);
 
   for (const r of raw.studioData) {
     const model = String(r.model);
@@ -165,6 +182,8 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
   const actsOwn = {
     actions: own(acts.actions), menus: own(acts.menus), serverActions: own(acts.serverActions),
     automations: own(acts.automations), access: own(acts.access), rules: own(acts.rules), defaults: own(acts.defaults),
+    reports: own(kinds.reports), filters: own(kinds.filters), mailTemplates: own(kinds.mailTemplates), crons: own(kinds.crons),
+    sequences: own(kinds.sequences),
   };
   const modelsOwn = own(models);
   const viewsOwn = own(views);
@@ -178,6 +197,8 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     fields: fields.sort(byKey),
     views: viewsOwn.sort(byKey),
     ...actsOwn,
+    languages: kinds.languages,
+    translations: classifyTranslations(raw, [...modelsOwn, ...fields, ...Object.values(actsOwn).flat()]),
     excluded: excluded.sort(byKey),
     warnings: dedupeWarnings(warnings).sort(sortW),
     notes: [...raw.notes],

@@ -60,6 +60,8 @@ function report(doc: import('./schema.js').ExtractDoc, proposal: string): string
     `custom models: ${doc.models.map((m) => m.model).join(', ') || 'none'}`,
     `customized existing models: ${doc.extendedModels.map((m) => m.model).join(', ') || 'none'}`,
     `fields ${doc.fields.length}, views ${doc.views.length}, actions ${doc.actions.length}, menus ${doc.menus.length}, server actions ${doc.serverActions.length}, automations ${doc.automations.length}, access ${doc.access.length}, rules ${doc.rules.length}, defaults ${doc.defaults.length}`,
+    `reports ${doc.reports.length}, saved filters ${doc.filters.length}, mail templates ${doc.mailTemplates.length}, scheduled actions ${doc.crons.length}, sequences ${doc.sequences.length}`,
+    `translations ${doc.translations.length} in ${doc.languages.map((l) => l.code).join(', ') || 'no language but English'}`,
     `module_model_map.toml: ${proposal}`,
   ];
   for (const x of doc.excluded) lines.push(`left out ${x.key}: ${x.reason}`);

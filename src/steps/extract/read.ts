@@ -5,6 +5,7 @@
  */
 import type { Domain, OdooClient, OdooRecord } from '../../odoo/types.js';
 import { UserError } from '../../core/user-error.js';
+import { KIND_STAGES, readKinds, readTranslations, type RawKinds, type RawTranslation } from './read-kinds.js';
 
 export interface RawExtract {
   studioData: OdooRecord[];
@@ -26,6 +27,11 @@ export interface RawExtract {
   refData: OdooRecord[];
   /** ir.model.fields outside the extract that automations trigger on. */
   refFields: OdooRecord[];
+  /** Reports, filters, mail templates, crons, sequences and what they point at. */
+  kinds: RawKinds;
+  /** res.lang rows of the installed languages other than English, and the labels translated in them. */
+  languages: OdooRecord[];
+  translations: RawTranslation[];
   notes: string[];
 }
 
@@ -34,7 +40,7 @@ export interface ReadOptions {
   progress: (activity: string, done: number, total: number) => void;
 }
 
-const TOTAL_STAGES = 17;
+const TOTAL_STAGES = 19 + KIND_STAGES;
 /** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
 const PAGE = 10_000;
 
@@ -49,7 +55,7 @@ function fieldLists(client: OdooClient) {
       'translate', 'tracking', 'on_delete', 'domain', 'compute', 'depends', 'related', 'help', 'size',
       'currency_field', 'groups', 'selection_ids', 'state',
     ],
-    view: ['name', 'model', 'type', 'mode', 'priority', 'inherit_id', 'arch_db', 'active', 'xml_id', groups],
+    view: ['name', 'model', 'type', 'mode', 'priority', 'inherit_id', 'arch_db', 'active', 'xml_id', 'key', groups],
     action: ['name', 'res_model', 'view_mode', 'domain', 'context', 'help', 'target', 'limit', 'xml_id', groups],
     menu: ['name', 'sequence', 'parent_id', 'action', 'web_icon', groups],
     server: ['name', 'model_id', 'model_name', 'state', 'code', 'sequence', 'usage', 'xml_id', groups],
@@ -103,8 +109,8 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
       throw e;
     }
   };
-  const sr = (model: string, domain: Domain, fields?: readonly string[]) =>
-    client.searchRead(model, domain, { fields, signal, order: 'id', pageSize: PAGE });
+  const sr = (model: string, domain: Domain, fields?: readonly string[], context?: Record<string, unknown>) =>
+    client.searchRead(model, domain, { fields, signal, order: 'id', pageSize: PAGE, context });
 
   const studioData = await part('ir.model.data (studio_customization)', () =>
     sr('ir.model.data', [['module', '=', 'studio_customization']], ['module', 'name', 'model', 'res_id']),
@@ -119,14 +125,6 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const fields = await part('custom fields', () => sr('ir.model.fields', [['state', '=', 'manual']], f.field));
   const selections = await part('selection values', () =>
     sr('ir.model.fields.selection', [['field_id.state', '=', 'manual']], ['field_id', 'value', 'name', 'sequence']),
-  );
-  const extended = [...new Set(fields.map((x) => String(x.model)).filter((m) => !customModels.includes(m)))].sort();
-  const existingModels = await part('customized existing models', () =>
-    extended.length === 0 ? Promise.resolve([]) : sr('ir.model', [['model', 'in', extended]], ['name', 'model', 'modules']),
-  );
-  // Their own fields, so that naming = "clean" never renames a custom field onto an existing one.
-  const existingFields = await part('fields of customized existing models', () =>
-    extended.length === 0 ? Promise.resolve([]) : sr('ir.model.fields', [['model', 'in', extended], ['state', '!=', 'manual']], ['name', 'model']),
   );
   const views = await part('views', () =>
     sr('ir.ui.view', idsOr(studioIds('ir.ui.view'), ['|', '|', ['model', 'in', customModels], ['name', '=like', 'Odoo Studio%'], ['arch_db', 'ilike', 'x_studio_']]), f.view),
@@ -152,6 +150,19 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     sr('ir.actions.server', idsOr([...studioIds('ir.actions.server'), ...linkedActions], [['model_id', 'in', customModelIds]]), f.server),
   );
 
+  const kinds = await readKinds(client, sr, part, modules.map((m) => String(m.name)), f.view);
+  const kindModels = [
+    ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id), ...kinds.mailTemplates.map((r) => r.model),
+    ...kinds.crons.map((r) => r.model_name),
+  ].filter((m): m is string => typeof m === 'string' && m !== '');
+  const extended = [...new Set([...fields.map((x) => String(x.model)), ...kindModels])].filter((m) => !customModels.includes(m)).sort();
+  const existingModels = await part('customized existing models', () =>
+    extended.length === 0 ? Promise.resolve([]) : sr('ir.model', [['model', 'in', extended]], ['name', 'model', 'modules']),
+  );
+  // Their own fields, so that naming = "clean" never renames a custom field onto an existing one.
+  const existingFields = await part('fields of customized existing models', () =>
+    extended.length === 0 ? Promise.resolve([]) : sr('ir.model.fields', [['model', 'in', extended], ['state', '!=', 'manual']], ['name', 'model']),
+  );
   const known = new Set(fields.map((x) => x.id));
   const fieldRefs = [
     ...new Set(automations.flatMap((a) => [...many2manyIds(a.trigger_field_ids), ...many2manyIds(a.trg_date_id)])),
@@ -187,10 +198,21 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
             ]),
           )
         ).filter((r) => refModels.has(String(r.model)));
+  const allViews = [...views, ...kinds.qwebViews.filter((q) => !views.some((v) => v.id === q.id))];
+  const { languages, translations } = await readTranslations(client, sr, part, [
+    { model: 'ir.model', fields: ['name'], rows: models },
+    { model: 'ir.model.fields', fields: ['field_description', 'help'], rows: fields },
+    { model: 'ir.model.fields.selection', fields: ['name'], rows: selections },
+    { model: 'ir.ui.menu', fields: ['name'], rows: menus },
+    { model: 'ir.actions.act_window', fields: ['name'], rows: actions },
+    { model: 'ir.actions.server', fields: ['name'], rows: serverActions },
+    { model: 'ir.actions.report', fields: ['name'], rows: kinds.reports },
+    { model: 'mail.template', fields: ['name', 'subject'], rows: kinds.mailTemplates },
+  ], signal);
   opts.progress('done', TOTAL_STAGES, TOTAL_STAGES);
   return {
-    studioData, modules, models, fields, selections, existingModels, existingFields, views, actions, menus, access,
-    rules, defaults, serverActions, automations, refData, refFields, notes,
+    studioData, modules, models, fields, selections, existingModels, existingFields, views: allViews, actions, menus, access,
+    rules, defaults, serverActions, automations, refData, refFields, kinds, languages, translations, notes,
   };
 }
 

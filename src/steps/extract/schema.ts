@@ -3,6 +3,9 @@
  * Steps 2 and 3 read only this file, never the database.
  */
 import { z } from 'zod';
+import { kindLists, type CronRec, type FilterRec, type MailTemplateRec, type ReportRec, type SequenceRec } from './schema-kinds.js';
+
+export * from './schema-kinds.js';
 
 export const EXTRACT_SCHEMA_VERSION = 1;
 
@@ -87,6 +90,8 @@ export const ViewRec = z.object({
   arch: z.string(),
   active: z.boolean(),
   groups: z.array(z.string()),
+  /** QWeb templates (type qweb): the key reports and t-call find them by. */
+  templateKey: z.string().optional(),
 });
 export type ViewRec = z.infer<typeof ViewRec>;
 
@@ -202,6 +207,7 @@ export const ExtractDoc = z.object({
   access: z.array(AccessRec),
   rules: z.array(RuleRec),
   defaults: z.array(DefaultRec),
+  ...kindLists,
   /** Records read but left out on purpose (e.g. analytic x_plan*_id), with the reason. */
   excluded: z.array(Excluded),
   /** Anything that cannot be exported as is. Never dropped silently. */
@@ -222,7 +228,12 @@ export type AnyRecord =
   | AutomationRec
   | AccessRec
   | RuleRec
-  | DefaultRec;
+  | DefaultRec
+  | ReportRec
+  | FilterRec
+  | MailTemplateRec
+  | CronRec
+  | SequenceRec;
 
 export function allRecords(doc: ExtractDoc): AnyRecord[] {
   return [
@@ -236,5 +247,10 @@ export function allRecords(doc: ExtractDoc): AnyRecord[] {
     ...doc.access,
     ...doc.rules,
     ...doc.defaults,
+    ...doc.reports,
+    ...doc.filters,
+    ...doc.mailTemplates,
+    ...doc.crons,
+    ...doc.sequences,
   ];
 }

@@ -2,7 +2,7 @@
  * What every generator file needs: the extract, the approved map and its assignment, the
  * naming policy (keep / clean) and how records are referenced by external id.
  */
-import type { AnyRecord, ExtractDoc } from '../extract/schema.js';
+import { allRecords, type AnyRecord, type ExtractDoc } from '../extract/schema.js';
 import type { Assignment } from '../module-map/assign.js';
 import type { ModuleMap, Naming } from '../module-map/map-types.js';
 import { planNames } from './naming.js';
@@ -113,9 +113,7 @@ export function findRecord(extract: ExtractDoc, key: string): AnyRecord | undefi
   let idx = recordIndex.get(extract);
   if (!idx) {
     idx = new Map();
-    for (const list of [extract.models, extract.fields, extract.views, extract.actions, extract.menus, extract.serverActions, extract.automations, extract.access, extract.rules, extract.defaults] as AnyRecord[][]) {
-      for (const r of list) idx.set(r.key, r);
-    }
+    for (const r of allRecords(extract)) idx.set(r.key, r);
     recordIndex.set(extract, idx);
   }
   return idx.get(key);

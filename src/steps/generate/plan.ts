@@ -12,6 +12,7 @@ import type { MapModule, ModuleMap } from '../module-map/map-types.js';
 import { makeContext, type GenContext } from './context.js';
 import { accessCsv, actionData, defaultRecords, ruleRecords } from './data-xml.js';
 import { hooksPy, takeOverOf } from './hooks-py.js';
+import { kindFiles } from './kinds-files.js';
 import { initPy, manifestPy, moduleToml, readme } from './manifest.js';
 import { modelFile } from './models-py.js';
 import { actionRecords, menuRecords, viewRecords, xmlFile } from './views-xml.js';
@@ -37,7 +38,7 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   const of = <T extends AnyRecord>(kind: string) => recs.filter((r) => kindOf(r) === kind) as T[];
   const models = of<ModelRec>('model');
   const fields = of<FieldRec>('field');
-  const views = of<ViewRec>('view');
+  const views = of<ViewRec>('view').filter((v) => v.type !== 'qweb');
   const actions = of<WindowActionRec>('action');
   const menus = of<MenuRec>('menu');
   const servers = of<ServerActionRec>('server_action');
@@ -86,6 +87,9 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
     files.set('data/defaults.xml', xmlFile(defaultRecords(ctx, name, defaults)));
     data.push('data/defaults.xml');
   }
+  const kinds = kindFiles(ctx, name, recs);
+  for (const [path, content] of kinds.files) files.set(path, content);
+  data.push(...kinds.data);
 
   const takeOver = takeOverOf(ctx, name, recs, models, fields, files);
   const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0;

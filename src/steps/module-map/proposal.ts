@@ -102,6 +102,8 @@ function counts(records: readonly AnyRecord[]): string {
     model: ['model', 'models'], field: ['field', 'fields'], view: ['view', 'views'], action: ['window action', 'window actions'],
     menu: ['menu', 'menus'], server_action: ['server action', 'server actions'], automation: ['automation', 'automations'],
     access: ['access right', 'access rights'], rule: ['record rule', 'record rules'], default: ['default', 'defaults'],
+    report: ['report', 'reports'], filter: ['saved filter', 'saved filters'], mail_template: ['mail template', 'mail templates'],
+    cron: ['scheduled action', 'scheduled actions'], sequence: ['sequence', 'sequences'],
   };
   return [...n].sort().map(([k, v]) => `${v} ${(label[k] ?? [k, k])[v > 1 ? 1 : 0]}`).join(', ');
 }

@@ -3,6 +3,7 @@ import { irModelData, knowledgeArticle, resPartner, resUsers } from './base-mode
 import { projectModels, projectRows, userRows } from './business.js';
 import { recordedFields, recordedRows, type Rec } from './recorded.js';
 import { addRegistryRows } from './registry.js';
+import { addKinds } from './kinds.js';
 import { moduleSeed, technicalSeed } from './studio.js';
 import { applyVersionDifferences } from './version-diff.js';
 
@@ -95,6 +96,7 @@ function build(version: EmulatorVersion, modules: readonly string[], withData: b
     xmlids = baseXmlids(version, noProjectUid, records['project.project'], records['ir.ui.view'] ?? []);
   }
   const seed: SeedData = { models, records, xmlids };
+  addKinds(seed, version, withData);
   applyVersionDifferences(seed, version);
   if (withData) addRegistryRows(models, records);
   return seed;

@@ -77,6 +77,10 @@ function toSixteen(seed: SeedData): void {
 const PRIORITY_18: Record<string, string> = { '0': '0', '1': '0', '2': '1', '3': '1' };
 
 function toEighteen(seed: SeedData): void {
+  // 19 renamed groups_id to group_ids on views, actions and menus (the 19 recordings have the new name).
+  for (const model of Object.keys(seed.models)) {
+    if (seed.models[model].fields.group_ids && !seed.models[model].fields.groups_id) renameField(seed, model, 'group_ids', 'groups_id');
+  }
   const task = seed.models['project.task'];
   if (task?.fields.priority) {
     task.fields.priority = { ...task.fields.priority, selection: [['0', 'Low'], ['1', 'High']] };

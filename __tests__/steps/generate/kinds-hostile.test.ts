@@ -1,0 +1,112 @@
+/**
+ * Hostile text in every field of the new kinds (reports, templates, filters, mail templates, crons,
+ * sequences, translations) stays data: the modules still compile and parse, no record or code is
+ * injected, and every text comes back byte for byte (XML) or entry for entry (.po).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import gettext from 'gettext-parser';
+import { startEmulator } from '../../../src/odoo/emulator/index.js';
+import { extractStep } from '../../../src/steps/extract/index.js';
+import { parseExtract } from '../../../src/steps/extract/load.js';
+import type { ExtractDoc } from '../../../src/steps/extract/schema.js';
+import { generateStep } from '../../../src/steps/generate/index.js';
+import { xmlText } from '../../../src/steps/generate/xml.js';
+import { clientFor, makeCtx } from '../extract/helpers.js';
+import { addRealXmlids } from '../extract/studio-xmlids.js';
+import { allNodes, inspectPython, parseAllXml, pyCompileAll } from './check-modules.js';
+import { workspace } from './fixture-ctx.js';
+
+const PAYLOADS = [
+  `it's "quoted" \\ back\\slash`,
+  ']]> </field> </record> <record id="evil" model="res.users">',
+  `'); import os; os.system('echo pwned'); ('`,
+  'two\nlines\r\nand\ttab',
+  '{{ 7*7 }} ${x} %s %(name)s <t t-out="evil"/>',
+  'bidi \u202e gnp.exe \u2066 é 中文 🚀 \u2028',
+  '"\nmsgid "injected"\nmsgstr "x',
+  '#: model:res.users,login:base.user_admin',
+];
+const xmlSafe = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd');
+
+let base: ExtractDoc;
+beforeAll(async () => {
+  const emu = await startEmulator({ version: 17 });
+  addRealXmlids(emu.store, 17);
+  const ctx = makeCtx({ connect: () => clientFor(emu) });
+  try {
+    const r = await extractStep.run(ctx);
+    if (!r.ok) throw r.error;
+    const doc = parseExtract((await ctx.artifacts.read('extract.json')) as string);
+    if (!doc.ok) throw doc.error;
+    base = doc.value;
+  } finally {
+    ctx.cleanup();
+    emu.close();
+  }
+});
+
+function hostile(doc: ExtractDoc, shift: number): ExtractDoc {
+  let i = shift;
+  const next = () => PAYLOADS[i++ % PAYLOADS.length];
+  return {
+    ...doc,
+    views: doc.views.map((v) => (v.type === 'qweb' ? { ...v, name: next(), arch: v.arch.replace('</p>', `${xmlText(next())}</p>`) } : v)),
+    reports: doc.reports.map((r) => ({ ...r, name: next(), printReportName: next(), attachment: next() })),
+    filters: doc.filters.map((f) => ({ ...f, name: next(), domain: next(), context: next(), sort: next() })),
+    mailTemplates: doc.mailTemplates.map((t) => ({ ...t, name: next(), subject: next(), bodyHtml: next(), emailFrom: next(), partnerTo: next(), lang: next() })),
+    crons: doc.crons.map((c) => ({ ...c, name: next(), code: next() })),
+    sequences: doc.sequences.map((s) => ({ ...s, name: next(), prefix: next(), suffix: next() })),
+    translations: [
+      ...doc.translations.map((t) => ({ ...t, source: next(), value: next() })),
+      ...doc.translations.slice(0, 1).map((t) => ({ ...t, lang: 'de_DE/../../../evil' })),
+    ],
+    languages: [...doc.languages, { code: 'de_DE/../../../evil', name: next() }],
+  };
+}
+
+describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => {
+  test('modules compile and parse; every text is data and comes back unchanged', async () => {
+    const doc = hostile(base, shift);
+    const ctx = await workspace(doc);
+    try {
+      const r = await generateStep.run(ctx);
+      if (!r.ok) throw r.error;
+      const modules = join(ctx.artifacts.root, 'modules');
+      expect(await pyCompileAll(modules)).toBe('');
+      const py = await inspectPython(modules);
+      expect(py.errors).toEqual([]);
+      expect(py.imports.filter((m) => !['odoo', 'datetime', 'time', 'dateutil', 'psycopg2', '.', 'hooks'].includes(m))).toEqual([]);
+      expect(py.names).not.toContain('os');
+
+      const xml = parseAllXml(modules);
+      const nodes = [...xml.values()].flatMap((t) => allNodes(t));
+      expect(nodes.filter((n) => n.name === 'record').map((n) => n.attributes.id)).not.toContain('evil');
+      const texts = nodes.filter((n) => n.name === 'field').map((n) => n.text);
+      const expected = [
+        ...doc.reports.flatMap((x) => [x.name, x.printReportName ?? '', x.attachment ?? '']),
+        ...doc.filters.flatMap((x) => [x.name, x.domain, x.context, x.sort]),
+        ...doc.mailTemplates.flatMap((x) => [x.name, x.subject ?? '', x.bodyHtml ?? '', x.emailFrom ?? '', x.partnerTo ?? '', x.lang ?? '']),
+        ...doc.crons.flatMap((x) => [x.name, x.code ?? '']),
+        ...doc.sequences.flatMap((x) => [x.name, x.prefix ?? '', x.suffix ?? '']),
+      ];
+      for (const s of expected) expect(texts).toContain(xmlSafe(s));
+      // The template's injected text is a text node of the arch, not markup.
+      expect(nodes.filter((n) => n.name === 't' && n.attributes['t-out'] === 'evil')).toEqual([]);
+
+      const po = gettext.po.parse(readFileSync(join(modules, 'equipment/i18n/fr_FR.po')));
+      const entries = Object.values(po.translations).flatMap((byId) => Object.values(byId)).filter((e) => e.msgid !== '');
+      const equipmentKeys = new Set([...doc.models, ...doc.fields, ...doc.actions, ...doc.menus, ...doc.reports, ...doc.mailTemplates].filter((x) => x.model === 'x_equipment').map((x) => x.key));
+      const mine = doc.translations.filter((t) => equipmentKeys.has(t.key) && t.lang === 'fr_FR');
+      expect(entries.map((e) => [e.msgid, e.msgstr[0]]).sort()).toEqual(
+        [...new Map(mine.map((t) => [`${t.source}\u0000${t.value}`, [t.source, t.value]])).values()].sort(),
+      );
+      expect(entries.flatMap((e) => (e.comments?.reference ?? '').split('\n')).every((ref) => /^model:[\w.]+,\w+:\w+\.[^\s]+$/.test(ref))).toBe(true);
+      expect(Object.keys(po.translations).every((ctxt) => ctxt === '' || /^model:/.test(ctxt))).toBe(true);
+      // A language code that is not one cannot name a file anywhere.
+      expect(r.value.warnings.join('\n')).toMatch(/language code "de_DE\/..\/..\/..\/evil" cannot name a file/);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});
