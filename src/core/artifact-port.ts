@@ -6,6 +6,8 @@ export interface ArtifactStore {
   /** temp file + fsync + rename. Refuses paths that leave the workspace. */
   write(relPath: string, content: string | Buffer): Promise<string>;
   exists(relPath: string): Promise<boolean>;
+  /** Deletes one file (no error when it is already gone); empty parent folders inside the workspace go too. */
+  remove(relPath: string): Promise<void>;
   /** sha256 of a file, or of a directory tree (sorted paths + contents). undefined if absent. */
   hash(relPath: string): Promise<string | undefined>;
   /** Absolute path for a workspace-relative one (validated to stay inside). */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { errnoOf, isFsError } from '../core/fs-error.js';
 import { UserError } from '../core/user-error.js';
@@ -138,6 +138,19 @@ export function createArtifactStore(root: string, tmpDir?: string): ArtifactStor
       } catch (e) {
         if (isNotFound(e)) return false;
         throw e;
+      }
+    },
+    async remove(relPath) {
+      const abs = resolveInside(absRoot, relPath);
+      await rm(abs, { force: true });
+      // Folders the file leaves empty go too (modules/x/migrations/17.0.1.0.0/), never the root.
+      for (let dir = dirname(abs); dir !== absRoot && dir.startsWith(absRoot + sep); dir = dirname(dir)) {
+        try {
+          if ((await readdir(dir)).length > 0) break;
+          await rmdir(dir);
+        } catch {
+          break;
+        }
       }
     },
     hash: (relPath) => hashPath(resolveInside(absRoot, relPath)),

@@ -59,6 +59,9 @@ export class DirStore implements ArtifactStore {
     await rename(`${abs}.tmp`, abs);
     return createHash('sha256').update(content).digest('hex');
   }
+  async remove(rel: string) {
+    rmSync(this.resolve(rel), { force: true });
+  }
   async exists(rel: string) {
     try {
       await stat(this.resolve(rel));

@@ -8,6 +8,8 @@ export interface PyReport {
   errors: string[];
   strings: string[];
   imports: string[];
+  /** "file: name" of module-level imports nothing in the file uses. */
+  unused: string[];
   names: string[];
   manifests: Record<string, { depends: string[]; data: string[]; version: string; license: string; pre_init_hook?: string; uninstall_hook?: string }>;
   py: string[];

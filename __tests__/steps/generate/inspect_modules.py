@@ -6,7 +6,7 @@ import os
 import sys
 
 root = sys.argv[1]
-out = {"errors": [], "strings": [], "imports": [], "names": [], "manifests": {}, "py": []}
+out = {"errors": [], "strings": [], "imports": [], "names": [], "manifests": {}, "py": [], "unused": []}
 for dirpath, _dirs, files in os.walk(root):
     for name in sorted(files):
         path = os.path.join(dirpath, name)
@@ -31,6 +31,18 @@ for dirpath, _dirs, files in os.walk(root):
                 out["imports"].append(node.module or ".")
             elif isinstance(node, ast.Name):
                 out["names"].append(node.id)
+        # Names a module-level import binds that nothing in the file uses (__init__ files re-export).
+        if name != "__init__.py":
+            bound = {}
+            for node in tree.body:
+                if isinstance(node, ast.Import):
+                    for a in node.names:
+                        bound[a.asname or a.name.split(".")[0]] = a.name
+                elif isinstance(node, ast.ImportFrom):
+                    for a in node.names:
+                        bound[a.asname or a.name] = a.name
+            used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            out["unused"] += [f"{rel}: {full}" for b, full in sorted(bound.items()) if b not in used]
         if name == "__manifest__.py":
             with open(path, encoding="utf-8") as f:
                 out["manifests"][os.path.dirname(rel)] = ast.literal_eval(f.read())

@@ -76,7 +76,8 @@ describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => 
       expect(await pyCompileAll(modules)).toBe('');
       const py = await inspectPython(modules);
       expect(py.errors).toEqual([]);
-      expect(py.imports.filter((m) => !['odoo', 'datetime', 'time', 'dateutil', 'psycopg2', '.', 'hooks'].includes(m))).toEqual([]);
+      expect(py.imports.filter((m) => !['odoo', 'datetime', 'time', 'dateutil', 'psycopg2', 'logging', 're', '.', 'hooks'].includes(m))).toEqual([]);
+      expect(py.unused).toEqual([]);
       expect(py.names).not.toContain('os');
 
       const xml = parseAllXml(modules);
@@ -109,4 +110,23 @@ describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => 
       ctx.cleanup();
     }
   });
+});
+
+/** odoo/tools/convert.py _process(): what Odoo does to the text of a <field type="xml">. */
+function odooProcess(s: string, refs: Record<string, number>): string {
+  let out = s;
+  for (const m of s.matchAll(/[^%]%\((.*?)\)[ds]/g)) {
+    if (!(m[1] in refs)) throw new Error(`External ID not found in the system: ${m[1]}`);
+    out = out.replace(m[0].slice(1), String(refs[m[1]]));
+  }
+  return out.replace(/%%/g, '%');
+}
+
+test('a % in a view or template arch survives Odoo loading it as a type="xml" field', async () => {
+  const { reemitArch } = await import('../../../src/steps/generate/xml.js');
+  for (const text of ['Import %(x)s', '100%', '%%(y)d and %s', 'a%(b)s%(c)d']) {
+    const r = reemitArch(`<t t-name="k"><span title="${text}">${text}</span></t>`, { listTag: 'list', dropAttrsStates: false, indent: '', odooXmlField: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(odooProcess(r.xml, {})).toBe(`<t t-name="k"><span title="${text}">${text}</span></t>`);
+  }
 });

@@ -113,3 +113,31 @@ describe('an unreadable generated.json', () => {
     }
   });
 });
+
+describe('files the generator no longer writes', () => {
+  test('switching keep -> clean removes the old unchanged output and keeps a file changed by hand', async () => {
+    const doc = recordedExtract(17);
+    const { renderMap } = await import('../../../src/steps/module-map/proposal.js');
+    const ctx = await workspace(doc, renderMap(doc).replace(/^naming = "\w+"/m, 'naming = "keep"'));
+    try {
+      const first = await generateStep.run(ctx);
+      if (!first.ok) throw first.error;
+      const oldModel = 'modules/equipment/models/x_equipment.py';
+      const oldViews = 'modules/equipment/views/x_equipment_views.xml';
+      expect(await ctx.artifacts.exists(oldModel)).toBe(true);
+      const edited = `${(await ctx.artifacts.read(oldViews)) as string}<!-- mine -->\n`;
+      await ctx.artifacts.write(oldViews, edited);
+      await ctx.artifacts.write('module_model_map.toml', renderMap(doc).replace(/^naming = "\w+"/m, 'naming = "clean"'));
+      const second = await generateStep.run(ctx);
+      if (!second.ok) throw second.error;
+      expect(await ctx.artifacts.exists('modules/equipment/models/equipment.py')).toBe(true);
+      expect(await ctx.artifacts.exists(oldModel)).toBe(false);
+      expect(second.value.summary).toMatch(/\d+ old files removed/);
+      // The user's edit survives, with a warning naming it.
+      expect(await ctx.artifacts.read(oldViews)).toBe(edited);
+      expect(second.value.warnings.join('\n')).toContain(`${oldViews}: no longer generated, but changed by hand, so kept`);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});

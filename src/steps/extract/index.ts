@@ -42,7 +42,7 @@ export const extractStep: StepEngine = {
       ];
       const partial = doc.notes.length > 0 ? ' (partial: see notes)' : '';
       return ok({
-        summary: `${doc.models.length} models, ${doc.fields.length} fields, ${doc.views.length} views, ${doc.excluded.length} left out${partial}`,
+        summary: `${doc.models.length} models, ${doc.fields.length} fields, ${doc.views.length} views, ${others(doc)}${doc.translations.length} translated labels, ${doc.excluded.length} left out${partial}`,
         outputs: { [ARTIFACTS.extract]: extractHash, [ARTIFACTS.moduleMap]: proposal.hash },
         warnings,
         report: report(doc, proposal.kind),
@@ -53,6 +53,15 @@ export const extractStep: StepEngine = {
     }
   },
 };
+
+/** "1 reports, 3 saved filters, " for the kinds that have records. */
+function others(doc: import('./schema.js').ExtractDoc): string {
+  const parts: [number, string][] = [
+    [doc.reports.length, 'reports'], [doc.filters.length, 'saved filters'], [doc.mailTemplates.length, 'mail templates'],
+    [doc.crons.length, 'scheduled actions'], [doc.sequences.length, 'sequences'],
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}, `).join('');
+}
 
 function report(doc: import('./schema.js').ExtractDoc, proposal: string): string {
   const lines = [

@@ -154,10 +154,13 @@ export async function readTranslations(
   client: OdooClient,
   sr: SearchReadFn,
   part: PartFn,
+  /** Tells the progress total how many more reads come. */
+  grow: (reads: number) => void,
   targets: readonly TranslationTarget[],
   signal: AbortSignal,
 ): Promise<{ languages: OdooRecord[]; translations: RawTranslation[] }> {
   const languages = await part('installed languages', () => sr('res.lang', [['active', '=', true], ['code', '!=', 'en_US']], ['code', 'name']));
+  grow(languages.length * targets.filter((t) => t.rows.length > 0).length);
   const translations: RawTranslation[] = [];
   for (const lang of languages) {
     const code = String(lang.code);

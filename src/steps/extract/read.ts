@@ -40,7 +40,8 @@ export interface ReadOptions {
   progress: (activity: string, done: number, total: number) => void;
 }
 
-const TOTAL_STAGES = 19 + KIND_STAGES;
+/** Reads before the per-language ones (which add TRANSLATED_KINDS per installed language). */
+const BASE_STAGES = 20 + KIND_STAGES;
 /** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
 const PAGE = 10_000;
 
@@ -87,9 +88,10 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const notes: string[] = [];
   const signal = opts.signal;
   let stage = 0;
+  let total = BASE_STAGES;
   const step = (label: string) => {
     if (signal.aborted) throw new UserError('cancelled', 'extract cancelled');
-    opts.progress(label, stage++, TOTAL_STAGES);
+    opts.progress(label, stage++, Math.max(total, stage));
   };
   /** Runs one read; access denied or an app that is not installed leaves it empty with a note. */
   const part = async (what: string, run: () => Promise<OdooRecord[]>): Promise<OdooRecord[]> => {
@@ -199,7 +201,7 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
           )
         ).filter((r) => refModels.has(String(r.model)));
   const allViews = [...views, ...kinds.qwebViews.filter((q) => !views.some((v) => v.id === q.id))];
-  const { languages, translations } = await readTranslations(client, sr, part, [
+  const { languages, translations } = await readTranslations(client, sr, part, (n) => (total += n), [
     { model: 'ir.model', fields: ['name'], rows: models },
     { model: 'ir.model.fields', fields: ['field_description', 'help'], rows: fields },
     { model: 'ir.model.fields.selection', fields: ['name'], rows: selections },
@@ -209,7 +211,7 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     { model: 'ir.actions.report', fields: ['name'], rows: kinds.reports },
     { model: 'mail.template', fields: ['name', 'subject'], rows: kinds.mailTemplates },
   ], signal);
-  opts.progress('done', TOTAL_STAGES, TOTAL_STAGES);
+  opts.progress('done', total, total);
   return {
     studioData, modules, models, fields, selections, existingModels, existingFields, views: allViews, actions, menus, access,
     rules, defaults, serverActions, automations, refData, refFields, kinds, languages, translations, notes,

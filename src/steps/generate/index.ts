@@ -99,9 +99,10 @@ export const generateStep: StepEngine = {
     const warnings = [
       ...plans.flatMap((p) => p.warnings),
       ...report.keptUser.map((f) => `${f}: changed by hand, kept (the generated version is in ${f}.generated when it differs)`),
+      ...report.orphaned.map((f) => `${f}: no longer generated, but changed by hand, so kept; delete it yourself if the module no longer needs it`),
     ];
     return ok({
-      summary: `${plans.length} modules, ${files.size} files (${report.written.length} written, ${report.unchanged.length} unchanged, ${report.keptUser.length} kept)`,
+      summary: `${plans.length} modules, ${files.size} files (${report.written.length} written, ${report.unchanged.length} unchanged, ${report.keptUser.length} kept${report.removed.length > 0 ? `, ${report.removed.length} old files removed` : ''})`,
       outputs: { [ARTIFACTS.modules]: (await ctx.artifacts.hash(ARTIFACTS.modules)) ?? '' },
       warnings,
       report: plans.map((p) => `${p.name}: ${[...p.files.keys()].join(', ')}`).join('\n'),

@@ -16,7 +16,7 @@ const bool = (name: string, v: boolean): string => evalField(name, v ? 'True' : 
 export function templateRecords(ctx: GenContext, module: string, views: ViewRec[]): string[] {
   const out: string[] = [];
   for (const v of views) {
-    const arch = reemitArch(v.arch, { listTag: ctx.listTag, dropAttrsStates: false, rename: ctx.renameText.bind(ctx), indent: '            ' });
+    const arch = reemitArch(v.arch, { listTag: ctx.listTag, dropAttrsStates: false, rename: ctx.renameText.bind(ctx), indent: '            ', odooXmlField: true });
     if (!arch.ok) {
       ctx.warnings.push(`${module}: template ${v.key} is not well-formed XML (${arch.reason}); not generated`);
       continue;

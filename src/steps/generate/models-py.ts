@@ -24,12 +24,7 @@ export function looksLikePython(code: string): boolean {
 export function modelFile(ctx: GenContext, module: string, model: string, newModel: ModelRec | undefined, fields: FieldRec[]): string {
   const name = ctx.modelName(model);
   if (!isModelName(name)) throw new Error(`bug: model name ${name} passed validation`);
-  const computed = fields.some((f) => f.compute);
-  // Studio compute code runs with datetime, time and dateutil at hand; keep them importable.
-  const lines = computed
-    ? ['import datetime', 'import time', '', 'import dateutil', '', 'from odoo import api, fields, models', '', '']
-    : ['from odoo import fields, models', '', ''];
-  lines.push(`class ${className(name)}(models.Model):`);
+  const lines: string[] = [`class ${className(name)}(models.Model):`];
   if (newModel) {
     lines.push(`    _name = ${pyStr(name)}`);
     lines.push(`    _description = ${pyStr(newModel.label)}`);
@@ -62,7 +57,23 @@ export function modelFile(ctx: GenContext, module: string, model: string, newMod
   }
   if (body === 0 && !newModel) lines.push('    pass');
   for (const m of methods) lines.push('', m);
-  return `${lines.join('\n')}\n`;
+  return `${importsFor(methods.join('\n'), body > 0).join('\n')}\n\n\n${lines.join('\n')}\n`;
+}
+
+const DATEUTIL_MODULES = ['parser', 'relativedelta', 'rrule', 'tz'];
+
+/**
+ * Only the imports the file uses. Studio compute code runs with datetime, time and dateutil at
+ * hand (Odoo's safe_eval context); where the code names them, they are imported for real, with
+ * the dateutil submodules it reaches (`import dateutil` alone has no `dateutil.relativedelta`).
+ */
+function importsFor(methods: string, hasFields: boolean): string[] {
+  const uses = (n: string) => new RegExp(`(?<![\\w.])${n}\\b`).test(methods);
+  const std = ['datetime', 'time'].filter(uses).map((n) => `import ${n}`);
+  const dateutil = uses('dateutil') ? DATEUTIL_MODULES.filter((m) => methods.includes(`dateutil.${m}`)).map((m) => `import dateutil.${m}`) : [];
+  if (uses('dateutil') && dateutil.length === 0) dateutil.push('import dateutil');
+  const odoo = [...(/^\s*@api\./m.test(methods) ? ['api'] : []), ...(hasFields ? ['fields'] : []), 'models'];
+  return [...std, ...(std.length > 0 ? [''] : []), ...dateutil, ...(dateutil.length > 0 ? [''] : []), `from odoo import ${odoo.join(', ')}`];
 }
 
 function fieldArgs(ctx: GenContext, f: FieldRec): string[] {

@@ -26,7 +26,7 @@ export function viewRecords(ctx: GenContext, module: string, views: ViewRec[]): 
   for (const v of views) {
     if (v.mode === 'extension' && !v.inheritXmlid) continue;
     const arch = reemitArch(v.arch, {
-      listTag: ctx.listTag, dropAttrsStates: ctx.extract.profile.viewAttrsAllowed !== true, rename: ctx.renameText.bind(ctx), indent: '            ',
+      listTag: ctx.listTag, dropAttrsStates: ctx.extract.profile.viewAttrsAllowed !== true, rename: ctx.renameText.bind(ctx), indent: '            ', odooXmlField: true,
     });
     if (!arch.ok) {
       ctx.warnings.push(`${module}: view ${v.key} has an arch that is not well-formed XML (${arch.reason}); not generated`);

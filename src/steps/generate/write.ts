@@ -23,6 +23,10 @@ export interface WriteReport {
   written: string[];
   unchanged: string[];
   keptUser: string[];
+  /** Generated last time, no longer generated, unchanged since: deleted. */
+  removed: string[];
+  /** Generated last time, no longer generated, but changed by hand: kept, never deleted. */
+  orphaned: string[];
   outputs: Record<string, string>;
 }
 
@@ -62,7 +66,7 @@ type Plan = {
 
 export async function writeFiles(ctx: StepContext, files: ReadonlyMap<string, string>): Promise<WriteReport> {
   const index = await readIndex(ctx);
-  const report: WriteReport = { written: [], unchanged: [], keptUser: [], outputs: {} };
+  const report: WriteReport = { written: [], unchanged: [], keptUser: [], removed: [], orphaned: [], outputs: {} };
   const plans: Plan[] = [...files].map(([path, content]) => ({ path, content, hash: sha(content), action: 'unchanged' }));
   ctx.progress({ activity: 'comparing with the files on disk', done: 0, total: plans.length });
   await pool(plans, 32, async (p) => {
@@ -119,7 +123,29 @@ export async function writeFiles(ctx: StepContext, files: ReadonlyMap<string, st
     index.files[p.path] = p.hash;
     report.outputs[p.path] = p.hash;
   }
+  if (!ctx.signal.aborted) await retire(ctx, files, index, report);
   const sorted: Index = { schemaVersion: 1, files: Object.fromEntries(Object.entries(index.files).sort(([a], [b]) => (a < b ? -1 : 1))) };
   await ctx.artifacts.write(GENERATED_INDEX, `${JSON.stringify(sorted, null, 1)}\n`);
   return report;
+}
+
+/**
+ * Files this step wrote before and no longer writes (a module renamed, naming switched from keep to
+ * clean, a model moved): the tool's own unchanged output is deleted; a file changed by hand is
+ * kept and reported, never deleted.
+ */
+async function retire(ctx: StepContext, files: ReadonlyMap<string, string>, index: Index, report: WriteReport): Promise<void> {
+  const gone = Object.keys(index.files).filter((p) => p.startsWith('modules/') && !files.has(p)).sort();
+  for (const path of gone) {
+    const existing = await ctx.artifacts.read(path);
+    if (existing === undefined) {
+      delete index.files[path];
+    } else if (sha(existing) === index.files[path]) {
+      await ctx.artifacts.remove(path);
+      delete index.files[path];
+      report.removed.push(path);
+    } else {
+      report.orphaned.push(path);
+    }
+  }
 }

@@ -33,6 +33,12 @@ export interface ArchOptions {
   rename?: (s: string) => string;
   /** Indentation of the root element. */
   indent: string;
+  /**
+   * For an Odoo `<field type="xml">`: Odoo's loader reads `%(xmlid)s` / `%(xmlid)d` in it as
+   * references and turns `%%` into `%` (odoo/tools/convert.py _process), so a `%` of the text
+   * itself is written `%%`. Without it, a label "Import %(x)s" fails the install.
+   */
+  odooXmlField?: boolean;
 }
 
 export type ArchResult = { ok: true; xml: string; dropped: string[] } | { ok: false; reason: string };
@@ -45,7 +51,9 @@ export function reemitArch(arch: string, opts: ArchOptions): ArchResult {
   let depth = 0;
   let pendingOpen = false;
   const dropped = new Set<string>();
-  const rename = opts.rename ?? ((s: string) => s);
+  const renamed = opts.rename ?? ((s: string) => s);
+  const rename = opts.odooXmlField ? (s: string) => renamed(s).replace(/%/g, '%%') : renamed;
+  const keep = opts.odooXmlField ? (s: string) => s.replace(/%/g, '%%') : (s: string) => s;
   parser.on('error', (e) => {
     error ??= e.message;
   });
@@ -77,7 +85,7 @@ export function reemitArch(arch: string, opts: ArchOptions): ArchResult {
       out += '>';
       pendingOpen = false;
     }
-    out += xmlText(t);
+    out += xmlText(keep(t));
   });
   parser.on('closetag', (tag) => {
     depth--;

@@ -4,6 +4,8 @@ export type Naming = 'keep' | 'clean';
 export interface MapModule {
   name: string;
   summary?: string;
+  /** The manifest's author (Odoo 19 warns on every install of a module without one). */
+  author?: string;
   /** New (custom) models: the model and everything attached to it. */
   models: string[];
   /** Existing models whose customizations this module carries. */
@@ -66,14 +68,16 @@ export function readMap(doc: Record<string, unknown>): { map: ModuleMap; issues:
         continue;
       }
       for (const k of Object.keys(body)) {
-        if (!['summary', 'models', 'extends', 'items', 'depends'].includes(k)) {
-          issues.push({ path: { table, key: k }, message: `unknown key "${k}": a module has summary, depends, models, extends and items` });
+        if (!['summary', 'author', 'models', 'extends', 'items', 'depends'].includes(k)) {
+          issues.push({ path: { table, key: k }, message: `unknown key "${k}": a module has summary, author, depends, models, extends and items` });
         }
       }
       if (body.summary !== undefined && typeof body.summary !== 'string') issues.push({ path: { table, key: 'summary' }, message: 'summary must be a string' });
+      if (body.author !== undefined && typeof body.author !== 'string') issues.push({ path: { table, key: 'author' }, message: 'author must be a string, e.g. author = "My Company"' });
       modules.push({
         name,
         summary: typeof body.summary === 'string' ? body.summary : undefined,
+        author: typeof body.author === 'string' ? body.author : undefined,
         models: strings(table, 'models', body.models),
         extends: strings(table, 'extends', body.extends),
         items: strings(table, 'items', body.items),
