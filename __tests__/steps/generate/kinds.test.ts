@@ -92,6 +92,21 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
     expect(fieldOf(seq, 'number_next')).toBeUndefined();
   });
 
+  test('installed into the database it came from, the hook adopts the records that have no external id', () => {
+    // The filter, template, cron, sequence and report were made in Settings, not with Studio.
+    const hook = read('equipment/hooks.py');
+    const adopt = /^ADOPT = (.*)$/m.exec(hook)?.[1] ?? '';
+    for (const entry of [
+      "['filter_11', 'ir.filters', 'ir_filters', 11, 'name', 'Equipment \"in use\" <b> & ready']",
+      "['cron_21', 'ir.cron', 'ir_cron', 21, 'cron_name', 'Equipment: archive retired']",
+      "['mail_template_41', 'mail.template', 'mail_template', 41, 'name', 'Equipment: service reminder']",
+      "['report_9500', 'ir.actions.report', 'ir_act_report_xml', 9500, 'name', 'Equipment Sheet']",
+      "['sequence_31', 'ir.sequence', 'ir_sequence', 31, 'name', 'Equipment serial']",
+      "['view_9901', 'ir.ui.view', 'ir_ui_view', 9901, 'name', 'Equipment sheet']",
+    ]) expect(adopt).toContain(entry.replace(/\\"/g, '"'));
+    expect(hook).toMatch(/^def take_over\(env\):\n    cr = env\.cr\n    _adopt\(cr\)$/m);
+  });
+
   test('i18n/fr_FR.po holds every French label, with references Odoo loads by external id', () => {
     const po = gettext.po.parse(read('equipment/i18n/fr_FR.po'));
     const entries = Object.values(po.translations).flatMap((byId) => Object.values(byId)).filter((e) => e.msgid !== '');

@@ -28,6 +28,12 @@ export interface TakeOver {
   fields: [string, string, string][];
   /** [old, new] identifiers renamed inside texts (arch, domains, contexts, code), longest first. */
   texts: [string, string][];
+  /**
+   * [local name, model, table, database id, column, value] of records made outside Studio (no
+   * external id: a report, filter, template, cron or sequence made in Settings). In the database
+   * they came from, the module adopts the row that still has that id and that name.
+   */
+  adopt: [string, string, string, number, string, string][];
   /** Odoo major version: hook signatures and the registry setup call differ. */
   major: number;
 }
@@ -155,8 +161,31 @@ def _setup_registry(env):
     __SETUP__
 
 
+def _adopt(cr):
+    # Records made outside Studio have no external id. In the database they came from, the module
+    # takes the row it was generated from (same id, same name): installing updates it in place
+    # instead of adding a second filter, cron or sequence. Elsewhere nothing matches: Odoo creates them.
+    for name, model, table, res_id, column, value in ADOPT:
+        kind = _column_type(cr, table, column)
+        if not kind:
+            continue
+        col = sql.SQL("{}->>'en_US'" if kind == 'jsonb' else '{}').format(sql.Identifier(column))
+        cr.execute(sql.SQL('SELECT 1 FROM {} WHERE id = %s AND {} = %s').format(sql.Identifier(table), col), (res_id, value))
+        if not cr.fetchone():
+            continue
+        cr.execute('SELECT 1 FROM ir_model_data WHERE model = %s AND res_id = %s', (model, res_id))
+        if cr.fetchone():
+            continue
+        cr.execute(
+            'INSERT INTO ir_model_data (module, name, model, res_id, noupdate) VALUES (%s, %s, %s, %s, false) '
+            'ON CONFLICT DO NOTHING',
+            (MODULE, name, model, res_id),
+        )
+
+
 def take_over(env):
     cr = env.cr
+    _adopt(cr)
     for studio_name, name in STUDIO_IDS:
         cr.execute('SELECT 1 FROM ir_model_data WHERE module = %s AND name = %s', (MODULE, name))
         if cr.fetchone():
@@ -241,15 +270,33 @@ export function takeOverOf(ctx: GenContext, module: string, recs: readonly AnyRe
     if (to !== studioIds[studioIds.length - 1][0]) studioIds.push([to, to]);
   }
   const renamed = new Set([...models.map((m) => m.model), ...written.map((f) => f.name)]);
+  const adopt: TakeOver['adopt'] = [];
+  for (const r of recs) {
+    const how = ADOPTABLE[r.key.slice(0, r.key.indexOf(':'))];
+    if (r.origin !== 'manual' || r.xmlid || !how || !defined.has(ctx.localId(r))) continue;
+    if (r.key.startsWith('view:') && (r as { type?: string }).type !== 'qweb') continue;
+    adopt.push([ctx.localId(r), how[0], how[1], r.id, how[2], (r as unknown as { name: string }).name]);
+  }
   return {
     module,
     studioIds: studioIds.sort((a, b) => (a.join() < b.join() ? -1 : 1)),
     models: models.map((m) => [m.model, ctx.modelName(m.model)] as [string, string]).sort(),
     fields: written.map((f) => [f.model, f.name, ctx.fieldName(f.model, f.name)] as [string, string, string]).sort((a, b) => (a.join() < b.join() ? -1 : 1)),
     texts: ctx.renamePairs.filter(([o]) => renamed.has(o)),
+    adopt: adopt.sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     major: ctx.major,
   };
 }
+
+/** Record kind -> [model, table, column that names the row] for adopting records without external id. */
+const ADOPTABLE: Record<string, [string, string, string]> = {
+  filter: ['ir.filters', 'ir_filters', 'name'],
+  report: ['ir.actions.report', 'ir_act_report_xml', 'name'],
+  mail_template: ['mail.template', 'mail_template', 'name'],
+  cron: ['ir.cron', 'ir_cron', 'cron_name'],
+  sequence: ['ir.sequence', 'ir_sequence', 'name'],
+  view: ['ir.ui.view', 'ir_ui_view', 'name'],
+};
 
 /** The whole hooks.py of one module. */
 export function hooksPy(t: TakeOver): string {
@@ -280,6 +327,7 @@ export function hooksPy(t: TakeOver): string {
     `MODELS = ${pyLiteral(t.models)}`,
     `FIELDS = ${pyLiteral(t.fields)}`,
     `TEXTS = ${pyLiteral(t.texts)}`,
+    `ADOPT = ${pyLiteral(t.adopt)}`,
     STATIC.replace('__SETUP__', setup),
     '',
     ...entry,

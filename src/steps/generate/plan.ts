@@ -92,7 +92,7 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   data.push(...kinds.data);
 
   const takeOver = takeOverOf(ctx, name, recs, models, fields, files);
-  const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0;
+  const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0 || takeOver.adopt.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
   if (hasHook) files.set('hooks.py', hooksPy(takeOver));
   files.set('__init__.py', `${initPy(top)}${hasHook ? 'from .hooks import post_init_hook, pre_init_hook, uninstall_hook\n' : ''}`);
