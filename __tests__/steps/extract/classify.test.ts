@@ -76,6 +76,32 @@ describe('classify', () => {
     expect(doc.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/specific to a user, company or condition; not exported/));
   });
 
+  test('an action offered in the Action menu keeps its binding: model, view types, and the app that defines the model', () => {
+    const input = raw(17);
+    // The recorded server action on project.task, bound to the task list; the equipment window action bound to x_equipment.
+    input.serverActions = input.serverActions.map((s) => ({ ...s, binding_model_id: [379, 'Task'], binding_view_types: 'list' }));
+    input.actions = input.actions.map((a, i) => (i === 0 ? { ...a, binding_model_id: [393, 'Equipment'], binding_view_types: 'form' } : a));
+    input.bindingModels = [{ id: 379, model: 'project.task', modules: 'project' }];
+    const doc = classify(input, profileFor(17), SOURCE);
+    const server = doc.serverActions[0];
+    expect(server).toMatchObject({ bindingModel: 'project.task', bindingModelXmlid: 'project.model_project_task', bindingViewTypes: 'list' });
+    expect(server.dependsOn).toContain('module:project');
+    expect(doc.actions[0]).toMatchObject({ bindingModel: 'x_equipment', bindingViewTypes: 'form' });
+    expect(doc.actions[0].bindingModelXmlid).toBeUndefined();
+    const plan = planModules(doc, proposeMap(doc), 'hash');
+    const all = plan.flatMap((m) => [...m.files.values()]).join('\n');
+    expect(all).toMatch(/model="ir\.actions\.server"[\s\S]*?<field name="binding_model_id" ref="project\.model_project_task"\/>\s*<field name="binding_view_types">list<\/field>/);
+    expect(all).toMatch(/model="ir\.actions\.act_window"[\s\S]*?<field name="binding_model_id" ref="model_x_equipment"\/>\s*<field name="binding_view_types">form<\/field>/);
+  });
+
+  test('a binding to a model the extract cannot name is said, and the action is generated without it', () => {
+    const input = raw(17);
+    input.serverActions = input.serverActions.map((s) => ({ ...s, binding_model_id: [999, 'Mystery'] }));
+    const doc = classify(input, profileFor(17), SOURCE);
+    expect(doc.serverActions[0].bindingModel).toBeUndefined();
+    expect(doc.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/Action menu of model #999, which the extract could not name/));
+  });
+
   test('Odoo 16 automations (one action_server_id) generate the action first and point at it', () => {
     const input = raw(17);
     input.automations = input.automations.map((a) => {

@@ -12,6 +12,8 @@ export interface ClassifyEnv {
   fieldById: Map<number, FieldRec>;
   groupRefs: (v: unknown, key: string) => { xmlids: string[]; deps: string[] };
   moduleDep: (xmlid: string | undefined, key: string, what: string) => string[];
+  /** The installed module that defines a model (its ir.model external id lives there). */
+  appOfModel: (model: string, modules: string | undefined) => string;
 }
 
 export interface ClassifiedActions {
@@ -30,15 +32,37 @@ export function classifyActions(raw: RawExtract, profile: VersionProfile, env: C
   const { ids, warnings, groupRefs, moduleDep } = env;
   const gf = profile.userGroupsField;
 
+  const modelNames = new Map([...raw.models, ...(raw.bindingModels ?? [])].map((m) => [m.id, String(m.model)]));
+  const customIds = new Set(raw.models.map((m) => m.id));
+  /** The Action-menu binding: its model (a dependency of the record) and view types. */
+  const bindingOf = (r: Record<string, unknown>, key: string): { bindingModel?: string; bindingModelXmlid?: string; bindingViewTypes?: string } => {
+    const id = m2oId(r.binding_model_id);
+    if (id === undefined) return {};
+    const model = modelNames.get(id);
+    if (!model) {
+      warnings.push({ key, message: `is offered in the Action menu of model #${id}, which the extract could not name; generated without that binding` });
+      return {};
+    }
+    if (customIds.has(id)) return { bindingModel: model, bindingViewTypes: text(r.binding_view_types) };
+    const row = raw.bindingModels?.find((m) => m.id === id);
+    const app = env.appOfModel(model, text(row?.modules));
+    return { bindingModel: model, bindingModelXmlid: `${app}.model_${model.replace(/\./g, '_')}`, bindingViewTypes: text(r.binding_view_types) };
+  };
+
+  const bindingDeps = (b: { bindingModel?: string; bindingModelXmlid?: string }, key: string): string[] =>
+    b.bindingModelXmlid ? moduleDep(b.bindingModelXmlid, key, 'Action menu model') : b.bindingModel ? [modelKey(b.bindingModel)] : [];
+
   const actions: WindowActionRec[] = raw.actions.map((a) => {
     const xmlid = text(a.xml_id) ?? ids.get('ir.actions.act_window', a.id);
     const key = recordKey('action', xmlid, a.id);
     const model = String(a.res_model);
     const groups = groupRefs(a[gf], key);
+    const binding = bindingOf(a, key);
     return {
-      key, id: a.id, origin: originOf(xmlid), xmlid, model, dependsOn: uniq([modelKey(model), ...groups.deps]),
+      key, id: a.id, origin: originOf(xmlid), xmlid, model,
+      dependsOn: uniq([modelKey(model), ...groups.deps, ...bindingDeps(binding, key)]),
       name: String(a.name), viewMode: text(a.view_mode) ?? 'form', domain: text(a.domain), context: text(a.context),
-      help: text(a.help), target: text(a.target) ?? 'current', limit: num(a.limit, 80), groups: groups.xmlids,
+      help: text(a.help), target: text(a.target) ?? 'current', limit: num(a.limit, 80), groups: groups.xmlids, ...binding,
     };
   });
   const actionById = new Map(actions.map((a) => [a.id, a]));
@@ -81,10 +105,12 @@ export function classifyActions(raw: RawExtract, profile: VersionProfile, env: C
     const groups = groupRefs(s[gf], key);
     const state = String(s.state);
     if (state !== 'code') warnings.push({ key, message: `server action of type "${state}" is generated with its type only; check its settings by hand` });
+    const binding = bindingOf(s, key);
     return {
-      key, id: s.id, origin: originOf(xmlid), xmlid, model, dependsOn: uniq([modelKey(model), ...groups.deps]),
+      key, id: s.id, origin: originOf(xmlid), xmlid, model,
+      dependsOn: uniq([modelKey(model), ...groups.deps, ...bindingDeps(binding, key)]),
       name: String(s.name), state, code: text(s.code), sequence: num(s.sequence, 5), usage: text(s.usage) ?? 'ir_actions_server',
-      groups: groups.xmlids,
+      groups: groups.xmlids, ...binding,
     };
   });
   const serverById = new Map(serverActions.map((s) => [s.id, s]));

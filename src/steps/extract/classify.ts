@@ -151,7 +151,7 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     };
   });
 
-  const env = { ids, warnings, fieldById, groupRefs, moduleDep };
+  const env = { ids, warnings, fieldById, groupRefs, moduleDep, appOfModel: (model: string, modules: string | undefined) => appOf(model, modules, installed) };
   const acts = classifyActions(raw, profile, env);
   // A cron's code is its own server action (usage ir_cron): the cron carries it.
   const cronActions = new Set(raw.kinds.crons.map((c) => m2oId(c.ir_actions_server_id)));

@@ -14,6 +14,8 @@ export interface RawExtract {
   fields: OdooRecord[];
   selections: OdooRecord[];
   existingModels: OdooRecord[];
+  /** ir.model rows (id, model) of non-custom models that contextual actions are bound to. */
+  bindingModels?: OdooRecord[];
   existingFields: OdooRecord[];
   views: OdooRecord[];
   actions: OdooRecord[];
@@ -42,6 +44,8 @@ export interface ReadOptions {
 
 /** Reads before the per-language ones (which add TRANSLATED_KINDS per installed language). */
 const BASE_STAGES = 20 + KIND_STAGES;
+const m2oIdOf = (v: unknown): number | undefined => (Array.isArray(v) && typeof v[0] === 'number' ? v[0] : typeof v === 'number' && v > 0 ? v : undefined);
+
 /** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
 const PAGE = 10_000;
 
@@ -57,9 +61,9 @@ function fieldLists(client: OdooClient) {
       'currency_field', 'groups', 'selection_ids', 'state',
     ],
     view: ['name', 'model', 'type', 'mode', 'priority', 'inherit_id', 'arch_db', 'active', 'xml_id', 'key', groups],
-    action: ['name', 'res_model', 'view_mode', 'domain', 'context', 'help', 'target', 'limit', 'xml_id', groups],
+    action: ['name', 'res_model', 'view_mode', 'domain', 'context', 'help', 'target', 'limit', 'xml_id', 'binding_model_id', 'binding_view_types', groups],
     menu: ['name', 'sequence', 'parent_id', 'action', 'web_icon', groups],
-    server: ['name', 'model_id', 'model_name', 'state', 'code', 'sequence', 'usage', 'xml_id', groups],
+    server: ['name', 'model_id', 'model_name', 'state', 'code', 'sequence', 'usage', 'xml_id', 'binding_model_id', 'binding_view_types', groups],
     automation: [
       'name', 'model_id', 'model_name', 'trigger', 'active', 'filter_domain', 'filter_pre_domain',
       'trigger_field_ids', 'trg_date_id', 'trg_date_range', 'trg_date_range_type',
@@ -152,6 +156,14 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     sr('ir.actions.server', idsOr([...studioIds('ir.actions.server'), ...linkedActions], [['model_id', 'in', customModelIds]]), f.server),
   );
 
+  // The models whose Action menu shows an action (binding_model_id): custom ones are known, others
+  // (res.partner, project.task) are read by id, since a many2one answers the label, not the model.
+  const bindingIds = [...new Set([...actions, ...serverActions].map((r) => m2oIdOf(r.binding_model_id)).filter((id): id is number => id !== undefined))]
+    .filter((id) => !customModelIds.includes(id));
+  const bindingModels = await part('models of contextual actions', () =>
+    bindingIds.length === 0 ? Promise.resolve([]) : sr('ir.model', [['id', 'in', bindingIds]], ['model', 'modules']),
+  );
+
   const kinds = await readKinds(client, sr, part, modules.map((m) => String(m.name)), f.view);
   const kindModels = [
     ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id), ...kinds.mailTemplates.map((r) => r.model),
@@ -213,7 +225,7 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   ], signal);
   opts.progress('done', total, total);
   return {
-    studioData, modules, models, fields, selections, existingModels, existingFields, views: allViews, actions, menus, access,
+    studioData, modules, models, fields, selections, existingModels, bindingModels, existingFields, views: allViews, actions, menus, access,
     rules, defaults, serverActions, automations, refData, refFields, kinds, languages, translations, notes,
   };
 }

@@ -105,6 +105,11 @@ export const WindowActionRec = z.object({
   target: z.string(),
   limit: z.number(),
   groups: z.array(z.string()),
+  /** The model whose Action menu offers it (binding_model_id), and in which views (list,form). */
+  bindingModel: z.string().optional(),
+  /** For a model an installed app defines: its ir.model external id (project.model_project_task). */
+  bindingModelXmlid: z.string().optional(),
+  bindingViewTypes: z.string().optional(),
 });
 export type WindowActionRec = z.infer<typeof WindowActionRec>;
 
@@ -131,6 +136,11 @@ export const ServerActionRec = z.object({
   sequence: z.number(),
   usage: z.string(),
   groups: z.array(z.string()),
+  /** The model whose Action menu offers it (binding_model_id), and in which views (list,form). */
+  bindingModel: z.string().optional(),
+  /** For a model an installed app defines: its ir.model external id (project.model_project_task). */
+  bindingModelXmlid: z.string().optional(),
+  bindingViewTypes: z.string().optional(),
 });
 export type ServerActionRec = z.infer<typeof ServerActionRec>;
 

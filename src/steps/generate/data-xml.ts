@@ -2,7 +2,7 @@
 import type { AccessRec, AutomationRec, DefaultRec, RuleRec, ServerActionRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
 import { pyStr } from './py.js';
-import { evalField, field, isRef, openRecord, refField, refsEval } from './views-xml.js';
+import { bindingFields, evalField, field, isRef, openRecord, refField, refsEval } from './views-xml.js';
 import { xmlAttr } from './xml.js';
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -42,6 +42,7 @@ function serverAction(ctx: GenContext, module: string, s: ServerActionRec, autom
   out.push(field('state', s.state));
   if (s.code !== undefined) out.push(field('code', ctx.renameText(s.code)));
   out.push(field('sequence', String(Math.trunc(s.sequence))));
+  out.push(...bindingFields(ctx, module, s));
   if (automation) {
     out.push(field('usage', 'base_automation'));
     out.push(refField('base_automation_id', automation));

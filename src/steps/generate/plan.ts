@@ -68,7 +68,7 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   for (const model of viewModels) {
     const body = [
       ...viewRecords(ctx, name, views.filter((v) => v.model === model)),
-      ...actionRecords(ctx, actions.filter((x) => x.model === model)),
+      ...actionRecords(ctx, actions.filter((x) => x.model === model), name),
     ];
     if (body.length === 0) continue;
     const path = `views/${fileStem(ctx.modelName(model))}_views.xml`;

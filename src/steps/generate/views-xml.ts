@@ -51,7 +51,15 @@ export function viewRecords(ctx: GenContext, module: string, views: ViewRec[]): 
 
 export const groupsField = (ctx: GenContext): string => (ctx.major >= 19 ? 'group_ids' : 'groups_id');
 
-export function actionRecords(ctx: GenContext, actions: WindowActionRec[]): string[] {
+/** The Action menu entry of a server or window action: on which model, in which views. */
+export function bindingFields(ctx: GenContext, module: string, r: { bindingModel?: string; bindingModelXmlid?: string; bindingViewTypes?: string }): string[] {
+  if (!r.bindingModel) return [];
+  const out = [refField('binding_model_id', r.bindingModelXmlid ?? ctx.modelRef(r.bindingModel, module))];
+  if (r.bindingViewTypes) out.push(field('binding_view_types', r.bindingViewTypes));
+  return out;
+}
+
+export function actionRecords(ctx: GenContext, actions: WindowActionRec[], module: string): string[] {
   const out: string[] = [];
   for (const a of actions) {
     out.push(openRecord(ctx.localId(a), 'ir.actions.act_window'));
@@ -65,6 +73,7 @@ export function actionRecords(ctx: GenContext, actions: WindowActionRec[]): stri
     if (a.limit !== 80) out.push(field('limit', String(Math.trunc(a.limit))));
     const groups = a.groups.filter(isRef);
     if (groups.length > 0) out.push(evalField(groupsField(ctx), refsEval(groups)));
+    out.push(...bindingFields(ctx, module, a));
     out.push('    </record>');
   }
   return out;
