@@ -8,7 +8,7 @@ import json
 
 P = json.loads(PARAMS)  # noqa: F821 (PARAMS is prepended by prove.mjs as a JSON string literal)
 cr = env.cr  # noqa: F821 (env is given by odoo-bin shell)
-out = {'models': {}, 'fields': {}, 'rows': {}, 'links': {}, 'counts': {}, 'visible': {}, 'copies': {}, 'records': {}}
+out = {'studio_left': [], 'models': {}, 'fields': {}, 'rows': {}, 'links': {}, 'counts': {}, 'visible': {}, 'copies': {}, 'records': {}}
 FIELD_COLUMNS = ['model', 'name', 'ttype', 'state', 'relation', 'relation_field', 'relation_table', 'column1', 'column2',
                  'required', 'readonly', 'store', 'index', 'copied', 'translate', 'related', 'depends', 'compute',
                  'on_delete', 'domain', 'size', 'tracking']
@@ -98,6 +98,9 @@ for module, name, model, res_id in cr.fetchall():
         names = [n for n, f in record._fields.items() if f.store and n not in ('write_date', 'write_uid', 'create_date', 'create_uid')]
         value['values'] = json.dumps(record.read(names)[0], default=str, sort_keys=True) if record else 'missing'
     out['records']['%s.%s' % (module, name)] = value
+
+cr.execute("SELECT name FROM ir_model_data WHERE module = 'studio_customization' AND name = ANY(%s) ORDER BY name", (P.get('studio_ids', []),))
+out['studio_left'] = [r[0] for r in cr.fetchall()]
 
 cr.rollback()
 print('PROVE-SNAPSHOT ' + json.dumps(out, sort_keys=True, default=str))
