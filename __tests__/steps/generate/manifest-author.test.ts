@@ -33,3 +33,25 @@ test('an author that is not a string is refused at its line', async () => {
     ctx.cleanup();
   }
 });
+
+test('README.md reads the same as reStructuredText, which Odoo renders it with: no bare "x_" that docutils takes for a link', async () => {
+  for (const naming of ['keep', 'clean']) {
+    const doc = recordedExtract(17);
+    const map = renderMap(doc).replace(/^naming = "keep"$/m, `naming = "${naming}"`);
+    expect(map).toContain(`naming = "${naming}"`);
+    const ctx = await workspace(doc, map);
+    try {
+      const r = await generateStep.run(ctx);
+      if (!r.ok) throw r.error;
+      const modules = join(ctx.artifacts.root, 'modules');
+      const { readdirSync, readFileSync } = await import('node:fs');
+      for (const dir of readdirSync(modules)) {
+        const text = readFileSync(join(modules, dir, 'README.md'), 'utf8');
+        // In reST a word ending in "_" before a space is a reference to a link target ("Unknown target name").
+        expect(text).not.toMatch(/(^|[^\\`\w])\w+_(?=[\s,.:;)]|$)/m);
+      }
+    } finally {
+      ctx.cleanup();
+    }
+  }
+});
