@@ -24,6 +24,20 @@ for (const f of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist'))
   if (/^tui-.*\.cjs(\.map)?$/.test(f)) rmSync(join(root, 'dist', f));
 }
 
+// Which code this is (src/core/build-id.ts): a result remembered by one build is not reused by another.
+const buildId = (() => {
+  const h = createHash('sha256').update(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(`${p.slice(root.length)}\0`).update(readFileSync(p));
+    }
+  };
+  walk(join(root, 'src'));
+  return h.digest('hex').slice(0, 16);
+})();
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -32,8 +46,9 @@ const common = {
   jsx: 'automatic',
   sourcemap: 'linked',
   // React and its reconciler ship much smaller, faster production builds; minified code parses faster.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  minify: true,
+  define: { 'process.env.NODE_ENV': '"production"', __OPS_BUILD_ID__: JSON.stringify(buildId) },
+  // OPS_BUILD_PLAIN=1 keeps names readable (for node --cpu-prof).
+  minify: !process.env.OPS_BUILD_PLAIN,
   logLevel: 'warning',
   // bench/reviewer.ts sets NODE_ENV for its tsx runs; in the bundle it is already the constant.
   logOverride: { 'assign-to-define': 'silent' },

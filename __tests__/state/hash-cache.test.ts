@@ -104,6 +104,16 @@ test('racy git: a file changed in the same tick as the cache write is hashed aga
   expect(clean.counters).toMatchObject({ hashed: 0, hits: 1 });
 });
 
+test('a file written just before the cache is saved is trusted next time: the save waits out the racy moment', async () => {
+  const p = put('ToDo.md', '# plan\n');
+  const cache = HashCache.load(cacheFile());
+  cache.hashFile(p);
+  await cache.save();
+  const next = HashCache.load(cacheFile());
+  next.hashFile(p);
+  expect(next.counters).toMatchObject({ hashed: 0, hits: 1 });
+});
+
 test('a folder with no module is answered from its listing, not by walking it', async () => {
   old(put('tree/lib/deep/a/b/c/code.py', 'x = 1\n'));
   old(put('tree/share/readme.txt', 'hi\n'));

@@ -5,6 +5,9 @@ import { encodeLine } from '../../src/state/journal-format.js';
 import { resumeAll } from '../../src/state/resume.js';
 import type { Runner } from '../../src/state/runner.js';
 import { buildRegistry } from '../../src/steps/registry.js';
+import { approvedPath } from '../../src/state/paths.js';
+import { proposalPath } from '../../src/review/proposal.js';
+import { ARTIFACTS } from '../../src/steps/types.js';
 import { DB_CONFIG, fileEngine, openTestRunner, SOURCE_CONFIG, tempDir, testRegistry } from './helpers.js';
 
 let t: ReturnType<typeof tempDir>;
@@ -193,5 +196,48 @@ describe('runner', () => {
     expect(hint).toContain('add a [connection] table (url, db, user) to odoo-project-sync.toml');
     expect(hint).toContain('init --source source --addons PATH --url URL');
     expect(hint).not.toContain('--source database');
+  });
+
+  test('a step whose inputs, settings, outputs and state files are unchanged keeps its result; each of them makes it run again', async () => {
+    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
+    mkdirSync(join(t.dir, 'addons'));
+    let runs = 0;
+    const base = fileEngine('feature-map', [], ['feature_user_story_map.toml']);
+    const engine = { ...base, run: (ctx: Parameters<typeof base.run>[0]) => (runs++, base.run(ctx)) };
+    const reg = buildRegistry({ featureMap: engine });
+    const journal = () => readFileSync(join(t.dir, '.odoo-project-sync/journal.jsonl'), 'utf8');
+    const again = async (extra = {}) => {
+      await closeAll();
+      const r = await open(reg, extra);
+      const st = await r.runStep('feature-map');
+      expect(st.kind).toBe('done');
+      return runs;
+    };
+    expect(await again()).toBe(1);
+    const kept = journal();
+    expect(await again()).toBe(1);
+    expect(journal()).toBe(kept);
+    // An input (a file in the addons path), an output, the state file (the last proposal), the settings.
+    writeFileSync(join(t.dir, 'addons', 'x.txt'), 'new');
+    mkdirSync(join(t.dir, 'addons', 'm'));
+    writeFileSync(join(t.dir, 'addons', 'm', '__manifest__.py'), "{'name': 'M'}");
+    expect(await again()).toBe(2);
+    expect(await again()).toBe(2);
+    appendFileSync(join(t.dir, 'feature_user_story_map.toml'), '# mine\n');
+    expect(await again()).toBe(3);
+    expect(await again()).toBe(3);
+    mkdirSync(join(t.dir, '.odoo-project-sync/proposals'));
+    writeFileSync(join(t.dir, proposalPath(ARTIFACTS.featureMap)), 'x');
+    expect(await again()).toBe(4);
+    expect(await again()).toBe(4);
+    appendFileSync(join(t.dir, 'odoo-project-sync.toml'), '[estimate]\nstory = 0.5\n');
+    expect(await again()).toBe(5);
+    expect(await again()).toBe(5);
+    // A dry run always runs.
+    expect(await again({ dryRun: true })).toBe(6);
+  });
+
+  test('the approved copy of the feature map the ToDo step checks is where approvals put it', () => {
+    expect(approvedPath(ARTIFACTS.featureMap)).toBe(ARTIFACTS.featureMapApproved);
   });
 });

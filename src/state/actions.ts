@@ -8,6 +8,16 @@ import type { StepError, StepReport } from './types.js';
 export type ReviewStepId = 'map-review' | 'feature-review';
 type Hashes = Readonly<Record<string, string>>;
 
+/**
+ * What else a step's result depends on, beside its inputs and outputs: `key` digests the code
+ * (build) and the settings it ran with; `files` are the hashes of the workspace state files it
+ * read (e.g. the last proposal, the merge base of the next run).
+ */
+export interface StepMemo {
+  key: string;
+  files: Hashes;
+}
+
 export type JournaledAction =
   | { type: 'step-started'; step: StepId; at: number; inputs: Hashes }
   | {
@@ -20,6 +30,8 @@ export type JournaledAction =
       warnings: readonly string[];
       chart?: StepChart;
       report?: StepReport;
+      /** Set for steps whose result can be kept when nothing changed (see StepMemo). */
+      memo?: StepMemo;
     }
   | { type: 'step-failed'; step: StepId; at: number; error: StepError }
   | { type: 'step-cancelled'; step: StepId; at: number }

@@ -128,18 +128,19 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
     const refused = await r.refusal(step);
     if (refused) return printError(env, refused);
     if (entry.kind === 'review') {
-      const doc = await r.review.open(entry.id).catch((e: unknown) => e);
-      if (doc instanceof Error) return printError(env, doc);
       if (!o.yes) {
+        const doc = await r.review.open(entry.id).catch((e: unknown) => e);
+        if (doc instanceof Error) return printError(env, doc);
         const { errorsOf, validateDocument } = await import('../review/validate.js');
         const errors = errorsOf(validateDocument((doc as { text: string }).text, await r.review.spec(entry.id)));
         if (errors.length) return diagLines(entry.file, step, errors).forEach((l) => env.err(l)), EXIT.usage;
         env.out(`${entry.file} is valid; approve it with \`odoo-project-sync run ${step} --yes\``);
         return EXIT.ok;
       }
-      const res = await r.review.approveCurrent(entry.id);
+      const res = await r.review.approveCurrent(entry.id).catch((e: unknown) => e as Error);
+      if (res instanceof Error) return printError(env, res);
       if (!res.ok) return diagLines(entry.file, step, res.errors).forEach((l) => env.err(l)), EXIT.usage;
-      env.out(`approved ${entry.file}`);
+      env.out(res.unchanged ? `${entry.file} is approved already, as it is` : `approved ${entry.file}`);
       return EXIT.ok;
     }
     const end = await r.runStep(step);

@@ -57,6 +57,8 @@ export class HashCache {
   private readonly entries = new Map<string, Entry>();
   private readonly dirs = new Map<string, DirEntry>();
   private dirty = false;
+  /** The latest mtime among the files learned in this process (a step's outputs, just written). */
+  private newest = 0;
   readonly counters: HashCounters = { hits: 0, hashed: 0, bytes: 0, dirHits: 0, dirsListed: 0 };
 
   /** `savedAt`: the cache file's own mtime (the file system's clock), 0 when there is none. */
@@ -138,6 +140,7 @@ export class HashCache {
       return;
     }
     this.entries.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash });
+    this.newest = Math.max(this.newest, st.mtimeMs);
     this.dirty = true;
   }
 
@@ -147,6 +150,10 @@ export class HashCache {
     const data: CacheFile = { version: 2, entries: [], dirs: [] };
     for (const [p, e] of this.entries) data.entries.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash]);
     for (const [p, d] of this.dirs) data.dirs.push([p, d.mtimeMs, d.ctimeMs, d.ino, d.entries]);
+    // Files written a moment ago (a step's outputs) would be racy next time and read whole again:
+    // when that moment is a few milliseconds away, wait for it to pass.
+    const wait = this.newest + racyWindow(this.newest) + 5 - Date.now();
+    if (wait > 0 && wait <= 100) await new Promise((r) => setTimeout(r, wait));
     try {
       // The temp file goes to the state folder's tmp/, emptied on open: a kill mid-write leaves no stray file.
       await writeAtomic(this.file, JSON.stringify(data), join(dirname(this.file), 'tmp'));

@@ -48,6 +48,7 @@ export function reduce(s: RunState, a: Action): RunState {
         warnings: a.warnings,
         ...(a.chart ? { chart: a.chart } : {}),
         ...(a.report ? { report: a.report } : {}),
+        ...(a.memo ? { memo: a.memo } : {}),
       });
     case 'step-failed':
       return withStep(s, a.step, { kind: 'failed', at: a.at, error: a.error });

@@ -18,9 +18,12 @@ export interface ReviewDeps {
   reconcile: () => Promise<void>;
   now: () => number;
   runStep: (id: StepId) => Promise<StepStatus>;
+  /** A file's sha256 through the stat cache (an unchanged file is not read). */
+  digest: (file: string) => Promise<string>;
 }
 
-export type ApproveResult = { ok: true } | { ok: false; errors: readonly Diagnostic[] };
+/** `unchanged`: the file was approved already, as it is now; nothing was read or recorded. */
+export type ApproveResult = { ok: true; unchanged?: boolean } | { ok: false; errors: readonly Diagnostic[] };
 
 type ReviewEntry = Extract<StepEntry, { kind: 'review' }>;
 
@@ -85,9 +88,23 @@ export class ReviewOps {
   /** `run <review> --yes`: approves the file as it is on disk. */
   async approveCurrent(step: ReviewStepId): Promise<ApproveResult> {
     const e = this.entry(step);
+    if (await this.approvedAsIs(step)) return { ok: true, unchanged: true };
     const bytes = await this.d.artifacts.readBytes(e.file);
     if (!bytes) throw this.missing(e);
     return this.approveBytes(step, bytes);
+  }
+
+  /**
+   * The file and its approved copy are both the bytes the journal approved (by hash, through the
+   * stat cache): approving again would change nothing. An edit, even one that keeps the mtime,
+   * changes the file's stat and so is hashed again.
+   */
+  private async approvedAsIs(step: ReviewStepId): Promise<boolean> {
+    const e = this.entry(step);
+    const st = this.d.store.getState().steps[step];
+    if (st.kind !== 'done') return false;
+    const hash = st.inputs[e.file];
+    return hash !== undefined && (await this.d.digest(e.file)) === hash && (await this.d.digest(approvedPath(e.file))) === hash;
   }
 
   async regenerate(step: ReviewStepId): Promise<ReviewDocument> {

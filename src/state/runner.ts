@@ -2,7 +2,9 @@ import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
 import { planFileOf } from '../steps/sync/plan-file.js';
 import { ARTIFACTS, CONFIG_FILE, STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
-import type { Availability, JournaledAction } from './actions.js';
+import type { Availability, JournaledAction, StepMemo } from './actions.js';
+import { sha256 } from './artifact-store.js';
+import { BUILD_ID } from '../core/build-id.js';
 import { join, resolve } from 'node:path';
 import { HashCache } from './hash-cache.js';
 import { inputDigest } from './input-digest.js';
@@ -90,6 +92,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   const inFlight = new Set<Promise<unknown>>();
   const questions = new QuestionBox(store);
   const printProgress = o.log ? progressPrinter(o.log, now) : undefined;
+  /** Contexts whose step asked the user something (its result then depends on the answer). */
+  const asked = new WeakSet<StepContext>();
 
   const record = async (a: JournaledAction) => {
     // On disk before anyone sees it: a crash after this line replays to the same state.
@@ -180,6 +184,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       store.dispatch({ type: 'workspace-loaded', config: effectiveConfig(reloaded.value.config, o.connectionOverrides), needsInit: false });
       cfg = config() ?? cfg;
     }
+    const kept = await keptResult(entry, cfg);
+    if (kept) return kept;
     const engine = await entry.engine();
     const ac = new AbortController();
     aborts.set(id, ac);
@@ -199,6 +205,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
           const report = await keepReport(id, r.value.report ?? '', r.value.warnings);
+          // An answer the user gave is no input the next run could compare: a step that asked runs again.
+          const memo = asked.has(ctx) ? undefined : await memoOf(entry, cfg, r.value.outputs);
           end = {
             type: 'step-finished',
             step: id,
@@ -209,6 +217,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
             warnings: r.value.warnings,
             ...(r.value.chart ? { chart: r.value.chart } : {}),
             ...(report ? { report } : {}),
+            ...(memo ? { memo } : {}),
           };
           for (const w of r.value.warnings) o.log?.(`[${id}] warning: ${w}`);
         } else end = { type: 'step-failed', step: id, at: now(), error: toStepError(r.error, !!o.debug) };
@@ -230,6 +239,37 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     } finally {
       inFlight.delete(work);
     }
+  }
+
+  /** What the result of a reusable step depends on beside its inputs (see StepEntry.reuse). */
+  const memoKey = (cfg: WorkspaceConfig): string => sha256(JSON.stringify([BUILD_ID, cfg.source, cfg.addons, cfg.sections]));
+
+  async function memoOf(entry: StepEntry, cfg: WorkspaceConfig, outputs: Readonly<Record<string, string>>): Promise<StepMemo | undefined> {
+    if (entry.kind !== 'engine' || !entry.reuse || o.dryRun) return undefined;
+    const files: Record<string, string> = {};
+    for (const f of entry.reuse.state) files[f] = await hashFile(f);
+    // Outputs are hashed now, through the stat cache: the next run checks them by stat alone.
+    for (const f of Object.keys(outputs)) await hashFile(f);
+    return { key: memoKey(cfg), files };
+  }
+
+  /**
+   * A reusable step run again with its inputs, the settings, its outputs and its state files all
+   * as they were when it finished: its result stands, and nothing is run, read whole or journaled.
+   * Hashes come through the stat cache (a file whose stat changed, or changed within the racy
+   * window, is hashed again), so any edit, even one that keeps the mtime, makes it run.
+   */
+  async function keptResult(entry: StepEntry, cfg: WorkspaceConfig): Promise<StepStatus | undefined> {
+    if (entry.kind !== 'engine' || !entry.reuse || o.dryRun) return undefined;
+    const st = store.getState().steps[entry.id];
+    if (st.kind !== 'done' || !st.memo || st.memo.key !== memoKey(cfg)) return undefined;
+    if (o.strict && st.warnings.length > 0) return undefined; // --strict fails on them: run and say so
+    const expected = { ...st.inputs, ...st.outputs, ...st.memo.files };
+    for (const [f, h] of Object.entries(expected)) if ((await hashFile(f, undefined, true)) !== h) return undefined;
+    const warned = st.warnings.length > 0 ? ` (${st.warnings.length} warning${st.warnings.length === 1 ? '' : 's'}: ${st.report?.file ?? reportPath(entry.id)})` : '';
+    o.log?.(`[${entry.id}] nothing changed since it ran (inputs, ${CONFIG_FILE}, outputs): its result stands${warned}`);
+    if (o.interactive) store.dispatch({ type: 'notice', message: `${entry.title}: nothing changed since it ran, so its result stands.` });
+    return st;
   }
 
   /**
@@ -275,7 +315,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       store.dispatch({ type: 'step-progress', step: id, progress: p });
       printProgress?.(id, p);
     };
-    return {
+    const ctx: StepContext = {
       config: cfg,
       artifacts: ws.artifacts,
       signal,
@@ -298,11 +338,13 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         },
       }),
       ask: (q) => {
+        asked.add(ctx);
         if (o.interactive) return questions.ask(id, q, signal);
         log(`${q.message} -> ${q.defaultValue}`);
         return Promise.resolve(q.defaultValue);
       },
     };
+    return ctx;
   }
 
   // A step the journal shows running belonged to a process that died: it starts again cleanly.
@@ -317,7 +359,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   const firstOpen = STEP_IDS.find((id) => !['done', 'skipped'].includes(store.getState().steps[id].kind));
   if (firstOpen) store.dispatch({ type: 'selected', step: firstOpen });
 
-  const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep });
+  const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep, digest: (file) => hashFile(file, undefined, true) });
   const runner: Runner = {
     store,
     registry: o.registry,

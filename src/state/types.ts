@@ -3,6 +3,7 @@
  * The reducer (src/state/reducer.ts) is the only thing that changes it.
  */
 import type { StepChart, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
+import type { StepMemo } from './actions.js';
 
 export interface StepError {
   message: string;
@@ -44,6 +45,7 @@ export type StepStatus =
       warnings: readonly string[];
       chart?: StepChart;
       report?: StepReport;
+      memo?: StepMemo;
     }
   | { kind: 'failed'; at: number; error: StepError }
   | { kind: 'stale'; reason: string; previous: Readonly<Record<string, string>> };

@@ -3,6 +3,7 @@
  * here and shows as "not available yet": it never produces output. Engines load on first use,
  * so starting the wizard does not pay for parsers it may not need.
  */
+import { proposalPath } from '../review/proposal.js';
 import { planFileOf } from './sync/plan-file.js';
 import { ARTIFACTS, STEP_TITLES, type ArtifactStore, type ReviewSpec, type StepEngine, type StepId, type WorkspaceConfig } from './types.js';
 
@@ -20,6 +21,12 @@ export type StepEntry =
       readonly databaseOnly: boolean;
       /** Inputs outside the engine's own list that depend on the config (e.g. addons paths). */
       readonly extraInputs?: (config: WorkspaceConfig) => readonly string[];
+      /**
+       * The step's result depends on nothing but its inputs, the settings, its own outputs and
+       * these workspace state files: run again with all of them unchanged, it keeps its result
+       * instead of doing the same work twice. Absent: the step always runs (e.g. it reads Odoo).
+       */
+      readonly reuse?: { readonly state: readonly string[] };
     }
   | {
       readonly kind: 'review';
@@ -71,9 +78,12 @@ export function buildRegistry(e: Engines): StepRegistry {
       engine: loader(e.featureMap),
       databaseOnly: false,
       extraInputs: (c) => (c.source === 'source' ? c.addons : []),
+      // The last proposal is the merge base of the user's edits.
+      reuse: { state: [proposalPath(ARTIFACTS.featureMap)] },
     },
     { kind: 'review', id: 'feature-review', title: STEP_TITLES['feature-review'], file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
-    { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false },
+    // The approved copy of the map and the ledger of kept statuses and owners.
+    { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false, reuse: { state: [ARTIFACTS.featureMapApproved, ARTIFACTS.todoLedger] } },
     { kind: 'engine', id: 'sync', title: STEP_TITLES.sync, engine: loader(e.sync), databaseOnly: false, extraInputs: (c) => [planFileOf(c.sections)] },
   ];
 }

@@ -45,6 +45,10 @@ export const ARTIFACTS = {
   todo: 'ToDo.md',
   syncPlan: '.odoo-project-sync/sync-plan.json',
   syncState: '.odoo-project-sync/sync-state.json',
+  /** The approved bytes of the feature map (state/paths.ts approvedPath). */
+  featureMapApproved: '.odoo-project-sync/approved/feature_user_story_map.toml',
+  /** Statuses and owners the ToDo step keeps across goals. */
+  todoLedger: '.odoo-project-sync/todo-kept.json',
   articles: 'articles',
 } as const;
 

@@ -26,8 +26,8 @@ export { readGoal } from './goal.js';
 export type { Goal, TaskStatus, TodoPlan, TodoTask } from './model.js';
 
 /** Where the wizard keeps the bytes the user approved. */
-const APPROVED = `.odoo-project-sync/approved/${ARTIFACTS.featureMap}`;
-const LEDGER = '.odoo-project-sync/todo-kept.json';
+const APPROVED = ARTIFACTS.featureMapApproved;
+const LEDGER = ARTIFACTS.todoLedger;
 
 async function approvedMap(ctx: StepContext): Promise<{ file: string; text: string } | undefined> {
   for (const file of [APPROVED, ARTIFACTS.featureMap]) {
