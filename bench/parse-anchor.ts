@@ -69,12 +69,25 @@ r1 = resource.getrusage(resource.RUSAGE_SELF)
 print(name); print(n); print(time.perf_counter() - t0); print(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
 `;
 
+/**
+ * The python3 to measure with: $ODOO_BENCH_PYTHON, else the first of `python3` on PATH and
+ * /usr/bin/python3 (where Debian's python3-lxml installs) that can import lxml, else `python3`.
+ */
+function pickPython(): string {
+  if (process.env.ODOO_BENCH_PYTHON) return process.env.ODOO_BENCH_PYTHON;
+  for (const py of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(py, ['-c', 'import lxml'], { stdio: 'ignore' }).status === 0) return py;
+  }
+  return 'python3';
+}
+
 /** python3's figure, or undefined when there is no python3. `withLxml`: whether lxml was used. */
 export function pythonAnchor(files: readonly string[]): (AnchorResult & { withLxml: boolean }) | undefined {
-  const r = spawnSync('python3', ['-c', PYTHON], { input: files.join('\0'), encoding: 'utf8', maxBuffer: 1 << 20 });
+  const py = pickPython();
+  const r = spawnSync(py, ['-c', PYTHON], { input: files.join('\0'), encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0 || !r.stdout) return undefined;
   const [parser, n, wall, cpu] = r.stdout.trim().split('\n');
-  return { parser, files: Number(n), wallSeconds: Number(wall), cpuSeconds: Number(cpu), withLxml: parser.includes('lxml') && !parser.includes('not installed') };
+  return { parser: `${parser} (${py})`, files: Number(n), wallSeconds: Number(wall), cpuSeconds: Number(cpu), withLxml: parser.includes('lxml') && !parser.includes('not installed') };
 }
 
 /** This project's parsers (Python grammar, XML tokenizer), parse only, on this thread. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { bestOf, cliPath, measureProcess } from './process.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../src/odoo/emulator/index.js';
@@ -55,6 +56,30 @@ function parseFigures(): void {
   console.log(`bench sync: parse a 20000-task plan, best of 3 more = ${Math.round(times[best])} ms (cpu ${Math.round(cpu[best])} ms) (target < 1000)`);
 }
 
+/**
+ * The same as a user runs it: `odoo-project-sync run sync --yes` in its own process, from process
+ * start to exit (Node's own start included), against the emulator in this process.
+ */
+async function processFigures(emu: Emulator, root: string): Promise<void> {
+  const cli = cliPath();
+  const ws = join(root, 'cli');
+  mkdirSync(ws);
+  writeFileSync(join(ws, 'ToDo.md'), bigPlan());
+  const env = { ODOO_URL: '', ODOO_DB: '', ODOO_USER: '', ODOO_API_KEY: '', ODOO_PASSWORD: 'admin' };
+  const label = 'bench sync';
+  await measureProcess(cli, ws, ['init', '--source', 'database', '--url', emu.url, '--db', emu.db, '--user', 'admin'], env, 0, label);
+  const bare = await bestOf(3, () => measureProcess(cli, ws, ['--version'], env, 0, label));
+  console.log(`bench sync: process start to exit of --version (best of 3) = ${ms(bare.wall)} ms wall, ${ms(bare.cpu)} ms CPU (target none; load ${bare.load.toFixed(2)})`);
+  const first = await measureProcess(cli, ws, ['run', 'sync', '--yes'], env, 0, label);
+  console.log(`bench sync: \`run sync --yes\` of 1000 tasks, first, process start to exit = ${ms(first.wall)} ms wall, ${ms(first.cpu)} ms CPU (target none; load ${first.load.toFixed(2)})`);
+  const again = await bestOf(3, () => measureProcess(cli, ws, ['run', 'sync', '--yes'], env, 0, label));
+  if (!/1000 tasks: 0 created, 0 updated, 1000 unchanged/.test(again.stdout)) throw new Error(`re-sync was not a no-op: ${again.stdout.trim()}`);
+  const calls = /\((\d+) Odoo calls\)/.exec(again.stdout)?.[1] ?? '?';
+  console.log(`bench sync: \`run sync --yes\` no-change re-sync, process start to exit (best of 3) = ${ms(again.wall)} ms wall, ${ms(again.cpu)} ms CPU, ${calls} calls, peak RSS ${Math.round(again.rssMb)} MB (target < 500 ms wall; load ${again.load.toFixed(2)})`);
+}
+
+const ms = (s: number) => Math.round(s * 1000);
+
 /** 1,000 tasks in 10 phases against the emulator (Odoo 17, XML-RPC): first sync and a no-change re-sync. */
 export async function run(): Promise<void> {
   parseFigures();
@@ -70,6 +95,7 @@ export async function run(): Promise<void> {
     console.log(`bench sync: no-change re-sync, writes = ${again.writes} calls (target 0)`);
     console.log(`bench sync: no-change re-sync, time = ${Math.round(again.ms)} ms (target none)`);
     if (!/1000 tasks: 0 created, 0 updated, 1000 unchanged/.test(again.summary)) throw new Error(`re-sync was not a no-op: ${again.summary}`);
+    await processFigures(emu, root);
   } finally {
     await emu.close();
     rmSync(root, { recursive: true, force: true });

@@ -15,7 +15,8 @@ export interface ReviewSpec {
   /**
    * Validate text: TOML syntax first, then the step's schema. Pure and fast. `parsed`, when
    * given, is the text already parsed by smol-toml (the reviewer checked its syntax), so a large
-   * map is parsed once.
+   * map is parsed once. `errorsOnly`: the caller needs only the errors (approving with --yes),
+   * so advice that would not block may be left out.
    */
-  validate(text: string, parsed?: unknown): Diagnostic[];
+  validate(text: string, parsed?: unknown, errorsOnly?: boolean): Diagnostic[];
 }

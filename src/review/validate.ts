@@ -22,7 +22,7 @@ export function countConflicts(lines: readonly string[]): number {
  * (smol-toml), then the step's schema. Each stage runs only when the previous one is clean,
  * because a later stage's messages about a broken file are noise. Sorted by position.
  */
-export function validateDocument(text: string, spec?: Pick<ReviewSpec, 'validate'>): Diagnostic[] {
+export function validateDocument(text: string, spec?: Pick<ReviewSpec, 'validate'>, errorsOnly = false): Diagnostic[] {
   const lines = text.split('\n');
   const markers = conflictLines(lines);
   if (markers.length > 0) {
@@ -43,7 +43,7 @@ export function validateDocument(text: string, spec?: Pick<ReviewSpec, 'validate
     return [{ line: e.line, column: e.column, message: tomlMessage(e.message), severity: 'error' }];
   }
   if (!spec) return [];
-  return [...spec.validate(text, parsed)].sort(byPosition);
+  return [...spec.validate(text, parsed, errorsOnly)].sort(byPosition);
 }
 
 /** smol-toml's message carries a code excerpt; the reviewer shows the file itself, so keep line 1. */

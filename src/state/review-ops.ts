@@ -15,7 +15,8 @@ export interface ReviewDeps {
   artifacts: ArtifactStore;
   store: Store;
   record: (a: JournaledAction) => Promise<void>;
-  reconcile: () => Promise<void>;
+  /** `changed`: the only files this operation changed (the others need not be checked again). */
+  reconcile: (changed?: readonly string[]) => Promise<void>;
   now: () => number;
   runStep: (id: StepId) => Promise<StepStatus>;
   /** A file's sha256 through the stat cache (an unchanged file is not read). */
@@ -64,24 +65,24 @@ export class ReviewOps {
   async save(step: ReviewStepId, text: string): Promise<void> {
     const e = this.entry(step);
     await this.d.artifacts.write(e.file, text);
-    await this.d.reconcile();
+    await this.d.reconcile([e.file]);
   }
 
   /**
    * Approves exactly these bytes when they validate: they replace the file if different, are
    * copied to .odoo-project-sync/approved/<file>, and their sha256 goes into the journal.
    */
-  async approveBytes(step: ReviewStepId, bytes: Buffer): Promise<ApproveResult> {
+  async approveBytes(step: ReviewStepId, bytes: Buffer, onDisk = false): Promise<ApproveResult> {
     const e = this.entry(step);
     const bad = firstBadUtf8(bytes);
     if (bad) return { ok: false, errors: [{ ...bad, message: 'this byte is not UTF-8 text; save the file as UTF-8 and check the character there', severity: 'error' }] };
-    const errors = errorsOf(validateDocument(bytes.toString('utf8'), await this.spec(step)));
+    const errors = errorsOf(validateDocument(bytes.toString('utf8'), await this.spec(step), true));
     if (errors.length > 0) return { ok: false, errors };
-    const current = await this.d.artifacts.readBytes(e.file);
+    const current = onDisk ? bytes : await this.d.artifacts.readBytes(e.file);
     if (!current || !current.equals(bytes)) await this.d.artifacts.write(e.file, bytes);
     const hash = await this.d.artifacts.write(approvedPath(e.file), bytes);
     await this.d.record({ type: 'review-approved', step, at: this.d.now(), file: e.file, hash });
-    await this.d.reconcile();
+    await this.d.reconcile([e.file]);
     return { ok: true };
   }
 
@@ -91,7 +92,7 @@ export class ReviewOps {
     if (await this.approvedAsIs(step)) return { ok: true, unchanged: true };
     const bytes = await this.d.artifacts.readBytes(e.file);
     if (!bytes) throw this.missing(e);
-    return this.approveBytes(step, bytes);
+    return this.approveBytes(step, bytes, true);
   }
 
   /**

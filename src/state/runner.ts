@@ -63,8 +63,11 @@ export interface Runner {
   /** Why this step may not run yet (an earlier step is open), or undefined when it may. */
   refusal(step: StepId): Promise<UserError | undefined>;
   readonly review: ReviewOps;
-  /** Re-derives availability, staleness and checkpoints from the files on disk. */
-  reconcile(): Promise<void>;
+  /**
+   * Re-derives availability, staleness and checkpoints from the files on disk. `changed`: the
+   * only files the caller changed; a headless run then reuses what it hashed of the others.
+   */
+  reconcile(changed?: readonly string[]): Promise<void>;
   config(): WorkspaceConfig | undefined;
   /** A config from the file with this run's overrides laid over it. */
   withOverrides(config: WorkspaceConfig): WorkspaceConfig;
@@ -113,27 +116,36 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   // them: a file changed in between is seen by the check after the step, which marks it stale.
   const recent = new Map<string, { digest: string; at: number }>();
   const FRESH_MS = 1000;
-  const hashFile = async (file: string, progress?: (done: number, total: number) => void, reuse = false): Promise<string> => {
+  // `reuse`: true takes a digest from the last second; 'any' one from any time in this process.
+  const hashFile = async (file: string, progress?: (done: number, total: number) => void, reuse: boolean | 'any' = false): Promise<string> => {
     const known = recent.get(file);
-    if (reuse && known && performance.now() - known.at < FRESH_MS) return known.digest;
+    if (reuse && known && (reuse === 'any' || performance.now() - known.at < FRESH_MS)) return known.digest;
     // Addons paths may sit outside the workspace: hashing only reads, so they are allowed here.
     const digest = (await inputDigest(resolve(ws.root, file), hashes, progress)) ?? ABSENT;
     recent.set(file, { digest, at: performance.now() });
     return digest;
   };
 
+  // Checks right after a look at the files: a headless command (which lives a moment) takes what
+  // it hashed when it started; the wizard only what it hashed in the last second.
+  const lookedAt = o.interactive ? true : 'any';
+
   let reconciling: Promise<void> = Promise.resolve();
-  const reconcile = () => {
-    const next = reconciling.then(reconcileNow);
+  const reconcile = (changed?: readonly string[]) => {
+    const next = reconciling.then(() => reconcileNow(changed));
     reconciling = next.catch(() => undefined);
     return next;
   };
-  async function reconcileNow(): Promise<void> {
+  async function reconcileNow(changed?: readonly string[]): Promise<void> {
     const cfg = config();
     for (const entry of o.registry) store.dispatch({ type: 'step-availability', step: entry.id, availability: availability(entry, cfg) });
     const steps = store.getState().steps;
     const files = recordedInputs(steps);
-    const current = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await hashFile(f)] as const)));
+    // A headless command lives a moment: after it changed only `changed`, the rest (an addons
+    // tree, say) is as it found it when it started, and one stat walk per process is enough.
+    // The wizard lives for hours, so it looks again.
+    const reuse = (f: string) => (changed !== undefined && !o.interactive && !changed.includes(f) ? 'any' : false);
+    const current = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await hashFile(f, undefined, reuse(f))] as const)));
     // A config edit can make a new file an input (another [sync] plan_file, another addons
     // path): the step ran without it, so it is out of date even though no recorded file changed.
     for (const entry of o.registry) {
@@ -265,7 +277,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     if (st.kind !== 'done' || !st.memo || st.memo.key !== memoKey(cfg)) return undefined;
     if (o.strict && st.warnings.length > 0) return undefined; // --strict fails on them: run and say so
     const expected = { ...st.inputs, ...st.outputs, ...st.memo.files };
-    for (const [f, h] of Object.entries(expected)) if ((await hashFile(f, undefined, true)) !== h) return undefined;
+    for (const [f, h] of Object.entries(expected)) if ((await hashFile(f, undefined, lookedAt)) !== h) return undefined;
     const warned = st.warnings.length > 0 ? ` (${st.warnings.length} warning${st.warnings.length === 1 ? '' : 's'}: ${st.report?.file ?? reportPath(entry.id)})` : '';
     o.log?.(`[${entry.id}] nothing changed since it ran (inputs, ${CONFIG_FILE}, outputs): its result stands${warned}`);
     if (o.interactive) store.dispatch({ type: 'notice', message: `${entry.title}: nothing changed since it ran, so its result stands.` });
@@ -359,7 +371,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   const firstOpen = STEP_IDS.find((id) => !['done', 'skipped'].includes(store.getState().steps[id].kind));
   if (firstOpen) store.dispatch({ type: 'selected', step: firstOpen });
 
-  const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep, digest: (file) => hashFile(file, undefined, true) });
+  const review = new ReviewOps({ registry: o.registry, artifacts: ws.artifacts, store, record, reconcile, now, runStep, digest: (file) => hashFile(file, undefined, lookedAt) });
   const runner: Runner = {
     store,
     registry: o.registry,

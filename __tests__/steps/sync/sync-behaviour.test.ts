@@ -224,3 +224,44 @@ describe('dry run, subtasks, articles', () => {
     }
   });
 });
+
+describe('a re-sync with nothing changed', () => {
+  test('reads only the write_date of tasks Odoo left as sent; a task edited in Odoo is read whole', async () => {
+    const c = clock();
+    const emu = await startEmulator({ version: 17, now: c.now });
+    const ws = workspace(join(PLANS, 'status-table.md'));
+    const reads: string[][] = [];
+    const spy = (client: OdooClient): OdooClient =>
+      new Proxy(client, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (prop !== 'read' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+          return (model: string, ids: number[], fields: string[], opts?: CallOptions) => {
+            if (model === 'project.task') reads.push([...fields]);
+            return v.call(target, model, ids, fields, opts);
+          };
+        },
+      });
+    try {
+      expectOk(await runSyncStep(emu, ws));
+      c.tick(60);
+      reads.length = 0;
+      const again = expectOk(await runSyncStep(emu, ws, { wrap: spy }));
+      expect(again.summary).toMatch(/0 created, 0 updated, 5 unchanged/);
+      expect(reads).toEqual([['write_date']]);
+      // Edited in Odoo: its write_date moved, so that one task is read with its fields and kept.
+      const id = Number(taskByXmlid(emu, 'task_fleet_fields').id);
+      await kw(emu.url, emu.db, 'project.task', 'write', [[id], { name: 'Renamed in Odoo' }]);
+      c.tick(60);
+      reads.length = 0;
+      const drift = expectOk(await runSyncStep(emu, ws, { wrap: spy }));
+      expect(reads).toHaveLength(2);
+      expect(reads[1]).toEqual(expect.arrayContaining(['name', 'write_date', 'stage_id']));
+      expect(drift.summary).toMatch(/1 kept from Odoo/);
+      expect(taskByXmlid(emu, 'task_fleet_fields').name).toBe('Renamed in Odoo');
+    } finally {
+      await emu.close();
+      ws.cleanup();
+    }
+  });
+});

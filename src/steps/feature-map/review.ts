@@ -5,5 +5,5 @@ import { checkFeatureMap } from './schema.js';
 export const featureReviewSpec: ReviewSpec = {
   id: 'feature-review',
   file: 'feature_user_story_map.toml',
-  validate: (text, parsed) => checkFeatureMap(text, parsed).diagnostics,
+  validate: (text, parsed, errorsOnly) => checkFeatureMap(text, parsed, errorsOnly).diagnostics,
 };

@@ -53,8 +53,9 @@ const diag = (lines: string[], path: readonly PropertyKey[], message: string, se
 /**
  * Syntax, then schema, then cross-references. Returns the document when there is no error.
  * `parsed`: the text as smol-toml already parsed it (a 4 MB map takes most of a second to parse).
+ * `errorsOnly`: the warnings (advice on how stories read) are left out.
  */
-export function checkFeatureMap(text: string, parsed?: unknown): { doc?: FeatureMapDoc; diagnostics: Diagnostic[] } {
+export function checkFeatureMap(text: string, parsed?: unknown, errorsOnly = false): { doc?: FeatureMapDoc; diagnostics: Diagnostic[] } {
   const lines = text.split(/\r?\n/);
   const marker = parsed === undefined ? lines.findIndex((l) => /^(<{7}|={7}|>{7})( |$)/.test(l)) : -1;
   if (marker >= 0) {
@@ -94,7 +95,7 @@ export function checkFeatureMap(text: string, parsed?: unknown): { doc?: Feature
       else if (!target) diagnostics.push(diag(lines, at, `merged_into names an unknown feature '${f.merged_into}'${didYouMean(ids, f.merged_into)}`));
       else if (target.merged_into !== undefined) {
         diagnostics.push(diag(lines, at, `'${f.merged_into}' is itself merged into '${target.merged_into}': merge into '${target.merged_into}' directly`));
-      } else if (target.scope === 'out' && f.scope === 'in') {
+      } else if (target.scope === 'out' && f.scope === 'in' && !errorsOnly) {
         diagnostics.push(diag(lines, at, `'${f.merged_into}' is out of scope, so this feature's work is dropped too`, 'warning'));
       }
     }
@@ -105,6 +106,7 @@ export function checkFeatureMap(text: string, parsed?: unknown): { doc?: Feature
         diag(lines, ['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use one of ${known.map((m) => `'${m}'`).join(', ')}, or add a [modules.${f.module}] table`),
       );
     }
+    if (errorsOnly) continue;
     f.stories.forEach((s, i) => {
       if (!/^As an? .+?, I want .+/i.test(s.text)) {
         diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'stories read best as "As a <role>, I want <goal>, so that <benefit>."', 'warning'));

@@ -50,6 +50,8 @@ export async function applyPlan(input: ApplyInput): Promise<Result<ApplyResult, 
   const opts = { signal: input.signal, context: input.notify ? undefined : { ...QUIET_CONTEXT } };
   const result: ApplyResult = { created: 0, updated: 0, archived: 0 };
   const total = input.send.size + input.archive.length;
+  // Nothing to write: the wanted records need not be built again (a re-sync with no change).
+  if (total === 0) return ok(result);
   let done = 0;
   const sentTasks: string[] = [];
   const passes = [...new Set(input.desired(ids).map((d) => d.pass))].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
 import { featureOfTask } from './feature-map.js';
 import { featureArticleMarkdown, markdownToHtml, type ArticleLink } from './html.js';
 import { overviewMarkdown } from './overview.js';
-import type { PlanTask } from './parse/index.js';
+import type { PlanTask } from './parse/types.js';
 import { slug } from './parse/text.js';
 import { plain, ref, xmlidOf, type DesiredInput, type DesiredRecord, type Value } from './records.js';
 

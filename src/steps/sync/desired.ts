@@ -7,7 +7,7 @@ import { articles } from './articles.js';
 import { plain, ref, xmlidOf, type DesiredInput, type DesiredRecord, type Value } from './records.js';
 import { taskDescription } from './html.js';
 import { featureOfTask } from './feature-map.js';
-import { allTasks, STATUS_LABEL, type PlanTask, type TaskStatus } from './parse/index.js';
+import { allTasks, STATUS_LABEL, type PlanTask, type TaskStatus } from './parse/types.js';
 
 export { type ArticleTarget, type DesiredInput, type DesiredRecord, type SyncModel, type Value } from './records.js';
 

@@ -8,8 +8,7 @@ import { ARTIFACTS, type StepContext, type StepEngine, type StepOutcome } from '
 import { readInputs } from './inputs.js';
 import { runSync } from './run-sync.js';
 
-export { parseTaskPlan } from './parse/index.js';
-export type { TaskPlan, PlanTask, PlanPhase } from './parse/index.js';
+export type { TaskPlan, PlanTask, PlanPhase } from './parse/types.js';
 export type { SyncPlan, PlanEntry, PlanAction } from './plan-types.js';
 export { renderPlan, renderPlanTable } from './render-plan.js';
 

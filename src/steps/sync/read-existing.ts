@@ -3,6 +3,7 @@ import type { OdooClient, OdooRecord, VersionProfile } from '../../odoo/types.js
 import type { DesiredRecord } from './desired.js';
 import { SYNC_MODELS } from './records.js';
 import type { Existing } from './plan.js';
+import type { SyncState } from './state.js';
 
 export function taskFields(profile: VersionProfile, milestones: boolean): string[] {
   const f = ['name', 'project_id', 'description', profile.taskHoursField, 'stage_id', 'user_ids', 'tag_ids', 'parent_id', 'active', 'write_date'];
@@ -27,13 +28,30 @@ export async function readExisting(
   xmlids: Map<string, { model: string; id: number }>,
   desired: readonly DesiredRecord[],
   fields: readonly string[],
+  state: SyncState,
   signal: AbortSignal,
 ): Promise<Existing> {
   const taskIds = [...xmlids.values()].filter((r) => r.model === 'project.task').map((r) => r.id);
   const tasks = new Map<number, OdooRecord>();
   if (taskIds.length > 0) {
-    // read() skips the active filter, so archived tasks are seen too.
-    for (const t of await client.read('project.task', taskIds, fields, { signal })) tasks.set(t.id, t);
+    // First only write_date: a task still planned whose write_date is the one recorded after our
+    // last write holds what we sent, and the plan is compared with the record of that (planSync).
+    // Only the others are read whole. read() skips the active filter: archived tasks are seen too.
+    const planned = new Set(desired.filter((d) => d.model === 'project.task').map((d) => d.xmlid));
+    const settled = new Map<number, string>();
+    for (const [x, r] of xmlids) {
+      const rec = state.records[x];
+      if (r.model === 'project.task' && planned.has(x) && rec && rec.id === r.id && !rec.pending && rec.writeDate !== undefined) settled.set(r.id, rec.writeDate);
+    }
+    let rest = taskIds;
+    if (settled.size > 0) {
+      rest = [];
+      for (const t of await client.read('project.task', taskIds, ['write_date'], { signal })) {
+        if (settled.get(t.id) === t.write_date) tasks.set(t.id, t);
+        else rest.push(t.id);
+      }
+    }
+    if (rest.length > 0) for (const t of await client.read('project.task', rest, fields, { signal })) tasks.set(t.id, t);
   }
   const missingTags = desired
     .filter((d) => d.model === 'project.tags' && !xmlids.has(d.xmlid))

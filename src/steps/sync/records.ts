@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { VersionProfile } from '../../odoo/types.js';
 import type { Feature } from './feature-map.js';
-import type { TaskPlan, TaskStatus } from './parse/index.js';
+import type { TaskPlan, TaskStatus } from './parse/types.js';
 import { slug } from './parse/text.js';
 
 export type SyncModel =

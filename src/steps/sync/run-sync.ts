@@ -8,7 +8,7 @@ import { checkNamespace, defaultNamespace } from './config.js';
 import { CONFIG_FILE } from '../types.js';
 import { buildDesired, type ArticleTarget, type DesiredInput, type DesiredRecord } from './desired.js';
 import type { SyncInputs } from './inputs.js';
-import { allTasks } from './parse/index.js';
+import { allTasks } from './parse/types.js';
 import { changeCount } from './plan-types.js';
 import { idMapOf, planSync } from './plan.js';
 import { matchOwners, readExisting, readOwnXmlids, taskFields } from './read-existing.js';
@@ -17,7 +17,7 @@ import { renderReview, renderWarnings } from './render-review.js';
 import { buildReview } from './review.js';
 import { xmlidOf } from './records.js';
 import type { TaskPlan } from './parse/types.js';
-import { previousNamespace, readState, writeState } from './state.js';
+import { loadStateFile, previousNamespace, readState, writeState } from './state.js';
 import { outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
 
 export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Result<StepOutcome, UserError>> {
@@ -34,8 +34,9 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
   ctx.progress({ activity: 'connecting to Odoo' });
   const client = await ctx.connect();
   const calls0 = client.stats.calls;
-  const ns = config.xmlidNamespace ?? (await previousNamespace(ctx.artifacts, client.url, client.db)) ?? defaultNamespace(projectName);
-  const { state, notice } = await readState(ctx.artifacts, client.url, client.db, ns);
+  const stateFile = await loadStateFile(ctx.artifacts);
+  const ns = config.xmlidNamespace ?? (await previousNamespace(ctx.artifacts, client.url, client.db, stateFile)) ?? defaultNamespace(projectName);
+  const { state, notice } = await readState(ctx.artifacts, client.url, client.db, ns, stateFile);
   const warnings: string[] = notice ? [notice] : [];
   warnings.push(...planWarnings);
 
@@ -55,10 +56,12 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
   const xmlids = await readOwnXmlids(client, ns, signal);
   const milestones = client.profile.hasMilestones;
   const base: Omit<DesiredInput, 'ids'> = { plan, features, namespace: ns, projectName, profile: client.profile, milestones, articles: articleTarget, users };
-  const first = buildDesired({ ...base, ids: new Map([...xmlids].map(([x, r]) => [x, r.id])) });
-  const existing = await readExisting(client, xmlids, first.records, taskFields(client.profile, milestones), signal);
+  const firstIds = new Map([...xmlids].map(([x, r]) => [x, r.id]));
+  const first = buildDesired({ ...base, ids: firstIds });
+  const existing = await readExisting(client, xmlids, first.records, taskFields(client.profile, milestones), state, signal);
   const ids = idMapOf(first.records, existing);
-  const desired = buildDesired({ ...base, ids });
+  // Built again only when reading Odoo changed the ids (adopted tags or stages, deleted tasks).
+  const desired = sameIds(ids, firstIds) ? first : buildDesired({ ...base, ids });
   const clash = sameXmlid(desired.records);
   if (clash) return err(clash);
   warnings.push(...desired.warnings);
@@ -124,6 +127,12 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
     for (const [path, content] of files) outputs[path] = await ctx.artifacts.write(path, content);
   }
   return ok(outcomeOf(syncPlan, applied.value, outputs, client.stats.calls - calls0, text));
+}
+
+function sameIds(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** Two plan items whose ids differ only in punctuation ("1.1" and "1_1") would share a record. */

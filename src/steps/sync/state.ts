@@ -39,9 +39,16 @@ export function emptyState(url: string, db: string, namespace: string): SyncStat
 
 export type StateRead = { state: SyncState; notice?: string };
 
-export async function readState(artifacts: ArtifactStore, url: string, db: string, namespace: string): Promise<StateRead> {
+/** The state file as found: its text, and the state when it could be read. */
+export interface StateFile {
+  text?: string;
+  state?: SyncState;
+}
+
+/** Reads and checks the state file once (the namespace and the state both come from it). */
+export async function loadStateFile(artifacts: ArtifactStore): Promise<StateFile> {
   const text = await artifacts.read(ARTIFACTS.syncState);
-  if (text === undefined) return { state: emptyState(url, db, namespace) };
+  if (text === undefined) return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,7 +56,13 @@ export async function readState(artifacts: ArtifactStore, url: string, db: strin
     parsed = undefined;
   }
   const r = StateV1.safeParse(parsed);
-  if (!r.success) {
+  return r.success ? { text, state: r.data } : { text };
+}
+
+export async function readState(artifacts: ArtifactStore, url: string, db: string, namespace: string, file?: StateFile): Promise<StateRead> {
+  const { text, state } = file ?? (await loadStateFile(artifacts));
+  if (text === undefined) return { state: emptyState(url, db, namespace) };
+  if (!state) {
     const aside = `${ARTIFACTS.syncState}.unreadable`;
     await artifacts.write(aside, text);
     return {
@@ -57,7 +70,7 @@ export async function readState(artifacts: ArtifactStore, url: string, db: strin
       notice: `${ARTIFACTS.syncState} could not be read; kept as ${aside}. Records are matched by external id instead.`,
     };
   }
-  const s = r.data;
+  const s = state;
   if (s.url !== url || s.db !== db || s.namespace !== namespace) {
     return { state: emptyState(url, db, namespace), notice: `${ARTIFACTS.syncState} is for another server, database or namespace: not used.` };
   }
@@ -68,15 +81,9 @@ export async function readState(artifacts: ArtifactStore, url: string, db: strin
  * The namespace the last sync to this server and database used: renaming the project (or the
  * ToDo's title) must not start a second project under a new default namespace.
  */
-export async function previousNamespace(artifacts: ArtifactStore, url: string, db: string): Promise<string | undefined> {
-  const text = await artifacts.read(ARTIFACTS.syncState);
-  if (text === undefined) return undefined;
-  try {
-    const r = StateV1.safeParse(JSON.parse(text));
-    return r.success && r.data.url === url && r.data.db === db ? r.data.namespace : undefined;
-  } catch {
-    return undefined;
-  }
+export async function previousNamespace(artifacts: ArtifactStore, url: string, db: string, file?: StateFile): Promise<string | undefined> {
+  const { state } = file ?? (await loadStateFile(artifacts));
+  return state && state.url === url && state.db === db ? state.namespace : undefined;
 }
 
 /** Stable key order, so the file diffs cleanly. */
