@@ -114,6 +114,25 @@ test('a file written just before the cache is saved is trusted next time: the sa
   expect(next.counters).toMatchObject({ hashed: 0, hits: 1 });
 });
 
+test("another version's cache file (or a damaged one) costs one hashing run, never a wrong digest", async () => {
+  addons();
+  const dir = join(t.dir, 'addons');
+  const truth = await inputDigest(dir, HashCache.memory());
+  for (const text of ['{"version":2,"entries":[],"dirs":[]}', '{"version":3,"files":{"x":5},"dirs":{"y":[1]}}', 'not json']) {
+    writeFileSync(cacheFile(), text);
+    const cache = HashCache.load(cacheFile());
+    expect(await inputDigest(dir, cache)).toBe(truth);
+    expect(cache.counters).toMatchObject({ hashed: 4, hits: 0 });
+  }
+  // Saved in this version's format, the next load answers by stat, with the same digest.
+  const cache = HashCache.load(cacheFile());
+  await inputDigest(dir, cache);
+  await cache.save();
+  const next = HashCache.load(cacheFile());
+  expect(await inputDigest(dir, next)).toBe(truth);
+  expect(next.counters).toMatchObject({ hashed: 0, hits: 4, dirHits: 7 });
+});
+
 test('a folder with no module is answered from its listing, not by walking it', async () => {
   old(put('tree/lib/deep/a/b/c/code.py', 'x = 1\n'));
   old(put('tree/share/readme.txt', 'hi\n'));

@@ -10,7 +10,7 @@
  * cache was written may carry the same stat as the recorded one, so it is hashed again.
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { writeAtomic } from './artifact-store.js';
 import { sha256 } from './artifact-store.js';
 
@@ -29,15 +29,26 @@ interface DirEntry {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
-  entries: DirEntries;
+  /** Decoded on first use: most runs only need to know the listing did not change. */
+  entries: DirEntries | string;
 }
 
-/** On disk: one array per file, to keep a tree of 10,000+ files small to read and write. */
+/**
+ * On disk, per folder, one string each (a name holds neither '/' nor NUL): a 10,000-file tree is
+ * a few hundred KB of long strings, parsed fast, and a folder's part is decoded only when used.
+ * - files[folder]: `name/size/mtimeMs/ctimeMs/ino/sha256 as base64url` for each file, joined by '/';
+ * - dirs[folder]: [mtimeMs, ctimeMs, ino, listing], listing: kind letter + name, joined by '/'.
+ */
 interface CacheFile {
-  version: 2;
-  entries: [path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string][];
-  dirs: [path: string, mtimeMs: number, ctimeMs: number, ino: number, entries: DirEntries][];
+  version: 3;
+  files: Record<string, string>;
+  dirs: Record<string, [mtimeMs: number, ctimeMs: number, ino: number, listing: string]>;
 }
+
+const packListing = (entries: DirEntries): string => entries.map(([name, kind]) => `${kind}${name}`).join('/');
+const unpackListing = (s: string): DirEntries => (s === '' ? [] : s.split('/').map((e) => [e.slice(1), e[0] as 'd' | 'f' | 'l' | 'o'] as const));
+const hexTo64 = (hex: string): string => Buffer.from(hex, 'hex').toString('base64url');
+const b64ToHex = (b64: string): string => Buffer.from(b64, 'base64url').toString('hex');
 
 /** Files changed this close to the cache's own write are hashed again (whole seconds on FAT/HFS+). */
 const racyWindow = (mtimeMs: number): number => (mtimeMs % 1000 === 0 ? 2000 : 50);
@@ -55,6 +66,8 @@ export interface HashCounters {
 
 export class HashCache {
   private readonly entries = new Map<string, Entry>();
+  /** Files of a folder as loaded, not decoded yet (see CacheFile). */
+  private readonly packed = new Map<string, string>();
   private readonly dirs = new Map<string, DirEntry>();
   private dirty = false;
   /** The latest mtime among the files learned in this process (a step's outputs, just written). */
@@ -80,17 +93,30 @@ export class HashCache {
       data = undefined;
     }
     const cache = new HashCache(file, savedAt);
-    if (data?.version === 2 && Array.isArray(data.entries) && Array.isArray(data.dirs)) {
-      for (const e of data.entries) {
-        if (Array.isArray(e) && e.length === 6 && typeof e[5] === 'string') {
-          cache.entries.set(e[0], { size: e[1], mtimeMs: e[2], ctimeMs: e[3], ino: e[4], hash: e[5] });
-        }
-      }
-      for (const d of data.dirs) {
-        if (Array.isArray(d) && d.length === 5 && Array.isArray(d[4])) cache.dirs.set(d[0], { mtimeMs: d[1], ctimeMs: d[2], ino: d[3], entries: d[4] });
+    // Another version's file (or a damaged one) only means hashing again once.
+    if (data?.version === 3 && data.files && typeof data.files === 'object' && data.dirs && typeof data.dirs === 'object') {
+      for (const [dir, text] of Object.entries(data.files)) if (typeof text === 'string') cache.packed.set(dir, text);
+      for (const [dir, d] of Object.entries(data.dirs)) {
+        if (Array.isArray(d) && d.length === 4 && typeof d[3] === 'string') cache.dirs.set(dir, { mtimeMs: d[0], ctimeMs: d[1], ino: d[2], entries: d[3] });
       }
     }
     return cache;
+  }
+
+  /** The recorded entry of a file, decoding its folder's part of the file on first use. */
+  private known(abs: string): Entry | undefined {
+    const hit = this.entries.get(abs);
+    if (hit) return hit;
+    const dir = dirname(abs);
+    const text = this.packed.get(dir);
+    if (text === undefined) return undefined;
+    this.packed.delete(dir);
+    const f = text.split('/');
+    for (let i = 0; i + 5 < f.length; i += 6) {
+      const p = join(dir, f[i]);
+      if (!this.entries.has(p)) this.entries.set(p, { size: Number(f[i + 1]), mtimeMs: Number(f[i + 2]), ctimeMs: Number(f[i + 3]), ino: Number(f[i + 4]), hash: b64ToHex(f[i + 5]) });
+    }
+    return this.entries.get(abs);
   }
 
   /** A folder's entries sorted by name; `st` is the folder's own stat. */
@@ -98,6 +124,7 @@ export class HashCache {
     const known = this.dirs.get(abs);
     if (known && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino && st.mtimeMs + racyWindow(st.mtimeMs) < this.savedAt) {
       this.counters.dirHits++;
+      if (typeof known.entries === 'string') known.entries = unpackListing(known.entries);
       return known.entries;
     }
     const entries = readdirSync(abs, { withFileTypes: true })
@@ -111,7 +138,7 @@ export class HashCache {
 
   /** sha256 of a file's content; `st` when the caller already has its stat. */
   hashFile(abs: string, st: Stats = statSync(abs)): string {
-    const known = this.entries.get(abs);
+    const known = this.known(abs);
     if (
       known &&
       known.size === st.size &&
@@ -133,7 +160,7 @@ export class HashCache {
 
   /** Records a hash computed elsewhere (e.g. of bytes just written). */
   remember(abs: string, st: Stats, hash: string): void {
-    const prev = this.entries.get(abs);
+    const prev = this.known(abs);
     if (prev && prev.hash === hash && prev.size === st.size && prev.mtimeMs === st.mtimeMs && prev.ctimeMs === st.ctimeMs && prev.ino === st.ino) {
       // Same entry, but it was racy: saving again moves savedAt past it, so next time it is a hit.
       this.dirty = true;
@@ -147,9 +174,17 @@ export class HashCache {
   /** Writes the cache when it learned something. Failing to write only costs speed next time. */
   async save(): Promise<void> {
     if (!this.file || !this.dirty) return;
-    const data: CacheFile = { version: 2, entries: [], dirs: [] };
-    for (const [p, e] of this.entries) data.entries.push([p, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash]);
-    for (const [p, d] of this.dirs) data.dirs.push([p, d.mtimeMs, d.ctimeMs, d.ino, d.entries]);
+    const data: CacheFile = { version: 3, files: Object.fromEntries(this.packed), dirs: {} };
+    const byDir = new Map<string, string[]>();
+    for (const [p, e] of this.entries) {
+      const dir = dirname(p);
+      const name = p.slice(dir.length + (dir.endsWith(sep) ? 0 : 1));
+      const list = byDir.get(dir) ?? [];
+      list.push(name, String(e.size), String(e.mtimeMs), String(e.ctimeMs), String(e.ino), hexTo64(e.hash));
+      byDir.set(dir, list);
+    }
+    for (const [dir, list] of byDir) data.files[dir] = data.files[dir] === undefined ? list.join('/') : `${data.files[dir]}/${list.join('/')}`;
+    for (const [p, d] of this.dirs) data.dirs[p] = [d.mtimeMs, d.ctimeMs, d.ino, typeof d.entries === 'string' ? d.entries : packListing(d.entries)];
     // Files written a moment ago (a step's outputs) would be racy next time and read whole again:
     // when that moment is a few milliseconds away, wait for it to pass.
     const wait = this.newest + racyWindow(this.newest) + 5 - Date.now();
