@@ -28,6 +28,7 @@ test.each([
   ['an empty ToDo', '\n\n', /empty/, 1],
   ['a document with no tasks', '# Notes\n\nNothing planned yet.\n', /No tasks found/, 1],
   ['a binary file', 'PK\u0003\u0004\u0000\u0000 zip', /ToDo\.md is not a text file: it holds binary data/, 1],
+  ['a Latin-1 byte in a task', Buffer.from('# Plan\n\n## Phase 1\n\n- [ ] Caf\u00e9 menu\n', 'latin1'), /^this byte is not UTF-8 text/, 5],
 ])('%s: a UserError with ToDo.md:line, and Odoo is not touched', async (_name, text, message, line) => {
   await withWorkspace(async (ws) => {
     writeFileSync(join(ws.root, 'ToDo.md'), text);

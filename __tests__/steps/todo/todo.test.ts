@@ -202,3 +202,16 @@ test("the map's repeated warnings come as one line with their line numbers", asy
   expect(reasons).toHaveLength(1);
   expect(reasons[0]).toMatch(/^feature_user_story_map\.toml: \d+ times \(lines \d+, \d+, .*\): needs a reason: /);
 });
+
+test('an owner typed in Latin-1 in ToDo.md is refused at its line, and ToDo.md is left as it was', async () => {
+  const w = await workspace();
+  const id = 'helpdesk_lite-model-helpdesk_ticket.s1';
+  const [before, after] = w.todo.replace(section(w.todo, id), section(w.todo, id).replace('- Owner: —', '- Owner: Jos\0')).split('\0');
+  const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]);
+  writeFileSync(join(w.dir, 'ToDo.md'), bytes);
+  expect(await todoStep.run(w.ctx)).toMatchObject({
+    ok: false,
+    error: { message: expect.stringMatching(/^this byte is not UTF-8 text/), where: { file: 'ToDo.md', line: before.split('\n').length, column: '- Owner: Jos'.length + 1 } },
+  });
+  expect(readFileSync(join(w.dir, 'ToDo.md')).equals(bytes)).toBe(true);
+});

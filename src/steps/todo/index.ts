@@ -11,6 +11,7 @@ import { checkFeatureMap } from '../feature-map/schema.js';
 import { projectName, readSources } from '../feature-map/sources.js';
 import { ARTIFACTS, type Diagnostic, type StepContext, type StepEngine } from '../types.js';
 import { fmt, readEstimateModel } from './estimate.js';
+import { decodeUtf8 } from '../../core/utf8.js';
 import { readExistingTodo, readKeptLedger, writeKeptLedger } from './existing.js';
 import { readGoal, type GoalConfig } from './goal.js';
 import { moduleRules } from './plan-upgrade.js';
@@ -92,7 +93,12 @@ export const todoStep: StepEngine = {
     if (!sources.ok) return sources;
     const { features } = sources.value;
     const hits = await upgradeHits(ctx, goal.value, checked.doc, features);
-    const existing = await ctx.artifacts.read(ARTIFACTS.todo);
+    // The statuses and owners the user typed come from it: a byte that is not UTF-8 would come
+    // back as U+FFFD in the new file, so it is refused where it is.
+    const existingBytes = await ctx.artifacts.readBytes(ARTIFACTS.todo);
+    const decoded = existingBytes === undefined ? undefined : decodeUtf8(existingBytes, ARTIFACTS.todo);
+    if (decoded && !decoded.ok) return decoded;
+    const existing = decoded?.value;
     const kept = readKeptLedger(await ctx.artifacts.read(LEDGER));
     if (existing !== undefined) for (const [id, k] of readExistingTodo(existing)) kept.set(id, k);
     const plan = planTodo({
