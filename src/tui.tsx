@@ -65,7 +65,11 @@ export async function launchTui(env: CommandEnv, o: TuiOptions): Promise<number>
     // Ink ends the app itself only on ctrl-c; the user's own quit (q) resolves `quitted` first.
     const how = await Promise.race([quitted.then(() => 'quit' as const), app.waitUntilExit().then(() => 'ctrl-c' as const)]);
     app.unmount();
-    return env.signal.aborted || how === 'ctrl-c' ? EXIT.interrupted : EXIT.ok;
+    // The reviewer saves its last edits as it unmounts: a save that failed is said here, not lost.
+    const lost = await runner.review.failedSaves();
+    for (const m of lost) env.err(m);
+    if (env.signal.aborted || how === 'ctrl-c') return EXIT.interrupted;
+    return lost.length > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     // Always give the workspace lock back, even when something above failed.
     await (runner ? runner.close() : ws.value.close());

@@ -63,6 +63,10 @@ export function fakeWizard(initial: ScreenState, opts: FakeOptions = {}) {
       calls.push(['save', step, text]);
       docs[step] = { ...doc(step), text, approved: false };
     },
+    saveOnLeave(step, text) {
+      calls.push(['saveOnLeave', step, text]);
+      docs[step] = { ...doc(step), text, approved: false };
+    },
     async approve(step, text) {
       calls.push(['approve', step, text]);
       const errors = errorsOf(validateDocument(text, doc(step).spec));

@@ -92,6 +92,15 @@ describe('the TOML reviewer', () => {
     expect(callsNamed(w.calls, 'approve')).toHaveLength(0);
   });
 
+  test('an edit not yet saved when the reviewer goes away is handed to the runner, which reports a failed save', async () => {
+    const { w, r } = await openReviewer(validMap);
+    await press(r.stdin, 'D');
+    // Gone before the debounced save fires (quit, ctrl-c): the last edit still goes out.
+    await act(async () => r.unmount());
+    expect(callsNamed(w.calls, 'save')).toHaveLength(0);
+    expect(callsNamed(w.calls, 'saveOnLeave')).toEqual([['saveOnLeave', 'map-review', validMap.split('\n').slice(1).join('\n')]]);
+  });
+
   test('d shows the proposal against the edited text', async () => {
     const { r, frame } = await openReviewer(invalidMap);
     await press(r.stdin, 'd');

@@ -52,6 +52,7 @@ export function makeController(r: Runner, d: ControllerDeps): WizardController {
     answer: (value) => d.questions.answer(value),
     openReview: (step) => r.review.open(step),
     save: (step, text) => r.review.save(step, text),
+    saveOnLeave: (step, text) => r.review.saveOnLeave(step, text),
     approve: (step, text) => r.review.approveBytes(step, Buffer.from(text, 'utf8')),
     regenerate: (step) => r.review.regenerate(step),
     async editExternally(step, text) {

@@ -6,6 +6,8 @@ export const LOCK_FILE = `${STATE_DIR}/lock`;
 export const reportPath = (step: string): string => `${STATE_DIR}/reports/${step}.md`;
 /** The bytes the user approved, kept as given. */
 export const approvedPath = (file: string): string => `${STATE_DIR}/approved/${file}`;
+/** Where the reviewer's text goes when saving it on the way out failed (the user's words are kept). */
+export const unsavedPath = (file: string): string => `${STATE_DIR}/unsaved/${file}`;
 /** Temp files of atomic writes; emptied when a workspace is opened. */
 export const TMP_DIR = `${STATE_DIR}/tmp`;
 /** File hashes remembered by stat (see hash-cache.ts); deleting it only costs one slower run. */

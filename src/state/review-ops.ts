@@ -6,7 +6,7 @@ import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js
 import type { ArtifactStore, Diagnostic, ReviewSpec, StepId } from '../steps/types.js';
 import type { JournaledAction, ReviewStepId } from './actions.js';
 import { sha256 } from './artifact-store.js';
-import { approvedPath } from './paths.js';
+import { approvedPath, unsavedPath } from './paths.js';
 import type { Store } from './store.js';
 import type { ReviewDocument, StepStatus } from './types.js';
 
@@ -66,6 +66,36 @@ export class ReviewOps {
     const e = this.entry(step);
     await this.d.artifacts.write(e.file, text);
     await this.d.reconcile([e.file]);
+  }
+
+  private readonly leaving = new Set<Promise<void>>();
+  private readonly lost: string[] = [];
+
+  /**
+   * The reviewer's last edits as its screen goes away (quit, crash, another screen): nobody
+   * awaits this, so a failure is kept, shown as a notice, and handed to whoever ends the run
+   * (`failedSaves`). The text then goes to .odoo-project-sync/unsaved/<file> so it is not lost.
+   */
+  saveOnLeave(step: ReviewStepId, text: string): void {
+    const p = this.save(step, text).catch(async (e: unknown) => {
+      const file = this.entry(step).file;
+      const why = e instanceof Error ? e.message : String(e);
+      const aside = await this.d.artifacts.write(unsavedPath(file), text).then(
+        () => `your edits are in ${unsavedPath(file)}: copy them back into ${file}`,
+        () => 'your last edits could not be kept anywhere: check that the disk has room and the folder is writable',
+      );
+      const message = `Could not save ${file}: ${why} → ${aside}`;
+      this.lost.push(message);
+      this.d.store.dispatch({ type: 'notice', message });
+    });
+    this.leaving.add(p);
+    void p.finally(() => this.leaving.delete(p));
+  }
+
+  /** Waits for the saves started by saveOnLeave and returns one message per save that failed. */
+  async failedSaves(): Promise<readonly string[]> {
+    while (this.leaving.size > 0) await Promise.allSettled([...this.leaving]);
+    return [...this.lost];
   }
 
   /**

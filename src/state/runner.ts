@@ -391,6 +391,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     async close() {
       runner.cancelAll();
       await runner.idle();
+      await review.failedSaves();
       await reconciling;
       await ws.close();
     },

@@ -118,6 +118,8 @@ export interface WizardController {
   openReview(step: ReviewDocument['stepId']): Promise<ReviewDocument>;
   /** Saves the user's text (atomic write); does not approve. */
   save(step: ReviewDocument['stepId'], text: string): Promise<void>;
+  /** Saves as the reviewer goes away, with no screen left to await it: a failure is reported when the run ends. */
+  saveOnLeave(step: ReviewDocument['stepId'], text: string): void;
   /** Refused (ok: false with diagnostics) while the text is invalid. Stores the bytes as given. */
   approve(
     step: ReviewDocument['stepId'],

@@ -72,11 +72,12 @@ export function useReviewer(doc: ReviewDocument, controller: WizardController, h
   );
 
   // Nothing typed is lost when the screen goes away (quit, crash) before the debounce fires.
-  // There is no screen left to report a failure on; `b` saves through saveNow and reports.
+  // There is no screen left to report a failure on: the runner keeps it and the wizard says it
+  // on the way out (`b` saves through saveNow and reports here).
   useEffect(
     () => () => {
       const s = editorRef.current;
-      if (isDirty(s)) controller.save(step, textOf(s)).catch(() => undefined);
+      if (isDirty(s)) controller.saveOnLeave(step, textOf(s));
     },
     [controller, step],
   );
