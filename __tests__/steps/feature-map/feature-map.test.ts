@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { featureMapStep, featureReviewSpec } from '../../../src/steps/feature-map/index.js';
+import { featureId } from '../../../src/steps/feature-map/ids.js';
 import { cleanup, copyExamples, makeContext, tempDir } from './support.js';
 
 interface MapFeature {
@@ -207,6 +208,49 @@ test('stories give a reason only when the code states one, and the reviewer asks
 
 test('every feature id is free of dots', () => {
   for (const id of Object.keys(features)) expect(id).toMatch(/^[a-z0-9_-]+$/);
+});
+
+test('the feature ids of the example modules are the ones maps already carry (decisions are matched by id)', () => {
+  expect(Object.keys(features).sort()).toEqual([
+    'equipment_maintenance-app-menu_equipment_root',
+    'equipment_maintenance-automation-ir_cron_preventive_requests',
+    'equipment_maintenance-email-mail_template_request_done',
+    'equipment_maintenance-lifecycle-equipment_request',
+    'equipment_maintenance-model-equipment_item',
+    'equipment_maintenance-model-equipment_request',
+    'equipment_maintenance-model-equipment_vehicle',
+    'equipment_maintenance-report-action_report_equipment_request',
+    'equipment_maintenance-security-roles',
+    'equipment_maintenance-sequence-seq_equipment_request',
+    'equipment_maintenance-ui-assets',
+    'equipment_maintenance-wizard-equipment_request_done_wizard',
+    'helpdesk_lite-app-menu_helpdesk_root',
+    'helpdesk_lite-data-records',
+    'helpdesk_lite-extension-res_partner',
+    'helpdesk_lite-model-helpdesk_stage',
+    'helpdesk_lite-model-helpdesk_tag',
+    'helpdesk_lite-model-helpdesk_team',
+    'helpdesk_lite-model-helpdesk_ticket',
+    'helpdesk_lite-security-roles',
+    'helpdesk_lite_stages-data-records',
+    'helpdesk_portal-automation-ir_cron_remind_escalations',
+    'helpdesk_portal-email-mail_template_ticket_solved',
+    'helpdesk_portal-extension-helpdesk_ticket',
+    'helpdesk_portal-extension-res_partner',
+    'helpdesk_portal-lifecycle-helpdesk_ticket',
+    'helpdesk_portal-route-helpdeskportal',
+    'helpdesk_portal-security-roles',
+    'helpdesk_portal-sequence-seq_helpdesk_ticket_portal',
+    'helpdesk_portal-settings-config',
+    'helpdesk_portal-ui-assets',
+    'sale_site_visit-app-menus',
+    'sale_site_visit-extension-crm_lead',
+    'sale_site_visit-extension-sale_order',
+    'sale_site_visit-model-sale_site_visit',
+    'sale_site_visit-security-roles',
+  ]);
+  // Studio's double underscores and non-ASCII names keep the id they always had.
+  expect(featureId('studio_customization', 'automation', 'x_studio__Équipe.run')).toBe('studio_customization-automation-x_studio___quipe_run');
 });
 
 test('the same sources give the same bytes', async () => {

@@ -1,12 +1,11 @@
 /** Stable feature ids: derived from what a feature is, never from its position. */
+import { slug } from '../../core/slug.js';
 
-/** Lower-case, [a-z0-9_] only: 'equipment.request' -> 'equipment_request'. */
-export function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'x';
-}
+/** 'equipment.request' -> 'equipment_request'. Runs of "_" and non-ASCII stay as they always were: ids of maps already written must not change. */
+const idPart = (s: string): string => slug(s, { keepUnderscores: true, foldAccents: false }) || 'x';
 
 export function featureId(module: string, kind: string, ...technical: string[]): string {
-  return [slug(module), kind, ...technical.map(slug)].join('-');
+  return [idPart(module), kind, ...technical.map(idPart)].join('-');
 }
 
 export const FEATURE_ID_RE = /^[A-Za-z0-9_-]+$/;

@@ -4,6 +4,7 @@
  * unassigned and excluded items listed explicitly. Every choice carries a comment.
  */
 import { tomlComment, tomlKey, tomlString } from '../../core/toml-text.js';
+import { slug } from '../../core/slug.js';
 import type { AnyRecord, ExtractDoc, MenuRec } from '../extract/schema.js';
 import { allRecords } from '../extract/schema.js';
 import { planNames } from '../generate/naming.js';
@@ -20,15 +21,10 @@ const q = tomlString;
 /** Text from the database inside a comment: one line, no control or bidi characters. */
 const c = (s: string, max = 120): string => tomlComment(s.slice(0, max));
 
-export function slug(label: string): string {
-  const s = label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^x_(studio_)?/, '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return /^[a-z]/.test(s) ? s.slice(0, 48) : `custom_${s}`.replace(/_+$/, '').slice(0, 48);
+/** A module name from a label or model: "x_studio_Équipement" -> "equipement"; "123" -> "custom_123". */
+export function moduleNameFrom(label: string): string {
+  const s = slug(label.toLowerCase().replace(/^x_(studio_)?/, ''));
+  return slug(/^[a-z]/.test(s) ? s : `custom_${s}`, { max: 48 });
 }
 
 export function proposeMap(extract: ExtractDoc): ModuleMap & { modules: Draft[] } {
@@ -66,14 +62,14 @@ export function proposeMap(extract: ExtractDoc): ModuleMap & { modules: Draft[] 
   const modules: Draft[] = [];
   for (const { root, models } of [...byRoot.values()].sort((a, b) => a.root.sequence - b.root.sequence || (a.root.key < b.root.key ? -1 : 1))) {
     modules.push({
-      name: unique(slug(root.name)), summary: root.name, models: [...models].sort(), extends: [], items: [], depends: [],
+      name: unique(moduleNameFrom(root.name)), summary: root.name, models: [...models].sort(), extends: [], items: [], depends: [],
       why: `New app from the root menu "${c(root.name)}": its custom models and their fields, views, actions, menus, access rights and rules.`,
     });
   }
   for (const m of extract.models) {
     if (placed.has(m.model)) continue;
     modules.push({
-      name: unique(slug(m.model)), summary: m.label, models: [m.model], extends: [], items: [], depends: [],
+      name: unique(moduleNameFrom(m.model)), summary: m.label, models: [m.model], extends: [], items: [], depends: [],
       why: `Custom model ${m.model} ("${c(m.label)}") has no menu of its own, so it gets a module of its own.`,
     });
   }

@@ -3,7 +3,7 @@ import { featureOfTask } from './feature-map.js';
 import { featureArticleMarkdown, markdownToHtml, type ArticleLink } from './html.js';
 import { overviewMarkdown } from './overview.js';
 import type { PlanTask } from './parse/types.js';
-import { slug } from './parse/text.js';
+import { idPart } from './parse/text.js';
 import { plain, ref, xmlidOf, type DesiredInput, type DesiredRecord, type Value } from './records.js';
 
 /** Adds the article records (or files) and returns feature id -> link for task descriptions. */
@@ -25,7 +25,7 @@ export function articles(
   if (target === 'files') {
     files.set('articles/overview.md', overview);
     for (const f of features) {
-      const file = `articles/${slug(f.id, 200)}.md`;
+      const file = `articles/${idPart(f.id, 200)}.md`;
       files.set(file, featureArticleMarkdown(f, byFeature.get(f.id) ?? []));
       links.set(f.id, { title: f.name, file });
     }

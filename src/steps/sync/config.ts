@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
-import { slug } from './parse/text.js';
+import { idPart } from './parse/text.js';
 
 import { CONFIG_FILE } from '../types.js';
 
@@ -56,7 +56,7 @@ export function readSyncConfig(sections: Readonly<Record<string, unknown>>): Res
 
 /** `ops_<slug of the project name>`, short enough for an ir.model.data module name. */
 export function defaultNamespace(projectName: string): string {
-  return `ops_${slug(projectName, 40)}`;
+  return `ops_${idPart(projectName, 40)}`;
 }
 
 /** Refuses namespaces that belong to Odoo or to Studio: our external ids must be our own. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { VersionProfile } from '../../odoo/types.js';
 import type { Feature } from './feature-map.js';
 import type { TaskPlan, TaskStatus } from './parse/types.js';
-import { slug } from './parse/text.js';
+import { idPart } from './parse/text.js';
 
 export type SyncModel =
   | 'project.project'
@@ -62,7 +62,7 @@ export interface DesiredInput {
 
 /** A readable external-id name; a long key keeps a hash of the whole key so names never collide. */
 function xmlName(key: string, max: number): string {
-  const full = slug(key, 10_000);
+  const full = idPart(key, 10_000);
   if (full.length <= max) return full;
   return `${full.slice(0, max).replace(/_+$/, '')}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
 }

@@ -4,7 +4,7 @@
  * Tasks without one get an id derived from their phase and title (stable when tasks are inserted).
  */
 import { createHash } from 'node:crypto';
-import { slug } from './text.js';
+import { idPart } from './text.js';
 
 const AFTER = String.raw`(?:[.:)]|\s*[—–-](?=\s))?\s+`;
 const PATTERNS: readonly RegExp[] = [
@@ -32,6 +32,6 @@ export function leadingId(text: string, plainNumber = false): { id: string; rest
 
 /** "<scope>.<slug of the title>"; titles without Latin letters get a short hash of the title instead. */
 export function derivedId(scope: string, title: string): string {
-  const s = slug(title, 40);
+  const s = idPart(title, 40);
   return `${scope}.${/[a-z]/.test(s) && s !== 'x' ? s : `h${createHash('sha256').update(title).digest('hex').slice(0, 8)}`}`;
 }

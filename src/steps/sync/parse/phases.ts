@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../../core/result.js';
 import { UserError } from '../../../core/user-error.js';
 import { derivedId } from './ids.js';
 import type { HeadingInfo } from './outline.js';
-import { slug } from './text.js';
+import { idPart } from './text.js';
 import type { PlanNotice, PlanPhase, PlanTask, TaskPlan } from './types.js';
 
 export class PhaseDraft {
@@ -17,7 +17,7 @@ export class PhaseDraft {
   constructor(readonly name: string, readonly line: number, id?: string) {
     // The keys are external ids of synced milestones: "Sprint 2" keeps the key "2" it always had.
     const m = /^(?:phase|stage|sprint|milestone|wave|batch|step|part|release|iteration)\s+([A-Za-z0-9.]+)\b/i.exec(name);
-    this.key = id ? slug(id) : m ? slug(m[1]) : slug(name, 32);
+    this.key = id ? idPart(id) : m ? idPart(m[1]) : idPart(name, 32);
   }
   add(task: PlanTask): void {
     this.used.add(task.id);
@@ -25,7 +25,7 @@ export class PhaseDraft {
   }
   /** An id for a task that has none: phase (or parent task, or section) + title, made unique. */
   derive(title: string, scope?: string): string {
-    const base = derivedId(scope ? (/^[\w.-]+$/.test(scope) ? scope : `${this.key}.${slug(scope.split(' ')[0] || scope, 24)}`) : this.key, title);
+    const base = derivedId(scope ? (/^[\w.-]+$/.test(scope) ? scope : `${this.key}.${idPart(scope.split(' ')[0] || scope, 24)}`) : this.key, title);
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);
@@ -73,17 +73,17 @@ export function finishPlan(file: string, title: string | undefined, drafts: read
     const renamed = new Map<string, string>();
     const tasks = p.tasks.map((t) => {
       // Ids become external ids by their slug: "1.1" and "1_1" would be one record.
-      const prev = firstLine.get(slug(t.id, 10_000));
+      const prev = firstLine.get(idPart(t.id, 10_000));
       let task = t.parentId && renamed.has(t.parentId) ? { ...t, parentId: renamed.get(t.parentId) } : t;
       if (prev !== undefined) {
         let id = `${key}.${t.id}`;
-        for (let n = 2; firstLine.has(slug(id, 10_000)); n++) id = `${key}.${t.id}-${n}`;
+        for (let n = 2; firstLine.has(idPart(id, 10_000)); n++) id = `${key}.${t.id}-${n}`;
         renamed.set(t.id, id);
         const what = prev.id === t.id ? 'is used twice' : `would share an external id with "${prev.id}"`;
         notices.push({ line: t.line, level: 'warning', message: `task id "${t.id}" ${what} (first at line ${prev.line}): this one is kept as "${id}"` });
         task = { ...task, id };
       }
-      firstLine.set(slug(task.id, 10_000), { id: task.id, line: task.line });
+      firstLine.set(idPart(task.id, 10_000), { id: task.id, line: task.line });
       return task;
     });
     return { key, name: p.name, line: p.line, tasks };
