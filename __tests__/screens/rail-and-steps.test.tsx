@@ -29,8 +29,8 @@ const everyKind: Record<string, StepStatus> = {
   },
   'feature-map': { kind: 'running', startedAt: now - 65_000, progress: { activity: 'reading views', done: 12, total: 40 } },
   'feature-review': { kind: 'stale', reason: 'modules/ changed', previous: {} },
-  todo: { kind: 'unavailable', reason: 'the ToDo engine has not landed' },
-  sync: { kind: 'skipped', reason: 'source workspace' },
+  todo: { kind: 'skipped', reason: 'source workspace' },
+  sync: { kind: 'unavailable', reason: 'needs an Odoo connection', hint: 'add a [connection] table' },
 };
 
 function renderApp(current: keyof typeof everyKind, noColor = true) {
@@ -46,7 +46,8 @@ describe('the step rail', () => {
     expect(out).toContain('reading views');
     expect(out).toMatch(/12\/40 · 1m 0[5-9]s/);
     expect(out).toContain('stale: modules/ changed');
-    expect(out).toContain('not available yet');
+    expect(out).toMatch(/cannot run yet: needs an\s+Odoo connection/);
+    expect(out).not.toContain('not available yet');
     expect(out).toContain('skipped: source workspace');
     expect(out).toContain('r to retry');
     expect(out).toMatch(/→ fix the map and approve\s+it again/);
@@ -91,7 +92,7 @@ describe('the step rail', () => {
 describe('step screens', () => {
   const cases: [StepStatus, RegExp][] = [
     [{ kind: 'pending' }, /Press enter to run/],
-    [{ kind: 'unavailable', reason: 'engine missing' }, /Not available yet\.\s+engine missing/],
+    [{ kind: 'unavailable', reason: 'needs an Odoo connection', hint: 'add a [connection] table' }, /Cannot run yet: needs an Odoo connection\.\s+→ add a \[connection\] table\s+Press enter to look again/],
     [{ kind: 'skipped', reason: 'source workspace' }, /Skipped: source workspace/],
     [{ kind: 'awaiting-review' }, /Press enter to open the reviewer/],
     [{ kind: 'stale', reason: 'extract.json changed', previous: {} }, /Out of date: extract.json changed/],

@@ -6,8 +6,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/app.js';
 import type { OdooClient, OdooSecret } from '../../src/odoo/types.js';
 import type { Runner } from '../../src/state/runner.js';
-import { buildRegistry } from '../../src/steps/registry.js';
-import { DB_CONFIG, fileEngine, openTestRunner, tempDir } from '../state/helpers.js';
+import { DB_CONFIG, fileEngine, openTestRunner, tempDir, registryWith } from '../state/helpers.js';
 import { KEY, press, waitFor } from './wait.js';
 
 let t: ReturnType<typeof tempDir>;
@@ -26,7 +25,7 @@ test('after esc at the secret prompt, r on the failed step asks again instead of
     ...fileEngine('extract', [], []),
     run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: 'connected', outputs: {}, warnings: [] } }),
   };
-  r = await openTestRunner(t.dir, buildRegistry({ extract }), {
+  r = await openTestRunner(t.dir, registryWith({ extract }), {
     interactive: true,
     connect: async (_p, secret) => (used.push(secret), {} as OdooClient),
   });

@@ -6,9 +6,8 @@ import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/app.js';
 import { ok } from '../../src/core/result.js';
 import type { Runner } from '../../src/state/runner.js';
-import { buildRegistry } from '../../src/steps/registry.js';
 import type { StepEngine } from '../../src/steps/types.js';
-import { openTestRunner, SOURCE_CONFIG, tempDir } from '../state/helpers.js';
+import { openTestRunner, SOURCE_CONFIG, tempDir, registryWith } from '../state/helpers.js';
 import { press, waitFor } from './wait.js';
 
 const reporting: StepEngine = {
@@ -32,7 +31,7 @@ afterEach(async () => {
 });
 
 test('the feature-map screen shows the report after the run and after a restart; the whole report is in a file', async () => {
-  const first = await openTestRunner(t.dir, buildRegistry({ featureMap: reporting }));
+  const first = await openTestRunner(t.dir, registryWith({ featureMap: reporting }));
   runners.push(first);
   expect(await first.runStep('feature-map')).toMatchObject({ kind: 'done', report: { more: 8, file: '.odoo-project-sync/reports/feature-map.md' } });
   const file = readFileSync(join(t.dir, '.odoo-project-sync/reports/feature-map.md'), 'utf8');
@@ -41,7 +40,7 @@ test('the feature-map screen shows the report after the run and after a restart;
   expect(file).toContain('- map.toml:8:1: warning 8\n');
   await Promise.all(runners.splice(0).map((r) => r.close()));
 
-  const again = await openTestRunner(t.dir, buildRegistry({ featureMap: reporting }));
+  const again = await openTestRunner(t.dir, registryWith({ featureMap: reporting }));
   runners.push(again);
   let app!: ReturnType<typeof render>;
   await act(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 test('the user is at fault (usage, input, config, a workspace locked by another run): 2; otherwise 1', () => {
   expect((['usage', 'input', 'config', 'workspace-locked'] as const).map(exitCodeOf)).toEqual([2, 2, 2, 2]);
-  expect((['journal', 'odoo', 'cancelled', 'not-available'] as const).map(exitCodeOf)).toEqual([1, 1, 1, 1]);
+  expect((['journal', 'odoo', 'cancelled'] as const).map(exitCodeOf)).toEqual([1, 1, 1]);
 });
 
 test('the CLI and the commands map user errors through the same function', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ok } from '../../src/core/result.js';
 import { UserError } from '../../src/core/user-error.js';
-import { buildRegistry, type StepRegistry } from '../../src/steps/registry.js';
+import { buildRegistry, type Engines, type StepRegistry } from '../../src/steps/registry.js';
 import type { Diagnostic, ReviewSpec, StepEngine, StepId } from '../../src/steps/types.js';
 import { createRunner, type Runner, type RunnerOptions } from '../../src/state/runner.js';
 import { openWorkspace } from '../../src/state/workspace.js';
@@ -57,9 +57,18 @@ export function fileEngine(
   };
 }
 
+/** The full seven-step registry of test engines, with some replaced by a test's own. */
+export function registryWith(own: Partial<Engines>): StepRegistry {
+  return buildRegistry({ ...testEngines(), ...own });
+}
+
 /** A full seven-step registry of test engines over small files. */
 export function testRegistry(o: { delayMs?: number; failTodo?: () => UserError | Error | undefined } = {}): StepRegistry {
-  return buildRegistry({
+  return buildRegistry(testEngines(o));
+}
+
+function testEngines(o: { delayMs?: number; failTodo?: () => UserError | Error | undefined } = {}): Engines {
+  return {
     extract: fileEngine('extract', [], ['extract.json', 'module_model_map.toml'], o),
     mapReview: testSpec('map-review', 'module_model_map.toml'),
     generate: fileEngine('generate', ['extract.json', 'module_model_map.toml'], ['modules/a/x.py', 'modules/b/y.py'], o),
@@ -67,7 +76,7 @@ export function testRegistry(o: { delayMs?: number; failTodo?: () => UserError |
     featureReview: testSpec('feature-review', 'feature_user_story_map.toml'),
     todo: fileEngine('todo', ['feature_user_story_map.toml'], ['ToDo.md'], { ...o, fail: o.failTodo }),
     sync: fileEngine('sync', ['ToDo.md'], ['.odoo-project-sync/sync-plan.json'], o),
-  });
+  };
 }
 
 export async function openTestRunner(root: string, registry: StepRegistry, extra: Partial<RunnerOptions> = {}, pid = 4242): Promise<Runner> {

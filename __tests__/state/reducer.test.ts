@@ -29,8 +29,8 @@ describe('reducer: one case per action', () => {
   });
 
   test('step-availability marks unavailable/skipped, and available turns them back to pending only', () => {
-    const s = run({ type: 'step-availability', step: 'generate', availability: { kind: 'unavailable', reason: 'not available yet' } });
-    expect(s.steps.generate).toEqual({ kind: 'unavailable', reason: 'not available yet' });
+    const s = run({ type: 'step-availability', step: 'generate', availability: { kind: 'unavailable', reason: 'needs an Odoo connection', hint: 'add [connection]' } });
+    expect(s.steps.generate).toEqual({ kind: 'unavailable', reason: 'needs an Odoo connection', hint: 'add [connection]' });
     const skipped = reduce(s, { type: 'step-availability', step: 'generate', availability: { kind: 'skipped', reason: 'src' } });
     expect(skipped.steps.generate.kind).toBe('skipped');
     expect(reduce(skipped, { type: 'step-availability', step: 'generate', availability: { kind: 'available' } }).steps.generate.kind).toBe('pending');

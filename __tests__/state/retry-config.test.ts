@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { ok } from '../../src/core/result.js';
 import { UserError } from '../../src/core/user-error.js';
 import type { Runner } from '../../src/state/runner.js';
-import { buildRegistry } from '../../src/steps/registry.js';
 import type { StepEngine } from '../../src/steps/types.js';
-import { openTestRunner, SOURCE_CONFIG, tempDir } from './helpers.js';
+import { openTestRunner, SOURCE_CONFIG, tempDir, registryWith } from './helpers.js';
 
 /** An engine that needs `[sync] project_name = "Ready"` in odoo-project-sync.toml. */
 const needsSetting: StepEngine = {
@@ -27,7 +26,7 @@ describe('retrying a failed step re-reads odoo-project-sync.toml', () => {
     t = tempDir();
     mkdirSync(join(t.dir, 'addons'));
     writeFileSync(join(t.dir, 'odoo-project-sync.toml'), SOURCE_CONFIG);
-    r = await openTestRunner(t.dir, buildRegistry({ featureMap: needsSetting }));
+    r = await openTestRunner(t.dir, registryWith({ featureMap: needsSetting }));
   });
   afterEach(async () => {
     await r.close();

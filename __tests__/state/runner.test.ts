@@ -8,7 +8,7 @@ import { buildRegistry } from '../../src/steps/registry.js';
 import { approvedPath } from '../../src/state/paths.js';
 import { proposalPath } from '../../src/review/proposal.js';
 import { ARTIFACTS } from '../../src/steps/types.js';
-import { DB_CONFIG, fileEngine, openTestRunner, SOURCE_CONFIG, tempDir, testRegistry } from './helpers.js';
+import { DB_CONFIG, fileEngine, openTestRunner, SOURCE_CONFIG, tempDir, testRegistry, registryWith } from './helpers.js';
 
 let t: ReturnType<typeof tempDir>;
 const runners: Runner[] = [];
@@ -41,13 +41,6 @@ describe('runner', () => {
     const r = await open(testRegistry());
     const res = await r.controller.init({ source: 'source', addons: ['nope'] });
     expect(res).toMatchObject({ ok: false, error: { where: 'addons', message: 'addons path not found: nope' } });
-  });
-
-  test('a step whose engine has not landed is unavailable and produces nothing', async () => {
-    writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
-    const r = await open(buildRegistry({}));
-    expect(r.store.getState().steps.extract).toEqual({ kind: 'unavailable', reason: 'not available yet' });
-    expect((await r.runStep('extract')).kind).toBe('unavailable');
   });
 
   test('a full database pipeline; editing an approved map marks it and everything after it stale', async () => {
@@ -162,7 +155,7 @@ describe('runner', () => {
         return { ok: true as const, value: { summary: v, outputs: {}, warnings: [] } };
       },
     };
-    const reg = buildRegistry({ featureMap: engine });
+    const reg = registryWith({ featureMap: engine });
     const r = await open(reg, { interactive: true });
     const done = r.runStep('feature-map');
     await new Promise<void>((res) => {
@@ -180,22 +173,27 @@ describe('runner', () => {
   test('a database step without a secret fails with a hint naming ODOO_PASSWORD', async () => {
     writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
     const engine = { ...fileEngine('extract', [], []), run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: '', outputs: {}, warnings: [] } }) };
-    const r = await open(buildRegistry({ extract: engine }));
+    const r = await open(registryWith({ extract: engine }));
     const st = await r.runStep('extract');
     expect(st).toMatchObject({ kind: 'failed', error: { message: 'no password or API key for admin on http://127.0.0.1:8069' } });
     expect(st.kind === 'failed' && st.error.hint).toMatch(/ODOO_PASSWORD or ODOO_API_KEY/);
   });
 
-  test('a source-code workspace without a connection: sync says how to add one without turning steps 1-3 back on', async () => {
+  test('a source-code workspace without a connection: sync cannot run yet, says how to add one without turning steps 1-3 back on, and runs once it is there', async () => {
     writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync]\nplan_file = "plan.md"\n`);
-    const engine = { ...fileEngine('sync', [], []), run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: '', outputs: {}, warnings: [] } }) };
-    const r = await open(buildRegistry({ sync: engine }));
-    const st = await r.runStep('sync');
-    expect(st).toMatchObject({ kind: 'failed', error: { message: 'no Odoo connection is configured', where: 'odoo-project-sync.toml (connection)' } });
-    const hint = st.kind === 'failed' ? (st.error.hint ?? '') : '';
+    const engine = { ...fileEngine('sync', [], []), run: async (ctx: { connect: () => Promise<unknown> }) => (await ctx.connect(), { ok: true as const, value: { summary: 'synced', outputs: {}, warnings: [] } }) };
+    const r = await open(registryWith({ sync: engine }), { connect: async () => ({}) as never, secret: { password: 'pw' } });
+    const st = r.store.getState().steps.sync;
+    expect(st).toMatchObject({ kind: 'unavailable', reason: 'needs an Odoo connection (odoo-project-sync.toml has no [connection])' });
+    const hint = st.kind === 'unavailable' ? st.hint : '';
     expect(hint).toContain('add a [connection] table (url, db, user) to odoo-project-sync.toml');
     expect(hint).toContain('init --source source --addons PATH --url URL');
     expect(hint).not.toContain('--source database');
+    expect(r.store.getState().steps.todo.kind).toBe('pending');
+    // Nothing to run it with: asked again, it is still unavailable and the engine never starts.
+    expect((await r.runStep('sync')).kind).toBe('unavailable');
+    appendFileSync(join(t.dir, 'odoo-project-sync.toml'), '\n[connection]\nurl = "http://127.0.0.1:8069"\nuser = "admin"\n');
+    expect(await r.runStep('sync')).toMatchObject({ kind: 'done', summary: 'synced' });
   });
 
   test('a step whose inputs, settings, outputs and state files are unchanged keeps its result; each of them makes it run again', async () => {

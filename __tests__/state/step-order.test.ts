@@ -15,6 +15,8 @@ afterEach(async () => {
   await Promise.all(runners.splice(0).map((r) => r.close()));
   t.cleanup();
 });
+/** Sync talks to Odoo: without a [connection] it cannot run at all, whatever the order says. */
+const CONNECTED = `${SOURCE_CONFIG}\n[connection]\nurl = "http://127.0.0.1:8069"\nuser = "admin"\n`;
 const open = async () => {
   const r = await openTestRunner(t.dir, testRegistry());
   runners.push(r);
@@ -55,7 +57,7 @@ test('the TUI path (controller.run) is refused the same way', async () => {
 });
 
 test('sync of a generated ToDo.md is refused while the ToDo step is out of date', async () => {
-  const r = await awaitingFeatureReview();
+  const r = await awaitingFeatureReview(CONNECTED);
   await r.review.approveCurrent('feature-review');
   expect(await r.runStep('todo')).toMatchObject({ kind: 'done' });
   // The map changes after ToDo.md was made: ToDo is stale, so its ToDo.md may not be synced.
@@ -87,7 +89,7 @@ test('headless `run todo` before the approval exits 2 with the same reason', asy
 });
 
 test('[sync] plan_file: a hand-kept plan syncs on its own; editing it, or pointing plan_file elsewhere, makes sync stale', async () => {
-  writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync]\nplan_file = "plan.md"\n`);
+  writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${CONNECTED}\n[sync]\nplan_file = "plan.md"\n`);
   writeFileSync(join(t.dir, 'plan.md'), '# plan\n');
   const r = await open();
   expect((await r.runStep('sync')).kind).toBe('done');
@@ -97,7 +99,7 @@ test('[sync] plan_file: a hand-kept plan syncs on its own; editing it, or pointi
   expect((await r.runStep('sync')).kind).toBe('done');
 
   writeFileSync(join(t.dir, 'plan2.md'), '# another plan\n');
-  writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${SOURCE_CONFIG}\n[sync]\nplan_file = "plan2.md"\n`);
+  writeFileSync(join(t.dir, 'odoo-project-sync.toml'), `${CONNECTED}\n[sync]\nplan_file = "plan2.md"\n`);
   await Promise.all(runners.splice(0).map((x) => x.close()));
   const again = await open();
   expect(again.store.getState().steps.sync).toMatchObject({ kind: 'stale', reason: 'plan2.md is now an input (odoo-project-sync.toml changed)' });

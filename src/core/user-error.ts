@@ -18,8 +18,7 @@ export type UserErrorCode =
   | 'workspace-locked'
   | 'journal'
   | 'odoo'
-  | 'cancelled'
-  | 'not-available';
+  | 'cancelled';
 
 /** Marks a UserError whichever copy of this module made it (see hasInstance below). */
 const BRAND = Symbol.for('odoo-project-sync.UserError');

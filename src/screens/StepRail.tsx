@@ -51,7 +51,7 @@ function RailDetail({ status, now }: { status: StepStatus; now: number }) {
     case 'pending':
       return line('pending');
     case 'unavailable':
-      return line('not available yet');
+      return line(`cannot run yet: ${status.reason}`, 'warn', true);
     case 'skipped':
       return line(`skipped: ${status.reason}`);
     case 'running':

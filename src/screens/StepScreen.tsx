@@ -52,8 +52,9 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
     case 'unavailable':
       return (
         <>
-          <Text color={colour('warn')}>Not available yet.</Text>
-          <Text color={colour('muted')}>{status.reason}</Text>
+          <Text color={colour('warn')}>Cannot run yet: {status.reason}.</Text>
+          <Text wrap="wrap" color={colour('muted')}>→ {status.hint}</Text>
+          <Text color={colour('muted')}>Press enter to look again once it is there.</Text>
         </>
       );
     case 'skipped':

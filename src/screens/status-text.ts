@@ -8,7 +8,7 @@ export function statusLook(s: StepStatus): { glyph: string; colour: ColourName; 
     case 'pending':
       return { glyph: '○', colour: 'muted', label: 'pending' };
     case 'unavailable':
-      return { glyph: '·', colour: 'muted', label: 'not available yet' };
+      return { glyph: '·', colour: 'warn', label: 'cannot run yet' };
     case 'skipped':
       return { glyph: '–', colour: 'muted', label: 'skipped' };
     case 'running':

@@ -33,9 +33,10 @@ export function enterAction(id: StepId, s: StepStatus): 'run' | 'review' | 'none
       return isReviewStep(id) ? 'review' : 'run';
     case 'pending':
     case 'failed':
+    // The runner reads the config again and runs the step if what it lacked is there now.
+    case 'unavailable':
       return 'run';
     case 'running':
-    case 'unavailable':
     case 'skipped':
       return 'none';
   }

@@ -41,7 +41,7 @@ export type JournaledAction =
 
 export type Availability =
   | { kind: 'available' }
-  | { kind: 'unavailable'; reason: string }
+  | { kind: 'unavailable'; reason: string; hint: string }
   | { kind: 'skipped'; reason: string };
 
 export type TransientAction =

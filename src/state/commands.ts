@@ -123,7 +123,7 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
     if (s.needsInit) return printError(env, noConfig());
     const entry = entryOf(r.registry, step);
     const st = s.steps[step];
-    if (st.kind === 'unavailable') return fail(env, `${entry.title}: ${st.reason}`, 'this step lands in a later release');
+    if (st.kind === 'unavailable') return fail(env, `${entry.title}: ${st.reason}`, st.hint, EXIT.usage);
     if (st.kind === 'skipped') return env.out(`${entry.title}: skipped (${st.reason})`), EXIT.ok;
     const refused = await r.refusal(step);
     if (refused) return printError(env, refused);
@@ -180,7 +180,7 @@ export async function cmdResume(env: CommandEnv, o: { yes: boolean }): Promise<n
         diagLines(res.file, res.step, res.errors).forEach((l) => env.err(l));
         return EXIT.usage;
       case 'unavailable':
-        return fail(env, `stopped at "${title(res.step)}": ${res.reason}`, 'this step lands in a later release');
+        return fail(env, `stopped at "${title(res.step)}": ${res.reason}`, res.hint, EXIT.usage);
       case 'failed':
         env.err(formatStepError(res.error, env.debug));
         return EXIT.failed;
@@ -194,9 +194,9 @@ export async function cmdResume(env: CommandEnv, o: { yes: boolean }): Promise<n
   }
 }
 
-function fail(env: CommandEnv, message: string, hint: string): number {
+function fail(env: CommandEnv, message: string, hint: string, code: number = EXIT.failed): number {
   env.err(`${message}\n  -> ${hint}`);
-  return EXIT.failed;
+  return code;
 }
 
 const noConfig = () =>

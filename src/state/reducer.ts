@@ -28,7 +28,7 @@ export function reduce(s: RunState, a: Action): RunState {
       if (av.kind === 'available') {
         return cur.kind === 'unavailable' || cur.kind === 'skipped' ? withStep(s, a.step, { kind: 'pending' }) : s;
       }
-      return withStep(s, a.step, { kind: av.kind, reason: av.reason });
+      return withStep(s, a.step, av.kind === 'unavailable' ? { kind: 'unavailable', reason: av.reason, hint: av.hint } : { kind: 'skipped', reason: av.reason });
     }
     case 'step-started':
       return withStep({ ...s, refused: undefined }, a.step, { kind: 'running', startedAt: a.at });

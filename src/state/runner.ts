@@ -13,7 +13,7 @@ import { isAbort, toStepError } from './errors.js';
 import { reduce, initialState } from './reducer.js';
 import { ReviewOps } from './review-ops.js';
 import { ABSENT, findStale, recordedInputs } from './staleness.js';
-import { effectiveConfig, makeConnector, progressPrinter, QuestionBox, waitActivity, type ConnectPort } from './step-context.js';
+import { effectiveConfig, makeConnector, noConnectionHint, progressPrinter, QuestionBox, waitActivity, type ConnectPort } from './step-context.js';
 import { createStore, type Store } from './store.js';
 import { progressStamper } from './progress-rate.js';
 import { HASH_CACHE_FILE, reportPath } from './paths.js';
@@ -170,7 +170,16 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     const entry = entryOf(o.registry, id);
     let cfg = config();
     const before = store.getState().steps[id];
-    if (aborts.has(id) || before.kind === 'unavailable' || before.kind === 'skipped') return before;
+    if (before.kind === 'unavailable') {
+      // The user may have added the missing [connection] since: look again before saying no.
+      const reread = await loadConfig(ws.root);
+      if (reread.ok && reread.value) store.dispatch({ type: 'workspace-loaded', config: effectiveConfig(reread.value.config, o.connectionOverrides), needsInit: false });
+      await reconcile();
+      const after = store.getState().steps[id];
+      if (after.kind === 'unavailable') return after;
+      return runStep(id);
+    }
+    if (aborts.has(id) || before.kind === 'skipped') return before;
     if (!cfg) {
       store.dispatch({ type: 'notice', message: 'Set up the workspace first (odoo-project-sync init).' });
       return before;
@@ -179,7 +188,6 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       await reconcile();
       return store.getState().steps[id];
     }
-    if (!entry.engine) throw new Error(`runStep(${id}) without an engine`);
     const refused = await refusal(id);
     if (refused) {
       store.dispatch({ type: 'step-refused', step: id, message: refused.message, hint: refused.hint ?? '' });
@@ -412,6 +420,9 @@ function availability(entry: StepEntry, cfg: WorkspaceConfig | undefined): Avail
   if (cfg?.source === 'source' && entry.databaseOnly) {
     return { kind: 'skipped', reason: 'source-code workspace: the modules come from the addons paths' };
   }
-  const landed = entry.kind === 'engine' ? entry.engine !== undefined : entry.spec !== undefined;
-  return landed ? { kind: 'available' } : { kind: 'unavailable', reason: 'not available yet' };
+  // Only a source-code workspace can lack one (the config refuses a database workspace without it).
+  if (cfg && entry.kind === 'engine' && entry.needsOdoo && !cfg.connection) {
+    return { kind: 'unavailable', reason: `needs an Odoo connection (${CONFIG_FILE} has no [connection])`, hint: noConnectionHint(cfg) };
+  }
+  return { kind: 'available' };
 }

@@ -37,6 +37,13 @@ export function waitActivity(w: WaitInfo): string {
   return `waiting for ${w.server} to answer ${w.what}: ${Math.round(w.waitedMs / 1000)} s of ${Math.round(w.timeoutMs / 1000)} s (timeout_ms)`;
 }
 
+/** How to give a workspace the [connection] it lacks, without turning steps 1-3 back on. */
+export function noConnectionHint(config: WorkspaceConfig): string {
+  return config.source === 'source'
+    ? `add a [connection] table (url, db, user) to ${CONFIG_FILE}, or run \`odoo-project-sync init --source source --addons PATH --url URL --db DB --user LOGIN\` (the steps stay as they are), or set ODOO_URL and ODOO_USER`
+    : 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or set ODOO_URL and ODOO_USER';
+}
+
 /** A lazy connect() for a step. The secret is read from memory at call time, never stored. */
 export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: ConnectorOptions): () => Promise<OdooClient> {
   let client: Promise<OdooClient> | undefined;
@@ -52,10 +59,7 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
     if (!c) {
       throw new UserError('config', 'no Odoo connection is configured', {
         where: { file: CONFIG_FILE, field: 'connection' },
-        hint:
-          config.source === 'source'
-            ? `add a [connection] table (url, db, user) to ${CONFIG_FILE}, or run \`odoo-project-sync init --source source --addons PATH --url URL --db DB --user LOGIN\` (the steps stay as they are), or set ODOO_URL and ODOO_USER`
-            : 'run `odoo-project-sync init --source database --url URL --db DB --user LOGIN` or set ODOO_URL and ODOO_USER',
+        hint: noConnectionHint(config),
       });
     }
     const secret = o.getSecret();
@@ -67,12 +71,8 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
         needsSecret: true,
       });
     }
-    if (!o.connect) {
-      throw new UserError('not-available', 'this build has no Odoo connection layer yet', {
-        where: { field: c.url },
-        hint: 'use a source-code workspace (init --source source --addons PATH) until it lands',
-      });
-    }
+    // The CLI always passes one; only a test runner built for offline steps has none.
+    if (!o.connect) throw new Error('this runner was built without a connect port');
     return o.connect({ ...c, insecure: c.insecure || o.insecure || undefined }, secret, {
       signal,
       debug: o.debug,

@@ -27,7 +27,7 @@ const describe = (s: StepStatus): string => {
     case 'running':
       return 'still running';
     case 'unavailable':
-      return `not available: ${s.reason}`;
+      return `unable to run yet: ${s.reason}`;
     case 'done':
     case 'skipped':
       return s.kind;

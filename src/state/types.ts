@@ -29,8 +29,8 @@ export interface StepReport {
 
 export type StepStatus =
   | { kind: 'pending' }
-  /** The engine for this step has not landed, or the step needs something the workspace lacks. */
-  | { kind: 'unavailable'; reason: string }
+  /** The step needs something the workspace lacks (an Odoo connection): what, and how to add it. */
+  | { kind: 'unavailable'; reason: string; hint: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'running'; startedAt: number; progress?: StepProgress }
   /** Checkpoint steps: the file is waiting for the user's approval in the reviewer. */

@@ -1,6 +1,5 @@
 /**
- * The seven steps, in order. A step whose engine (or review spec) has not landed has no loader
- * here and shows as "not available yet": it never produces output. Engines load on first use,
+ * The seven steps, in order, each with its engine (or review spec). Engines load on first use,
  * so starting the wizard does not pay for parsers it may not need.
  */
 import { proposalPath } from '../review/proposal.js';
@@ -16,9 +15,11 @@ export type StepEntry =
       readonly kind: 'engine';
       readonly id: StepId;
       readonly title: string;
-      readonly engine?: Load<StepEngine>;
+      readonly engine: Load<StepEngine>;
       /** Steps 1-3 only make sense against a database; skipped in a source-code workspace. */
       readonly databaseOnly: boolean;
+      /** Talks to Odoo: unavailable while the workspace has no [connection] (extract, sync). */
+      readonly needsOdoo: boolean;
       /** Inputs outside the engine's own list that depend on the config (e.g. addons paths). */
       readonly extraInputs?: (config: WorkspaceConfig) => readonly string[];
       /**
@@ -33,7 +34,7 @@ export type StepEntry =
       readonly id: 'map-review' | 'feature-review';
       readonly title: string;
       readonly file: string;
-      readonly spec?: SpecLoad;
+      readonly spec: SpecLoad;
       readonly databaseOnly: boolean;
       /** The step that (re)generates the reviewed file. */
       readonly producer: StepId;
@@ -44,51 +45,50 @@ export type StepRegistry = readonly StepEntry[];
 type Given<T> = T | Load<T>;
 
 export interface Engines {
-  extract?: Given<StepEngine>;
-  mapReview?: ReviewSpec | SpecLoad;
-  generate?: Given<StepEngine>;
-  featureMap?: Given<StepEngine>;
-  featureReview?: ReviewSpec | SpecLoad;
-  todo?: Given<StepEngine>;
-  sync?: Given<StepEngine>;
+  extract: Given<StepEngine>;
+  mapReview: ReviewSpec | SpecLoad;
+  generate: Given<StepEngine>;
+  featureMap: Given<StepEngine>;
+  featureReview: ReviewSpec | SpecLoad;
+  todo: Given<StepEngine>;
+  sync: Given<StepEngine>;
 }
 
-function loader<T extends object>(x: Given<T> | undefined): Load<T> | undefined {
-  if (x === undefined) return undefined;
+function loader<T extends object>(x: Given<T>): Load<T> {
   if (typeof x === 'function') return x as Load<T>;
   return () => Promise.resolve(x);
 }
 
-function specLoader(x: ReviewSpec | SpecLoad | undefined): SpecLoad | undefined {
-  if (x === undefined) return undefined;
+function specLoader(x: ReviewSpec | SpecLoad): SpecLoad {
   if (typeof x === 'function') return x;
   return () => Promise.resolve(x);
 }
 
-/** Builds the ordered registry from whichever engines exist (tests inject their own). */
+/** Builds the ordered registry (tests inject their own engines). */
 export function buildRegistry(e: Engines): StepRegistry {
   return [
-    { kind: 'engine', id: 'extract', title: STEP_TITLES.extract, engine: loader(e.extract), databaseOnly: true },
+    { kind: 'engine', id: 'extract', title: STEP_TITLES.extract, engine: loader(e.extract), databaseOnly: true, needsOdoo: true },
     { kind: 'review', id: 'map-review', title: STEP_TITLES['map-review'], file: ARTIFACTS.moduleMap, spec: specLoader(e.mapReview), databaseOnly: true, producer: 'extract' },
-    { kind: 'engine', id: 'generate', title: STEP_TITLES.generate, engine: loader(e.generate), databaseOnly: true },
+    { kind: 'engine', id: 'generate', title: STEP_TITLES.generate, engine: loader(e.generate), databaseOnly: true, needsOdoo: false },
     {
       kind: 'engine',
       id: 'feature-map',
       title: STEP_TITLES['feature-map'],
       engine: loader(e.featureMap),
       databaseOnly: false,
+      needsOdoo: false,
       extraInputs: (c) => (c.source === 'source' ? c.addons : []),
       // The last proposal is the merge base of the user's edits.
       reuse: { state: [proposalPath(ARTIFACTS.featureMap)] },
     },
     { kind: 'review', id: 'feature-review', title: STEP_TITLES['feature-review'], file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
     // The approved copy of the map and the ledger of kept statuses and owners.
-    { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false, reuse: { state: [ARTIFACTS.featureMapApproved, ARTIFACTS.todoLedger] } },
-    { kind: 'engine', id: 'sync', title: STEP_TITLES.sync, engine: loader(e.sync), databaseOnly: false, extraInputs: (c) => [planFileOf(c.sections)] },
+    { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false, needsOdoo: false, reuse: { state: [ARTIFACTS.featureMapApproved, ARTIFACTS.todoLedger] } },
+    { kind: 'engine', id: 'sync', title: STEP_TITLES.sync, engine: loader(e.sync), databaseOnly: false, needsOdoo: true, extraInputs: (c) => [planFileOf(c.sections)] },
   ];
 }
 
-/** The engines that have landed. */
+/** The wizard's engines. */
 export function defaultRegistry(): StepRegistry {
   return buildRegistry({
     extract: () => import('./extract/index.js').then((m) => m.extractStep),
