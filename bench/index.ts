@@ -2,7 +2,7 @@
  * `npm run bench`: every area's figures, one module after another (they share the machine, so
  * never in parallel). Each prints lines `bench <area>: <what> = <value> <unit> (target ...)`.
  */
-import { run as analysis } from './analysis.js';
+import { analysisChild, run as analysis } from './analysis.js';
 import { run as emulator } from './emulator.js';
 import { run as extract } from './extract.js';
 import { run as odoo } from './odoo.js';
@@ -24,6 +24,12 @@ const BENCHES: readonly [string, () => Promise<void>][] = [
   // Only with ODOO_ADDONS_TREE set (a real Odoo checkout outside the repository).
   ['realtree', realtree],
 ];
+
+// The analysis bench measures itself in a child process of this same script.
+if (process.argv[2] === '--analysis-child') {
+  await analysisChild(process.argv[3]);
+  process.exit(0);
+}
 
 // `npm run bench -- reviewer sync` runs only the named areas.
 const only = process.argv.slice(2);

@@ -169,9 +169,9 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
   });
 }
 
-/** The comment-keeping TOML parser that knows positions loads only when there is an error. */
+/** The TOML parser that knows positions loads only when there is an error. */
 async function locate(text: string, path: readonly (string | number)[]): Promise<{ line: number; column: number }> {
-  return (await import('./toml-locate.js')).locateKey(text, path);
+  return new (await import('../core/toml-locate.js')).TomlLocator(text).at(path);
 }
 
 /** connection.url = "https://admin:pw@host" stores a password as surely as a password key. */

@@ -78,6 +78,17 @@ describe('module_model_map.toml review', () => {
     expect(mapReviewSpec.validate('[modules.9bad]\nmodels = []\n')[0].message).toMatch(/not a valid module name/);
   });
 
+  test('positions come from the TOML parser: quoted keys, dotted keys and values in multi-line arrays', () => {
+    const at = (text: string) => mapReviewSpec.validate(text).map((d) => [d.line, d.column, d.message.split(',')[0]]);
+    // A quoted key is the same key: the message points at it, not at the table header.
+    expect(at("[modules.a]\n# why\n'models' = \"x_a\"\n")).toEqual([[3, 1, 'models must be a list of strings']]);
+    // A dotted key under the root names the table without a header.
+    expect(at('modules.a.models = "x_a"\n')).toEqual([[1, 1, 'models must be a list of strings']]);
+    // The value of a cycle, on its own line of a multi-line array, after a comment that names it.
+    const cycle = at('[modules.a]\nmodels = []\ndepends = [ # not "b" itself\n  "base",\n  "b",\n]\n\n[modules.b]\nmodels = []\ndepends = ["a"]\n');
+    expect(cycle[0]).toEqual([5, 3, 'dependency cycle: a -> b -> a; move the records that cause it']);
+  });
+
   test('loadMapReviewSpec reads extract.json from the workspace', async () => {
     const ctx = makeCtx();
     try {

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../types.js';
 import type { ExtractDoc } from '../extract/schema.js';
 import { assign } from './assign.js';
 import { findCycle, inferDepends } from './depends.js';
-import { readMap, type MapIssue, type ModuleMap } from './map-types.js';
-import { TomlPositions } from './positions.js';
+import { readMap, type MapIssue, type MapPath, type ModuleMap } from './map-types.js';
+import { TomlLocator } from '../../core/toml-locate.js';
 import { PY_KEYWORDS } from '../../core/python-names.js';
 
 /** A module's technical name: a lowercase Python identifier that is not a keyword. */
@@ -34,7 +34,7 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
     const message = e.message.split('\n', 1)[0].replace(/^Invalid TOML document:\s*/, '') || 'invalid TOML';
     return { diagnostics: [{ line: e.line, column: e.column, message, severity: 'error' }] };
   }
-  const pos = new TomlPositions(text);
+  const pos = new TomlLocator(text);
   const issues: MapIssue[] = [];
   const { map, issues: shape } = readMap(doc);
   issues.push(...shape);
@@ -73,6 +73,12 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
   if (cycle) {
     issues.push({ path: { table: `modules.${cycle[0]}`, key: 'depends', value: cycle[1] }, message: `dependency cycle: ${cycle.join(' -> ')}; move the records that cause it, or merge these modules` });
   }
-  const diagnostics = issues.map((i) => ({ ...pos.find(i.path), message: i.message, severity: i.severity ?? ('error' as const) }));
+  const diagnostics = issues.map((i) => ({ ...pos.at(keyPath(i.path), i.path.value), message: i.message, severity: i.severity ?? ('error' as const) }));
   return { map, diagnostics: diagnostics.sort((x, y) => x.line - y.line || x.column - y.column) };
+}
+
+/** "modules.<name>" + key -> ['modules', '<name>', key]: a module name is one key, dots and all. */
+function keyPath(p: MapPath): string[] {
+  const table = p.table === undefined ? [] : p.table.startsWith('modules.') ? ['modules', p.table.slice('modules.'.length)] : [p.table];
+  return p.key === undefined ? table : [...table, p.key];
 }
