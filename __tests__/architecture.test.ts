@@ -56,4 +56,35 @@ describe('architecture: data flows cli -> state -> steps -> odoo', () => {
     const src = readFileSync(probe, 'utf8');
     expect(ts.preProcessFile(src, true, true).importedFiles.map((f) => f.fileName)).toEqual(['./a.js', '../screens/b.js', 'ink']);
   });
+
+  test('every name src re-exports (export { x } from) is used somewhere: no dead re-exports', () => {
+    const everywhere = [...files(root), ...files(join(root, '..', '__tests__')), ...files(join(root, '..', 'bench'))];
+    const used = new Set<string>();
+    const namespaces = new Set<string>();
+    for (const f of everywhere) {
+      const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node): void => {
+        if (ts.isImportDeclaration(n) && n.importClause?.namedBindings && ts.isStringLiteral(n.moduleSpecifier)) {
+          const b = n.importClause.namedBindings;
+          if (ts.isNamespaceImport(b)) namespaces.add(n.moduleSpecifier.text.split('/').pop() ?? '');
+          else for (const e of b.elements) used.add((e.propertyName ?? e.name).text);
+        }
+        // Lazy imports read names off the module: (await import('./x.js')).name, m.name.
+        if (ts.isPropertyAccessExpression(n)) used.add(n.name.text);
+        if (ts.isBindingElement(n)) used.add((n.propertyName && ts.isIdentifier(n.propertyName) ? n.propertyName : n.name).getText(sf));
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    const dead = files(root).flatMap((f) => {
+      if (namespaces.has(f.split('/').pop()?.replace(/\.tsx?$/, '.js') ?? '')) return [];
+      const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      return sf.statements.flatMap((st) =>
+        ts.isExportDeclaration(st) && st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)
+          ? st.exportClause.elements.filter((e) => !used.has(e.name.text)).map((e) => `${f.slice(root.length + 1)}: ${e.name.text}`)
+          : [],
+      );
+    });
+    expect(dead).toEqual([]);
+  });
 });

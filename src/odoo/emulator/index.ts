@@ -51,7 +51,7 @@ import { EmulatorStore } from './store.js';
 import type { ConflictPlan, EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultPlan, SeedData } from './types.js';
 
 export type { ConflictPlan, EmulatorOptions, EmulatorStats, EmulatorUser, EmulatorVersion, FaultMode, FaultPlan, SeedData, SeedModel } from './types.js';
-export { EmulatorStore, type Row, type XmlidTarget } from './store.js';
+export { EmulatorStore, type Row } from './store.js';
 export { demoSeed, emptySeed, defaultModules } from './seed/demo.js';
 
 export interface Emulator {

@@ -10,7 +10,7 @@ import { runSync } from './run-sync.js';
 
 export type { TaskPlan, PlanTask, PlanPhase } from './parse/types.js';
 export type { SyncPlan, PlanEntry, PlanAction } from './plan-types.js';
-export { renderPlan, renderPlanTable } from './render-plan.js';
+export { renderPlan } from './render-plan.js';
 
 export const syncStep: StepEngine = {
   id: 'sync',

@@ -21,9 +21,8 @@ import { phaseBars, planRange, renderTodo } from './render.js';
 import type { FeatureMapDoc } from '../feature-map/schema.js';
 import type { FeatureSet } from '../feature-map/types.js';
 
-export { DEFAULT_ESTIMATE, DEFAULT_ESTIMATE_TOML, readEstimateModel, type EstimateModel } from './estimate.js';
+export { DEFAULT_ESTIMATE, DEFAULT_ESTIMATE_TOML, type EstimateModel } from './estimate.js';
 export { readExistingTodo } from './existing.js';
-export { readGoal } from './goal.js';
 export type { Goal, TaskStatus, TodoPlan, TodoTask } from './model.js';
 
 /** Where the wizard keeps the bytes the user approved. */
