@@ -60,7 +60,8 @@ describe('npm start (the demo) on a terminal', () => {
   test("a step engine's own error reaches the screen with its hint (engines and TUI share UserError)", async () => {
     // The TUI bundle and the engines' ES modules each hold a copy of UserError: the sync engine
     // catches the workspace's "outside the workspace" error and explains the config key instead.
-    writeFileSync(join(tmp, 'odoo-project-sync.toml'), 'source = "source"\naddons = ["addons"]\n\n[sync]\nplan_file = "../outside-plan.md"\n');
+    // A connection, or sync could not run at all (it would say so and how to add one).
+    writeFileSync(join(tmp, 'odoo-project-sync.toml'), 'source = "source"\naddons = ["addons"]\n\n[connection]\nurl = "http://127.0.0.1:9"\nuser = "admin"\n\n[sync]\nplan_file = "../outside-plan.md"\n');
     mkdirSync(join(tmp, 'addons'));
     const t = onTerminal(`--workspace ${tmp}`);
     await t.waitFor((s) => s.includes('Sync to Odoo'));
