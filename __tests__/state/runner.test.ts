@@ -202,7 +202,7 @@ describe('runner', () => {
     let runs = 0;
     const base = fileEngine('feature-map', [], ['feature_user_story_map.toml']);
     const engine = { ...base, run: (ctx: Parameters<typeof base.run>[0]) => (runs++, base.run(ctx)) };
-    const reg = buildRegistry({ featureMap: engine });
+    const reg = registryWith({ featureMap: engine });
     const journal = () => readFileSync(join(t.dir, '.odoo-project-sync/journal.jsonl'), 'utf8');
     const again = async (extra = {}) => {
       await closeAll();
