@@ -4,7 +4,6 @@ import { UserError } from '../../src/core/user-error.js';
 import { encodeLine } from '../../src/state/journal-format.js';
 import { resumeAll } from '../../src/state/resume.js';
 import type { Runner } from '../../src/state/runner.js';
-import { buildRegistry } from '../../src/steps/registry.js';
 import { approvedPath } from '../../src/state/paths.js';
 import { proposalPath } from '../../src/review/proposal.js';
 import { ARTIFACTS } from '../../src/steps/types.js';
