@@ -9,7 +9,7 @@ import { clientFor, makeCtx } from './helpers.js';
 import { addRealXmlids, recorded, studioKeys } from './studio-xmlids.js';
 
 const SEEDED_KINDS = [
-  'cron:#21', 'filter:#11', 'mail_template:#41', 'report:#9500', 'sequence:#31', 'view:#9901', 'view:#9902',
+  'cron:#21', 'filter:#11', 'mail_template:#41', 'report:#9500', 'sequence:#31', 'server_action:#9242', 'view:#9901', 'view:#9902',
 ];
 
 const cases: [17 | 19, 'xmlrpc' | 'json2'][] = [

@@ -67,6 +67,12 @@ describe.each([16, 17, 18, 19] as const)('extract of the other kinds on Odoo %i'
     expect(doc.serverActions.map((s) => s.name)).not.toContain('Equipment: archive retired');
   });
 
+  test('a contextual server action keeps its place in the Action menu', () => {
+    const s = doc.serverActions.find((x) => x.name === 'Mark as retired');
+    expect([s?.model, s?.bindingModel, s?.bindingViewTypes]).toEqual(['x_equipment', 'x_equipment', 'list,form']);
+    expect(doc.serverActions.filter((x) => x.name !== 'Mark as retired').every((x) => !x.bindingModel)).toBe(true);
+  });
+
   test('the sequence the cron uses; a run-time app sequence is left out with the reason', () => {
     expect(doc.sequences.map((s) => [s.code, s.model, s.prefix, s.padding, s.usedBy])).toEqual([['x_equipment.serial', 'x_equipment', 'EQ/%(year)s/', 4, ['cron:#21']]]);
     expect(doc.excluded.find((x) => x.key === 'sequence:#32')?.reason).toMatch(/no external id that no extracted code uses/);

@@ -86,6 +86,9 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
     expect(fieldOf(cron, 'user_id')?.attributes.ref).toBe('base.user_admin');
     expect(fieldOf(cron, 'nextcall')).toBeUndefined();
 
+    const contextual = records(parseXml(read('equipment/data/actions.xml')), 'ir.actions.server').find((r) => fieldOf(r, 'name')?.text === 'Mark as retired');
+    expect([fieldOf(contextual!, 'binding_model_id')?.attributes.ref, fieldOf(contextual!, 'binding_view_types')?.text]).toEqual(['model_x_equipment', 'list,form']);
+
     const [seq] = records(parseXml(read('equipment/data/sequences.xml')), 'ir.sequence');
     expect([fieldOf(seq, 'code')?.text, fieldOf(seq, 'prefix')?.text, fieldOf(seq, 'padding')?.text]).toEqual(['x_equipment.serial', 'EQ/%(year)s/', '4']);
     // A fresh database starts the counter at 1; an upgrade must never rewind it.
@@ -103,6 +106,7 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
       "['report_9500', 'ir.actions.report', 'ir_act_report_xml', 9500, 'name', 'Equipment Sheet']",
       "['sequence_31', 'ir.sequence', 'ir_sequence', 31, 'name', 'Equipment serial']",
       "['view_9901', 'ir.ui.view', 'ir_ui_view', 9901, 'name', 'Equipment sheet']",
+      "['server_action_9242', 'ir.actions.server', 'ir_act_server', 9242, 'name', 'Mark as retired']",
     ]) expect(adopt).toContain(entry.replace(/\\"/g, '"'));
     expect(hook).toMatch(/^def take_over\(env\):\n    cr = env\.cr\n    _adopt\(cr\)$/m);
   });

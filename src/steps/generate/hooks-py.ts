@@ -294,6 +294,8 @@ const ADOPTABLE: Record<string, [string, string, string]> = {
   report: ['ir.actions.report', 'ir_act_report_xml', 'name'],
   mail_template: ['mail.template', 'mail_template', 'name'],
   cron: ['ir.cron', 'ir_cron', 'cron_name'],
+  server_action: ['ir.actions.server', 'ir_act_server', 'name'],
+  automation: ['base.automation', 'base_automation', 'name'],
   sequence: ['ir.sequence', 'ir_sequence', 'name'],
   view: ['ir.ui.view', 'ir_ui_view', 'name'],
 };

@@ -12,7 +12,7 @@ import { kindModels } from './kinds-models.js';
 import type { Rec } from './recorded.js';
 
 /** Record ids far above the recorded ones, so they never collide. */
-const ID = { report: 9500, template: 9901, document: 9902, studioLayout: 9903, moduleReport: 9501, server: 9240, moduleServer: 9241 };
+const ID = { report: 9500, template: 9901, document: 9902, studioLayout: 9903, moduleReport: 9501, server: 9240, moduleServer: 9241, contextual: 9242 };
 
 // Made in Settings > Technical, not with Studio: no external ids, keys of the user's choosing.
 const REPORT_KEY = 'x_equipment_sheet';
@@ -97,6 +97,12 @@ function rows(version: number, equipmentModelId: number, actionId: number, taskM
     ],
     'ir.actions.server': [
       { id: ID.server, name: 'Equipment: archive retired', model_id: [equipmentModelId, 'Equipment'], model_name: 'x_equipment', state: 'code', code: CRON_CODE, sequence: 5, usage: 'ir_cron', [groups]: [] },
+      // A contextual action (Action menu of the equipment list and form), made in Settings.
+      {
+        id: ID.contextual, name: 'Mark as retired', model_id: [equipmentModelId, 'Equipment'], model_name: 'x_equipment', state: 'code',
+        code: "records.write({'x_studio_state': 'retired'})", sequence: 5, usage: 'ir_actions_server', [groups]: [],
+        binding_model_id: [equipmentModelId, 'Equipment'], binding_view_types: 'list,form',
+      },
       { id: ID.moduleServer, name: 'Base: Auto-vacuum internal data', model_id: [taskModelId, 'Task'], model_name: 'project.task', state: 'code', code: 'model._run_vacuum_cleaner()', sequence: 5, usage: 'ir_cron', [groups]: [] },
     ],
     'ir.sequence': [
