@@ -2,7 +2,7 @@
 import type { AccessRec, AutomationRec, DefaultRec, RuleRec, ServerActionRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
 import { pyStr } from './py.js';
-import { bindingFields, evalField, field, isRef, openRecord, refField, refsEval } from './views-xml.js';
+import { bindingFields, evalField, field, groupsLine, isRef, openRecord, refField, refsEval } from './views-xml.js';
 import { xmlAttr } from './xml.js';
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -47,8 +47,7 @@ function serverAction(ctx: GenContext, module: string, s: ServerActionRec, autom
     out.push(field('usage', 'base_automation'));
     out.push(refField('base_automation_id', automation));
   }
-  const groups = s.groups.filter(isRef);
-  if (groups.length > 0) out.push(evalField(ctx.major >= 19 ? 'group_ids' : 'groups_id', refsEval(groups)));
+  out.push(...groupsLine(ctx, s.groups));
   out.push('    </record>');
   return out;
 }

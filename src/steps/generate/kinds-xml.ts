@@ -6,7 +6,7 @@
  */
 import type { CronRec, FilterRec, MailTemplateRec, ReportRec, SequenceRec, ViewRec } from '../extract/schema.js';
 import type { GenContext } from './context.js';
-import { evalField, field, groupsField, isRef, openRecord, refField, refsEval } from './views-xml.js';
+import { evalField, field, groupsLine, isRef, openRecord, refField, refsEval } from './views-xml.js';
 import { reemitArch } from './xml.js';
 
 const END = '    </record>';
@@ -28,8 +28,7 @@ export function templateRecords(ctx: GenContext, module: string, views: ViewRec[
     if (v.mode === 'primary' && v.inheritXmlid) out.push(field('mode', 'primary'));
     out.push(field('priority', String(Math.trunc(v.priority))));
     if (!v.active) out.push(bool('active', false));
-    const groups = v.groups.filter(isRef);
-    if (groups.length > 0) out.push(evalField(groupsField(ctx), refsEval(groups)));
+    out.push(...groupsLine(ctx, v.groups));
     out.push('        <field name="arch" type="xml">', arch.xml, '        </field>', END);
   }
   return out;
@@ -47,8 +46,7 @@ export function reportRecords(ctx: GenContext, module: string, reports: ReportRe
     if (r.attachment) out.push(field('attachment', ctx.renameText(r.attachment)));
     if (r.attachmentUse) out.push(bool('attachment_use', true));
     if (r.paperformat && isRef(r.paperformat)) out.push(refField('paperformat_id', r.paperformat));
-    const groups = r.groups.filter(isRef);
-    if (groups.length > 0) out.push(evalField(groupsField(ctx), refsEval(groups)));
+    out.push(...groupsLine(ctx, r.groups));
     out.push(END);
   }
   return out;

@@ -42,14 +42,19 @@ export function viewRecords(ctx: GenContext, module: string, views: ViewRec[]): 
     if (v.mode === 'primary' && v.inheritXmlid) out.push(field('mode', 'primary'));
     out.push(field('priority', String(Math.trunc(v.priority))));
     if (!v.active) out.push(evalField('active', 'False'));
-    const groups = v.groups.filter(isRef);
-    if (groups.length > 0) out.push(evalField(groupsField(ctx), refsEval(groups)));
+    out.push(...groupsLine(ctx, v.groups));
     out.push('        <field name="arch" type="xml">', arch.xml, '        </field>', '    </record>');
   }
   return out;
 }
 
 export const groupsField = (ctx: GenContext): string => (ctx.major >= 19 ? 'group_ids' : 'groups_id');
+
+/** The record's groups field (groups_id, group_ids on 19+) for the groups that are external ids; none when there are none. */
+export const groupsLine = (ctx: GenContext, groups: readonly string[]): string[] => {
+  const refs = groups.filter(isRef);
+  return refs.length > 0 ? [evalField(groupsField(ctx), refsEval(refs))] : [];
+};
 
 /** The Action menu entry of a server or window action: on which model, in which views. */
 export function bindingFields(ctx: GenContext, module: string, r: { bindingModel?: string; bindingModelXmlid?: string; bindingViewTypes?: string }): string[] {
@@ -71,8 +76,7 @@ export function actionRecords(ctx: GenContext, actions: WindowActionRec[], modul
     if (a.help) out.push(field('help', a.help));
     if (a.target !== 'current') out.push(field('target', a.target));
     if (a.limit !== 80) out.push(field('limit', String(Math.trunc(a.limit))));
-    const groups = a.groups.filter(isRef);
-    if (groups.length > 0) out.push(evalField(groupsField(ctx), refsEval(groups)));
+    out.push(...groupsLine(ctx, a.groups));
     out.push(...bindingFields(ctx, module, a));
     out.push('    </record>');
   }
