@@ -30,7 +30,8 @@ describe('generate refuses bad input with an error naming the line', () => {
       await ctx.artifacts.write('module_model_map.toml', renderMap(doc));
     });
     expect(e.message).toMatch(/extract\.json ends too early \(truncated JSON\)/);
-    expect(e.where).toEqual(expect.objectContaining({ file: 'extract.json', line: cut.split('\n').length }));
+    // The last line that has text: where the document was cut.
+    expect(e.where).toEqual(expect.objectContaining({ file: 'extract.json', line: cut.trimEnd().split('\n').length }));
     expect(e.hint).toMatch(/run the extract step again/);
   });
 

@@ -20,6 +20,26 @@ describe('module_model_map.toml review', () => {
     expect(proposal).toMatch(/^naming = "keep"$/m);
   });
 
+  test('data = true for a custom model validates; the proposal offers it, off, per custom model', () => {
+    expect(proposal).toMatch(/^\[modules\.equipment\.data\]\nx_equipment = false {2}# /m);
+    expect(errors(proposal.replace(/^x_equipment = false/m, 'x_equipment = true'))).toEqual([]);
+  });
+
+  test('a data value that is not true or false is refused at its line', () => {
+    const text = proposal.replace(/^x_equipment = false/m, 'x_equipment = "yes"');
+    const d = errors(text);
+    expect(d).toEqual([expect.objectContaining({ line: lineOf(text, 'x_equipment = "yes"'), message: expect.stringMatching(/data: x_equipment must be true .* or false, not "yes"/) })]);
+  });
+
+  test('data for a model the module does not carry is refused at its line, with where to put it', () => {
+    const text = proposal.replace(/^x_equipment = false.*$/m, 'x_equipment = false\nx_gadget = true').replace('[modules.project_custom]', '[modules.project_custom]\ndata = { x_equipment = true }');
+    const d = errors(text);
+    expect(d).toEqual([
+      expect.objectContaining({ line: lineOf(text, 'x_gadget = true'), message: expect.stringMatching(/x_gadget is not one of this module's custom models/) }),
+      expect.objectContaining({ line: lineOf(text, 'data = { x_equipment = true }'), message: expect.stringMatching(/x_equipment is a model of module equipment; set data there/) }),
+    ]);
+  });
+
   test('a TOML syntax error is reported at its line and column', () => {
     const text = proposal.replace('summary = "Equipment"', 'summary = "Equipment');
     const d = errors(text);

@@ -14,6 +14,7 @@ import {
 import { classifyActions } from './classify-actions.js';
 import { classifyKinds, classifyTranslations } from './classify-kinds.js';
 import { tCalls } from './read-kinds.js';
+import { classifyData } from './read-data.js';
 
 export interface SourceInfo {
   url: string;
@@ -199,6 +200,7 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     ...actsOwn,
     languages: kinds.languages,
     translations: classifyTranslations(raw, [...modelsOwn, ...fields, ...Object.values(actsOwn).flat()]),
+    ...classifyData(raw.data),
     excluded: excluded.sort(byKey),
     warnings: dedupeWarnings(warnings).sort(sortW),
     notes: [...raw.notes],

@@ -6,6 +6,7 @@
 import type { Domain, OdooClient, OdooRecord } from '../../odoo/types.js';
 import { UserError } from '../../core/user-error.js';
 import { KIND_STAGES, readKinds, readTranslations, type RawKinds, type RawTranslation } from './read-kinds.js';
+import { readData, type RawData } from './read-data.js';
 
 export interface RawExtract {
   studioData: OdooRecord[];
@@ -34,6 +35,8 @@ export interface RawExtract {
   /** res.lang rows of the installed languages other than English, and the labels translated in them. */
   languages: OdooRecord[];
   translations: RawTranslation[];
+  /** Records of the custom models (for `data = true` in the map). */
+  data?: RawData;
   notes: string[];
 }
 
@@ -164,6 +167,8 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     bindingIds.length === 0 ? Promise.resolve([]) : sr('ir.model', [['id', 'in', bindingIds]], ['model', 'modules']),
   );
 
+  total += 2 * models.length + 1;
+  const data = await readData(client, part, models, fields, signal);
   const kinds = await readKinds(client, sr, part, modules.map((m) => String(m.name)), f.view);
   const kindModels = [
     ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id), ...kinds.mailTemplates.map((r) => r.model),
@@ -226,7 +231,7 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   opts.progress('done', total, total);
   return {
     studioData, modules, models, fields, selections, existingModels, bindingModels, existingFields, views: allViews, actions, menus, access,
-    rules, defaults, serverActions, automations, refData, refFields, kinds, languages, translations, notes,
+    rules, defaults, serverActions, automations, refData, refFields, kinds, languages, translations, data, notes,
   };
 }
 

@@ -123,6 +123,24 @@ export const TranslationRec = z.object({
 });
 export type TranslationRec = z.infer<typeof TranslationRec>;
 
+/**
+ * The records of one custom model, read so that a map entry `data = true` can carry them as a data
+ * file. Values are as Odoo reads them, with many2one as the target's id (or false) and many2many as
+ * a list of ids; `fields` lists the stored, non-computed fields read. `total` counts every record:
+ * when it is more than `rows`, the model had too many to carry and none were read.
+ */
+export const DataSet = z.object({
+  model: z.string(),
+  fields: z.array(z.string()),
+  total: z.number().int(),
+  rows: z.array(z.object({ id: z.number().int(), values: z.record(z.string(), z.unknown()) })),
+});
+export type DataSet = z.infer<typeof DataSet>;
+
+/** The external id of a record of an existing model that a custom record points at (base.EUR). */
+export const DataRef = z.object({ model: z.string(), id: z.number().int(), xmlid: z.string() });
+export type DataRef = z.infer<typeof DataRef>;
+
 export const kindLists = {
   reports: z.array(ReportRec).default([]),
   filters: z.array(FilterRec).default([]),
@@ -131,4 +149,6 @@ export const kindLists = {
   sequences: z.array(SequenceRec).default([]),
   languages: z.array(Language).default([]),
   translations: z.array(TranslationRec).default([]),
+  data: z.array(DataSet).default([]),
+  dataRefs: z.array(DataRef).default([]),
 };

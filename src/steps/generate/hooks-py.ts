@@ -163,17 +163,30 @@ def _setup_registry(env):
 
 def _adopt(cr):
     # Records made outside Studio have no external id. In the database they came from, the module
-    # takes the row it was generated from (same id, same name): installing updates it in place
-    # instead of adding a second filter, cron or sequence. Elsewhere nothing matches: Odoo creates them.
+    # takes the row it was generated from (same id, same name; records of a custom model carried as
+    # data: same id, and same x_name when they have one): installing updates it in place instead of
+    # adding a second filter, cron, sequence or record. Elsewhere nothing matches: Odoo creates them.
     for name, model, table, res_id, column, value in ADOPT:
-        kind = _column_type(cr, table, column)
-        if not kind:
-            continue
-        col = sql.SQL("{}->>'en_US'" if kind == 'jsonb' else '{}').format(sql.Identifier(column))
-        cr.execute(sql.SQL('SELECT 1 FROM {} WHERE id = %s AND {} = %s').format(sql.Identifier(table), col), (res_id, value))
+        if column:
+            kind = _column_type(cr, table, column)
+            if not kind:
+                continue
+            col = sql.SQL("{}->>'en_US'" if kind == 'jsonb' else '{}').format(sql.Identifier(column))
+            cr.execute(sql.SQL('SELECT 1 FROM {} WHERE id = %s AND {} = %s').format(sql.Identifier(table), col), (res_id, value))
+        else:
+            if not _table_exists(cr, table):
+                continue
+            cr.execute(sql.SQL('SELECT 1 FROM {} WHERE id = %s').format(sql.Identifier(table)), (res_id,))
         if not cr.fetchone():
             continue
-        cr.execute('SELECT 1 FROM ir_model_data WHERE model = %s AND res_id = %s', (model, res_id))
+        # Uninstalling handed the module's ids to Studio under the same names: take them back.
+        cr.execute(
+            "UPDATE ir_model_data SET module = %s WHERE module = 'studio_customization' AND name = %s AND model = %s AND res_id = %s",
+            (MODULE, name, model, res_id),
+        )
+        if cr.rowcount:
+            continue
+        cr.execute("SELECT 1 FROM ir_model_data WHERE model = %s AND res_id = %s AND module != '__export__'", (model, res_id))
         if cr.fetchone():
             continue
         cr.execute(

@@ -42,6 +42,7 @@ export function moduleToml(ctx: GenContext, module: MapModule, extractHash: stri
   const entry: Record<string, unknown> = { depends: module.depends, models: module.models, extends: module.extends, items: module.items };
   if (module.summary !== undefined) entry.summary = module.summary;
   if (module.author !== undefined) entry.author = module.author;
+  if ((module.data ?? []).length > 0) entry.data = Object.fromEntries((module.data ?? []).map((m) => [m, true]));
   // smol-toml writes strings raw but for quotes and controls: bidi controls become \u escapes.
   return `# Provenance of this module. Written by odoo-project-sync; regenerating rewrites it.\n${escapeBidi(stringify({
     generated_by: 'odoo-project-sync',

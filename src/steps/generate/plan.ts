@@ -13,6 +13,7 @@ import { makeContext, type GenContext } from './context.js';
 import { accessCsv, actionData, defaultRecords, ruleRecords } from './data-xml.js';
 import { hooksPy, takeOverOf } from './hooks-py.js';
 import { kindFiles } from './kinds-files.js';
+import { dataRecords } from './data-records.js';
 import { initPy, manifestPy, moduleToml, readme } from './manifest.js';
 import { modelFile } from './models-py.js';
 import { actionRecords, menuRecords, viewRecords, xmlFile } from './views-xml.js';
@@ -90,8 +91,16 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   const kinds = kindFiles(ctx, name, recs);
   for (const [path, content] of kinds.files) files.set(path, content);
   data.push(...kinds.data);
+  // Records last: they point at currencies, users and the module's own records.
+  const records = dataRecords(ctx, name, (module.data ?? []).filter((m) => models.some((x) => x.model === m)), fields);
+  if (records.xml) {
+    files.set('data/records.xml', records.xml);
+    data.push('data/records.xml');
+  }
+  ctx.warnings.push(...records.warnings);
 
   const takeOver = takeOverOf(ctx, name, recs, models, fields, files);
+  if (records.xml) takeOver.adopt = [...takeOver.adopt, ...records.adopt].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0 || takeOver.adopt.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
   if (hasHook) files.set('hooks.py', hooksPy(takeOver));

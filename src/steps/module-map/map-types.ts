@@ -13,6 +13,8 @@ export interface MapModule {
   /** Single records assigned here by key, whatever their model. */
   items: string[];
   depends: string[];
+  /** Custom models of this module whose records become a data file (`[modules.<m>.data] x_model = true`). */
+  data?: string[];
 }
 
 export interface ModuleMap {
@@ -29,10 +31,11 @@ export interface MapIssue {
   severity?: 'error' | 'warning';
 }
 
-/** Where in the file: a table ("modules.x"), optionally a key in it and a string value in that key. */
+/** Where in the file: a table ("modules.x"), optionally a key in it (and a key under that) and a string value in that key. */
 export interface MapPath {
   table?: string;
   key?: string;
+  sub?: string;
   value?: string;
 }
 
@@ -68,8 +71,8 @@ export function readMap(doc: Record<string, unknown>): { map: ModuleMap; issues:
         continue;
       }
       for (const k of Object.keys(body)) {
-        if (!['summary', 'author', 'models', 'extends', 'items', 'depends'].includes(k)) {
-          issues.push({ path: { table, key: k }, message: `unknown key "${k}": a module has summary, author, depends, models, extends and items` });
+        if (!['summary', 'author', 'models', 'extends', 'items', 'depends', 'data'].includes(k)) {
+          issues.push({ path: { table, key: k }, message: `unknown key "${k}": a module has summary, author, depends, models, extends, items and data` });
         }
       }
       if (body.summary !== undefined && typeof body.summary !== 'string') issues.push({ path: { table, key: 'summary' }, message: 'summary must be a string' });
@@ -82,6 +85,7 @@ export function readMap(doc: Record<string, unknown>): { map: ModuleMap; issues:
         extends: strings(table, 'extends', body.extends),
         items: strings(table, 'items', body.items),
         depends: strings(table, 'depends', body.depends),
+        data: dataModels(table, body.data, issues),
       });
     }
   }
@@ -91,4 +95,20 @@ export function readMap(doc: Record<string, unknown>): { map: ModuleMap; issues:
     else excluded = strings('excluded', 'items', doc.excluded.items);
   }
   return { map: { naming, modules, excluded }, issues };
+}
+
+/** `[modules.<m>.data]`: custom model = true | false; the models set to true. */
+function dataModels(table: string, v: unknown, issues: MapIssue[]): string[] {
+  if (v === undefined) return [];
+  if (!isRecord(v)) {
+    issues.push({ path: { table, key: 'data' }, message: `data must be a table of custom models, e.g. [${table}.data] then x_equipment = true` });
+    return [];
+  }
+  const out: string[] = [];
+  for (const [model, on] of Object.entries(v)) {
+    if (typeof on !== 'boolean') {
+      issues.push({ path: { table, key: 'data', sub: model }, message: `data: ${model} must be true (its records become a data file of the module) or false, not ${JSON.stringify(on)}` });
+    } else if (on) out.push(model);
+  }
+  return out.sort();
 }

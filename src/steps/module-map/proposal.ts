@@ -129,6 +129,7 @@ export function renderMap(extract: ExtractDoc): string {
     out.push(`depends = [${m.depends.map(q).join(', ')}]`);
     if (m.models.length > 0) out.push(...list('models', m.models));
     if (m.extends.length > 0) out.push(...list('extends', m.extends));
+    if (m.models.length > 0) out.push(...dataTable(extract, m.name, m.models));
   }
   out.push('', '[excluded]', '# Left out of every module. Records below belong to no model (e.g. a menu that opens nothing extracted).');
   out.push(...list('items', map.excluded));
@@ -153,4 +154,19 @@ function list(key: string, values: readonly string[]): string[] {
   if (values.length === 0) return [`${key} = []`];
   if (values.length <= 3) return [`${key} = [${values.map(q).join(', ')}]`];
   return [`${key} = [`, ...values.map((v) => `  ${q(v)},`), ']'];
+}
+
+/** `[modules.<m>.data]`: one line per custom model, off by default, with how many records it has. */
+function dataTable(extract: ExtractDoc, module: string, models: readonly string[]): string[] {
+  const out = [
+    '# data: set a model to true to carry its records as data/records.xml (external ids <model>_<id>, loaded',
+    '# once: an upgrade never overwrites what users changed; installed into this database, the module adopts them).',
+    `[modules.${tomlKey(module)}.data]`,
+  ];
+  for (const model of models) {
+    const set = extract.data.find((d) => d.model === model);
+    const what = !set ? 'records not read' : set.total > set.rows.length ? `${set.total} records, too many to carry as data` : `${set.total} record(s)`;
+    out.push(`${tomlKey(model)} = false  # ${what}`);
+  }
+  return out;
 }

@@ -47,6 +47,16 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
     else if (installed.has(m.name)) {
       issues.push({ path: { table }, message: `"${m.name}" is already an installed module on the database; choose another name (e.g. ${m.name}_custom)` });
     }
+    for (const model of m.data ?? []) {
+      if (!m.models.includes(model)) {
+        const where = map.modules.find((o) => o.models.includes(model));
+        issues.push({ path: { table, key: 'data', sub: model }, message: where
+          ? `data: ${model} is a model of module ${where.name}; set data there, under [modules.${where.name}.data]`
+          : `data: ${model} is not one of this module's custom models; only the records of a model listed in models can be carried` });
+      } else if (extract && !extract.data.some((d) => d.model === model)) {
+        issues.push({ path: { table, key: 'data', sub: model }, message: `data: extract.json holds no records of ${model}; run extract again to read them`, severity: 'warning' });
+      }
+    }
     for (const d of m.depends) {
       if (d === m.name) issues.push({ path: { table, key: 'depends', value: d }, message: `module ${m.name} cannot depend on itself` });
       else if (extract && !installed.has(d) && !names.has(d)) {
@@ -80,5 +90,6 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
 /** "modules.<name>" + key -> ['modules', '<name>', key]: a module name is one key, dots and all. */
 function keyPath(p: MapPath): string[] {
   const table = p.table === undefined ? [] : p.table.startsWith('modules.') ? ['modules', p.table.slice('modules.'.length)] : [p.table];
-  return p.key === undefined ? table : [...table, p.key];
+  if (p.key === undefined) return table;
+  return p.sub === undefined ? [...table, p.key] : [...table, p.key, p.sub];
 }
