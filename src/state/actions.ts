@@ -18,6 +18,16 @@ export interface StepMemo {
   files: Hashes;
 }
 
+/**
+ * Checkpoint files a step wrote that passed their checkpoint's check with no error, by sha256,
+ * and the build that checked them: approving those exact bytes with the same build needs no
+ * second check. Only for checks that read the file alone (ReviewSpec.textOnly).
+ */
+export interface StepChecked {
+  build: string;
+  files: Hashes;
+}
+
 export type JournaledAction =
   | { type: 'step-started'; step: StepId; at: number; inputs: Hashes }
   | {
@@ -32,6 +42,7 @@ export type JournaledAction =
       report?: StepReport;
       /** Set for steps whose result can be kept when nothing changed (see StepMemo). */
       memo?: StepMemo;
+      checked?: StepChecked;
     }
   | { type: 'step-failed'; step: StepId; at: number; error: StepError }
   | { type: 'step-cancelled'; step: StepId; at: number }

@@ -132,7 +132,7 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
         const doc = await r.review.open(entry.id).catch((e: unknown) => e);
         if (doc instanceof Error) return printError(env, doc);
         const { errorsOf, validateDocument } = await import('../review/validate.js');
-        const errors = errorsOf(validateDocument((doc as { text: string }).text, await r.review.spec(entry.id)));
+        const errors = errorsOf(validateDocument((doc as { text: string }).text, await r.review.spec(entry.id), true));
         if (errors.length) return diagLines(entry.file, step, errors).forEach((l) => env.err(l)), EXIT.usage;
         env.out(`${entry.file} is valid; approve it with \`odoo-project-sync run ${step} --yes\``);
         return EXIT.ok;

@@ -41,6 +41,7 @@ const action = z.discriminatedUnion('type', [
     ),
     report: z.optional(z.object({ lines: z.array(z.string()), more: z.number(), file: z.string() })),
     memo: z.optional(z.object({ key: z.string(), files: hashes })),
+    checked: z.optional(z.object({ build: z.string(), files: hashes })),
   }),
   z.object({ type: z.literal('step-failed'), step, at: z.number(), error }),
   z.object({ type: z.literal('step-cancelled'), step, at: z.number() }),

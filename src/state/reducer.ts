@@ -49,6 +49,7 @@ export function reduce(s: RunState, a: Action): RunState {
         ...(a.chart ? { chart: a.chart } : {}),
         ...(a.report ? { report: a.report } : {}),
         ...(a.memo ? { memo: a.memo } : {}),
+        ...(a.checked ? { checked: a.checked } : {}),
       });
     case 'step-failed':
       return withStep(s, a.step, { kind: 'failed', at: a.at, error: a.error });

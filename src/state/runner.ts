@@ -2,7 +2,7 @@ import type { OdooSecret } from '../odoo/types.js';
 import { entryOf, type StepEntry, type StepRegistry } from '../steps/registry.js';
 import { planFileOf } from '../steps/sync/plan-file.js';
 import { ARTIFACTS, CONFIG_FILE, STEP_IDS, type ConnectionProfile, type StepContext, type StepEngine, type StepId, type StepProgress, type WorkspaceConfig } from '../steps/types.js';
-import type { Availability, JournaledAction, StepMemo } from './actions.js';
+import type { Availability, JournaledAction, StepChecked, StepMemo } from './actions.js';
 import { sha256 } from './artifact-store.js';
 import { BUILD_ID } from '../core/build-id.js';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
 import { orderRefusal, waitingFor } from './step-order.js';
 import type { UserError } from '../core/user-error.js';
+import { firstBadUtf8 } from '../core/utf8.js';
+import { errorsOf, validateDocument } from '../review/validate.js';
 
 /** Report lines a step screen shows; the rest is in the report file. */
 const REPORT_LINES = 12;
@@ -227,6 +229,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
           const report = await keepReport(id, r.value.report ?? '', r.value.warnings);
           // An answer the user gave is no input the next run could compare: a step that asked runs again.
           const memo = asked.has(ctx) ? undefined : await memoOf(entry, cfg, r.value.outputs);
+          const checked = o.dryRun ? undefined : await checkedOutputs(id, r.value.outputs);
           end = {
             type: 'step-finished',
             step: id,
@@ -238,6 +241,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
             ...(r.value.chart ? { chart: r.value.chart } : {}),
             ...(report ? { report } : {}),
             ...(memo ? { memo } : {}),
+            ...(checked ? { checked } : {}),
           };
           for (const w of r.value.warnings) o.log?.(`[${id}] warning: ${w}`);
         } else end = { type: 'step-failed', step: id, at: now(), error: toStepError(r.error, !!o.debug) };
@@ -271,6 +275,25 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     // Outputs are hashed now, through the stat cache: the next run checks them by stat alone.
     for (const f of Object.keys(outputs)) await hashFile(f);
     return { key: memoKey(cfg), files };
+  }
+
+  /**
+   * The checkpoint files this step wrote, checked now for errors as approving them would check
+   * them (only checks that read the file alone): those with none are recorded by hash, so
+   * approving exactly those bytes with this build needs no second check (ReviewOps.approveBytes).
+   * Any edit changes the hash, and the approval then checks the file in full.
+   */
+  async function checkedOutputs(id: StepId, outputs: Readonly<Record<string, string>>): Promise<StepChecked | undefined> {
+    const files: Record<string, string> = {};
+    for (const e of o.registry) {
+      if (e.kind !== 'review' || e.producer !== id || outputs[e.file] === undefined) continue;
+      const spec = await e.spec(ws.artifacts);
+      if (!spec.textOnly) continue;
+      const bytes = await ws.artifacts.readBytes(e.file);
+      if (!bytes || sha256(bytes) !== outputs[e.file] || firstBadUtf8(bytes)) continue;
+      if (errorsOf(validateDocument(bytes.toString('utf8'), spec, true)).length === 0) files[e.file] = outputs[e.file];
+    }
+    return Object.keys(files).length > 0 ? { build: BUILD_ID, files } : undefined;
   }
 
   /**

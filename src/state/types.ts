@@ -3,7 +3,7 @@
  * The reducer (src/state/reducer.ts) is the only thing that changes it.
  */
 import type { StepChart, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
-import type { StepMemo } from './actions.js';
+import type { StepChecked, StepMemo } from './actions.js';
 
 export interface StepError {
   message: string;
@@ -46,6 +46,7 @@ export type StepStatus =
       chart?: StepChart;
       report?: StepReport;
       memo?: StepMemo;
+      checked?: StepChecked;
     }
   | { kind: 'failed'; at: number; error: StepError }
   | { kind: 'stale'; reason: string; previous: Readonly<Record<string, string>> };
