@@ -107,8 +107,23 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
       "['sequence_31', 'ir.sequence', 'ir_sequence', 31, 'name', 'Equipment serial']",
       "['view_9901', 'ir.ui.view', 'ir_ui_view', 9901, 'name', 'Equipment sheet']",
       "['server_action_9242', 'ir.actions.server', 'ir_act_server', 9242, 'name', 'Mark as retired']",
+      // A window action, its menu branch and a view made in Settings (no external id either).
+      "['action_9300', 'ir.actions.act_window', 'ir_act_window', 9300, 'name', 'Retired equipment']",
+      "['menu_9310', 'ir.ui.menu', 'ir_ui_menu', 9310, 'name', 'Retired equipment']",
+      "['menu_9311', 'ir.ui.menu', 'ir_ui_menu', 9311, 'name', 'Equipment reports']",
+      "['view_9320', 'ir.ui.view', 'ir_ui_view', 9320, 'name', 'Equipment quick form']",
     ]) expect(adopt).toContain(entry.replace(/\\"/g, '"'));
     expect(hook).toMatch(/^def take_over\(env\):\n    cr = env\.cr\n    _adopt\(cr\)$/m);
+  });
+
+  test('a menu branch made in Settings comes with the module: the parent, then the menu opening its action', () => {
+    const menus = read('equipment/views/menus.xml');
+    const root = /<menuitem id="menu_9311"[^>]*\/>/.exec(menus)?.[0] ?? '';
+    const child = /<menuitem id="menu_9310"[^>]*\/>/.exec(menus)?.[0] ?? '';
+    expect(root).toContain('name="Equipment reports"');
+    expect(child).toMatch(/parent="menu_9311"/);
+    expect(child).toMatch(/action="action_9300"/);
+    expect(menus.indexOf('id="menu_9311"')).toBeLessThan(menus.indexOf('id="menu_9310"'));
   });
 
   test('i18n/fr_FR.po holds every French label, with references Odoo loads by external id', () => {

@@ -141,7 +141,19 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const actions = await part('window actions', () =>
     sr('ir.actions.act_window', idsOr(studioIds('ir.actions.act_window'), [['res_model', 'in', customModels]]), f.action),
   );
-  const menus = await part('menus', () => sr('ir.ui.menu', idsOr(studioIds('ir.ui.menu'), undefined), f.menu));
+  // Studio's menus, and menus made in Settings that open an extracted action, with the parents they
+  // hang under when those have no external id either: the module carries (and adopts) the whole branch.
+  const opening: Domain | undefined = actions.length === 0 ? undefined : [['action', 'in', actions.map((a) => `ir.actions.act_window,${a.id}`)]];
+  const menus = await part('menus', () => sr('ir.ui.menu', idsOr(studioIds('ir.ui.menu'), opening), f.menu));
+  for (let depth = 0; depth < 4; depth++) {
+    const have = new Set(menus.map((m) => m.id));
+    const parents = [...new Set(menus.flatMap((m) => many2manyIds(m.parent_id)))].filter((id) => !have.has(id)).sort((a, b) => a - b);
+    if (parents.length === 0) break;
+    const named = await part('external ids of parent menus', () => sr('ir.model.data', [['model', '=', 'ir.ui.menu'], ['res_id', 'in', parents]], ['res_id']));
+    const manual = parents.filter((id) => !named.some((r) => Number(r.res_id) === id));
+    if (manual.length === 0) break;
+    menus.push(...(await part('parent menus', () => sr('ir.ui.menu', [['id', 'in', manual]], f.menu))));
+  }
   const access = await part('access rights (ir.model.access)', () =>
     sr('ir.model.access', idsOr(studioIds('ir.model.access'), [['model_id', 'in', customModelIds]]), f.access),
   );

@@ -109,8 +109,9 @@ export function dataRecords(ctx: GenContext, module: string, models: readonly st
     }
     for (const [fname, ids] of missing) {
       const f = byName.get(fname);
-      const shown = ids.slice(0, 5).map((i) => `#${i}`).join(', ');
-      out.warnings.push(`${module}: data ${model}.${fname}: ${ids.length} value(s) point at ${f?.relation ?? 'records'} ${shown}${ids.length > 5 ? ', ...' : ''} with no external id (or not carried); left out of those records`);
+      const distinct = [...new Set(ids)].sort((a, b) => a - b);
+      const shown = distinct.slice(0, 8).map((i) => `#${i}`).join(', ');
+      out.warnings.push(`${module}: data ${model}.${fname}: ${ids.length} value(s) point at ${f?.relation ?? 'records'} ${shown}${distinct.length > 8 ? ', ...' : ''} with no external id (or not carried); left out of those records`);
     }
   }
   if (body.length > 0) {

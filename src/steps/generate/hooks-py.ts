@@ -287,7 +287,6 @@ export function takeOverOf(ctx: GenContext, module: string, recs: readonly AnyRe
   for (const r of recs) {
     const how = ADOPTABLE[r.key.slice(0, r.key.indexOf(':'))];
     if (r.origin !== 'manual' || r.xmlid || !how || !defined.has(ctx.localId(r))) continue;
-    if (r.key.startsWith('view:') && (r as { type?: string }).type !== 'qweb') continue;
     adopt.push([ctx.localId(r), how[0], how[1], r.id, how[2], (r as unknown as { name: string }).name]);
   }
   return {
@@ -311,6 +310,8 @@ const ADOPTABLE: Record<string, [string, string, string]> = {
   automation: ['base.automation', 'base_automation', 'name'],
   sequence: ['ir.sequence', 'ir_sequence', 'name'],
   view: ['ir.ui.view', 'ir_ui_view', 'name'],
+  action: ['ir.actions.act_window', 'ir_act_window', 'name'],
+  menu: ['ir.ui.menu', 'ir_ui_menu', 'name'],
 };
 
 /** The whole hooks.py of one module. */

@@ -12,7 +12,7 @@ import { kindModels } from './kinds-models.js';
 import type { Rec } from './recorded.js';
 
 /** Record ids far above the recorded ones, so they never collide. */
-const ID = { report: 9500, template: 9901, document: 9902, studioLayout: 9903, moduleReport: 9501, server: 9240, moduleServer: 9241, contextual: 9242 };
+const ID = { manualAction: 9300, manualRoot: 9311, manualMenu: 9310, manualView: 9320, report: 9500, template: 9901, document: 9902, studioLayout: 9903, moduleReport: 9501, server: 9240, moduleServer: 9241, contextual: 9242 };
 
 // Made in Settings > Technical, not with Studio: no external ids, keys of the user's choosing.
 const REPORT_KEY = 'x_equipment_sheet';
@@ -58,6 +58,10 @@ function rows(version: number, equipmentModelId: number, actionId: number, taskM
     ],
     'ir.ui.view': [
       {
+        id: ID.manualView, name: 'Equipment quick form', model: 'x_equipment', key: false, type: 'form', mode: 'primary', priority: 32,
+        inherit_id: false, active: true, [groups]: [], arch_db: '<form><sheet><field name="x_name"/><field name="x_studio_state"/></sheet></form>',
+      },
+      {
         id: ID.template, name: 'Equipment sheet', model: false, key: REPORT_KEY, type: 'qweb', mode: 'primary', priority: 16,
         inherit_id: false, active: true, [groups]: [],
         arch_db: `<t t-name="${REPORT_KEY}">\n  <t t-call="web.html_container">\n    <t t-foreach="docs" t-as="doc">\n      <t t-call="${DOCUMENT_KEY}"/>\n    </t>\n  </t>\n</t>`,
@@ -67,6 +71,19 @@ function rows(version: number, equipmentModelId: number, actionId: number, taskM
         priority: 16, inherit_id: false, active: true, [groups]: [],
         arch_db: `<t t-name="${DOCUMENT_KEY}">\n  <t t-call="web.external_layout">\n    <div class="page">\n      <h2><span t-field="doc.x_name"/></h2>\n      <p>Serial number: <span t-field="doc.x_studio_serial"/></p>\n      <p>Value: <span t-field="doc.x_studio_value"/></p>\n    </div>\n  </t>\n</t>`,
       },
+    ],
+    // Made in Settings > Technical, not with Studio: a window action, the menu branch that opens it
+    // and a second form view, none with an external id.
+    'ir.actions.act_window': [
+      {
+        id: ID.manualAction, name: 'Retired equipment', type: 'ir.actions.act_window', res_model: 'x_equipment', view_mode: version >= 18 ? 'list,form' : 'tree,form',
+        domain: "[('x_studio_state', '=', 'retired')]", context: '{}', help: false, target: 'current', limit: 80, res_id: 0, view_id: false,
+        search_view_id: false, binding_model_id: false, binding_type: 'action', binding_view_types: 'list,form', [groups]: [],
+      },
+    ],
+    'ir.ui.menu': [
+      { id: ID.manualRoot, name: 'Equipment reports', sequence: 95, parent_id: false, action: false, web_icon: false, active: true, [groups]: [] },
+      { id: ID.manualMenu, name: 'Retired equipment', sequence: 10, parent_id: [ID.manualRoot, 'Equipment reports'], action: `ir.actions.act_window,${ID.manualAction}`, web_icon: false, active: true, [groups]: [] },
     ],
     'ir.filters': [
       {
@@ -140,7 +157,7 @@ function translate(records: Record<string, Rec[]>): void {
   const state = fieldId('x_equipment', 'x_studio_state');
   set('ir.model.fields.selection', (r) => Array.isArray(r.field_id) ? r.field_id[0] === state && r.value === 'retired' : r.field_id === state && r.value === 'retired', 'name', 'Hors service');
   set('ir.ui.menu', (r) => r.name === 'Equipment' && !r.parent_id, 'name', 'Équipements');
-  set('ir.actions.act_window', (r) => r.res_model === 'x_equipment', 'name', 'Équipements');
+  set('ir.actions.act_window', (r) => r.res_model === 'x_equipment' && r.id !== ID.manualAction, 'name', 'Équipements');
   set('ir.actions.report', (r) => r.id === ID.report, 'name', 'Fiche équipement');
   set('mail.template', (r) => r.id === 41, 'subject', 'Entretien prévu pour {{ object.x_name }}');
 }
