@@ -32,7 +32,7 @@ describe.each([16, 17, 18, 19] as const)('records of a custom model as data, Odo
   let warnings: readonly string[];
   const read = (rel: string) => readFileSync(join(modules, rel), 'utf8');
   beforeAll(async () => {
-    emu = await startEmulator({ version });
+    emu = await startEmulator({ version, seed: 'studio-data' });
     addRealXmlids(emu.store, version >= 18 ? 19 : 17);
     ctx = makeCtx({ connect: () => clientFor(emu) });
     const x = await extractStep.run(ctx);
@@ -136,7 +136,7 @@ describe.each([16, 17, 18, 19] as const)('records of a custom model as data, Odo
 
 describe('records as data under clean naming', () => {
   test('ids and field names follow the clean names; the hook adopts by the names the rows have before renaming', async () => {
-    const emu = await startEmulator({ version: 17 });
+    const emu = await startEmulator({ version: 17, seed: 'studio-data' });
     const ctx = makeCtx({ connect: () => clientFor(emu) });
     try {
       const x = await extractStep.run(ctx);
@@ -162,7 +162,7 @@ describe('take-over: installed into the database the records came from', () => {
   let dir: string;
   const ROWS: [number, string][] = [[1, 'Laser cutter'], [2, 'Forklift'], [3, 'Espresso machine'], [4, 'Old plotter']];
   beforeAll(async () => {
-    emu = await startEmulator({ version: 17 });
+    emu = await startEmulator({ version: 17, seed: 'studio-data' });
     ctx = makeCtx({ connect: () => clientFor(emu) });
     const x = await extractStep.run(ctx);
     if (!x.ok) throw x.error;

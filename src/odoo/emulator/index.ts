@@ -42,6 +42,7 @@
  * orm-crud.ts (create/write/unlink/copy, required fields, unique tag names, missing records by
  * version, archived records), orm-load.ts (load with external ids), access.ts (rights).
  */
+import { addEquipmentDataFields } from './seed/data-fields.js';
 import type { UserRole } from './access.js';
 import { loadState, saveState } from './persistence.js';
 import { defaultModules, demoSeed, emptySeed } from './seed/demo.js';
@@ -72,6 +73,7 @@ function seedFor(opts: EmulatorOptions, version: EmulatorVersion): SeedData {
   const modules = opts.modules ?? defaultModules(version);
   if (opts.seed === undefined || opts.seed === 'demo') return demoSeed(version, modules);
   if (opts.seed === 'empty') return emptySeed(version, modules);
+  if (opts.seed === 'studio-data') return addEquipmentDataFields(demoSeed(version, modules));
   return opts.seed;
 }
 

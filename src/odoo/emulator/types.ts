@@ -56,8 +56,11 @@ export interface FaultPlan {
 export interface EmulatorOptions {
   /** Odoo major version to emulate (default 17). */
   version?: EmulatorVersion;
-  /** 'demo' (default), 'empty' or a SeedData built with demoSeed()/emptySeed(). */
-  seed?: 'demo' | 'empty' | SeedData;
+  /**
+   * 'demo' (default), 'empty', 'studio-data' (the demo with x_equipment fields of every type Studio
+   * makes, for records carried as data) or a SeedData built with demoSeed()/emptySeed().
+   */
+  seed?: 'demo' | 'empty' | 'studio-data' | SeedData;
   /** Database name (default 'demo'). */
   db?: string;
   /** Port on 127.0.0.1 (default 0: random). */

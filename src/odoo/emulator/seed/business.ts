@@ -1,4 +1,3 @@
-import { EQUIPMENT_DATA_VALUES } from './data-fields.js';
 import type { SeedModel } from '../types.js';
 import { recordedFields, recordedRows, type Rec } from './recorded.js';
 
@@ -132,7 +131,7 @@ export function projectRows(version: number, users: { demo: number }): Record<st
     { id: 2, x_name: 'Forklift', x_studio_serial: 'FL-0117', x_studio_state: 'in_use', x_studio_value: 32000, x_studio_partner_id: 10 },
     { id: 3, x_name: 'Espresso machine', x_studio_serial: 'EM-0003', x_studio_state: 'new', x_studio_value: 1200.5, x_studio_partner_id: 9 },
     { id: 4, x_name: 'Old plotter', x_studio_serial: 'PL-1999', x_studio_state: 'retired', x_studio_value: 0, x_studio_active: false },
-  ].map((e) => ({ x_studio_active: true, x_studio_purchase_date: '2025-03-01', x_studio_notes: false, ...e, ...EQUIPMENT_DATA_VALUES[e.id] }));
+  ].map((e) => ({ x_studio_active: true, x_studio_purchase_date: '2025-03-01', x_studio_notes: false, ...e }));
   return {
     'project.project': projects,
     'project.task.type': stages,

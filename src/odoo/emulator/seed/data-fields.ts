@@ -4,6 +4,7 @@
  * custom model itself and to users, a many2many to tags, and a file. Rows are shaped like the
  * recorded ir.model.fields rows of the same version.
  */
+import type { SeedData } from '../types.js';
 import type { Rec } from './recorded.js';
 
 type Extra = { name: string; label: string; ttype: string; relation?: string; relationTable?: string; column1?: string; column2?: string };
@@ -49,3 +50,26 @@ export const EQUIPMENT_DATA_VALUES: Record<number, Rec> = {
   3: { id: 3, x_studio_description: '</field><field name="x_name">injected</field>', x_studio_quantity: 0, x_studio_last_check: false, x_studio_parent_id: false, x_studio_user_id: false, x_studio_tag_ids: [2] },
   4: { id: 4, x_studio_description: '%(x)s {{ object }}', x_studio_quantity: 1, x_studio_last_check: '2024-02-29 23:59:59', x_studio_parent_id: 1, x_studio_user_id: 2, x_studio_tag_ids: [] },
 };
+
+/**
+ * The demo seed with those fields and values, and one tag with an external id (records that point
+ * at tags carry that one only). Opt-in (`seed: 'studio-data'`): the plain demo seed answers
+ * exactly like the recordings, which know only the recorded fields.
+ */
+export function addEquipmentDataFields(seed: SeedData): SeedData {
+  const records = seed.records as Record<string, Rec[]>;
+  const extra = equipmentDataFields(records['ir.model.fields'] ?? []);
+  records['ir.model.fields'] = [...(records['ir.model.fields'] ?? []), ...extra];
+  const model = seed.models.x_equipment;
+  if (model) {
+    for (const f of extra) {
+      model.fields[String(f.name)] = {
+        type: String(f.ttype), string: String(f.field_description), readonly: false, required: false,
+        ...(f.relation ? { relation: String(f.relation) } : {}),
+      };
+    }
+  }
+  records.x_equipment = (records.x_equipment ?? []).map((r) => ({ ...r, ...EQUIPMENT_DATA_VALUES[r.id] }));
+  seed.xmlids.push({ module: 'project', name: 'project_tag_internal', model: 'project.tags', res_id: 1, noupdate: true });
+  return seed;
+}

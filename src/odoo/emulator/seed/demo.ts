@@ -46,8 +46,6 @@ function baseXmlids(version: number, noProjectUid: number, projects: Rec[], view
     { module: '__export__', name: 'res_users_lab_noproject', model: 'res.users', res_id: noProjectUid },
     ...projects.map((p) => ({ module: 'project', name: `project_project_${p.id}`, model: 'project.project', res_id: p.id })),
     ...[1, 2, 3, 4].map((id, i) => ({ module: 'project', name: `project_stage_${i}`, model: 'project.task.type', res_id: id })),
-    // One tag with an external id, the others without: records that point at them carry the first only.
-    { module: 'project', name: 'project_tag_internal', model: 'project.tags', res_id: 1 },
     // The groups and parent views the Studio records point at carry their modules' external ids,
     // as on a real database (ids as recorded: groups 1 and 4 on 17 and 19).
     { module: 'base', name: 'group_user', model: 'res.groups', res_id: 1 },

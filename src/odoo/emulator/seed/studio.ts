@@ -1,7 +1,6 @@
 import type { SeedModel } from '../types.js';
 import { inferFields, magicFields } from './infer.js';
 import { mergeById, recordedRows, type Rec } from './recorded.js';
-import { equipmentDataFields } from './data-fields.js';
 
 /** The technical models a Studio extractor reads, with the recorded Studio customizations. */
 export interface TechnicalSeed {
@@ -66,7 +65,6 @@ export function technicalSeed(version: number, withAutomation: boolean): Technic
     recordedRows(version, 'search_read.ir.model.fields.manual'),
     recordedRows(version, 'extract/read.ir.model.fields.studio'),
   );
-  fields.push(...equipmentDataFields(fields));
   const records: Record<string, Rec[]> = {
     'ir.model': irModels(version, fields),
     'ir.model.fields': fields,
