@@ -1,6 +1,7 @@
 import type { CallRunner } from './call-runner.js';
 import type { ErrorContext } from './error-context.js';
-import { chunks, defined, RETRYABLE_METHODS } from './paging.js';
+import { chunks, defined, READ_METHODS, RETRYABLE_METHODS } from './paging.js';
+import { OdooError } from './errors.js';
 import { probeCapabilities } from './capabilities.js';
 import type { HttpAgent } from './transports/http.js';
 import type { Transport } from './transports/types.js';
@@ -36,6 +37,18 @@ export interface ClientSettings {
   loadBatch?: number;
 }
 
+/** How a client opened on a kept session (connect.ts) checks it, and reports what it found. */
+export interface AssumedSession {
+  /** Asks the server's version (one call, no sign-in). */
+  check(): Promise<ServerVersion>;
+  /** The error every call fails with when the server now runs another major version. */
+  changed(now: ServerVersion): Error;
+  /** The kept session is wrong (a uid the server refused, another version): drop it. */
+  forget(): Promise<void> | undefined;
+  /** A call went through and the version matched: keep what changed (a minor version, a new uid). */
+  confirmed(now: ServerVersion, uid: number | undefined): Promise<void> | undefined;
+}
+
 /** The OdooClient every step uses; transports differ only below `exec`. */
 export class Client implements OdooClient {
   readonly transport;
@@ -45,6 +58,8 @@ export class Client implements OdooClient {
   private uid: number | undefined;
   private who: WhoAmI | undefined;
   private caps: Promise<Capabilities> | undefined;
+  /** Set while a kept session is not proven yet: the version asked beside the first calls. */
+  private session: { hooks: AssumedSession; live: Promise<ServerVersion>; reauth?: Promise<number> } | undefined;
   private readonly pageSize: number;
   private readonly createBatch: number;
   private readonly loadBatch: number;
@@ -72,6 +87,27 @@ export class Client implements OdooClient {
     return Promise.resolve(this.s.serverVersion);
   }
 
+  /**
+   * Opens on a uid kept from an earlier connection instead of signing in. The version is asked at
+   * once, beside the first calls: nothing that writes is sent before it matches, and a read's
+   * answer is only returned once it does. A call the server refuses for the uid signs in again
+   * (which fails the usual way for a wrong secret) and is sent once more.
+   */
+  assume(uid: number | undefined, hooks: AssumedSession): void {
+    // JSON-2 calls carry the key alone: its uid is asked only if someone wants it (whoami).
+    if (uid !== undefined && this.s.transport.needsUid) {
+      this.uid = uid;
+      this.s.transport.assume(uid);
+    }
+    const live = hooks.check().then(async (now) => {
+      if (now.major === this.s.serverVersion.major) return now;
+      await hooks.forget();
+      throw hooks.changed(now);
+    });
+    live.catch(() => undefined); // awaited by every call; a client that makes none must not crash
+    this.session = { hooks, live };
+  }
+
   async authenticate(opts: CallOptions = {}): Promise<number> {
     if (this.uid !== undefined) return this.uid;
     const ctx = { ...this.s.ctx, method: 'authenticate' };
@@ -96,14 +132,42 @@ export class Client implements OdooClient {
 
   /** One round trip; retried only for reads and load. */
   private async exec<T>(model: string, method: string, args: readonly unknown[], kwargs: Record<string, unknown>, opts: CallOptions): Promise<T> {
-    await this.authenticate(opts);
+    if (this.s.transport.needsUid) await this.authenticate(opts);
     const kw = defined(kwargs);
     if (opts.context) kw['context'] = { ...(kw['context'] as Record<string, unknown> | undefined), ...opts.context };
     const ctx = { ...this.s.ctx, model, method };
     const retry = RETRYABLE_METHODS.has(method);
-    return this.s.runner.run(ctx, { retry, signal: opts.signal, timeoutMs: opts.timeoutMs }, async (call) =>
-      (await this.s.transport.execute(model, method, args, kw, call)) as T,
-    );
+    const send = () =>
+      this.s.runner.run(ctx, { retry, signal: opts.signal, timeoutMs: opts.timeoutMs }, async (call) =>
+        (await this.s.transport.execute(model, method, args, kw, call)) as T,
+      );
+    const session = this.session;
+    if (!session) return send();
+    if (!READ_METHODS.has(method)) await session.live;
+    let value: T;
+    try {
+      value = await send();
+    } catch (e) {
+      if (!(e instanceof OdooError) || e.kind !== 'auth' || this.session !== session) throw e;
+      await this.signInAgain(session, opts);
+      value = await send();
+    }
+    const now = await session.live;
+    if (this.session === session) {
+      this.session = undefined;
+      await session.hooks.confirmed(now, this.uid);
+    }
+    return value;
+  }
+
+  /** Once for all the calls the kept uid failed: forget it, sign in (the real check of the secret). */
+  private signInAgain(session: NonNullable<Client['session']>, opts: CallOptions): Promise<number> {
+    session.reauth ??= (async () => {
+      await session.hooks.forget();
+      this.uid = undefined;
+      return this.authenticate(opts);
+    })();
+    return session.reauth;
   }
 
   async searchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, opts: SearchReadOptions = {}): Promise<T[]> {

@@ -10,7 +10,8 @@ import { makeScrubber } from './secrets.js';
 import { makeHttpAgent } from './transports/http.js';
 import { makeJson2Transport } from './transports/json2.js';
 import { makeXmlRpcTransport } from './transports/xmlrpc.js';
-import type { ConnectOptions, OdooClient, OdooSecret, TransportName } from './types.js';
+import { OdooError } from './errors.js';
+import type { ConnectOptions, OdooClient, OdooSecret, ServerVersion, TransportName } from './types.js';
 import { normalizeUrl, odooOnlineDb } from './url.js';
 import { stripUrlCredentials } from '../core/url-credentials.js';
 
@@ -37,16 +38,19 @@ const DEFAULT_RETRIES = 2;
  * Connects to an Odoo server: detects its version, picks the transport (JSON-2 on 19+ with an API
  * key, else XML-RPC, unless the profile forces one), finds the database when the server has only
  * one, and authenticates. Throws OdooError for anything the server or network reports and
- * UserError (code 'config') for a profile that cannot work.
+ * UserError (code 'config') for a profile that cannot work. With `opts.sessions` knowing this
+ * server, database and login, it makes no call: the client checks the kept version and uid
+ * beside its first calls (Client.assume).
  */
 export async function connect(profile: ConnectionProfile, secret: OdooSecret, opts: ConnectOptions & ConnectTuning = {}): Promise<OdooClient> {
-  const url = normalizeUrl(profile.url);
-  if (!url) {
+  const normalized = normalizeUrl(profile.url);
+  if (!normalized) {
     throw new UserError('config', `'${stripUrlCredentials(profile.url)}' is not a server address.`, {
       where: { field: 'connection.url' },
       hint: 'Use the address you open Odoo with, e.g. https://mycompany.odoo.com or http://localhost:8069.',
     });
   }
+  const url = normalized;
   if (!secret.password && !secret.apiKey) {
     throw new UserError('config', `No password or API key for '${profile.user}' on ${url}.`, {
       where: { field: 'connection.user' },
@@ -67,19 +71,54 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
     waitTickMs: opts.waitTickMs,
   });
   const ctx: ErrorContext = { url, db: profile.db, login: profile.user, transport: 'xmlrpc', usesApiKey: false, debug: opts.debug, scrub };
+  // Where JSON-2 may be used, ask GET /web/version first: on 19 every XML-RPC call, `version`
+  // included, logs a deprecation warning in the server log.
+  const json2Possible = profile.transport === 'json2' || ((profile.transport ?? 'auto') === 'auto' && Boolean(secret.apiKey));
+  const askVersion = () => detectVersion(http, runner, url, ctx, { webFirst: json2Possible });
+  const memory = opts.sessions;
+  const key = [url, profile.db ?? '', profile.user] as const;
   try {
-    // Where JSON-2 may be used, ask GET /web/version first: on 19 every XML-RPC call, `version`
-    // included, logs a deprecation warning in the server log.
-    const json2Possible = profile.transport === 'json2' || ((profile.transport ?? 'auto') === 'auto' && Boolean(secret.apiKey));
-    const serverVersion = await detectVersion(http, runner, url, ctx, { webFirst: json2Possible });
+    const recalled = await memory?.recall(...key);
+    // No database named and none detected (JSON-2 lets the server pick): XML-RPC needs one.
+    const known = recalled && (recalled.usedDb !== '' || transportFor(recalled.serverVersion) === 'json2') ? recalled : undefined;
+    if (known) {
+      const client = clientFor(known.serverVersion, known.usedDb);
+      client.assume(known.uid, {
+        check: askVersion,
+        changed: (now) => serverChanged(url, known.serverVersion, now),
+        forget: () => memory?.forget(...key),
+        confirmed: (now, uid) =>
+          (uid ?? known.uid) === known.uid && JSON.stringify(now) === JSON.stringify(known.serverVersion)
+            ? undefined
+            : memory?.remember({ ...known, serverVersion: now, uid: uid ?? known.uid }),
+      });
+      return client;
+    }
+    const serverVersion = await askVersion();
+    const db = profile.db ?? (await detectDb(http, runner, url, ctx, transportFor(serverVersion)));
+    const client = clientFor(serverVersion, db);
+    const uid = await client.authenticate({ signal: opts.signal });
+    // JSON-2's uid is the key's user, whoever the login names: kept only when signed in by login.
+    const byLogin = client.transport === 'xmlrpc' ? uid : undefined;
+    await memory?.remember({ url, db: profile.db ?? '', login: profile.user, usedDb: db, serverVersion, uid: byLogin });
+    return client;
+  } catch (e) {
+    http.close();
+    throw e;
+  }
+
+  function transportFor(serverVersion: ServerVersion): TransportName {
+    return chooseTransport(profile, secret, profileFor(serverVersion.major).hasJson2, url, serverVersion.serverVersion);
+  }
+
+  function clientFor(serverVersion: ServerVersion, db: string): Client {
     if (serverVersion.major < OLDEST_COVERED) {
       opts.onNotice?.(
         `${url} runs Odoo ${serverVersion.serverVersion}; this tool is tested against Odoo ${OLDEST_COVERED}-19 only (task owners, hours and states differ before ${OLDEST_COVERED}): check what it writes.`,
       );
     }
     const vprofile = profileFor(serverVersion.major);
-    const transportName = chooseTransport(profile, secret, vprofile.hasJson2, url, serverVersion.serverVersion);
-    const db = profile.db ?? (await detectDb(http, runner, url, ctx, transportName));
+    const transportName = transportFor(serverVersion);
     // XML-RPC takes either; the key goes first when both are set (it is the narrower credential).
     const usesApiKey = Boolean(secret.apiKey);
     const clientCtx: ErrorContext = {
@@ -94,7 +133,7 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
       transportName === 'json2'
         ? makeJson2Transport({ http, url, db, apiKey: secret.apiKey ?? '' })
         : makeXmlRpcTransport({ http, url, db, login: profile.user, secret: secret.apiKey ?? secret.password ?? '' });
-    const client = new Client({
+    return new Client({
       transport,
       runner,
       url,
@@ -108,12 +147,15 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
       createBatch: opts.createBatch,
       loadBatch: opts.loadBatch,
     });
-    await client.authenticate({ signal: opts.signal });
-    return client;
-  } catch (e) {
-    http.close();
-    throw e;
   }
+}
+
+/** The server answers another major version than when its session was kept: the profile is wrong. */
+function serverChanged(url: string, was: ServerVersion, now: ServerVersion): OdooError {
+  return new OdooError('server', `${url} now runs Odoo ${now.serverVersion}; it ran ${was.serverVersion} when this workspace last connected.`, {
+    server: url,
+    hint: 'Run the command again: it connects afresh and uses what this version expects. Nothing was written.',
+  });
 }
 
 /**

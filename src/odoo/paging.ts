@@ -31,3 +31,6 @@ export const RETRYABLE_METHODS: ReadonlySet<string> = new Set([
   'context_get',
   'load',
 ]);
+
+/** Methods that change nothing in the database. */
+export const READ_METHODS: ReadonlySet<string> = new Set([...RETRYABLE_METHODS].filter((m) => m !== 'load'));

@@ -252,6 +252,36 @@ export interface ConnectOptions {
   onWait?: (w: WaitInfo) => void;
   /** Something the user should know happened on the way (a retried write conflict, an old version). */
   onNotice?: (line: string) => void;
+  /**
+   * Where the server's version and the user id of earlier connections are kept (no secret): with
+   * one for this server, database and login, connect() makes no call of its own (see KnownSession).
+   */
+  sessions?: SessionMemory;
+}
+
+/**
+ * What a connection learned that is no secret and rarely changes: the server's version and the
+ * user's id. Kept by the caller between runs, so the next connection skips `version` and
+ * `authenticate` (on 17 with a password, authenticate hashes it with 600,000 PBKDF2 rounds). The
+ * version is asked again beside the first calls and the uid is proven by them; a uid the server
+ * refuses is forgotten and the user signed in again, the call then sent once more.
+ */
+export interface KnownSession {
+  /** The server as connect() normalized it. */
+  url: string;
+  /** The database the profile names ('' when none: then `usedDb` was detected). */
+  db: string;
+  login: string;
+  usedDb: string;
+  serverVersion: ServerVersion;
+  /** Signed in by login and password (XML-RPC); JSON-2 needs none, its key says who calls. */
+  uid?: number;
+}
+
+export interface SessionMemory {
+  recall(url: string, db: string, login: string): Promise<KnownSession | undefined>;
+  remember(session: KnownSession): Promise<void>;
+  forget(url: string, db: string, login: string): Promise<void>;
 }
 
 /** A call still waiting for its answer. */

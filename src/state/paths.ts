@@ -12,3 +12,5 @@ export const unsavedPath = (file: string): string => `${STATE_DIR}/unsaved/${fil
 export const TMP_DIR = `${STATE_DIR}/tmp`;
 /** File hashes remembered by stat (see hash-cache.ts); deleting it only costs one slower run. */
 export const HASH_CACHE_FILE = `${STATE_DIR}/hash-cache.json`;
+/** The version and user id of the Odoo servers this workspace connected to (no secret): see session-memory.ts. */
+export const SESSION_FILE = `${STATE_DIR}/cache/odoo-sessions.json`;

@@ -17,6 +17,7 @@ import { effectiveConfig, makeConnector, noConnectionHint, progressPrinter, Ques
 import { createStore, type Store } from './store.js';
 import { progressStamper } from './progress-rate.js';
 import { HASH_CACHE_FILE, reportPath } from './paths.js';
+import { sessionMemory } from './session-memory.js';
 import type { RunState, StepReport, StepStatus, WizardController } from './types.js';
 import type { Workspace } from './workspace.js';
 import { makeController } from './controller.js';
@@ -114,6 +115,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
 
   // Read-only (status): the cache is used but never written.
   const hashes = ws.journal ? HashCache.load(join(ws.root, HASH_CACHE_FILE)) : HashCache.memory();
+  const sessions = ws.journal ? sessionMemory(ws.artifacts) : undefined;
   // Digests this process computed, and when. A step that starts right after a check reuses
   // them: a file changed in between is seen by the check after the step, which marks it stale.
   const recent = new Map<string, { digest: string; at: number }>();
@@ -375,6 +377,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         insecure: !!o.insecure,
         trace: log,
         onWait: (w) => progress({ activity: waitActivity(w) }),
+        sessions,
         onNotice: (line) => {
           log(line);
           if (o.interactive) store.dispatch({ type: 'notice', message: line });

@@ -1,6 +1,6 @@
 import { stripUrlCredentials } from '../core/url-credentials.js';
 import { UserError } from '../core/user-error.js';
-import type { ConnectOptions, OdooClient, OdooSecret, WaitInfo } from '../odoo/types.js';
+import type { ConnectOptions, OdooClient, OdooSecret, SessionMemory, WaitInfo } from '../odoo/types.js';
 import type { ConnectionProfile, Question, StepId, StepProgress, WorkspaceConfig } from '../steps/types.js';
 import { CONFIG_FILE } from '../steps/types.js';
 import { progressRate } from './progress-rate.js';
@@ -30,6 +30,8 @@ export interface ConnectorOptions {
   onWait?: (w: WaitInfo) => void;
   /** Something the Odoo layer wants the user to know (a retried conflict, an old version). */
   onNotice?: (line: string) => void;
+  /** The workspace's memory of server versions and user ids (no secret): saves two calls per run. */
+  sessions?: SessionMemory;
 }
 
 /** "waiting for http://x to answer version: 10 s of 60 s (timeout_ms)" */
@@ -80,6 +82,7 @@ export function makeConnector(config: WorkspaceConfig, signal: AbortSignal, o: C
       trace: o.debug ? o.trace : undefined,
       onWait: o.onWait,
       onNotice: o.onNotice,
+      sessions: o.sessions,
     });
   }
 }

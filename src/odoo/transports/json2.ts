@@ -58,15 +58,18 @@ export function makeJson2Transport(opts: Json2Options): Transport & { context():
 
   return {
     name: 'json2',
+    needsUid: false,
     context: () => ctxInfo,
     async authenticate(call) {
-      if (ctxInfo) return ctxInfo.uid;
       const value = (await post('res.users', 'context_get', {}, call)) as Partial<Json2Context> | null;
       if (!value || typeof value.uid !== 'number') {
         throw errorFromServer({ text: 'Access Denied', exception: 'odoo.exceptions.AccessDenied', status: 401 }, call.ctx);
       }
       ctxInfo = { uid: value.uid, lang: value.lang, tz: value.tz };
       return value.uid;
+    },
+    assume(uid) {
+      ctxInfo = { uid };
     },
     execute(model, method, args, kwargs, call) {
       return post(model, method, namedArguments(method, args, kwargs), call);

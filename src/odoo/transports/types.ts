@@ -15,8 +15,12 @@ export interface TransportCall {
  */
 export interface Transport {
   readonly name: TransportName;
-  /** The user id, or an OdooError kind 'auth'. */
+  /** Calls carry a user id (XML-RPC), so one is needed before the first; JSON-2's key is enough. */
+  readonly needsUid: boolean;
+  /** Signs in (one round trip): the user id, or an OdooError kind 'auth'. */
   authenticate(call: TransportCall): Promise<number>;
+  /** Takes a user id learned by an earlier connection instead of signing in. */
+  assume(uid: number): void;
   /** A model method with positional args and keyword args, in XML-RPC execute_kw terms. */
   execute(model: string, method: string, args: readonly unknown[], kwargs: Record<string, unknown>, call: TransportCall): Promise<unknown>;
 }

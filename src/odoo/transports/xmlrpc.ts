@@ -52,7 +52,6 @@ export interface XmlRpcOptions {
 export function makeXmlRpcTransport(opts: XmlRpcOptions): Transport {
   let uid: number | undefined;
   const authenticate = async (call: TransportCall): Promise<number> => {
-    if (uid !== undefined) return uid;
     const result = await xmlRpcCall(opts.http, opts.url, 'common', 'authenticate', [opts.db, opts.login, opts.secret, {}], call);
     // A wrong password is `false`, not a fault (recorded on 17 and 19).
     if (typeof result !== 'number' || result <= 0) {
@@ -63,7 +62,11 @@ export function makeXmlRpcTransport(opts: XmlRpcOptions): Transport {
   };
   return {
     name: 'xmlrpc',
+    needsUid: true,
     authenticate,
+    assume(known) {
+      uid = known;
+    },
     async execute(model, method, args, kwargs, call) {
       if (uid === undefined) throw new Error('xmlrpc transport: execute() before authenticate()');
       return xmlRpcCall(opts.http, opts.url, 'object', 'execute_kw', [opts.db, uid, opts.secret, model, method, [...args], kwargs], call);
