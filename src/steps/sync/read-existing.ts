@@ -23,33 +23,51 @@ export async function readOwnXmlids(client: OdooClient, namespace: string, signa
   return new Map(rows.filter((r) => SYNC_MODELS.has(r.model)).map((r) => [`${namespace}.${r.name}`, { model: r.model, id: r.res_id }]));
 }
 
+/**
+ * The write_date of every task the last sync recorded as Odoo left it, read by the ids recorded:
+ * it needs no answer from Odoo first, so it goes together with the read of our external ids.
+ * read() skips the active filter (archived tasks are seen too) and leaves out deleted ids.
+ */
+export async function readRecordedWriteDates(client: OdooClient, state: SyncState, signal: AbortSignal): Promise<WriteDates> {
+  const ids = new Set<number>();
+  for (const rec of Object.values(state.records)) if (rec.model === 'project.task' && !rec.pending && rec.writeDate !== undefined) ids.add(rec.id);
+  const rows = ids.size > 0 ? await client.read('project.task', [...ids], ['write_date'], { signal }) : [];
+  return { asked: ids, rows: new Map(rows.map((r) => [r.id, r])) };
+}
+
+export interface WriteDates {
+  asked: ReadonlySet<number>;
+  rows: ReadonlyMap<number, OdooRecord>;
+}
+
 export async function readExisting(
   client: OdooClient,
   xmlids: Map<string, { model: string; id: number }>,
   desired: readonly DesiredRecord[],
   fields: readonly string[],
   state: SyncState,
+  writeDates: WriteDates,
   signal: AbortSignal,
 ): Promise<Existing> {
   const taskIds = [...xmlids.values()].filter((r) => r.model === 'project.task').map((r) => r.id);
   const tasks = new Map<number, OdooRecord>();
   if (taskIds.length > 0) {
-    // First only write_date: a task still planned whose write_date is the one recorded after our
-    // last write holds what we sent, and the plan is compared with the record of that (planSync).
-    // Only the others are read whole. read() skips the active filter: archived tasks are seen too.
+    // A task still planned whose write_date is the one recorded after our last write holds what
+    // we sent, and the plan is compared with the record of that (planSync). Only the others are
+    // read whole.
     const planned = new Set(desired.filter((d) => d.model === 'project.task').map((d) => d.xmlid));
     const settled = new Map<number, string>();
     for (const [x, r] of xmlids) {
       const rec = state.records[x];
       if (r.model === 'project.task' && planned.has(x) && rec && rec.id === r.id && !rec.pending && rec.writeDate !== undefined) settled.set(r.id, rec.writeDate);
     }
-    let rest = taskIds;
-    if (settled.size > 0) {
-      rest = [];
-      for (const t of await client.read('project.task', taskIds, ['write_date'], { signal })) {
-        if (settled.get(t.id) === t.write_date) tasks.set(t.id, t);
-        else rest.push(t.id);
-      }
+    const rest: number[] = [];
+    for (const id of taskIds) {
+      const row = writeDates.rows.get(id);
+      if (!settled.has(id) || !writeDates.asked.has(id)) rest.push(id);
+      else if (row && settled.get(id) === row.write_date) tasks.set(id, row);
+      else if (row) rest.push(id);
+      // else: asked and not returned, so deleted in Odoo (its external id is dropped below)
     }
     if (rest.length > 0) for (const t of await client.read('project.task', rest, fields, { signal })) tasks.set(t.id, t);
   }

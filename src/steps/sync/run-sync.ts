@@ -11,7 +11,7 @@ import type { SyncInputs } from './inputs.js';
 import { allTasks } from './parse/types.js';
 import { changeCount } from './plan-types.js';
 import { idMapOf, planSync } from './plan.js';
-import { matchOwners, readExisting, readOwnXmlids, taskFields } from './read-existing.js';
+import { matchOwners, readExisting, readOwnXmlids, readRecordedWriteDates, taskFields } from './read-existing.js';
 import { renderPlan } from './render-plan.js';
 import { renderReview, renderWarnings } from './render-review.js';
 import { buildReview } from './review.js';
@@ -51,14 +51,18 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
 
   ctx.progress({ activity: 'reading what exists in Odoo' });
   const owners = allTasks(plan).flatMap((t) => (t.owner ? [t.owner] : []));
-  const users = await matchOwners(client, owners, state.users, signal);
+  // Three reads that need nothing from each other: together, one round trip of waiting.
+  const [users, xmlids, writeDates] = await Promise.all([
+    matchOwners(client, owners, state.users, signal),
+    readOwnXmlids(client, ns, signal),
+    readRecordedWriteDates(client, state, signal),
+  ]);
   state.users = Object.fromEntries([...users].sort(([a], [b]) => a.localeCompare(b)));
-  const xmlids = await readOwnXmlids(client, ns, signal);
   const milestones = client.profile.hasMilestones;
   const base: Omit<DesiredInput, 'ids'> = { plan, features, namespace: ns, projectName, profile: client.profile, milestones, articles: articleTarget, users };
   const firstIds = new Map([...xmlids].map(([x, r]) => [x, r.id]));
   const first = buildDesired({ ...base, ids: firstIds });
-  const existing = await readExisting(client, xmlids, first.records, taskFields(client.profile, milestones), state, signal);
+  const existing = await readExisting(client, xmlids, first.records, taskFields(client.profile, milestones), state, writeDates, signal);
   const ids = idMapOf(first.records, existing);
   // Built again only when reading Odoo changed the ids (adopted tags or stages, deleted tasks).
   const desired = sameIds(ids, firstIds) ? first : buildDesired({ ...base, ids });
