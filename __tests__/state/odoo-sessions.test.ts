@@ -4,57 +4,20 @@
  * sign-in alone hashes the password for most of a second. A kept uid the server refuses, or a
  * server that changed version, must never cost a wrong result.
  */
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect } from '../../src/odoo/index.js';
 import { startEmulator, type Emulator } from '../../src/odoo/emulator/index.js';
-import type { OdooSecret } from '../../src/odoo/types.js';
-import { cmdInit, cmdRun, type CommandEnv } from '../../src/state/commands.js';
 import { SESSION_FILE } from '../../src/state/paths.js';
-import { defaultRegistry } from '../../src/steps/registry.js';
-import { tempDir } from './helpers.js';
+import { callsOf, headlessSync, headlessWorkspace } from '../steps/sync/headless.js';
 
 const PASSWORD = 'Cnry-Sess-Pw-4Tq8';
 const API_KEY = 'c4n4rys3ss10nk3yc4n4rys3ss10nk3y0a1b2c3d';
 const PLAN = join(process.cwd(), '__tests__/fixtures/plans/status-table.md');
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-function env(root: string, secret: OdooSecret, lines: Run): CommandEnv {
-  return {
-    root,
-    registry: defaultRegistry(),
-    debug: false,
-    insecure: false,
-    secret,
-    out: (l) => lines.out.push(l),
-    err: (l) => lines.err.push(l),
-    signal: new AbortController().signal,
-    lock: { pid: process.pid, host: 'test', isAlive: () => true },
-    connect: (profile, s, opts) => connect(profile, s, { ...opts, retries: 0 }),
-  };
-}
-
-async function sync(root: string, secret: OdooSecret): Promise<Run> {
-  const r: Run = { code: -1, out: [], err: [] };
-  r.code = await cmdRun(env(root, secret, r), 'sync', { yes: true, dryRun: false });
-  return r;
-}
-
-async function setUp(emu: Emulator): Promise<{ root: string; cleanup: () => void }> {
-  const t = tempDir('ops-sessions-');
-  copyFileSync(PLAN, join(t.dir, 'ToDo.md'));
-  const r: Run = { code: -1, out: [], err: [] };
-  expect(await cmdInit(env(t.dir, {}, r), { source: 'database', url: emu.url, db: emu.db, user: 'admin' })).toBe(0);
-  return { root: t.dir, cleanup: t.cleanup };
-}
+const sync = headlessSync;
+const setUp = (emu: Emulator) => headlessWorkspace(emu, PLAN);
 
 const kept = (root: string) => JSON.parse(readFileSync(join(root, SESSION_FILE), 'utf8')) as { sessions: { uid?: number; serverVersion: { major: number; serverVersion: string } }[] };
-const calls = (r: Run) => Number(/\((\d+) Odoo calls\)/.exec(r.out.join('\n'))?.[1]);
 const count = (emu: Emulator, m: string) => emu.stats.byMethod[m] ?? 0;
 
 function filesUnder(dir: string): string[] {
@@ -78,7 +41,7 @@ describe('a re-sync starts on the session the workspace kept', () => {
       expect(count(emu, 'authenticate')).toBe(1);
       // The version is still asked, beside the reads (not before them): a changed server is seen.
       expect(count(emu, 'version')).toBe(versions + 1);
-      expect(calls(again)).toBe(3);
+      expect(callsOf(again)).toBe(3);
 
       for (const f of filesUnder(ws.root)) expect([f, readFileSync(f, 'utf8').includes(PASSWORD)]).toEqual([f, false]);
     } finally {

@@ -110,13 +110,7 @@ export async function matchOwners(
   known: Readonly<Record<string, number>>,
   signal: AbortSignal,
 ): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const ask: string[] = [];
-  for (const o of new Set(owners)) {
-    const k = o.toLowerCase();
-    if (known[k] !== undefined) out.set(k, known[k]);
-    else ask.push(o);
-  }
+  const { out, ask } = knownOwners(owners, known);
   if (ask.length === 0) return out;
   const variants = [...new Set(ask.flatMap((o) => [o, o.toLowerCase()]))];
   const rows = await client.searchRead<{ id: number; name: string; login: string }>(
@@ -130,4 +124,16 @@ export async function matchOwners(
     if (hit) out.set(k, hit.id);
   }
   return out;
+}
+
+/** Owners matched before (lowercase -> id), and the others, which a search must look for. */
+export function knownOwners(owners: readonly string[], known: Readonly<Record<string, number>>): { out: Map<string, number>; ask: string[] } {
+  const out = new Map<string, number>();
+  const ask: string[] = [];
+  for (const o of new Set(owners)) {
+    const k = o.toLowerCase();
+    if (known[k] !== undefined) out.set(k, known[k]);
+    else ask.push(o);
+  }
+  return { out, ask };
 }

@@ -63,6 +63,11 @@ export function outcomeOf(
   calls: number,
   report: string,
 ): StepOutcome {
+  return { summary: `${describeOutcome(plan, applied)} (${calls} Odoo calls)`, outputs, warnings: plan.warnings, report };
+}
+
+/** The summary line but for the count of calls. */
+export function describeOutcome(plan: SyncPlan, applied: ApplyResult | undefined): string {
   const counts = countPlan(plan);
   const tasks = counts['project.task'] ?? {};
   const n = (a: keyof typeof tasks) => tasks[a] ?? 0;
@@ -75,10 +80,5 @@ export function outcomeOf(
     .join(', ');
   const w = plan.warnings.length;
   const warned = w > 0 ? `, ${w} warning${w === 1 ? '' : 's'}` : '';
-  return {
-    summary: `${head}${extra ? `, ${extra}` : ''}${warned} (${calls} Odoo calls)`,
-    outputs,
-    warnings: plan.warnings,
-    report,
-  };
+  return `${head}${extra ? `, ${extra}` : ''}${warned}`;
 }

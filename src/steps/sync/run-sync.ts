@@ -11,16 +11,18 @@ import type { SyncInputs } from './inputs.js';
 import { allTasks } from './parse/types.js';
 import { changeCount } from './plan-types.js';
 import { idMapOf, planSync } from './plan.js';
-import { matchOwners, readExisting, readOwnXmlids, readRecordedWriteDates, taskFields } from './read-existing.js';
+import { knownOwners, matchOwners, readExisting, readOwnXmlids, readRecordedWriteDates, taskFields } from './read-existing.js';
 import { renderPlan } from './render-plan.js';
 import { renderReview, renderWarnings } from './render-review.js';
 import { buildReview } from './review.js';
 import { xmlidOf } from './records.js';
 import type { TaskPlan } from './parse/types.js';
 import { loadStateFile, previousNamespace, readState, writeState } from './state.js';
-import { outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
+import { describeOutcome, outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
+import { digestOfXmlids, keepUnchanged, type Prefetched } from './unchanged.js';
+import { createHash } from 'node:crypto';
 
-export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Result<StepOutcome, UserError>> {
+export async function runSync(ctx: StepContext, inputs: SyncInputs, check: { key?: string; prefetched?: Prefetched } = {}): Promise<Result<StepOutcome, UserError>> {
   const { config, plan, features } = inputs;
   const projectName = config.projectName ?? plan.title ?? 'Odoo project';
   const project = { name: projectName, from: config.projectName ? 'config' : plan.title ? 'plan' : 'default' } as const;
@@ -51,12 +53,15 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
 
   ctx.progress({ activity: 'reading what exists in Odoo' });
   const owners = allTasks(plan).flatMap((t) => (t.owner ? [t.owner] : []));
-  // Three reads that need nothing from each other: together, one round trip of waiting.
-  const [users, xmlids, writeDates] = await Promise.all([
-    matchOwners(client, owners, state.users, signal),
-    readOwnXmlids(client, ns, signal),
-    readRecordedWriteDates(client, state, signal),
-  ]);
+  const asked = knownOwners(owners, state.users).ask;
+  const reuse = check.prefetched && check.prefetched.namespace === ns && sameSet(check.prefetched.asked, asked) ? check.prefetched : undefined;
+  // Three reads that need nothing from each other: together, one round trip of waiting (or none,
+  // when the check of the last run's result made them).
+  const [users, xmlids, writeDates] = reuse
+    ? [new Map([...knownOwners(owners, state.users).out, ...reuse.users]), reuse.xmlids, reuse.writeDates]
+    : await Promise.all([matchOwners(client, owners, state.users, signal), readOwnXmlids(client, ns, signal), readRecordedWriteDates(client, state, signal)]);
+  const xmlidsRead = digestOfXmlids(xmlids);
+  const stateBefore = stateFile.text === undefined ? undefined : sha256(stateFile.text);
   state.users = Object.fromEntries([...users].sort(([a], [b]) => a.localeCompare(b)));
   const milestones = client.profile.hasMilestones;
   const base: Omit<DesiredInput, 'ids'> = { plan, features, namespace: ns, projectName, profile: client.profile, milestones, articles: articleTarget, users };
@@ -79,6 +84,8 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
     archiveRemoved: config.archiveRemoved,
     warnings,
   });
+  // The user's answer is no input the next run could compare: a run that asked is never kept.
+  const conflicts = syncPlan.entries.some((e) => e.action === 'conflict');
   syncPlan = await resolveConflicts(ctx, syncPlan);
   const actions = new Map(syncPlan.entries.filter((e) => e.model === 'project.task').map((e) => [e.xmlid, e.action]));
   const review = buildReview({ plan, planFile: inputs.planFile, project, users, actions: new Map(allTasks(plan).map((t) => [t.id, actions.get(xmlidOf.task(ns, t.id)) ?? 'create'])) });
@@ -130,7 +137,37 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs): Promise<Res
     const files = buildDesired({ ...base, ids }).articleFiles;
     for (const [path, content] of files) outputs[path] = await ctx.artifacts.write(path, content);
   }
+  const fixedPoint =
+    check.key !== undefined &&
+    !notice &&
+    !conflicts &&
+    stateBefore === outputs[ARTIFACTS.syncState] &&
+    syncPlan.entries.every((e) => e.action === 'unchanged' || e.action === 'kept' || e.action === 'removed');
+  await keepUnchanged(
+    ctx,
+    fixedPoint && check.key
+      ? {
+          version: 1,
+          key: check.key,
+          server: { url: client.url, db: client.db, major: client.profile.major },
+          namespace: ns,
+          unmatched: asked.filter((o) => !users.has(o.toLowerCase())),
+          xmlids: xmlidsRead,
+          tasks: [...existing.tasks.values()].map((t) => [t.id, String(t.write_date)] as [number, string]).sort(([a], [b]) => a - b),
+          outputs,
+          summary: describeOutcome(syncPlan, applied.value),
+          warnings: syncPlan.warnings,
+          report: text,
+          planWarnings: planWarnings.length,
+        }
+      : undefined,
+  );
   return ok(outcomeOf(syncPlan, applied.value, outputs, client.stats.calls - calls0, text));
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a);
+  return x.size === new Set(b).size && b.every((v) => x.has(v));
 }
 
 function sameIds(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
@@ -176,3 +213,5 @@ function strictFailure(planFile: string, plan: TaskPlan, warnings: readonly stri
     hint: 'Fix the plan (or add the symbols to its legend), or run without --strict to sync with the warnings. Nothing was sent to Odoo.',
   });
 }
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

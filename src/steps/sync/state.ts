@@ -86,8 +86,13 @@ export async function previousNamespace(artifacts: ArtifactStore, url: string, d
   return state && state.url === url && state.db === db ? state.namespace : undefined;
 }
 
-/** Stable key order, so the file diffs cleanly. */
+/**
+ * Stable key order, so the file diffs cleanly and a run that changed nothing writes the very
+ * bytes it read (the next run can then take its result as it stands: unchanged.ts).
+ */
 export async function writeState(artifacts: ArtifactStore, state: SyncState): Promise<string> {
   const records = Object.fromEntries(Object.entries(state.records).sort(([a], [b]) => a.localeCompare(b)));
-  return artifacts.write(ARTIFACTS.syncState, `${JSON.stringify({ ...state, records }, null, 2)}\n`);
+  const { version, url, db, namespace, namespaceChecked, articleTarget, users } = state;
+  const ordered = { version, url, db, namespace, namespaceChecked, articleTarget, users, records };
+  return artifacts.write(ARTIFACTS.syncState, `${JSON.stringify(ordered, null, 2)}\n`);
 }
