@@ -140,9 +140,30 @@ writeFileSync(join(root, 'dist', tuiName), tuiBuilt.replace(/sourceMappingURL=tu
 rmSync(join(root, 'dist', 'tui.cjs'));
 renameSync(join(root, 'dist', 'tui.cjs.map'), join(root, 'dist', `${tuiName}.map`));
 
+// zod's small build (src/state/zod-mini.ts) is what loads at start-up (config, journal, a re-sync).
+// Shared with the steps' full zod, esbuild's splitting puts zod's core in one chunk *whole* (all
+// locales, JSON Schema, the compiler: 411 KB, ~50 ms to load) for both. Here the small build gets
+// its own copy of the core files it uses (~16 KB): the full one still loads only with the steps
+// that use it. Both copies share zod's global config (globalThis.__zod_globalConfig).
+const zodMiniCopy = {
+  name: 'zod-mini-copy',
+  setup(b) {
+    const ns = 'zod-mini';
+    const own = async (path, resolveDir, kind) => {
+      const r = await b.resolve(path, { resolveDir, kind });
+      if (r.errors.length > 0) return { errors: r.errors };
+      return { path: r.path, namespace: ns, sideEffects: false };
+    };
+    b.onResolve({ filter: /^zod\// }, (args) => (args.importer.endsWith(join('src', 'state', 'zod-mini.ts')) ? own(args.path, args.resolveDir, args.kind) : undefined));
+    b.onResolve({ filter: /.*/, namespace: ns }, (args) => own(args.path, args.resolveDir, args.kind));
+    b.onLoad({ filter: /.*/, namespace: ns }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'js', resolveDir: dirname(args.path) }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: entries,
+  plugins: [zodMiniCopy],
   outdir: 'dist',
   format: 'esm',
   // Ink and React load in their own chunk, only on the TUI path: --help and headless stay fast.

@@ -1,5 +1,5 @@
 /** The [sync] table of odoo-project-sync.toml, validated; errors name the key. */
-import { z } from 'zod';
+import * as z from '../../state/zod-mini.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
 import { idPart } from './parse/text.js';
@@ -8,17 +8,16 @@ import { CONFIG_FILE } from '../types.js';
 
 const XMLID_NS = /^[a-z][a-z0-9_]{1,62}$/;
 
-const SyncSection = z
-  .object({
-    project_name: z.string().trim().min(1).max(200).optional(),
-    xmlid_namespace: z.string().regex(XMLID_NS, 'lowercase letters, digits and _, starting with a letter').optional(),
-    notify: z.boolean().default(false),
-    archive_removed: z.boolean().default(false),
-    plan_file: z.string().min(1).optional(),
-    /** Tasks per load() call. */
-    batch_size: z.number().int().min(1).max(5000).default(500),
-  })
-  .strict();
+// zod's small build: this runs on every sync, a re-sync with nothing changed included.
+const SyncSection = z.strictObject({
+  project_name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  xmlid_namespace: z.optional(z.string().check(z.regex(XMLID_NS, 'lowercase letters, digits and _, starting with a letter'))),
+  notify: z._default(z.boolean(), false),
+  archive_removed: z._default(z.boolean(), false),
+  plan_file: z.optional(z.string().check(z.minLength(1))),
+  /** Tasks per load() call. */
+  batch_size: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 500),
+});
 
 export interface SyncConfig {
   projectName?: string;

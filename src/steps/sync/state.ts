@@ -4,17 +4,17 @@
  * that cannot be read is kept aside and the sync continues as if it had never run (load() with
  * external ids makes that safe).
  */
-import { z } from 'zod';
+import * as z from '../../state/zod-mini.js';
 import type { ArtifactStore } from '../types.js';
 import { ARTIFACTS } from '../types.js';
 
 const RecordState = z.object({
   model: z.string(),
-  id: z.number().int(),
+  id: z.int(),
   fields: z.record(z.string(), z.string()),
-  writeDate: z.string().optional(),
+  writeDate: z.optional(z.string()),
   /** Sent in a batch whose outcome is unknown (interrupted): compare with Odoo, never a conflict. */
-  pending: z.boolean().optional(),
+  pending: z.optional(z.boolean()),
 });
 
 const StateV1 = z.object({
@@ -23,11 +23,11 @@ const StateV1 = z.object({
   db: z.string(),
   namespace: z.string(),
   /** The namespace was checked against installed modules. */
-  namespaceChecked: z.boolean().default(false),
-  articleTarget: z.enum(['knowledge.article', 'document.page', 'files']).optional(),
+  namespaceChecked: z._default(z.boolean(), false),
+  articleTarget: z.optional(z.enum(['knowledge.article', 'document.page', 'files'])),
   /** Owner (lowercase) -> res.users id, for owners that matched. */
-  users: z.record(z.string(), z.number().int()).default({}),
-  records: z.record(z.string(), RecordState).default({}),
+  users: z._default(z.record(z.string(), z.int()), {}),
+  records: z._default(z.record(z.string(), RecordState), {}),
 });
 
 export type RecordState = z.infer<typeof RecordState>;
