@@ -83,6 +83,27 @@ describe('a re-sync with nothing changed', () => {
     expect(task(emu, 'task_fleet_views').name).toBe('Rebuild the Studio form view');
   });
 
+  test('a task moved to another project in Odoo is an edit made there (kept), never a task to create again', async () => {
+    const other = (await kw(emu.url, emu.db, 'project.project', 'create', [{ name: 'Elsewhere' }])) as number;
+    const moved = Number(task(emu, 'task_fleet_cron').id);
+    await kw(emu.url, emu.db, 'project.task', 'write', [[moved], { project_id: other }]);
+    c.tick(60);
+    const tasks = emu.store.count('project.task');
+    const r = await headlessSync(ws.root, SECRET);
+    expect(said(r)).toMatch(/0 created, 0 updated, 4 unchanged, 1 kept from Odoo/);
+    expect(emu.store.count('project.task')).toBe(tasks);
+    expect(task(emu, 'task_fleet_cron')).toMatchObject({ id: moved, project_id: other });
+  });
+
+  test('a task people added to the project themselves leaves the result standing', async () => {
+    const project = emu.store.xmlid(`${NS}.project`)?.res_id;
+    expect(project).toBeDefined();
+    await kw(emu.url, emu.db, 'project.task', 'create', [{ name: 'Added by hand', project_id: project }]);
+    const r = await headlessSync(ws.root, SECRET);
+    expect(said(r)).toMatch(STANDS);
+    expect(said(r)).toMatch(/0 created, 0 updated, 5 unchanged/);
+  });
+
   test('ToDo.md edited: the task is updated', async () => {
     const file = join(ws.root, 'ToDo.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Add service interval fields', 'Add service interval and mileage fields'));

@@ -154,6 +154,7 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs, check: { key
           unmatched: asked.filter((o) => !users.has(o.toLowerCase())),
           xmlids: xmlidsRead,
           tasks: [...existing.tasks.values()].map((t) => [t.id, String(t.write_date)] as [number, string]).sort(([a], [b]) => a - b),
+          project: [...existing.xmlids.values()].find((r) => r.model === 'project.project')?.id,
           outputs,
           summary: describeOutcome(syncPlan, applied.value),
           warnings: syncPlan.warnings,

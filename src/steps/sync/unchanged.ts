@@ -33,6 +33,8 @@ export interface Unchanged {
   xmlids: string;
   /** Every task under our external ids: [id, write_date]. */
   tasks: [number, string][];
+  /** Our project's id: its tasks are listed by it (one id to send, not one per task). */
+  project?: number;
   /** The files the run left (state, plan, articles) -> sha256. */
   outputs: Record<string, string>;
   /** The result, but for the count of calls. */
@@ -80,26 +82,41 @@ export async function checkUnchanged(ctx: StepContext, key: string | undefined):
   const calls0 = client.stats.calls;
   if (client.url !== last.server.url || client.db !== last.server.db || client.profile.major !== last.server.major) return { kind: 'run', key };
   ctx.progress({ activity: 'reading what exists in Odoo' });
-  const ids = last.tasks.map(([id]) => id);
+  const ids = new Set(last.tasks.map(([id]) => id));
   const [users, xmlids, rows] = await Promise.all([
     matchOwners(client, last.unmatched, {}, ctx.signal),
     readOwnXmlids(client, last.namespace, ctx.signal),
-    ids.length > 0 ? client.read<{ id: number; write_date: string }>('project.task', ids, ['write_date'], { signal: ctx.signal }) : [],
+    taskWriteDates(client, [...ids], last.project, ctx.signal),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Tasks people added to the project themselves are not ours: only ours are compared.
+  const byId = new Map(rows.filter((r) => ids.has(r.id)).map((r) => [r.id, r]));
   const same =
     users.size === 0 &&
     digestOfXmlids(xmlids) === last.xmlids &&
-    rows.length === last.tasks.length &&
+    byId.size === last.tasks.length &&
     last.tasks.every(([id, wd]) => byId.get(id)?.write_date === wd);
   if (!same) {
-    return { kind: 'run', key, prefetched: { namespace: last.namespace, users, asked: last.unmatched, xmlids, writeDates: { asked: new Set(ids), rows: byId } } };
+    // Listed by project, a task not listed may have moved: only the listed ones count as asked
+    // (read by id, a task not returned is deleted).
+    const asked = last.project === undefined ? ids : new Set(byId.keys());
+    return { kind: 'run', key, prefetched: { namespace: last.namespace, users, asked: last.unmatched, xmlids, writeDates: { asked, rows: byId } } };
   }
   ctx.log('nothing changed in the plan, the workspace or Odoo since the last sync: its result stands');
   return {
     kind: 'stands',
     outcome: { summary: withCalls(last.summary, client, calls0), outputs: last.outputs, warnings: last.warnings, report: last.report },
   };
+}
+
+/**
+ * The write_date of our tasks: listed by project (archived ones too), so the request holds one id
+ * instead of thousands (XML-RPC encodes each one). A task moved to another project is then missing,
+ * which sends the sync the long way, as its moved write_date would anyway.
+ */
+function taskWriteDates(client: OdooClient, ids: readonly number[], project: number | undefined, signal: AbortSignal): Promise<{ id: number; write_date: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  if (project === undefined) return client.read('project.task', ids, ['write_date'], { signal });
+  return client.searchRead('project.task', [['project_id', '=', project]], { fields: ['write_date'], context: { active_test: false }, signal });
 }
 
 export function withCalls(summary: string, client: OdooClient, calls0: number): string {
