@@ -25,6 +25,29 @@ function line(name: string, s: StepFigures, anchor: AnchorResult, target: string
   );
 }
 
+/**
+ * What the wizard's reviewer runs on the map step 4 wrote: the whole check, warnings and their
+ * positions included (every story that needs a reason), first on the text, then after an edit.
+ */
+async function reviewerCheck(file: string): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { validateDocument } = await import('../src/review/validate.js');
+  const { featureReviewSpec } = await import('../src/steps/feature-map/review.js');
+  const text = readFileSync(file, 'utf8');
+  const time = (t: string) => {
+    const c = process.cpuUsage();
+    const w = performance.now();
+    const n = validateDocument(t, featureReviewSpec).length;
+    const cu = process.cpuUsage(c);
+    return { wall: (performance.now() - w) / 1000, cpu: (cu.user + cu.system) / 1e6, n };
+  };
+  const first = time(text);
+  const edited = time(text.replace(/\n\[/, '\n# a note\n['));
+  console.log(
+    `bench realtree: reviewer check of the ${(text.length / 1e6).toFixed(1)} MB map = ${f2(first.wall)} s wall, ${f2(first.cpu)} s CPU (${first.n} diagnostics with positions; load ${loadavg()[0].toFixed(2)}); after an edit ${f2(edited.wall)} s wall, ${f2(edited.cpu)} s CPU`,
+  );
+}
+
 export async function run(): Promise<void> {
   const tree = process.env.ODOO_ADDONS_TREE;
   if (!tree) {
@@ -49,10 +72,15 @@ export async function run(): Promise<void> {
     spawnSync(process.execPath, [cli, 'init', '--workspace', ws, '--source', 'source', ...paths.flatMap((p) => ['--addons', p])], { encoding: 'utf8' });
     const steps: [string, string[], string][] = [
       ['feature-map', ['run', 'feature-map'], '<= 2x anchor'],
+      // Without --yes: the map step 4 wrote and checked, untouched, is not read again.
+      ['feature-review (check, no --yes)', ['run', 'feature-review'], '< 1 s'],
       ['feature-review --yes', ['run', 'feature-review', '--yes'], '< 1 s'],
       ['todo', ['run', 'todo'], '<= 1x anchor'],
     ];
-    for (const [name, args, target] of steps) line(name, await measure(cli, ws, args), anchor, target);
+    for (const [name, args, target] of steps) {
+      line(name, await measure(cli, ws, args), anchor, target);
+      if (name === 'feature-map') await reviewerCheck(join(ws, 'feature_user_story_map.toml'));
+    }
     // Best of 3 (the machine may be shared): each is a whole process, start to exit.
     for (const [name, args] of steps) line(`${name}, again with nothing changed (best of 3)`, await bestOf(3, () => measure(cli, ws, args)), anchor, '< 1 s, no file read whole');
     const empty = process.env.ODOO_BENCH_NO_MODULE ?? '/usr';

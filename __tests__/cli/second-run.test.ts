@@ -83,6 +83,20 @@ describe('a second run with nothing changed', () => {
     expect(status.stdout).toMatch(/todo\s+done/);
   }, 120_000);
 
+  test('checking the map step 4 wrote (run feature-review, no --yes) reads no file whole; an edit keeping size and mtime is read, checked and refused at its line', async () => {
+    expect((await ops(['run', 'feature-map'])).exitCode).toBe(0);
+    const check = await ops(['run', 'feature-review']);
+    expect(check).toMatchObject({ exitCode: 0, reads: BOOKKEEPING, stdout: 'feature_user_story_map.toml is valid; approve it with `odoo-project-sync run feature-review --yes`' });
+    const mapFile = join(ws, 'feature_user_story_map.toml');
+    sneakyEdit(mapFile, 'priority = "medium"', 'priority = "urgent"');
+    const line = readFileSync(mapFile, 'utf8').split('\n').indexOf('priority = "urgent"') + 1;
+    const bad = await ops(['run', 'feature-review']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`^feature_user_story_map\\.toml:${line}:1: priority must be one of`));
+    expect(bad.reads).toContain('ws/feature_user_story_map.toml');
+    expect((await ops(['run', 'feature-review', '--yes'])).exitCode).toBe(2);
+  }, 120_000);
+
   test('an edit that keeps size and mtime still makes each step run: a module file, the map, the ToDo, a state file, the settings', async () => {
     await firstRuns();
     const model = join(tmp, 'addons', 'helpdesk_lite', 'models', 'helpdesk_ticket.py');

@@ -129,12 +129,15 @@ export async function cmdRun(env: CommandEnv, step: StepId, o: { yes: boolean; d
     if (refused) return printError(env, refused);
     if (entry.kind === 'review') {
       if (!o.yes) {
+        const valid = `${entry.file} is valid; approve it with \`odoo-project-sync run ${step} --yes\``;
+        // The map step 4 wrote and checked, untouched: no need to read and check it again.
+        if (await r.review.checkedAsIs(entry.id)) return env.out(valid), EXIT.ok;
         const doc = await r.review.open(entry.id).catch((e: unknown) => e);
         if (doc instanceof Error) return printError(env, doc);
         const { errorsOf, validateDocument } = await import('../review/validate.js');
         const errors = errorsOf(validateDocument((doc as { text: string }).text, await r.review.spec(entry.id), true));
         if (errors.length) return diagLines(entry.file, step, errors).forEach((l) => env.err(l)), EXIT.usage;
-        env.out(`${entry.file} is valid; approve it with \`odoo-project-sync run ${step} --yes\``);
+        env.out(valid);
         return EXIT.ok;
       }
       const res = await r.review.approveCurrent(entry.id).catch((e: unknown) => e as Error);

@@ -125,6 +125,18 @@ export class ReviewOps {
     return p.kind === 'done' && p.checked?.build === BUILD_ID && p.checked.files[e.file] === hash;
   }
 
+  /**
+   * The file on disk is, by its hash through the stat cache (an untouched file is not read), the
+   * one its producing step wrote and checked with no error, with this build: checking it again
+   * would find the same.
+   */
+  async checkedAsIs(step: ReviewStepId): Promise<boolean> {
+    const e = this.entry(step);
+    const p = this.d.store.getState().steps[e.producer];
+    if (p.kind !== 'done' || p.checked?.build !== BUILD_ID || p.checked.files[e.file] === undefined) return false;
+    return this.checkedByProducer(e, await this.d.digest(e.file));
+  }
+
   /** `run <review> --yes`: approves the file as it is on disk. */
   async approveCurrent(step: ReviewStepId): Promise<ApproveResult> {
     const e = this.entry(step);
