@@ -11,7 +11,7 @@ import { approvedPath } from '../../src/state/paths.js';
 import type { Runner } from '../../src/state/runner.js';
 import { featureReviewSpec } from '../../src/steps/feature-map/index.js';
 import { ARTIFACTS, type ReviewSpec, type StepEngine } from '../../src/steps/types.js';
-import { openTestRunner, registryWith, SOURCE_CONFIG, tempDir } from './helpers.js';
+import { DB_CONFIG, openTestRunner, registryWith, SOURCE_CONFIG, tempDir, testSpec } from './helpers.js';
 
 const MAP = `version = 1
 
@@ -119,4 +119,22 @@ test("another build's check is not taken: the map is checked again", async () =>
   const res = await r.review.approveCurrent('feature-review');
   expect(res).toMatchObject({ ok: false, errors: [{ line: 10 }] });
   expect(checks).toEqual([bad]);
+});
+
+test('a check that reads other files (the module map reads extract.json) is not run after its producer: extract does not load it', async () => {
+  writeFileSync(join(t.dir, 'odoo-project-sync.toml'), DB_CONFIG);
+  let loads = 0;
+  runner = await openTestRunner(
+    t.dir,
+    registryWith({
+      mapReview: async () => {
+        loads++;
+        return testSpec('map-review', 'module_model_map.toml');
+      },
+    }),
+  );
+  expect((await runner.runStep('extract')).kind).toBe('done');
+  const st = runner.store.getState().steps.extract;
+  expect(st.kind === 'done' && st.checked).toBeFalsy();
+  expect(loads).toBe(0);
 });

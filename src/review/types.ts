@@ -19,9 +19,4 @@ export interface ReviewSpec {
    * so advice that would not block may be left out.
    */
   validate(text: string, parsed?: unknown, errorsOnly?: boolean): Diagnostic[];
-  /**
-   * The check reads nothing but the text (no other file): the producing step may check what it
-   * wrote, and approving those same bytes with the same build then needs no second check.
-   */
-  readonly textOnly?: boolean;
 }

@@ -21,7 +21,7 @@ export interface StepMemo {
 /**
  * Checkpoint files a step wrote that passed their checkpoint's check with no error, by sha256,
  * and the build that checked them: approving those exact bytes with the same build needs no
- * second check. Only for checks that read the file alone (ReviewSpec.textOnly).
+ * second check. Only for checks that read the file alone (the registry's `textOnly`).
  */
 export interface StepChecked {
   build: string;

@@ -281,16 +281,15 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
 
   /**
    * The checkpoint files this step wrote, checked now for errors as approving them would check
-   * them (only checks that read the file alone): those with none are recorded by hash, so
+   * them (only checks that read the file alone, `textOnly`): those with none are recorded by hash, so
    * approving exactly those bytes with this build needs no second check (ReviewOps.approveBytes).
    * Any edit changes the hash, and the approval then checks the file in full.
    */
   async function checkedOutputs(id: StepId, outputs: Readonly<Record<string, string>>): Promise<StepChecked | undefined> {
     const files: Record<string, string> = {};
     for (const e of o.registry) {
-      if (e.kind !== 'review' || e.producer !== id || outputs[e.file] === undefined) continue;
+      if (e.kind !== 'review' || !e.textOnly || e.producer !== id || outputs[e.file] === undefined) continue;
       const spec = await e.spec(ws.artifacts);
-      if (!spec.textOnly) continue;
       const bytes = await ws.artifacts.readBytes(e.file);
       if (!bytes || sha256(bytes) !== outputs[e.file] || firstBadUtf8(bytes)) continue;
       if (errorsOf(validateDocument(bytes.toString('utf8'), spec, true)).length === 0) files[e.file] = outputs[e.file];

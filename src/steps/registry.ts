@@ -38,6 +38,12 @@ export type StepEntry =
       readonly databaseOnly: boolean;
       /** The step that (re)generates the reviewed file. */
       readonly producer: StepId;
+      /**
+       * The check reads nothing but the file (no other file, unlike the module map's, which reads
+       * extract.json): the producer checks what it wrote, and approving those same bytes with the
+       * same build needs no second check.
+       */
+      readonly textOnly?: boolean;
     };
 
 export type StepRegistry = readonly StepEntry[];
@@ -81,7 +87,7 @@ export function buildRegistry(e: Engines): StepRegistry {
       // The last proposal is the merge base of the user's edits.
       reuse: { state: [proposalPath(ARTIFACTS.featureMap)] },
     },
-    { kind: 'review', id: 'feature-review', title: STEP_TITLES['feature-review'], file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map' },
+    { kind: 'review', id: 'feature-review', title: STEP_TITLES['feature-review'], file: ARTIFACTS.featureMap, spec: specLoader(e.featureReview), databaseOnly: false, producer: 'feature-map', textOnly: true },
     // The approved copy of the map and the ledger of kept statuses and owners.
     { kind: 'engine', id: 'todo', title: STEP_TITLES.todo, engine: loader(e.todo), databaseOnly: false, needsOdoo: false, reuse: { state: [ARTIFACTS.featureMapApproved, ARTIFACTS.todoLedger] } },
     { kind: 'engine', id: 'sync', title: STEP_TITLES.sync, engine: loader(e.sync), databaseOnly: false, needsOdoo: true, extraInputs: (c) => [planFileOf(c.sections)] },

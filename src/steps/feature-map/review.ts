@@ -6,5 +6,4 @@ export const featureReviewSpec: ReviewSpec = {
   id: 'feature-review',
   file: 'feature_user_story_map.toml',
   validate: (text, parsed, errorsOnly) => checkFeatureMap(text, parsed, errorsOnly).diagnostics,
-  textOnly: true,
 };
