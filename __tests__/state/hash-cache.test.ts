@@ -151,3 +151,23 @@ test('a file digest is the sha256 of its bytes (what the journal records), and a
   expect(await inputDigest(p, HashCache.memory())).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03');
   expect(await inputDigest(join(t.dir, 'nope'), HashCache.memory())).toBeUndefined();
 });
+
+test('a first run (no cache file yet) checks the tree again by stat alone: every file is read once per process', async () => {
+  addons();
+  const dir = join(t.dir, 'addons');
+  const cache = HashCache.load(cacheFile());
+  const d1 = await inputDigest(dir, cache);
+  expect(await inputDigest(dir, cache)).toBe(d1);
+  expect(cache.counters).toMatchObject({ hashed: 4, hits: 4, dirsListed: 7, dirHits: 7 });
+  // A change after that read is still seen (its mtime moves past the moment of the read).
+  put('addons/shop/models/order.py', 'x = 2\n');
+  expect(await inputDigest(dir, cache)).not.toBe(d1);
+});
+
+test('a file changed in the very moment this process read it is read again on the next check', () => {
+  const p = put('map.toml', 'a = 1\n');
+  const cache = HashCache.memory();
+  cache.hashFile(p);
+  cache.hashFile(p);
+  expect(cache.counters).toMatchObject({ hashed: 2, hits: 0 });
+});

@@ -3,8 +3,11 @@
  * about 20k lines/s per core). Falls back to the calling thread when no worker script can run
  * here (tests, a bundle without the worker entry); results are identical and in the same order.
  */
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SKIP_DIRS } from './files.js';
 import { analyseModule } from './module.js';
 import { workerEntry } from './worker-entry.js';
 import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
@@ -31,32 +34,84 @@ export const lastRun = { threads: 1 };
 const workerScript = (): URL | undefined =>
   workerEntry(import.meta.url, { source: 'worker.ts', built: ['worker.js', 'analysis-worker.js'], bundled: 'analysis-worker.js' });
 
-async function inThread(dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
-  const out: ModuleResult[] = [];
-  for (let i = 0; i < dirs.length; i++) {
+/** Analyses the modules at `indices` on the calling thread, into `out`. */
+async function inThread(dirs: readonly string[], indices: readonly number[], out: ModuleResult[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
+  for (const i of indices) {
     signal?.throwIfAborted();
     const problems: SourceProblem[] = [];
     const read = { files: 0 };
-    out.push({ module: await analyseModule(dirs[i], base, problems, read), problems, files: read.files });
+    out[i] = { module: await analyseModule(dirs[i], base, problems, read), problems, files: read.files };
     onDone(i, read.files);
   }
   return out;
 }
 
-function inPool(script: URL, threads: number, dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
+/** What reading a file costs, roughly, by its kind: Python is parsed, XML read by SAX, web assets only scanned. */
+const FILE_WEIGHT: Record<string, number> = { py: 3, xml: 2, csv: 1, js: 0.5, scss: 0.5 };
+
+/**
+ * A module's rough cost: its files (names only, no stat) weighted by kind. Only used to hand the
+ * largest modules out first, so that no big one (base, account) is left running alone at the end.
+ */
+export function moduleWeight(dir: string): number {
+  let w = 0;
+  const walk = (d: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      if (e.isDirectory()) {
+        if (depth < 8) walk(join(d, e.name), depth + 1);
+      } else {
+        const dot = e.name.lastIndexOf('.');
+        w += FILE_WEIGHT[dot === -1 ? '' : e.name.slice(dot + 1)] ?? 0;
+      }
+    }
+  };
+  walk(dir, 0);
+  return w;
+}
+
+/** Indices of `dirs`, heaviest module first (ties keep their order). */
+export function largestFirst(dirs: readonly string[]): number[] {
+  const weights = dirs.map(moduleWeight);
+  return dirs.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+}
+
+/** What a pool run ends with: the modules it analysed, and why it stopped early if it did. */
+interface PoolRun {
+  results: ModuleResult[];
+  /** A worker failed (it could not start, crashed or threw): the modules without a result are left to the caller. */
+  failed?: unknown;
+}
+
+function inPool(script: URL, threads: number, dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<PoolRun> {
   return new Promise((resolve, reject) => {
     const results: ModuleResult[] = new Array(dirs.length);
     const workers: Worker[] = [];
+    let order: number[] | undefined;
     let next = 0;
     let finished = 0;
-    const stop = (e?: unknown) => {
+    let over = false;
+    const stop = (failed?: unknown) => {
+      if (over) return;
+      over = true;
+      signal?.removeEventListener('abort', aborted);
       for (const w of workers) void w.terminate();
-      if (e) reject(e);
-      else resolve(results);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve({ results, failed });
     };
+    const aborted = () => stop();
+    signal?.addEventListener('abort', aborted);
     const feed = (w: Worker) => {
-      if (signal?.aborted) return stop(signal.reason);
-      if (next < dirs.length) w.postMessage({ index: next, dir: dirs[next++], base });
+      if (next < dirs.length && order) {
+        const index = order[next++];
+        w.postMessage({ index, dir: dirs[index], base });
+      }
     };
     for (let t = 0; t < threads; t++) {
       const w = script.pathname.endsWith('.ts')
@@ -65,15 +120,20 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
         : new Worker(script);
       workers.push(w);
       w.on('message', (msg: { index: number; module?: ModuleAnalysis | TestModule; problems?: SourceProblem[]; files?: number; error?: string }) => {
-        if (msg.error) return stop(new Error(`analysis worker failed: ${msg.error}`));
+        if (over) return;
+        if (msg.error !== undefined) return stop(new Error(`analysis worker failed: ${msg.error}`));
         results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
         onDone(msg.index, msg.files ?? 0);
         if (++finished === dirs.length) return stop();
         feed(w);
       });
       w.on('error', (e) => stop(e));
-      for (let k = 0; k < IN_FLIGHT; k++) feed(w);
+      // A worker that dies without a word (out of memory, process.exit in a dependency) must not leave the step waiting.
+      w.on('exit', (code) => stop(new Error(`analysis worker stopped (exit code ${code})`)));
     }
+    // Weighed while the workers start up (they load the parser meanwhile).
+    order = largestFirst(dirs);
+    for (const w of workers) for (let k = 0; k < IN_FLIGHT; k++) feed(w);
   });
 }
 
@@ -83,18 +143,19 @@ export async function analyseModules(
   base: string,
   onDone: (i: number, files: number) => void,
   signal?: AbortSignal,
+  /** The worker entry (tests); by default the built or source worker.ts. */
+  script: URL | undefined = workerScript(),
 ): Promise<ModuleResult[]> {
   const threads = Math.min(availableParallelism(), 4);
-  const script = threads > 1 && dirs.length >= MIN_MODULES_FOR_POOL ? workerScript() : undefined;
   lastRun.threads = 1;
-  if (!script) return inThread(dirs, base, onDone, signal);
-  try {
-    const results = await inPool(script, threads, dirs, base, onDone, signal);
+  if (!script || threads < 2 || dirs.length < MIN_MODULES_FOR_POOL) return inThread(dirs, dirs.map((_, i) => i), new Array(dirs.length), base, onDone, signal);
+  const run = await inPool(script, threads, dirs, base, onDone, signal);
+  if (run.failed === undefined) {
     lastRun.threads = threads;
-    return results;
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    // A worker that cannot start (no loader for the script, resource limits): do it here.
-    return inThread(dirs, base, onDone, signal);
+    return run.results;
   }
+  // A worker that could not start or crashed: the modules it left are analysed here, so the step
+  // still ends, with the same result (an error of the analysis itself then shows as the step's error).
+  const left = dirs.map((_, i) => i).filter((i) => run.results[i] === undefined);
+  return inThread(dirs, left, run.results, base, onDone, signal);
 }

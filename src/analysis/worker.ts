@@ -1,7 +1,11 @@
 /** Worker-thread entry: analyses the module directories it is sent (see pool.ts). */
 import { parentPort } from 'node:worker_threads';
 import { analyseModule } from './module.js';
+import { loadPython } from './py-parser.js';
 import type { SourceProblem } from './types.js';
+
+// The parser loads while the pool weighs the modules; a failure shows with the first module.
+loadPython().catch(() => undefined);
 
 parentPort?.on('message', (job: { index: number; dir: string; base: string }) => {
   const problems: SourceProblem[] = [];

@@ -7,7 +7,9 @@
  * added, removed or renamed in it, so an unchanged folder is not listed again.
  *
  * Racy files: a file changed within the file system's timestamp granularity of the moment the
- * cache was written may carry the same stat as the recorded one, so it is hashed again.
+ * cache was written may carry the same stat as the recorded one, so it is hashed again. What this
+ * process read itself counts from the moment it read it: a first run (no cache file yet) checks
+ * the tree again by stat alone, instead of reading every file once per check.
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -20,6 +22,8 @@ interface Entry {
   ctimeMs: number;
   ino: number;
   hash: string;
+  /** When this process read the file (Date.now() before the read); undefined when loaded from the cache file. */
+  at?: number;
 }
 
 /** A folder's entries: name and kind (d folder, f file, l symbolic link, o anything else). */
@@ -29,6 +33,8 @@ interface DirEntry {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+  /** When this process listed the folder; undefined when loaded from the cache file. */
+  at?: number;
   /** Decoded on first use: most runs only need to know the listing did not change. */
   entries: DirEntries | string;
 }
@@ -122,16 +128,17 @@ export class HashCache {
   /** A folder's entries sorted by name; `st` is the folder's own stat. */
   listDir(abs: string, st: Stats): DirEntries {
     const known = this.dirs.get(abs);
-    if (known && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino && st.mtimeMs + racyWindow(st.mtimeMs) < this.savedAt) {
+    if (known && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino && this.settled(st.mtimeMs, known.at)) {
       this.counters.dirHits++;
       if (typeof known.entries === 'string') known.entries = unpackListing(known.entries);
       return known.entries;
     }
+    const at = Date.now();
     const entries = readdirSync(abs, { withFileTypes: true })
       .map((e) => [e.name, e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.counters.dirsListed++;
-    this.dirs.set(abs, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, entries });
+    this.dirs.set(abs, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, at, entries });
     this.dirty = true;
     return entries;
   }
@@ -145,28 +152,42 @@ export class HashCache {
       known.mtimeMs === st.mtimeMs &&
       known.ctimeMs === st.ctimeMs &&
       known.ino === st.ino &&
-      st.mtimeMs + racyWindow(st.mtimeMs) < this.savedAt
+      this.settled(st.mtimeMs, known.at)
     ) {
       this.counters.hits++;
       return known.hash;
     }
+    const at = Date.now();
     const bytes = readFileSync(abs);
     const hash = sha256(bytes);
     this.counters.hashed++;
     this.counters.bytes += bytes.length;
-    this.remember(abs, st, hash);
+    this.remember(abs, st, hash, at);
     return hash;
   }
 
-  /** Records a hash computed elsewhere (e.g. of bytes just written). */
-  remember(abs: string, st: Stats, hash: string): void {
+  /**
+   * Whether a file or folder with this mtime, recorded when the cache was saved or (`at`) read by
+   * this process, cannot have changed since without its mtime changing.
+   */
+  private settled(mtimeMs: number, at: number | undefined): boolean {
+    return mtimeMs + racyWindow(mtimeMs) < Math.max(this.savedAt, at ?? 0);
+  }
+
+  /**
+   * Records a hash computed elsewhere (e.g. of bytes just written). `at`: when the bytes were
+   * read from that very file (Date.now() before the read); leave it out for bytes that were
+   * written, which only the next save makes trustworthy.
+   */
+  remember(abs: string, st: Stats, hash: string, at?: number): void {
     const prev = this.known(abs);
     if (prev && prev.hash === hash && prev.size === st.size && prev.mtimeMs === st.mtimeMs && prev.ctimeMs === st.ctimeMs && prev.ino === st.ino) {
       // Same entry, but it was racy: saving again moves savedAt past it, so next time it is a hit.
+      if (at !== undefined) prev.at = Math.max(prev.at ?? 0, at);
       this.dirty = true;
       return;
     }
-    this.entries.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash });
+    this.entries.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, ...(at !== undefined ? { at } : {}) });
     this.newest = Math.max(this.newest, st.mtimeMs);
     this.dirty = true;
   }

@@ -256,7 +256,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         questions.clear(id);
       }
       await record(end);
-      await reconcile();
+      // What the step wrote is looked at again; a headless command takes the rest as it found it.
+      await reconcile(end.type === 'step-finished' ? Object.keys(end.outputs) : undefined);
       return store.getState().steps[id];
     })();
     inFlight.add(work);
