@@ -4,12 +4,11 @@
  * here (tests, a bundle without the worker entry); results are identical and in the same order.
  */
 import { readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { SKIP_DIRS } from './files.js';
 import { analyseModule } from './module.js';
-import { workerEntry } from './worker-entry.js';
+import { defaultWorkerScript, listen, takeWorkers } from './warm-pool.js';
 import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export interface ModuleResult {
@@ -31,8 +30,6 @@ const IN_FLIGHT = 2;
 /** Threads the last analysis ran on (1 = the calling thread); the bench prints it. */
 export const lastRun = { threads: 1 };
 
-const workerScript = (): URL | undefined =>
-  workerEntry(import.meta.url, { source: 'worker.ts', built: ['worker.js', 'analysis-worker.js'], bundled: 'analysis-worker.js' });
 
 /** Analyses the modules at `indices` on the calling thread, into `out`. */
 async function inThread(dirs: readonly string[], indices: readonly number[], out: ModuleResult[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<ModuleResult[]> {
@@ -89,10 +86,9 @@ interface PoolRun {
   failed?: unknown;
 }
 
-function inPool(script: URL, threads: number, dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<PoolRun> {
+function inPool(workers: readonly Worker[], dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<PoolRun> {
   return new Promise((resolve, reject) => {
     const results: ModuleResult[] = new Array(dirs.length);
-    const workers: Worker[] = [];
     let order: number[] | undefined;
     let next = 0;
     let finished = 0;
@@ -113,23 +109,20 @@ function inPool(script: URL, threads: number, dirs: readonly string[], base: str
         w.postMessage({ index, dir: dirs[index], base });
       }
     };
-    for (let t = 0; t < threads; t++) {
-      const w = script.pathname.endsWith('.ts')
-        ? // Under tsx (dev, bench): register its loader inside the worker, then load the script.
-          new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
-        : new Worker(script);
-      workers.push(w);
-      w.on('message', (msg: { index: number; module?: ModuleAnalysis | TestModule; problems?: SourceProblem[]; files?: number; error?: string }) => {
-        if (over) return;
-        if (msg.error !== undefined) return stop(new Error(`analysis worker failed: ${msg.error}`));
-        results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
-        onDone(msg.index, msg.files ?? 0);
-        if (++finished === dirs.length) return stop();
-        feed(w);
+    for (const w of workers) {
+      listen(w, {
+        message: (m) => {
+          const msg = m as { index: number; module?: ModuleAnalysis | TestModule; problems?: SourceProblem[]; files?: number; error?: string };
+          if (over || msg.index === undefined) return;
+          if (msg.error !== undefined) return stop(new Error(`analysis worker failed: ${msg.error}`));
+          results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
+          onDone(msg.index, msg.files ?? 0);
+          if (++finished === dirs.length) return stop();
+          feed(w);
+        },
+        // A worker that dies, even without a word (out of memory, process.exit in a dependency), must not leave the step waiting.
+        failed: (e) => stop(e),
       });
-      w.on('error', (e) => stop(e));
-      // A worker that dies without a word (out of memory, process.exit in a dependency) must not leave the step waiting.
-      w.on('exit', (code) => stop(new Error(`analysis worker stopped (exit code ${code})`)));
     }
     // Weighed while the workers start up (they load the parser meanwhile).
     order = largestFirst(dirs);
@@ -144,14 +137,15 @@ export async function analyseModules(
   onDone: (i: number, files: number) => void,
   signal?: AbortSignal,
   /** The worker entry (tests); by default the built or source worker.ts. */
-  script: URL | undefined = workerScript(),
+  script: URL | undefined = defaultWorkerScript(),
 ): Promise<ModuleResult[]> {
-  const threads = Math.min(availableParallelism(), 4);
   lastRun.threads = 1;
-  if (!script || threads < 2 || dirs.length < MIN_MODULES_FOR_POOL) return inThread(dirs, dirs.map((_, i) => i), new Array(dirs.length), base, onDone, signal);
-  const run = await inPool(script, threads, dirs, base, onDone, signal);
+  // Workers started by the staleness check are taken over, ready; the last job ends them.
+  const workers = dirs.length < MIN_MODULES_FOR_POOL ? undefined : takeWorkers(script);
+  if (!workers) return inThread(dirs, dirs.map((_, i) => i), new Array(dirs.length), base, onDone, signal);
+  const run = await inPool(workers, dirs, base, onDone, signal);
   if (run.failed === undefined) {
-    lastRun.threads = threads;
+    lastRun.threads = workers.length;
     return run.results;
   }
   // A worker that could not start or crashed: the modules it left are analysed here, so the step

@@ -145,6 +145,17 @@ export class HashCache {
 
   /** sha256 of a file's content; `st` when the caller already has its stat. */
   hashFile(abs: string, st: Stats = statSync(abs)): string {
+    const hit = this.lookup(abs, st);
+    if (hit !== undefined) return hit;
+    const at = Date.now();
+    const bytes = readFileSync(abs);
+    const hash = sha256(bytes);
+    this.learn(abs, st, hash, at);
+    return hash;
+  }
+
+  /** The recorded hash of a file whose stat is unchanged, or undefined: it has to be read. */
+  lookup(abs: string, st: Stats): string | undefined {
     const known = this.known(abs);
     if (
       known &&
@@ -157,13 +168,14 @@ export class HashCache {
       this.counters.hits++;
       return known.hash;
     }
-    const at = Date.now();
-    const bytes = readFileSync(abs);
-    const hash = sha256(bytes);
+    return undefined;
+  }
+
+  /** Records the hash of a file read (at `at`, Date.now() before the read) after `lookup` missed. */
+  learn(abs: string, st: Stats, hash: string, at: number): void {
     this.counters.hashed++;
-    this.counters.bytes += bytes.length;
+    this.counters.bytes += st.size;
     this.remember(abs, st, hash, at);
-    return hash;
   }
 
   /**

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { isFileSync, MANIFESTS, readsContent, SKIP_DIRS } from '../analysis/files.js';
+import { hashOnWorkers } from '../analysis/warm-pool.js';
 import type { DirEntries, HashCache } from './hash-cache.js';
 import { isNotFound } from './artifact-store.js';
 
@@ -113,20 +114,56 @@ export async function inputDigest(abs: string, cache: HashCache, progress?: Dige
       else items.push({ line: `${name}/\0not a module\n` });
     }
   }
-  const total = items.filter((i) => i.abs).length;
+  const hashes = await contentHashes(items, cache, progress);
   const h = createHash('sha256');
-  let done = 0;
-  for (const item of items) {
-    if (item.abs) {
-      let hash: string;
-      try {
-        hash = cache.hashFile(item.abs);
-      } catch {
-        hash = 'unreadable'; // the analysis reports it; a fix changes the digest
-      }
-      h.update(`${item.line}${hash}\n`);
-      progress?.(++done, total);
-    } else h.update(item.line);
-  }
+  items.forEach((item, i) => h.update(item.abs ? `${item.line}${hashes[i]}\n` : item.line));
   return h.digest('hex');
 }
+
+/** Below this many files to read, starting worker threads costs more than it saves. */
+const READ_ON_WORKERS = 1000;
+
+/** The content hash of each item that has a file: by stat from the cache, else read (on worker threads when many). */
+async function contentHashes(items: readonly Item[], cache: HashCache, progress?: DigestProgress): Promise<string[]> {
+  const hashes: string[] = new Array(items.length);
+  const total = items.filter((i) => i.abs).length;
+  let done = 0;
+  const toRead: { i: number; abs: string; st: Stats }[] = [];
+  items.forEach((item, i) => {
+    if (!item.abs) return;
+    let st: Stats;
+    try {
+      st = statSync(item.abs);
+    } catch {
+      hashes[i] = UNREADABLE;
+      return void progress?.(++done, total);
+    }
+    const hit = cache.lookup(item.abs, st);
+    if (hit === undefined) return void toRead.push({ i, abs: item.abs, st });
+    hashes[i] = hit;
+    progress?.(++done, total);
+  });
+  // A tree seen for the first time: the analysis workers read it while they load the parser.
+  const read = toRead.length >= READ_ON_WORKERS ? await hashOnWorkers(toRead.map((f) => f.abs), (n) => progress?.((done += n), total)) : [];
+  toRead.forEach((f, k) => {
+    const r = read[k];
+    if (r) {
+      if (r.hash === undefined) hashes[f.i] = UNREADABLE;
+      else {
+        cache.learn(f.abs, f.st, r.hash, r.at);
+        hashes[f.i] = r.hash;
+      }
+      return;
+    }
+    try {
+      hashes[f.i] = cache.hashFile(f.abs, f.st);
+    } catch {
+      hashes[f.i] = UNREADABLE;
+    }
+    progress?.(++done, total);
+  });
+  return hashes;
+}
+
+/** What an unreadable file counts as: the analysis reports it; a fix changes the digest. */
+const UNREADABLE = 'unreadable';

@@ -60,7 +60,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
   const models = [...new Set(m.models.filter((c) => c.kind === 'model').map((c) => c.name ?? c.inherit[0]).filter((x): x is string => !!x))];
   for (const model of models) {
     const classes = classesOf(m, model);
-    const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
+    const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
     if (!field) {
       const staged = stageFeature(ctx, m, model, classes);
       if (staged) out.push(staged);

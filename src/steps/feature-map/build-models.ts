@@ -223,7 +223,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       stories.push(story(ctx.primaryRole(groups), goal, reason, [...only, ...(stories.length ? [] : criteria)]));
     }
     const methods = classes.flatMap((c) => c.methods);
-    const field = stateField(classes) ?? stateField([...ctx.classesOfModel(model)]);
+    const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
     stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
     // Methods that change how the model behaves, when their docstrings say what they do.
     const explained = methods.filter((x) => (x.role === 'override' || x.role === 'other') && x.docstring && !x.name.startsWith('_compute'));

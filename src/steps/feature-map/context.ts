@@ -1,5 +1,5 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
-import type { ModuleAnalysis, PyMethod, PyModel, SourceRef } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
 import { humanize, modelLabeler } from './text.js';
 
@@ -25,6 +25,15 @@ export class BuildContext {
   classesOfModel(model: string): readonly PyModel[] {
     this.byModel ??= group(this.modules.flatMap((m) => m.models), (c) => c.name ?? c.inherit[0]);
     return this.byModel.get(model) ?? [];
+  }
+
+  private stateFields?: Map<string, PyField | undefined>;
+
+  /** The state field of a model across every analysed module (see stateField), found once per model. */
+  stateFieldOfModel(model: string, find: (classes: readonly PyModel[]) => PyField | undefined): PyField | undefined {
+    this.stateFields ??= new Map();
+    if (!this.stateFields.has(model)) this.stateFields.set(model, find(this.classesOfModel(model)));
+    return this.stateFields.get(model);
   }
 
   /** Classes of every analysed module that are about `model` (see modelOf). */
@@ -112,9 +121,18 @@ export class BuildContext {
     return accessFor(this.modules, model).filter((a) => a.perms[perm] && a.group).map((a) => a.group as string);
   }
 
-  /** Role names, least privileged first. */
+  private roleNamesOf = new Map<string, readonly string[]>();
+
+  /** Role names, least privileged first (a fresh array: callers may change it). */
   roleNames(groupIds: readonly string[]): string[] {
-    return [...new Set(this.roles.order(groupIds, this.home).map((g) => this.roles.name(g)))];
+    // Asked thousands of times for the same few groups on a big tree.
+    const key = `${this.home ?? ''}\0${groupIds.join('\0')}`;
+    let names = this.roleNamesOf.get(key);
+    if (!names) {
+      names = [...new Set(this.roles.order(groupIds, this.home).map((g) => this.roles.name(g)))];
+      this.roleNamesOf.set(key, names);
+    }
+    return [...names];
   }
 
   /** Least privileged role among groups, else the fallback. */
