@@ -120,7 +120,7 @@ function inPool(workers: readonly Worker[], dirs: readonly string[], base: strin
           if (++finished === dirs.length) return stop();
           feed(w);
         },
-        // A worker that dies, even without a word (out of memory, process.exit in a dependency), must not leave the step waiting.
+        // A worker that dies, even without a word (out of memory, an exit call in a dependency), must not leave the step waiting.
         failed: (e) => stop(e),
       });
     }
