@@ -9,6 +9,13 @@ test('the rate is in files per second and the time left follows the share done',
   expect(progressRate({ activity: 'checking', done: 3000, total: 3000, unit: 'files', since: 0 }, 500)).toBe('6,000 files/s');
 });
 
+test('with the heaviest modules handed out first, the time left follows the weighed share of the work, not the module count', () => {
+  // 5 of 568 modules done, but they were a quarter of the work: about 3 s left, not 14 min.
+  const p = { activity: 'reading account', done: 5, total: 568, unit: 'modules', files: 900, since: 0, work: { done: 250, total: 1000 } };
+  expect(progressRate(p, 1000)).toBe('900 files/s, about 3 s left');
+  expect(progressRate({ ...p, work: undefined }, 1000)).toBe('900 files/s, about 1 min 53 s left');
+});
+
 test('nothing is claimed in the first quarter second or without a unit', () => {
   expect(progressRate({ activity: 'x', done: 5, total: 10, unit: 'files', since: 0 }, 100)).toBeUndefined();
   expect(progressRate({ activity: 'x', done: 5, total: 10 }, 5000)).toBeUndefined();

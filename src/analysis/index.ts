@@ -16,7 +16,7 @@ export interface AnalyseOptions {
   base: string;
   signal?: AbortSignal;
   /** After each module: how many modules are done, of how many, and how many files were read so far. */
-  onModule?: (name: string, done: number, total: number, files: number) => void;
+  onModule?: (name: string, done: number, total: number, files: number, work?: { done: number; total: number }) => void;
 }
 
 /** Module directories of an addons path: the path itself if it is a module, else its sub-folders. */
@@ -70,7 +70,7 @@ export async function analyseAddons(paths: readonly string[], opts: AnalyseOptio
   const testModules: TestModule[] = [];
   let done = 0;
   let files = 0;
-  const results = await analyseModules(dirs, opts.base, (i, read) => opts.onModule?.(basename(dirs[i]), ++done, dirs.length, (files += read)), opts.signal);
+  const results = await analyseModules(dirs, opts.base, (i, read, work) => opts.onModule?.(basename(dirs[i]), ++done, dirs.length, (files += read), work && { ...work }), opts.signal);
   for (const r of results) {
     if (r.module && 'kind' in r.module) testModules.push(r.module);
     else if (r.module) modules.push(r.module);

@@ -73,10 +73,15 @@ export function moduleWeight(dir: string): number {
   return w;
 }
 
-/** Indices of `dirs`, heaviest module first (ties keep their order). */
-export function largestFirst(dirs: readonly string[]): number[] {
-  const weights = dirs.map(moduleWeight);
-  return dirs.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+/** Indices of modules by their weights, heaviest first (ties keep their order). */
+export function largestFirst(weights: readonly number[]): number[] {
+  return weights.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+}
+
+/** How much of the weighed work is done, for the time left (see StepProgress.work). */
+export interface WorkDone {
+  done: number;
+  total: number;
 }
 
 /** What a pool run ends with: the modules it analysed, and why it stopped early if it did. */
@@ -86,10 +91,12 @@ interface PoolRun {
   failed?: unknown;
 }
 
-function inPool(workers: readonly Worker[], dirs: readonly string[], base: string, onDone: (i: number, files: number) => void, signal?: AbortSignal): Promise<PoolRun> {
+function inPool(workers: readonly Worker[], dirs: readonly string[], base: string, onDone: (i: number, files: number, work?: WorkDone) => void, signal?: AbortSignal): Promise<PoolRun> {
   return new Promise((resolve, reject) => {
     const results: ModuleResult[] = new Array(dirs.length);
     let order: number[] | undefined;
+    let weights: number[] = [];
+    const work: WorkDone = { done: 0, total: 0 };
     let next = 0;
     let finished = 0;
     let over = false;
@@ -116,7 +123,8 @@ function inPool(workers: readonly Worker[], dirs: readonly string[], base: strin
           if (over || msg.index === undefined) return;
           if (msg.error !== undefined) return stop(new Error(`analysis worker failed: ${msg.error}`));
           results[msg.index] = { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 };
-          onDone(msg.index, msg.files ?? 0);
+          work.done += weights[msg.index] ?? 0;
+          onDone(msg.index, msg.files ?? 0, work);
           if (++finished === dirs.length) return stop();
           feed(w);
         },
@@ -125,7 +133,9 @@ function inPool(workers: readonly Worker[], dirs: readonly string[], base: strin
       });
     }
     // Weighed while the workers start up (they load the parser meanwhile).
-    order = largestFirst(dirs);
+    weights = dirs.map(moduleWeight);
+    work.total = weights.reduce((s, w) => s + w, 0);
+    order = largestFirst(weights);
     for (const w of workers) for (let k = 0; k < IN_FLIGHT; k++) feed(w);
   });
 }
@@ -134,7 +144,7 @@ function inPool(workers: readonly Worker[], dirs: readonly string[], base: strin
 export async function analyseModules(
   dirs: readonly string[],
   base: string,
-  onDone: (i: number, files: number) => void,
+  onDone: (i: number, files: number, work?: WorkDone) => void,
   signal?: AbortSignal,
   /** The worker entry (tests); by default the built or source worker.ts. */
   script: URL | undefined = defaultWorkerScript(),

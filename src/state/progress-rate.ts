@@ -24,7 +24,10 @@ export function progressRate(p: StepProgress, now: number): string | undefined {
   const countsFiles = p.files !== undefined;
   const rate = ((countsFiles ? (p.files as number) : p.done) * 1000) / elapsed;
   const parts = [`${grouped(rate)} ${countsFiles ? 'files' : p.unit}/s`];
-  if (p.total !== undefined && p.total > p.done) parts.push(left((elapsed * (p.total - p.done)) / p.done));
+  if (p.total !== undefined && p.total > p.done) {
+    const w = p.work && p.work.done > 0 && p.work.total >= p.work.done ? p.work : { done: p.done, total: p.total };
+    parts.push(left((elapsed * (w.total - w.done)) / w.done));
+  }
   return parts.join(', ');
 }
 

@@ -73,6 +73,11 @@ export interface StepProgress {
   unit?: string;
   /** Files handled so far, when done/total count something else (the rate is then in files/s). */
   files?: number;
+  /**
+   * The estimated share of the work done, when items differ in size (modules, handed out heaviest
+   * first): the time left is reckoned from it instead of from done/total.
+   */
+  work?: { done: number; total: number };
   /** Set by the runner: when this counted work began (epoch ms), for the rate and time left. */
   since?: number;
 }

@@ -59,7 +59,7 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
     analysis = await analyseAddons(paths.value, {
       base: root,
       signal: ctx.signal,
-      onModule: (name, done, total, files) => ctx.progress({ activity: `reading ${name}`, done, total, unit: 'modules', files }),
+      onModule: (name, done, total, files, work) => ctx.progress({ activity: `reading ${name}`, done, total, unit: 'modules', files, ...(work ? { work } : {}) }),
     });
   } catch (e) {
     if (ctx.signal.aborted) return err(new UserError('cancelled', 'cancelled while reading the module sources'));
