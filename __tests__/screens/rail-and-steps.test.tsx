@@ -137,6 +137,12 @@ describe('shared components', () => {
     expect(out).toMatch(/❯ Yes, write to Odoo/);
   });
 
+  test('reading modules heaviest first, the bar fills with the weighed share of the work, the count stays in modules', () => {
+    const progress = { activity: 'reading account', done: 5, total: 568, unit: 'modules', work: { done: 500, total: 1000 } };
+    const out = renderToString(<ProgressBar done={5} total={568} width={10} progress={progress} />);
+    expect(out).toBe('[█████░░░░░] 5/568 modules');
+  });
+
   test('a progress bar without a total shows the count only', () => {
     const out = renderToString(<ProgressBar done={7} />);
     expect(out).toBe('7 done');

@@ -24,7 +24,9 @@ export function ProgressBar({ done, total, startedAt, now, width = 16, progress 
   const parts: string[] = [];
   let bar = '';
   if (total !== undefined && total > 0 && done !== undefined) {
-    const filled = Math.round((Math.min(done, total) / total) * width);
+    // Modules differ in size (the heaviest go first): the bar shows the weighed share when there is one.
+    const w = progress?.work && progress.work.total > 0 ? progress.work : { done, total };
+    const filled = Math.round((Math.min(w.done, w.total) / w.total) * width);
     bar = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] `;
     parts.push(`${done}/${total}${progress?.unit ? ` ${progress.unit}` : ''}`);
   } else if (done !== undefined) {
