@@ -48,7 +48,7 @@ test('a no-change re-sync reads only its bookkeeping, signs in no more, and says
   const signIns = emu.stats.byMethod.authenticate;
   const again = await ops(['run', 'sync', '--yes']);
   expect(again.exitCode).toBe(0);
-  expect(again.stdout).toBe(full.stdout);
+  expect(again.stdout.replace(/\(\d+ Odoo calls\)/, '')).toBe(full.stdout.replace(/\(\d+ Odoo calls\)/, ''));
   expect(again.stderr).toMatch(/nothing changed in the plan, the workspace or Odoo since the last sync/);
   expect(emu.stats.byMethod.authenticate).toBe(signIns);
   expect(again.reads).toEqual([

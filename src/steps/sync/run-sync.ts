@@ -19,7 +19,7 @@ import { xmlidOf } from './records.js';
 import type { TaskPlan } from './parse/types.js';
 import { loadStateFile, previousNamespace, readState, writeState } from './state.js';
 import { describeOutcome, outcomeOf, recordUnchanged, resolveConflicts } from './run-helpers.js';
-import { digestOfXmlids, keepUnchanged, type Prefetched } from './unchanged.js';
+import { digestOfXmlids, keepUnchanged, VERSION, type Prefetched } from './unchanged.js';
 import { createHash } from 'node:crypto';
 
 export async function runSync(ctx: StepContext, inputs: SyncInputs, check: { key?: string; prefetched?: Prefetched } = {}): Promise<Result<StepOutcome, UserError>> {
@@ -55,12 +55,15 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs, check: { key
   const owners = allTasks(plan).flatMap((t) => (t.owner ? [t.owner] : []));
   const asked = knownOwners(owners, state.users).ask;
   const reuse = check.prefetched && check.prefetched.namespace === ns && sameSet(check.prefetched.asked, asked) ? check.prefetched : undefined;
-  // Three reads that need nothing from each other: together, one round trip of waiting (or none,
-  // when the check of the last run's result made them).
-  const [users, xmlids, writeDates] = reuse
-    ? [new Map([...knownOwners(owners, state.users).out, ...reuse.users]), reuse.xmlids, reuse.writeDates]
-    : await Promise.all([matchOwners(client, owners, state.users, signal), readOwnXmlids(client, ns, signal), readRecordedWriteDates(client, state, signal)]);
-  const xmlidsRead = digestOfXmlids(xmlids);
+  // Three reads that need nothing from each other: together, one round trip of waiting (one read,
+  // when the check of the last run's result made the other two).
+  const [users, xmlids, writeDates] = await Promise.all([
+    reuse ? new Map([...knownOwners(owners, state.users).out, ...reuse.users]) : matchOwners(client, owners, state.users, signal),
+    readOwnXmlids(client, ns, signal),
+    reuse ? reuse.writeDates : readRecordedWriteDates(client, state, signal),
+  ]);
+  const xmlidsRead = digestOfXmlids(new Map([...xmlids].filter(([, r]) => r.model !== 'project.task')));
+  const taskXmlids = [...xmlids.values()].filter((r) => r.model === 'project.task').length;
   const stateBefore = stateFile.text === undefined ? undefined : sha256(stateFile.text);
   state.users = Object.fromEntries([...users].sort(([a], [b]) => a.localeCompare(b)));
   const milestones = client.profile.hasMilestones;
@@ -147,12 +150,13 @@ export async function runSync(ctx: StepContext, inputs: SyncInputs, check: { key
     ctx,
     fixedPoint && check.key
       ? {
-          version: 1,
+          version: VERSION,
           key: check.key,
           server: { url: client.url, db: client.db, major: client.profile.major },
           namespace: ns,
           unmatched: asked.filter((o) => !users.has(o.toLowerCase())),
           xmlids: xmlidsRead,
+          taskXmlids,
           tasks: [...existing.tasks.values()].map((t) => [t.id, String(t.write_date)] as [number, string]).sort(([a], [b]) => a - b),
           project: [...existing.xmlids.values()].find((r) => r.model === 'project.project')?.id,
           outputs,

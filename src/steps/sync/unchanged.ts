@@ -19,18 +19,21 @@ import { planFileOf } from './plan-file.js';
 import { matchOwners, readOwnXmlids, type WriteDates } from './read-existing.js';
 
 export const UNCHANGED_FILE = '.odoo-project-sync/cache/sync-unchanged.json';
+export const VERSION = 2;
 
 /** What the last run that changed nothing found, and its result. */
 export interface Unchanged {
-  version: 1;
+  version: typeof VERSION;
   /** The digests of the plan, the feature map, the settings and the build it ran with. */
   key: string;
   server: { url: string; db: string; major: number };
   namespace: string;
   /** Owners that matched no Odoo user (a user created since must be picked up). */
   unmatched: string[];
-  /** sha256 of our external ids as Odoo listed them. */
+  /** sha256 of our external ids as Odoo listed them, but for the tasks'. */
   xmlids: string;
+  /** How many external ids of tasks we have (with the task list, that covers them). */
+  taskXmlids: number;
   /** Every task under our external ids: [id, write_date]. */
   tasks: [number, string][];
   /** Our project's id: its tasks are listed by it (one id to send, not one per task). */
@@ -45,13 +48,12 @@ export interface Unchanged {
   planWarnings: number;
 }
 
-/** What the check read from Odoo, for the full run to reuse when something did change. */
+/** What the check read from Odoo that the full run can reuse when something did change. */
 export interface Prefetched {
   namespace: string;
   users: Map<string, number>;
   /** The owners asked about (the state's known ones were not). */
   asked: readonly string[];
-  xmlids: Map<string, { model: string; id: number }>;
   writeDates: WriteDates;
 }
 
@@ -83,9 +85,12 @@ export async function checkUnchanged(ctx: StepContext, key: string | undefined):
   if (client.url !== last.server.url || client.db !== last.server.db || client.profile.major !== last.server.major) return { kind: 'run', key };
   ctx.progress({ activity: 'reading what exists in Odoo' });
   const ids = new Set(last.tasks.map(([id]) => id));
-  const [users, xmlids, rows] = await Promise.all([
+  // The tasks' external ids are counted, not listed: a task deleted in Odoo (its external id goes
+  // with it) is missing from the task list, and only a hand edit of ir.model.data changes them.
+  const [users, xmlids, taskXmlids, rows] = await Promise.all([
     matchOwners(client, last.unmatched, {}, ctx.signal),
-    readOwnXmlids(client, last.namespace, ctx.signal),
+    readOwnXmlids(client, last.namespace, ctx.signal, true),
+    client.searchCount('ir.model.data', [['module', '=', last.namespace], ['model', '=', 'project.task']], { signal: ctx.signal }),
     taskWriteDates(client, [...ids], last.project, ctx.signal),
   ]);
   // Tasks people added to the project themselves are not ours: only ours are compared.
@@ -93,13 +98,14 @@ export async function checkUnchanged(ctx: StepContext, key: string | undefined):
   const same =
     users.size === 0 &&
     digestOfXmlids(xmlids) === last.xmlids &&
+    taskXmlids === last.taskXmlids &&
     byId.size === last.tasks.length &&
     last.tasks.every(([id, wd]) => byId.get(id)?.write_date === wd);
   if (!same) {
     // Listed by project, a task not listed may have moved: only the listed ones count as asked
     // (read by id, a task not returned is deleted).
     const asked = last.project === undefined ? ids : new Set(byId.keys());
-    return { kind: 'run', key, prefetched: { namespace: last.namespace, users, asked: last.unmatched, xmlids, writeDates: { asked, rows: byId } } };
+    return { kind: 'run', key, prefetched: { namespace: last.namespace, users, asked: last.unmatched, writeDates: { asked, rows: byId } } };
   }
   ctx.log('nothing changed in the plan, the workspace or Odoo since the last sync: its result stands');
   return {
@@ -131,7 +137,7 @@ export async function readUnchanged(ctx: StepContext): Promise<Unchanged | undef
   try {
     const text = await ctx.artifacts.read(UNCHANGED_FILE);
     const v = text === undefined ? undefined : (JSON.parse(text) as Partial<Unchanged>);
-    return v?.version === 1 && typeof v.key === 'string' && Array.isArray(v.tasks) && Array.isArray(v.unmatched) && typeof v.outputs === 'object' ? (v as Unchanged) : undefined;
+    return v?.version === VERSION && typeof v.key === 'string' && Array.isArray(v.tasks) && Array.isArray(v.unmatched) && typeof v.outputs === 'object' ? (v as Unchanged) : undefined;
   } catch {
     return undefined; // unreadable: one full run
   }
