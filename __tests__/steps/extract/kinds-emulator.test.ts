@@ -89,6 +89,9 @@ describe.each([16, 17, 18, 19] as const)('extract of the other kinds on Odoo %i'
       ['menu:studio_customization.x_equipment_menu_root', 'name', 'Equipment', 'Équipements'],
       ['model:x_equipment', 'name', 'Equipment', 'Équipement'],
       [REPORT, 'name', 'Equipment Sheet', 'Fiche équipement'],
+      // Terms inside the search view's arch, one per term that differs.
+      ['view:studio_customization.x_equipment_search_view', 'arch_db', 'Active', 'Actif'],
+      ['view:studio_customization.x_equipment_search_view', 'arch_db', 'Retired', 'Hors service'],
     ]);
     expect(doc.translations.every((t) => t.lang === 'fr_FR')).toBe(true);
   });

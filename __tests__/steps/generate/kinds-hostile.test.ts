@@ -102,8 +102,8 @@ describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => 
       expect(entries.map((e) => [e.msgid, e.msgstr[0]]).sort()).toEqual(
         [...new Map(mine.map((t) => [`${t.source}\u0000${t.value}`, [t.source, t.value]])).values()].sort(),
       );
-      expect(entries.flatMap((e) => (e.comments?.reference ?? '').split('\n')).every((ref) => /^model:[\w.]+,\w+:\w+\.[^\s]+$/.test(ref))).toBe(true);
-      expect(Object.keys(po.translations).every((ctxt) => ctxt === '' || /^model:/.test(ctxt))).toBe(true);
+      expect(entries.flatMap((e) => (e.comments?.reference ?? '').split('\n')).every((ref) => /^model(_terms)?:[\w.]+,\w+:\w+\.[^\s]+$/.test(ref))).toBe(true);
+      expect(Object.keys(po.translations).every((ctxt) => ctxt === '' || /^model(_terms)?:/.test(ctxt))).toBe(true);
       // A language code that is not one cannot name a file anywhere.
       expect(r.value.warnings.join('\n')).toMatch(/language code "de_DE\/..\/..\/..\/evil" cannot name a file/);
     } finally {

@@ -138,6 +138,9 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
       ['model:ir.model.fields.selection,name:equipment.selection__x_equipment__x_studio_state__retired', expect.any(String), 'Hors service'],
       ['model:ir.ui.menu,name:equipment.x_equipment_menu_root', 'Equipment', 'Équipements'],
       [expect.stringMatching(/^model:mail\.template,subject:equipment\.mail_template_\d+$/), 'Service due for {{ object.x_name }}', 'Entretien prévu pour {{ object.x_name }}'],
+      // Terms inside a view arch: Odoo matches them against the terms of the installed arch.
+      ['model_terms:ir.ui.view,arch_db:equipment.x_equipment_search_view', 'Active', 'Actif'],
+      ['model_terms:ir.ui.view,arch_db:equipment.x_equipment_search_view', 'Retired', 'Hors service'],
     ]);
     for (const [ref] of got) expect(ref).toMatch(ODOO_OCCURRENCE);
     expect(entries.every((e) => e.comments?.extracted === 'module: equipment')).toBe(true);

@@ -5,6 +5,7 @@
 import type { VersionProfile } from '../../odoo/types.js';
 import type { ClassifyEnv } from './classify-actions.js';
 import { many2manyIds, type RawExtract } from './read.js';
+import { termPairs } from './arch-terms.js';
 import { bool, byKey, m2oId, modelKey, num, originOf, recordKey, text } from './refs.js';
 import type {
   AnyRecord, CronRec, FilterRec, MailTemplateRec, ReportRec, SequenceRec, TranslationRec, ViewRec, WindowActionRec,
@@ -179,7 +180,7 @@ export function classifyTranslations(raw: RawExtract, records: readonly AnyRecor
   const keyOf = new Map<string, AnyRecord>();
   const kindModel: Record<string, string> = {
     model: 'ir.model', field: 'ir.model.fields', menu: 'ir.ui.menu', action: 'ir.actions.act_window', server_action: 'ir.actions.server',
-    report: 'ir.actions.report', mail_template: 'mail.template',
+    report: 'ir.actions.report', mail_template: 'mail.template', view: 'ir.ui.view',
   };
   for (const r of records) {
     const model = kindModel[r.key.slice(0, r.key.indexOf(':'))];
@@ -197,6 +198,12 @@ export function classifyTranslations(raw: RawExtract, records: readonly AnyRecor
     }
     const rec = keyOf.get(`${t.model}#${t.id}`);
     if (!rec) continue;
+    if (t.field === 'arch_db') {
+      // One entry per term that differs, English term as the source (Odoo's model_terms).
+      const arch = (rec as { arch?: string }).arch ?? '';
+      for (const p of termPairs(arch, t.value)) out.push({ key: rec.key, field: 'arch_db', lang: t.lang, source: p.source, value: p.value });
+      continue;
+    }
     const source = sourceOf(rec, t.field);
     if (source !== undefined) out.push({ key: rec.key, field: t.field, lang: t.lang, source, value: t.value });
   }

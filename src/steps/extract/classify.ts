@@ -199,7 +199,7 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     views: viewsOwn.sort(byKey),
     ...actsOwn,
     languages: kinds.languages,
-    translations: classifyTranslations(raw, [...modelsOwn, ...fields, ...Object.values(actsOwn).flat()]),
+    translations: classifyTranslations(raw, [...modelsOwn, ...fields, ...viewsOwn, ...Object.values(actsOwn).flat()]),
     ...classifyData(raw.data),
     excluded: excluded.sort(byKey),
     warnings: dedupeWarnings(warnings).sort(sortW),

@@ -239,6 +239,8 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     { model: 'ir.actions.server', fields: ['name'], rows: serverActions },
     { model: 'ir.actions.report', fields: ['name'], rows: kinds.reports },
     { model: 'mail.template', fields: ['name', 'subject'], rows: kinds.mailTemplates },
+    // Terms inside view archs (Odoo keeps the whole arch per language; classify pairs the terms).
+    { model: 'ir.ui.view', fields: ['arch_db'], rows: allViews.filter((v) => v.type !== 'qweb') },
   ], signal);
   opts.progress('done', total, total);
   return {

@@ -12,7 +12,7 @@ import type { GenContext } from './context.js';
 /** Record kind -> the Odoo model whose translated field it is. */
 const MODEL_OF: Record<string, string> = {
   model: 'ir.model', field: 'ir.model.fields', menu: 'ir.ui.menu', action: 'ir.actions.act_window',
-  server_action: 'ir.actions.server', report: 'ir.actions.report', mail_template: 'mail.template',
+  server_action: 'ir.actions.server', report: 'ir.actions.report', mail_template: 'mail.template', view: 'ir.ui.view',
 };
 const LANG = /^[a-z]{2,3}(_[A-Za-z0-9]+)?$/;
 const table = (model: string): string => model.replace(/\./g, '_');
@@ -35,6 +35,8 @@ function reference(ctx: GenContext, module: string, r: AnyRecord, t: Translation
     }
     return `model:ir.model.fields,${t.field}:${full(ctx.fieldRef(r.model, r.name, module))}`;
   }
+  // Terms of a view arch: Odoo matches them against the terms of the installed arch (model_terms).
+  if (t.field === 'arch_db') return `model_terms:${model},arch_db:${full(ctx.ref(r.key, module))}`;
   return `model:${model},${t.field}:${full(ctx.ref(r.key, module))}`;
 }
 
@@ -57,8 +59,11 @@ export function poFiles(ctx: GenContext, module: string, recs: readonly AnyRecor
         ctx.warnings.push(`${module}: ${t.key} ${t.field}: its ${lang.code} translation has no external id to attach to; add it by hand`);
         continue;
       }
-      const k = `${t.source}\u0000${t.value}`;
-      const e = entries.get(k) ?? { source: t.source, value: t.value, refs: new Set<string>() };
+      // A term of an arch is cut from the generated arch, whose identifiers follow the naming policy.
+      const source = t.field === 'arch_db' ? ctx.renameText(t.source) : t.source;
+      const value = t.field === 'arch_db' ? ctx.renameText(t.value) : t.value;
+      const k = `${source}\u0000${value}`;
+      const e = entries.get(k) ?? { source, value, refs: new Set<string>() };
       e.refs.add(ref);
       entries.set(k, e);
     }

@@ -160,6 +160,12 @@ function translate(records: Record<string, Rec[]>): void {
   set('ir.actions.act_window', (r) => r.res_model === 'x_equipment' && r.id !== ID.manualAction, 'name', 'Équipements');
   set('ir.actions.report', (r) => r.id === ID.report, 'name', 'Fiche équipement');
   set('mail.template', (r) => r.id === 41, 'subject', 'Entretien prévu pour {{ object.x_name }}');
+  // Terms inside an arch: Odoo keeps the whole arch per language, the terms translated in it.
+  for (const v of records['ir.ui.view'] ?? []) {
+    if (typeof v.arch_db !== 'string' || !String(v.xml_id ?? '').endsWith('x_equipment_search_view')) continue;
+    const fr = v.arch_db.replace('string="Active"', 'string="Actif"').replace('string="Retired"', 'string="Hors service"');
+    set('ir.ui.view', (r) => r.id === v.id, 'arch_db', fr);
+  }
 }
 
 /**
