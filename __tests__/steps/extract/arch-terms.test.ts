@@ -5,7 +5,13 @@ describe('terms inside a view arch', () => {
   test('label attributes and element texts are terms; technical attributes and texts beside inline markup are not', () => {
     const terms = archTerms('<form><sheet string=" Equipment "><h1>Title &amp; more</h1><field name="x_name" placeholder="Name…" widget="char"/>'
       + '<p>Hello <b>world</b></p><attribute name="invisible">1</attribute><attribute name="string">Label</attribute></sheet></form>');
-    expect([...(terms?.values() ?? [])]).toEqual(['Equipment', 'Title &amp; more', 'Name…', 'Label']);
+    expect([...(terms?.values() ?? [])].sort()).toEqual(['Equipment', 'Label', 'Name…', 'Title &amp; more']);
+  });
+
+  test('an inherited view: terms inside <data> and <xpath> are found (data is an HTML inline tag for Odoo, but not inline here)', () => {
+    const en = '<data><xpath expr="//notebook" position="inside"><page string="Equipment" name="p"><field name="x_ids"/></page></xpath></data>';
+    const fr = '<data><xpath expr="//notebook" position="inside"><page string="Équipements" name="p"><field name="x_ids"/></page></xpath></data>';
+    expect(termPairs(en, fr)).toEqual([{ source: 'Equipment', value: 'Équipements' }]);
   });
 
   test('a translated arch gives one pair per term that differs, by position', () => {

@@ -23,43 +23,76 @@ const nonspace = (s: string): boolean => !/^[\s\uFEFF]*$/.test(s);
 /** Odoo serializes a text term: &, < and > come escaped. */
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+interface Node {
+  name: string;
+  attrs: Record<string, string>;
+  children: (Node | string)[];
+}
+
+/** Odoo's translatable(): inline markup, no t- attribute, inline all the way down. */
+const translatable = (n: Node): boolean =>
+  INLINE.has(n.name) && !Object.keys(n.attrs).some((k) => k.startsWith('t-')) && n.children.every((c) => typeof c === 'string' || translatable(c));
+
 /** Position in the arch -> term; undefined when the arch is not well-formed. */
 export function archTerms(arch: string): Map<string, string> | undefined {
+  const root = parse(arch);
+  if (!root) return undefined;
   const out = new Map<string, string>();
+  const visit = (n: Node, path: string): void => {
+    if (SKIPPED.has(n.name) || (n.attrs['t-translation'] ?? '').trim() === 'off') return;
+    if (n.name === 'attribute' && !ATTRS.has(n.attrs.name ?? '')) return;
+    // Consecutive text and inline markup form one term in Odoo; only plain texts are taken here.
+    let group: { text: string; markup: boolean } = { text: '', markup: false };
+    let groups = 0;
+    const flush = () => {
+      if (nonspace(group.text) && !group.markup) out.set(`${path}#${groups}`, escapeText(group.text.trim()));
+      if (nonspace(group.text) || group.markup) groups++;
+      group = { text: '', markup: false };
+    };
+    n.children.forEach((c, i) => {
+      if (typeof c === 'string') group.text += c;
+      else if (translatable(c)) group.markup = true;
+      else {
+        flush();
+        visit(c, `${path}/${i}`);
+      }
+    });
+    flush();
+    for (const [k, v] of Object.entries(n.attrs)) if (ATTRS.has(k) && nonspace(v)) out.set(`${path}@${k}`, v.trim());
+  };
+  visit(root, '0');
+  return out;
+}
+
+function parse(arch: string): Node | undefined {
   const parser = new SaxesParser();
+  const top: Node = { name: '#root', attrs: {}, children: [] };
+  const stack: Node[] = [top];
   let failed = false;
-  const stack: { path: string; children: number; texts: number; skip: boolean; mixed: boolean; pending: [string, string][] }[] = [];
   parser.on('error', () => {
     failed = true;
   });
   parser.on('opentag', (tag) => {
-    const parent = stack[stack.length - 1];
-    const path = parent ? `${parent.path}/${parent.children++}` : '0';
-    if (parent && INLINE.has(tag.name)) parent.mixed = true;
-    const attrs = tag.attributes as Record<string, string>;
-    // Inline markup belongs to its parent's term (markup included), which is left out: so is it.
-    const skip = (parent?.skip ?? false) || SKIPPED.has(tag.name) || INLINE.has(tag.name) || (attrs['t-translation'] ?? '').trim() === 'off';
-    const attributeTag = tag.name === 'attribute';
-    stack.push({ path, children: 0, texts: 0, skip: skip || (attributeTag && !ATTRS.has(attrs.name ?? '')), mixed: false, pending: [] });
-    if (skip) return;
-    for (const [k, v] of Object.entries(attrs)) if (ATTRS.has(k) && nonspace(v)) out.set(`${path}@${k}`, v.trim());
+    const node: Node = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [] };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
   });
   parser.on('text', (t) => {
-    const top = stack[stack.length - 1];
-    if (!top || top.skip || !nonspace(t)) return;
-    top.pending.push([`${top.path}#${top.texts++}`, escapeText(t.trim())]);
+    if (stack.length > 1) stack[stack.length - 1].children.push(t);
+  });
+  parser.on('cdata', (t) => {
+    if (stack.length > 1) stack[stack.length - 1].children.push(t);
   });
   parser.on('closetag', () => {
-    const top = stack.pop();
-    // Texts beside inline markup are cut with the markup by Odoo: not taken here.
-    if (top && !top.mixed) for (const [k, v] of top.pending) out.set(k, v);
+    stack.pop();
   });
   try {
     parser.write(arch).close();
   } catch {
     failed = true;
   }
-  return failed ? undefined : out;
+  const root = top.children.find((c): c is Node => typeof c !== 'string');
+  return failed ? undefined : root;
 }
 
 /** The terms of an arch and of its translation, paired by position: the ones that differ. */
