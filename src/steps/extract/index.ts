@@ -71,6 +71,7 @@ function report(doc: import('./schema.js').ExtractDoc, proposal: string): string
     `fields ${doc.fields.length}, views ${doc.views.length}, actions ${doc.actions.length}, menus ${doc.menus.length}, server actions ${doc.serverActions.length}, automations ${doc.automations.length}, access ${doc.access.length}, rules ${doc.rules.length}, defaults ${doc.defaults.length}`,
     `reports ${doc.reports.length}, saved filters ${doc.filters.length}, mail templates ${doc.mailTemplates.length}, scheduled actions ${doc.crons.length}, sequences ${doc.sequences.length}`,
     `translations ${doc.translations.length} in ${doc.languages.map((l) => l.code).join(', ') || 'no language but English'}`,
+    `records of custom models (data = true in the map carries them): ${doc.data.map((d) => `${d.model} ${d.total}${d.total > d.rows.length ? ' (too many to carry as data)' : ''}`).join(', ') || 'none'}`,
     `module_model_map.toml: ${proposal}`,
   ];
   for (const x of doc.excluded) lines.push(`left out ${x.key}: ${x.reason}`);

@@ -129,7 +129,7 @@ export function renderMap(extract: ExtractDoc): string {
     out.push(`depends = [${m.depends.map(q).join(', ')}]`);
     if (m.models.length > 0) out.push(...list('models', m.models));
     if (m.extends.length > 0) out.push(...list('extends', m.extends));
-    if (m.models.length > 0) out.push(...dataTable(extract, m.name, m.models));
+    if (m.models.length > 0) out.push(...dataTable(m.name, m.models));
   }
   out.push('', '[excluded]', '# Left out of every module. Records below belong to no model (e.g. a menu that opens nothing extracted).');
   out.push(...list('items', map.excluded));
@@ -157,16 +157,13 @@ function list(key: string, values: readonly string[]): string[] {
 }
 
 /** `[modules.<m>.data]`: one line per custom model, off by default, with how many records it has. */
-function dataTable(extract: ExtractDoc, module: string, models: readonly string[]): string[] {
+function dataTable(module: string, models: readonly string[]): string[] {
   const out = [
-    '# data: set a model to true to carry its records as data/records.xml (external ids <model>_<id>, loaded',
+    '# data: set a model to true to carry its records as data/records.xml (external ids <table>_<id>, loaded',
     '# once: an upgrade never overwrites what users changed; installed into this database, the module adopts them).',
     `[modules.${tomlKey(module)}.data]`,
   ];
-  for (const model of models) {
-    const set = extract.data.find((d) => d.model === model);
-    const what = !set ? 'records not read' : set.total > set.rows.length ? `${set.total} records, too many to carry as data` : `${set.total} record(s)`;
-    out.push(`${tomlKey(model)} = false  # ${what}`);
-  }
+  // No record counts here: a new extract would change the line you set to true (the extract report has them).
+  for (const model of models) out.push(`${tomlKey(model)} = false`);
   return out;
 }
