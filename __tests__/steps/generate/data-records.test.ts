@@ -180,7 +180,7 @@ describe('take-over: installed into the database the records came from', () => {
     const statePath = join(ctx.artifacts.root, 'state.json');
     writeFileSync(statePath, JSON.stringify(state));
     const { stdout } = await execa('python3', [join(process.cwd(), '__tests__/steps/generate/run_adopt.py'), join(dir, 'hooks.py'), join(dir, 'data/records.xml'), statePath]);
-    return JSON.parse(stdout) as { created: string[]; updated: string[]; rows: [number, string][]; ir_model_data: [string, string, number][] };
+    return JSON.parse(stdout) as { adopted: [string, number][]; created: string[]; updated: string[]; rows: [number, string][]; ir_model_data: [string, string, number][] };
   }
 
   test('every existing record is adopted: none created again, every row keeps its id', async () => {
@@ -189,6 +189,11 @@ describe('take-over: installed into the database the records came from', () => {
     expect(r.updated).toEqual(['x_equipment_1', 'x_equipment_2', 'x_equipment_3', 'x_equipment_4']);
     expect(r.rows).toEqual(ROWS);
     expect(r.ir_model_data).toEqual(ROWS.map(([id]) => ['equipment', `x_equipment_${id}`, id]));
+    // The rows the data file must not overwrite with the extracted values (the model's _load_records_write asks).
+    expect(r.adopted).toEqual(ROWS.map(([id]) => ['x_equipment', id]));
+    const model = readFileSync(join(dir, 'models/x_equipment.py'), 'utf8');
+    expect(model).toMatch(/^from \.\.hooks import adopted$/m);
+    expect(model).toMatch(/    def _load_records_write\(self, values\):\n        if not adopted\(self\):\n            super\(\)\._load_records_write\(values\)\n/);
   });
 
   test('a record exported before (an __export__ id) is adopted too; a row that is another record (other name) is not', async () => {
@@ -219,5 +224,6 @@ describe('take-over: installed into the database the records came from', () => {
     const r = await install({ table: null, rows: [], ir_model_data: [] });
     expect(r.created).toEqual(['x_equipment_1', 'x_equipment_2', 'x_equipment_3', 'x_equipment_4']);
     expect(r.rows.map(([, n]) => n)).toEqual(ROWS.map(([, n]) => n));
+    expect(r.adopted).toEqual([]);
   });
 });

@@ -74,7 +74,10 @@ for rec in ET.parse(records_path).getroot().iter('record'):
     new_id = db.execute('INSERT INTO "%s" (x_name) VALUES (?)' % table, (name,)).lastrowid
     db.execute('INSERT INTO ir_model_data (module, name, model, res_id) VALUES (?, ?, ?, ?)', (module, xid, rec.get('model'), new_id))
     created.append(xid)
+has_adopted = db.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'odoo_project_sync_adopted'").fetchone()
+adopted = db.execute('SELECT model, res_id FROM odoo_project_sync_adopted ORDER BY res_id').fetchall() if has_adopted else []
 print(json.dumps({
+    'adopted': adopted,
     'created': created,
     'updated': updated,
     'rows': db.execute('SELECT id, x_name FROM "%s" ORDER BY id' % table).fetchall(),

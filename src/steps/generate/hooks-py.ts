@@ -179,6 +179,11 @@ def _adopt(cr):
             cr.execute(sql.SQL('SELECT 1 FROM {} WHERE id = %s').format(sql.Identifier(table)), (res_id,))
         if not cr.fetchone():
             continue
+        if model in dict(MODELS):
+            # A record of the module's own model: the data file must not write its extracted values
+            # over what the row holds now (see adopted()).
+            cr.execute('CREATE TEMP TABLE IF NOT EXISTS odoo_project_sync_adopted (model varchar, res_id integer)')
+            cr.execute('INSERT INTO odoo_project_sync_adopted (model, res_id) VALUES (%s, %s)', (dict(MODELS)[model], res_id))
         # Uninstalling handed the module's ids to Studio under the same names: take them back.
         cr.execute(
             "UPDATE ir_model_data SET module = %s WHERE module = 'studio_customization' AND name = %s AND model = %s AND res_id = %s",
@@ -194,6 +199,16 @@ def _adopt(cr):
             'ON CONFLICT DO NOTHING',
             (MODULE, name, model, res_id),
         )
+
+
+def adopted(records):
+    """True when the pre_init_hook of this install adopted these records (they were in the database already)."""
+    cr = records.env.cr
+    cr.execute("SELECT to_regclass('pg_temp.odoo_project_sync_adopted')")
+    if not cr.fetchone()[0]:
+        return False
+    cr.execute('SELECT 1 FROM odoo_project_sync_adopted WHERE model = %s AND res_id = ANY(%s)', (records._name, list(records.ids)))
+    return bool(cr.fetchone())
 
 
 def take_over(env):
@@ -222,6 +237,7 @@ def take_over(env):
 
 def restore_labels(env):
     cr = env.cr
+    cr.execute('DROP TABLE IF EXISTS odoo_project_sync_adopted')
     cr.execute("SELECT to_regclass('pg_temp.odoo_project_sync_labels')")
     if not cr.fetchone()[0]:
         return

@@ -21,7 +21,7 @@ export function looksLikePython(code: string): boolean {
   return withPythonTree(code, (root) => !root.hasError);
 }
 
-export function modelFile(ctx: GenContext, module: string, model: string, newModel: ModelRec | undefined, fields: FieldRec[]): string {
+export function modelFile(ctx: GenContext, module: string, model: string, newModel: ModelRec | undefined, fields: FieldRec[], carriesData = false): string {
   const name = ctx.modelName(model);
   if (!isModelName(name)) throw new Error(`bug: model name ${name} passed validation`);
   const lines: string[] = [`class ${className(name)}(models.Model):`];
@@ -57,7 +57,13 @@ export function modelFile(ctx: GenContext, module: string, model: string, newMod
   }
   if (body === 0 && !newModel) lines.push('    pass');
   for (const m of methods) lines.push('', m);
-  return `${importsFor(methods.join('\n'), body > 0).join('\n')}\n\n\n${lines.join('\n')}\n`;
+  if (carriesData) {
+    // data/records.xml is loaded after the pre_init_hook adopted the existing rows: those keep what they hold now.
+    lines.push('', '    def _load_records_write(self, values):', '        if not adopted(self):', '            super()._load_records_write(values)');
+  }
+  const imports = importsFor(methods.join('\n'), body > 0);
+  if (carriesData) imports.push('', 'from ..hooks import adopted');
+  return `${imports.join('\n')}\n\n\n${lines.join('\n')}\n`;
 }
 
 const DATEUTIL_MODULES = ['parser', 'relativedelta', 'rrule', 'tz'];

@@ -52,9 +52,11 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
 
   const modelNames = [...new Set([...models.map((m) => m.model), ...fields.map((f) => f.model)])].sort();
   const pyFiles: string[] = [];
+  const carried = new Set((module.data ?? []).filter((m) => ctx.extract.data.some((d) => d.model === m && d.rows.length > 0)));
   for (const model of modelNames) {
     const stem = fileStem(ctx.modelName(model));
-    files.set(`models/${stem}.py`, modelFile(ctx, name, model, models.find((m) => m.model === model), fields.filter((f) => f.model === model)));
+    const own = models.find((m) => m.model === model);
+    files.set(`models/${stem}.py`, modelFile(ctx, name, model, own, fields.filter((f) => f.model === model), own !== undefined && carried.has(model)));
     pyFiles.push(stem);
   }
   if (access.length > 0) {
