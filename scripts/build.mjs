@@ -16,6 +16,8 @@ const entries = [
   { in: 'src/analysis/worker.ts', out: 'analysis-worker' },
   // The bench's parse-only measure of the Python parser runs on worker threads too.
   { in: 'src/analysis/parse-worker.ts', out: 'python-parse-worker' },
+  // The check of a feature map step 4 just wrote runs beside the step's last writes.
+  { in: 'src/state/check-worker.ts', out: 'review-check-worker' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 // Chunk names carry a content hash: clear the old ones so dist/ holds only this build.

@@ -35,8 +35,16 @@ export function assetFile(file: string, text: string, lines: number, moduleDir: 
   };
 }
 
+/** Compiled globs: a module's bundles list the same few globs for each of its hundreds of web files. */
+const globs = new Map<string, RegExp>();
+
 /** Manifest globs: '**' spans folders, '*' stays within one. */
 function globMatch(glob: string, path: string): boolean {
-  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?');
-  return new RegExp(`^${re}$`).test(path);
+  let re = globs.get(glob);
+  if (!re) {
+    const src = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?');
+    re = new RegExp(`^${src}$`);
+    globs.set(glob, re);
+  }
+  return re.test(path);
 }

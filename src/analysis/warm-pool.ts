@@ -5,8 +5,8 @@
  * follows finds them ready. Idle workers never keep the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerEntry } from './worker-entry.js';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry } from './worker-entry.js';
 
 /** How long idle workers wait for the next job (the analysis right after the check). */
 const IDLE_MS = 5000;
@@ -40,10 +40,7 @@ export function listen(w: Worker, h: JobHandlers): void {
 }
 
 function spawn(script: URL): Worker {
-  const w = script.pathname.endsWith('.ts')
-    ? // Under tsx (dev, bench): register its loader inside the worker, then load the script.
-      new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
-    : new Worker(script);
+  const w = startWorker(script);
   spawned.count++;
   w.on('message', (msg: unknown) => jobs.get(w)?.message(msg));
   w.on('error', (e) => jobs.get(w)?.failed(e));

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 export interface WorkerFiles {
   /** The entry's source, beside the caller (used under tsx only). */
@@ -23,4 +24,11 @@ export function workerEntry(callerUrl: string, files: WorkerFiles): URL | undefi
     new URL(`../${files.bundled}`, callerUrl),
   ];
   return candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
+}
+
+/** Starts a worker on an entry found by workerEntry (under tsx, its loader is registered inside the worker first). */
+export function startWorker(script: URL): Worker {
+  return script.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
+    : new Worker(script);
 }

@@ -25,6 +25,13 @@ import { orderRefusal, waitingFor } from './step-order.js';
 import type { UserError } from '../core/user-error.js';
 import { firstBadUtf8 } from '../core/utf8.js';
 import { errorsOf, validateDocument } from '../review/validate.js';
+import { errorsOffThread } from './early-check.js';
+
+/** A checkpoint file's check started while its step was still running: the bytes it read, and what it found (undefined: not run). */
+interface EarlyCheck {
+  hash: string;
+  errors?: number;
+}
 
 /** Report lines a step screen shows; the rest is in the report file. */
 const REPORT_LINES = 12;
@@ -216,7 +223,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     const work = (async () => {
       let end: JournaledAction;
       const startedAt = now();
-      const ctx = context(id, cfg, ac.signal);
+      const early = new Map<string, Promise<EarlyCheck | undefined>>();
+      const ctx = context(id, cfg, ac.signal, early);
       try {
         // Running (and showing progress) while the inputs are hashed; journaled once they are.
         store.dispatch({ type: 'step-started', step: id, at: startedAt, inputs: {} });
@@ -231,7 +239,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
           const report = await keepReport(id, r.value.report ?? '', r.value.warnings);
           // An answer the user gave is no input the next run could compare: a step that asked runs again.
           const memo = asked.has(ctx) ? undefined : await memoOf(entry, cfg, r.value.outputs);
-          const checked = o.dryRun ? undefined : await checkedOutputs(id, r.value.outputs);
+          const checked = o.dryRun ? undefined : await checkedOutputs(id, r.value.outputs, early);
           end = {
             type: 'step-finished',
             step: id,
@@ -286,16 +294,31 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
    * approving exactly those bytes with this build needs no second check (ReviewOps.approveBytes).
    * Any edit changes the hash, and the approval then checks the file in full.
    */
-  async function checkedOutputs(id: StepId, outputs: Readonly<Record<string, string>>): Promise<StepChecked | undefined> {
+  async function checkedOutputs(id: StepId, outputs: Readonly<Record<string, string>>, early: ReadonlyMap<string, Promise<EarlyCheck | undefined>>): Promise<StepChecked | undefined> {
     const files: Record<string, string> = {};
     for (const e of o.registry) {
       if (e.kind !== 'review' || !e.textOnly || e.producer !== id || outputs[e.file] === undefined) continue;
+      // Started when the step said it wrote the file: taken when it checked these very bytes.
+      const started = await early.get(e.file);
+      if (started?.hash === outputs[e.file] && started.errors !== undefined) {
+        if (started.errors === 0) files[e.file] = outputs[e.file];
+        continue;
+      }
       const spec = await e.spec(ws.artifacts);
       const bytes = await ws.artifacts.readBytes(e.file);
       if (!bytes || sha256(bytes) !== outputs[e.file] || firstBadUtf8(bytes)) continue;
       if (errorsOf(validateDocument(bytes.toString('utf8'), spec, true)).length === 0) files[e.file] = outputs[e.file];
     }
     return Object.keys(files).length > 0 ? { build: BUILD_ID, files } : undefined;
+  }
+
+  /** The check of a checkpoint file `id` wrote, started at once on a worker thread (see StepContext.wrote). */
+  async function checkEarly(id: StepId, file: string): Promise<EarlyCheck | undefined> {
+    const e = o.registry.find((x) => x.kind === 'review' && x.producer === id && x.file === file);
+    if (!e || e.kind !== 'review' || !e.textOnly) return undefined;
+    const bytes = await ws.artifacts.readBytes(file);
+    if (!bytes || firstBadUtf8(bytes)) return undefined;
+    return { hash: sha256(bytes), errors: await errorsOffThread(e.id, bytes.toString('utf8')) };
   }
 
   /**
@@ -351,7 +374,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
     return steps.todo.kind !== 'stale' && (await hashFile(plan)) !== ABSENT;
   }
 
-  function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal): StepContext {
+  function context(id: StepId, cfg: WorkspaceConfig, signal: AbortSignal, early = new Map<string, Promise<EarlyCheck | undefined>>()): StepContext {
     const log = (line: string) => o.log?.(`[${id}] ${line}`);
     const stamp = progressStamper(now);
     const progress = (given: StepProgress): void => {
@@ -370,6 +393,9 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       log,
       progress,
       digest: (path, fresh) => hashFile(path, undefined, !fresh),
+      wrote: (file) => {
+        if (!o.dryRun) early.set(file, checkEarly(id, file).catch(() => undefined));
+      },
       connect: makeConnector(cfg, signal, {
         connect: o.connect,
         getSecret: () => secret,

@@ -115,6 +115,12 @@ export interface StepContext {
    * Absent: nothing is cached.
    */
   readonly digest?: (path: string, fresh?: boolean) => Promise<string>;
+  /**
+   * Says a file a review step approves (the feature map) is written as it will stay: the runner
+   * starts checking it now, off this thread, while the step finishes its other writes. Absent:
+   * the runner checks it after the step.
+   */
+  readonly wrote?: (file: string) => void;
 }
 
 export interface StepOutcome {

@@ -29,7 +29,7 @@ export const featureMapStep: StepEngine = {
   inputs: [ARTIFACTS.modules],
   async run(ctx) {
     ctx.progress({ activity: 'reading module sources' });
-    const sources = await readSources(ctx);
+    const sources = await readSources(ctx, true);
     if (!sources.ok) return sources;
     const { problems, features } = sources.value;
     const [userText, lastProposal] = await Promise.all([ctx.artifacts.read(ARTIFACTS.featureMap), ctx.artifacts.read(proposalPath(ARTIFACTS.featureMap))]);
@@ -37,6 +37,9 @@ export const featureMapStep: StepEngine = {
     const gone = vanished(userText, features.features, edits);
     const text = renderFeatureMap(features, projectName(ctx), { edits, gone });
     const written = await writeProposal(ctx.artifacts, ARTIFACTS.featureMap, text);
+    // Its check (5.6 MB of TOML on the Odoo CE tree) runs beside the analysis cache's write.
+    ctx.wrote?.(ARTIFACTS.featureMap);
+    await sources.value.keep();
     const warnings = problems.map(problemLine);
     if (gone.length) {
       warnings.push(

@@ -17,6 +17,8 @@ export interface Sources {
   paths: string[];
   /** Read back from the cache (nothing was parsed). */
   cached: boolean;
+  /** With `laterCache`: keeps this analysis in the cache for the next step (a no-op when it came from there). */
+  keep: () => Promise<void>;
 }
 
 async function addonsPaths(ctx: StepContext): Promise<Result<string[]>> {
@@ -43,8 +45,11 @@ export function problemLine(p: SourceProblem): string {
   return `${formatLocation({ file: p.file, line: p.line, column: p.column })}: ${p.message}`;
 }
 
-/** Analyses the workspace's module sources and derives its features. */
-export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
+/**
+ * Analyses the workspace's module sources and derives its features. `laterCache`: the caller
+ * keeps the result in the cache itself (`keep`), after its own writes, instead of before them.
+ */
+export async function readSources(ctx: StepContext, laterCache = false): Promise<Result<Sources>> {
   const paths = await addonsPaths(ctx);
   if (!paths.ok) return paths;
   const root = ctx.artifacts.root;
@@ -52,7 +57,7 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
   const hit = key === undefined ? undefined : await readCachedSources(ctx, key);
   if (hit) {
     ctx.progress({ activity: 'module sources unchanged since the last analysis: reusing it' });
-    return ok({ ...hit, paths: paths.value, cached: true });
+    return ok({ ...hit, paths: paths.value, cached: true, keep: async () => undefined });
   }
   let analysis: AddonsAnalysis;
   try {
@@ -84,10 +89,13 @@ export async function readSources(ctx: StepContext): Promise<Result<Sources>> {
   const database = ctx.config.source === 'database';
   const features = buildFeatures(analysis, (dir) => (database && (dir === ARTIFACTS.modules || dir.startsWith(`${ARTIFACTS.modules}/`)) ? 'database' : 'source'));
   // Kept only when no file changed while it was read: the key must describe what was parsed.
-  if (key !== undefined && (await sourcesKey(ctx, paths.value, true)) === key) {
-    await writeCachedSources(ctx, key, { problems: analysis.problems, features });
-  }
-  return ok({ problems: analysis.problems, features, paths: paths.value, cached: false });
+  const keep = async () => {
+    if (key !== undefined && (await sourcesKey(ctx, paths.value, true)) === key) {
+      await writeCachedSources(ctx, key, { problems: analysis.problems, features });
+    }
+  };
+  if (!laterCache) await keep();
+  return ok({ problems: analysis.problems, features, paths: paths.value, cached: false, keep: laterCache ? keep : async () => undefined });
 }
 
 /** The project name: [sync] project_name, else the workspace folder's name. */
