@@ -132,6 +132,34 @@ describe.each([16, 17, 18, 19] as const)('records of a custom model as data, Odo
     expect(adopt).toContain("['x_equipment_1', 'x_equipment', 'x_equipment', 1, 'x_name', 'Laser cutter']");
     expect(adopt).toContain("['x_equipment_4', 'x_equipment', 'x_equipment', 4, 'x_name', 'Old plotter']");
   });
+
+  test('numbering continues from the source counter after the carried records, and never goes back', async () => {
+    // The source numbered x_equipment with x_equipment.serial up to 6: a fresh database would give
+    // EQ/.../0001 again, a number a carried record already holds.
+    const hooks = read('equipment/hooks.py');
+    const numbers = /^NUMBERS = (.*)$/m.exec(hooks)?.[1] ?? '';
+    expect(numbers).toMatch(/^\[\['[a-z0-9_]+', 7\]\]$/);
+    expect(read('equipment/__manifest__.py')).toContain("'post_init_hook': 'post_init_hook'");
+    // The generated function against a stand-in sequence: fresh (next 1) -> 7; already at 12 -> 12.
+    const harness = [
+      'import sys, types',
+      "psycopg2 = types.ModuleType('psycopg2'); psycopg2.sql = types.ModuleType('psycopg2.sql')",
+      "sys.modules['psycopg2'] = psycopg2; sys.modules['psycopg2.sql'] = psycopg2.sql",
+      "sys.modules['odoo'] = types.SimpleNamespace(SUPERUSER_ID=1, api=None)",
+      'g = {}',
+      "exec(compile(open(sys.argv[1], encoding='utf-8').read(), 'hooks.py', 'exec'), g)",
+      'class Seq:',
+      '    def __init__(self, n): self.number_next_actual = n',
+      "    def write(self, v): self.number_next_actual = v['number_next']",
+      'for start in (1, 12):',
+      '    seq = Seq(start)',
+      '    env = types.SimpleNamespace(ref=lambda xmlid, raise_if_not_found=True: seq)',
+      "    g['continue_numbers'](env)",
+      '    print(seq.number_next_actual)',
+    ].join('\n');
+    const r = await execa('python3', ['-c', harness, join(modules, 'equipment/hooks.py')]);
+    expect(r.stdout.split('\n')).toEqual(['7', '12']);
+  });
 });
 
 describe('records as data under clean naming', () => {

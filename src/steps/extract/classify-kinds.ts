@@ -162,7 +162,9 @@ export function classifyKinds(
     sequences.push({
       key, id: s.id, origin: originOf(xmlid), xmlid, model, dependsOn: model ? [modelKey(model)] : [],
       name: String(s.name), code: seqCode, prefix: text(s.prefix), suffix: text(s.suffix), padding: num(s.padding),
-      numberIncrement: num(s.number_increment, 1), implementation: text(s.implementation) ?? 'standard',
+      numberIncrement: num(s.number_increment, 1),
+      ...(num(s.number_next_actual, 0) > 1 ? { numberNext: num(s.number_next_actual, 0) } : {}),
+      implementation: text(s.implementation) ?? 'standard',
       useDateRange: bool(s.use_date_range), active: s.active !== false, usedBy: uniq(users.map((u) => u.key)),
     });
   }

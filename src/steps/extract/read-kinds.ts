@@ -46,7 +46,7 @@ export function kindFields(client: OdooClient) {
       'name', 'model_id', 'model_name', 'state', 'code', 'interval_number', 'interval_type', 'priority', 'active', 'user_id',
       'ir_actions_server_id', ...(p.cronHasNumbercall ? ['numbercall', 'doall'] : []),
     ],
-    sequence: ['name', 'code', 'prefix', 'suffix', 'padding', 'number_increment', 'implementation', 'use_date_range', 'active'],
+    sequence: ['name', 'code', 'prefix', 'suffix', 'padding', 'number_increment', 'number_next_actual', 'implementation', 'use_date_range', 'active'],
   };
 }
 

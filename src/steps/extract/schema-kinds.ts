@@ -98,6 +98,8 @@ export const SequenceRec = z.object({
   suffix: z.string().optional(),
   padding: z.number(),
   numberIncrement: z.number(),
+  /** The number the source database would give next (records carried as data continue from it). */
+  numberNext: z.number().optional(),
   implementation: z.string(),
   useDateRange: z.boolean(),
   active: z.boolean(),

@@ -34,6 +34,11 @@ export interface TakeOver {
    * they came from, the module adopts the row that still has that id and that name.
    */
   adopt: [string, string, string, number, string, string][];
+  /**
+   * [local name, number] of the module's sequences whose records are carried as data: those
+   * records hold numbers up to the source's counter, so numbering goes on from there (never back).
+   */
+  numbers: [string, number][];
   /** Odoo major version: hook signatures and the registry setup call differ. */
   major: number;
 }
@@ -249,6 +254,14 @@ def restore_labels(env):
     env.invalidate_all()
 
 
+def continue_numbers(env):
+    """The records carried as data hold numbers up to the source's counter: go on from there, never back."""
+    for local, number in NUMBERS:
+        seq = env.ref('%s.%s' % (MODULE, local), raise_if_not_found=False)
+        if seq and seq.number_next_actual < number:
+            seq.write({'number_next': number})
+
+
 def give_back(env):
     """Hands the models and fields back to Studio (manual, x_ names) with their data, views, menus and actions."""
     cr = env.cr
@@ -312,6 +325,7 @@ export function takeOverOf(ctx: GenContext, module: string, recs: readonly AnyRe
     fields: written.map((f) => [f.model, f.name, ctx.fieldName(f.model, f.name)] as [string, string, string]).sort((a, b) => (a.join() < b.join() ? -1 : 1)),
     texts: ctx.renamePairs.filter(([o]) => renamed.has(o)),
     adopt: adopt.sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    numbers: [],
     major: ctx.major,
   };
 }
@@ -334,14 +348,16 @@ const ADOPTABLE: Record<string, [string, string, string]> = {
 export function hooksPy(t: TakeOver): string {
   const setup = t.major >= 19 ? 'env.registry._setup_models__(env.cr)' : 'env.registry.setup_models(env.cr)';
   const entry = t.major >= 17
-    ? ['def pre_init_hook(env):', '    take_over(env)', '', '', 'def post_init_hook(env):', '    restore_labels(env)', '', '', 'def uninstall_hook(env):', '    give_back(env)']
+    ? ['def pre_init_hook(env):', '    take_over(env)', '', '', 'def post_init_hook(env):', '    restore_labels(env)', '    continue_numbers(env)', '', '', 'def uninstall_hook(env):', '    give_back(env)']
     : [
       'def pre_init_hook(cr):',
       '    take_over(api.Environment(cr, SUPERUSER_ID, {}))',
       '',
       '',
       'def post_init_hook(cr, registry):',
-      '    restore_labels(api.Environment(cr, SUPERUSER_ID, {}))',
+      '    env = api.Environment(cr, SUPERUSER_ID, {})',
+      '    restore_labels(env)',
+      '    continue_numbers(env)',
       '',
       '',
       'def uninstall_hook(cr, registry):',
@@ -360,6 +376,7 @@ export function hooksPy(t: TakeOver): string {
     `FIELDS = ${pyLiteral(t.fields)}`,
     `TEXTS = ${pyLiteral(t.texts)}`,
     `ADOPT = ${pyLiteral(t.adopt)}`,
+    `NUMBERS = ${pyLiteral(t.numbers)}`,
     STATIC.replace('__SETUP__', setup),
     '',
     ...entry,

@@ -6,6 +6,7 @@ import type {
   AccessRec, AnyRecord, AutomationRec, DefaultRec, FieldRec, MenuRec, ModelRec, RuleRec, ServerActionRec, ViewRec, WindowActionRec,
 } from '../extract/schema.js';
 import type { ExtractDoc } from '../extract/schema.js';
+import type { SequenceRec } from '../extract/schema-kinds.js';
 import { assign } from '../module-map/assign.js';
 import { inferDepends } from '../module-map/depends.js';
 import type { MapModule, ModuleMap } from '../module-map/map-types.js';
@@ -23,6 +24,25 @@ export interface ModulePlan {
   /** Module-relative path -> content. */
   files: Map<string, string>;
   warnings: string[];
+}
+
+/**
+ * The module's sequences that number the records it carries as data: a fresh database would start
+ * them at 1 and hand out numbers those records already hold, so the install continues them from
+ * the source's counter (a counter already further on is left alone). A sequence by date range
+ * counts per range: said, not changed.
+ */
+function continuedNumbers(ctx: GenContext, module: string, sequences: SequenceRec[], carried: ReadonlySet<string>): [string, number][] {
+  const out: [string, number][] = [];
+  for (const s of sequences) {
+    if (!carried.has(s.model) || s.numberNext === undefined) continue;
+    if (s.useDateRange) {
+      ctx.warnings.push(`${module}: sequence ${s.name} numbers ${s.model}, whose records are carried as data, by date range: set the next number of its current range by hand after installing on a new database`);
+      continue;
+    }
+    out.push([ctx.localId(s), s.numberNext]);
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
 const kindOf = (r: AnyRecord): string => r.key.slice(0, r.key.indexOf(':'));
@@ -102,8 +122,11 @@ function planModule(ctx: GenContext, module: MapModule, extractHash: string): Mo
   ctx.warnings.push(...records.warnings);
 
   const takeOver = takeOverOf(ctx, name, recs, models, fields, files);
-  if (records.xml) takeOver.adopt = [...takeOver.adopt, ...records.adopt].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0 || takeOver.adopt.length > 0;
+  if (records.xml) {
+    takeOver.adopt = [...takeOver.adopt, ...records.adopt].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    takeOver.numbers = continuedNumbers(ctx, name, of<SequenceRec>('sequence'), carried);
+  }
+  const hasHook = takeOver.studioIds.length > 0 || takeOver.models.length > 0 || takeOver.fields.length > 0 || takeOver.adopt.length > 0 || takeOver.numbers.length > 0;
   const top = pyFiles.length > 0 ? ['models'] : [];
   if (hasHook) files.set('hooks.py', hooksPy(takeOver));
   files.set('__init__.py', `${initPy(top)}${hasHook ? 'from .hooks import post_init_hook, pre_init_hook, uninstall_hook\n' : ''}`);
