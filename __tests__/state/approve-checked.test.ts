@@ -9,24 +9,9 @@ import { ok } from '../../src/core/result.js';
 import { encodeLine } from '../../src/state/journal-format.js';
 import { approvedPath } from '../../src/state/paths.js';
 import type { Runner } from '../../src/state/runner.js';
-import { featureReviewSpec } from '../../src/steps/feature-map/index.js';
-import { ARTIFACTS, type ReviewSpec, type StepEngine } from '../../src/steps/types.js';
-import { DB_CONFIG, openTestRunner, registryWith, SOURCE_CONFIG, tempDir, testSpec } from './helpers.js';
+import { ARTIFACTS, type StepEngine } from '../../src/steps/types.js';
+import { DB_CONFIG, countingFeatureSpec, FEATURE_MAP, openTestRunner, registryWith, SOURCE_CONFIG, tempDir, testSpec } from './helpers.js';
 
-const MAP = `version = 1
-
-[modules.repair]
-title = "Repair"
-
-[features.repair-request]
-title = "Request"
-module = "repair"
-kind = "model"
-priority = "high"
-
-[[features.repair-request.stories]]
-text = "As a Repair User, I want to log requests, so that they get fixed."
-`;
 
 let t: ReturnType<typeof tempDir>;
 let runner: Runner | undefined;
@@ -43,13 +28,7 @@ afterEach(async () => {
 });
 
 /** The real feature map check, counting the texts it is asked to check. */
-const countingSpec: ReviewSpec = {
-  ...featureReviewSpec,
-  validate: (text, parsed, errorsOnly) => {
-    checks.push(text);
-    return featureReviewSpec.validate(text, parsed, errorsOnly);
-  },
-};
+const countingSpec = countingFeatureSpec((text) => checks.push(text));
 
 const writes = (text: string): StepEngine => ({
   id: 'feature-map',
@@ -59,7 +38,7 @@ const writes = (text: string): StepEngine => ({
   },
 });
 
-const open = async (mapText = MAP) => {
+const open = async (mapText = FEATURE_MAP) => {
   runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(mapText), featureReview: countingSpec }));
   return runner;
 };
@@ -68,31 +47,31 @@ const mapFile = () => join(t.dir, ARTIFACTS.featureMap);
 test('the map step 4 wrote is checked once, by step 4: approving those bytes takes that check', async () => {
   const r = await open();
   expect((await r.runStep('feature-map')).kind).toBe('done');
-  expect(checks).toEqual([MAP]);
+  expect(checks).toEqual([FEATURE_MAP]);
   expect(await r.review.approveCurrent('feature-review')).toEqual({ ok: true });
   expect(checks).toHaveLength(1);
-  expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(MAP);
+  expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(FEATURE_MAP);
   expect(r.store.getState().steps['feature-review'].kind).toBe('done');
 });
 
 test('an edit after step 4 is checked in full when approved: a bad one is refused at its line, the fix is approved', async () => {
   const r = await open();
   await r.runStep('feature-map');
-  const bad = MAP.replace('priority = "high"', 'priority = "urgent"');
+  const bad = FEATURE_MAP.replace('priority = "high"', 'priority = "urgent"');
   writeFileSync(mapFile(), bad);
   const res = await r.review.approveCurrent('feature-review');
   expect(res).toEqual({ ok: false, errors: [expect.objectContaining({ line: 10, message: expect.stringMatching(/^priority must be one of/) })] });
   expect(r.store.getState().steps['feature-review'].kind).not.toBe('done');
 
-  const fixed = MAP.replace('title = "Request"', 'title = "Repair request"');
+  const fixed = FEATURE_MAP.replace('title = "Request"', 'title = "Repair request"');
   writeFileSync(mapFile(), fixed);
   expect(await r.review.approveCurrent('feature-review')).toEqual({ ok: true });
-  expect(checks).toEqual([MAP, bad, fixed]);
+  expect(checks).toEqual([FEATURE_MAP, bad, fixed]);
   expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(fixed);
 });
 
 test('a map step 4 wrote with an error (an unresolved conflict) is not recorded as checked, and approving it is refused', async () => {
-  const conflicted = `${MAP}<<<<<<< yours\nowner = "me"\n=======\nowner = "them"\n>>>>>>> proposal\n`;
+  const conflicted = `${FEATURE_MAP}<<<<<<< yours\nowner = "me"\n=======\nowner = "them"\n>>>>>>> proposal\n`;
   const r = await open(conflicted);
   await r.runStep('feature-map');
   const st = r.store.getState().steps['feature-map'];
@@ -102,7 +81,7 @@ test('a map step 4 wrote with an error (an unresolved conflict) is not recorded 
 });
 
 test("another build's check is not taken: the map is checked again", async () => {
-  const bad = MAP.replace('priority = "high"', 'priority = "urgent"');
+  const bad = FEATURE_MAP.replace('priority = "high"', 'priority = "urgent"');
   writeFileSync(mapFile(), bad);
   const hash = createHash('sha256').update(bad).digest('hex');
   const journal = join(t.dir, '.odoo-project-sync', 'journal.jsonl');

@@ -8,31 +8,16 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { ok } from '../../src/core/result.js';
 import type { Runner } from '../../src/state/runner.js';
-import { featureReviewSpec } from '../../src/steps/feature-map/index.js';
-import { ARTIFACTS, type ReviewSpec, type StepEngine } from '../../src/steps/types.js';
+import { ARTIFACTS, type StepEngine } from '../../src/steps/types.js';
 import { approvedPath } from '../../src/state/paths.js';
-import { openTestRunner, registryWith, SOURCE_CONFIG, tempDir } from './helpers.js';
+import { countingFeatureSpec, FEATURE_MAP, openTestRunner, registryWith, SOURCE_CONFIG, tempDir } from './helpers.js';
 
-const MAP = `version = 1
-
-[modules.repair]
-title = "Repair"
-
-[features.repair-request]
-title = "Request"
-module = "repair"
-kind = "model"
-priority = "high"
-
-[[features.repair-request.stories]]
-text = "As a Repair User, I want to log requests, so that they get fixed."
-`;
-const BAD = MAP.replace('priority = "high"', 'priority = "urgent"');
+const BAD = FEATURE_MAP.replace('priority = "high"', 'priority = "urgent"');
 
 test('on a worker thread the check finds what it finds on the calling thread', async () => {
   const script = `
     const { errorsOffThread } = await import(${JSON.stringify(join(process.cwd(), 'src/state/early-check.ts'))});
-    const r = await Promise.all([errorsOffThread('feature-review', ${JSON.stringify(MAP)}), errorsOffThread('feature-review', ${JSON.stringify(BAD)}), errorsOffThread('map-review', 'x = 1')]);
+    const r = await Promise.all([errorsOffThread('feature-review', ${JSON.stringify(FEATURE_MAP)}), errorsOffThread('feature-review', ${JSON.stringify(BAD)}), errorsOffThread('map-review', 'x = 1')]);
     process.stdout.write(JSON.stringify(r));`;
   const child = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), timeout: 60_000 });
   // map-review's check needs more than the text: not run there (null in JSON), the caller checks.
@@ -53,13 +38,7 @@ describe('a map announced as written while step 4 goes on', () => {
     runner = undefined;
     t.cleanup();
   });
-  const countingSpec: ReviewSpec = {
-    ...featureReviewSpec,
-    validate: (text, parsed, errorsOnly) => {
-      checks.push(text);
-      return featureReviewSpec.validate(text, parsed, errorsOnly);
-    },
-  };
+  const countingSpec = countingFeatureSpec((text) => checks.push(text));
   /** Writes `first`, says so, then (a step that changed its mind) writes `last`. */
   const writes = (first: string, last = first): StepEngine => ({
     id: 'feature-map',
@@ -72,27 +51,27 @@ describe('a map announced as written while step 4 goes on', () => {
   });
 
   test('is recorded as checked and approving those bytes takes the check', async () => {
-    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(MAP), featureReview: countingSpec }));
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(FEATURE_MAP), featureReview: countingSpec }));
     expect((await runner.runStep('feature-map')).kind).toBe('done');
     const st = runner.store.getState().steps['feature-map'];
     expect(st.kind === 'done' && st.checked?.files).toEqual({ [ARTIFACTS.featureMap]: expect.any(String) });
     const before = checks.length;
     expect(await runner.review.approveCurrent('feature-review')).toEqual({ ok: true });
     expect(checks).toHaveLength(before);
-    expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(MAP);
+    expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(FEATURE_MAP);
   });
 
   test('with an error, then rewritten: the final bytes are what is checked', async () => {
-    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(BAD, MAP), featureReview: countingSpec }));
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(BAD, FEATURE_MAP), featureReview: countingSpec }));
     await runner.runStep('feature-map');
     const st = runner.store.getState().steps['feature-map'];
     expect(st.kind === 'done' && st.checked?.files).toBeTruthy();
     expect(await runner.review.approveCurrent('feature-review')).toEqual({ ok: true });
-    expect(checks.at(-1)).toBe(MAP);
+    expect(checks.at(-1)).toBe(FEATURE_MAP);
   });
 
   test('fine, then rewritten with an error: not recorded as checked, and approving it is refused at its line', async () => {
-    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(MAP, BAD), featureReview: countingSpec }));
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(FEATURE_MAP, BAD), featureReview: countingSpec }));
     await runner.runStep('feature-map');
     const st = runner.store.getState().steps['feature-map'];
     expect(st.kind === 'done' && st.checked).toBeFalsy();

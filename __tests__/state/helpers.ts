@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ok } from '../../src/core/result.js';
 import { UserError } from '../../src/core/user-error.js';
+import { featureReviewSpec } from '../../src/steps/feature-map/index.js';
 import { buildRegistry, type Engines, type StepRegistry } from '../../src/steps/registry.js';
 import type { Diagnostic, ReviewSpec, StepEngine, StepId } from '../../src/steps/types.js';
 import { createRunner, type Runner, type RunnerOptions } from '../../src/state/runner.js';
@@ -87,3 +88,30 @@ export async function openTestRunner(root: string, registry: StepRegistry, extra
 
 export const SOURCE_CONFIG = 'source = "source"\naddons = ["addons"]\n';
 export const DB_CONFIG = 'source = "database"\n\n[connection]\nurl = "http://127.0.0.1:8069"\ndb = "demo"\nuser = "admin"\n';
+
+/** A small valid feature map: one module, one feature with one story. */
+export const FEATURE_MAP = `version = 1
+
+[modules.repair]
+title = "Repair"
+
+[features.repair-request]
+title = "Request"
+module = "repair"
+kind = "model"
+priority = "high"
+
+[[features.repair-request.stories]]
+text = "As a Repair User, I want to log requests, so that they get fixed."
+`;
+
+/** The real feature map check, telling `seen` each text it is asked to check. */
+export function countingFeatureSpec(seen: (text: string) => void): ReviewSpec {
+  return {
+    ...featureReviewSpec,
+    validate: (text, parsed, errorsOnly) => {
+      seen(text);
+      return featureReviewSpec.validate(text, parsed, errorsOnly);
+    },
+  };
+}

@@ -143,8 +143,8 @@ describe.each([16, 17, 18, 19] as const)('records of a custom model as data, Odo
     // The generated function against a stand-in sequence: fresh (next 1) -> 7; already at 12 -> 12.
     const harness = [
       'import sys, types',
-      "psycopg2 = types.ModuleType('psycopg2'); psycopg2.sql = types.ModuleType('psycopg2.sql')",
-      "sys.modules['psycopg2'] = psycopg2; sys.modules['psycopg2.sql'] = psycopg2.sql",
+      `sys.path.insert(0, ${JSON.stringify(join(process.cwd(), '__tests__/steps/generate'))})`,
+      'import psycopg2_stub',
       "sys.modules['odoo'] = types.SimpleNamespace(SUPERUSER_ID=1, api=None)",
       'g = {}',
       "exec(compile(open(sys.argv[1], encoding='utf-8').read(), 'hooks.py', 'exec'), g)",

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { generateStep } from '../../../src/steps/generate/index.js';
 import { pyStr } from '../../../src/steps/generate/py.js';
 import { reemitArch, xmlAttr, xmlText } from '../../../src/steps/generate/xml.js';
 import type { ExtractDoc } from '../../../src/steps/extract/schema.js';
-import { allNodes, inspectPython, parseAllXml, parseXml, pyCompileAll, walk } from './check-modules.js';
-import { recordedExtract, workspace } from './fixture-ctx.js';
+import { allNodes, parseAllXml, parseXml, walk } from './check-modules.js';
+import { generateChecked, recordedExtract, workspace } from './fixture-ctx.js';
 
 const PAYLOADS = [
   `it's "quoted"`,
@@ -60,12 +59,7 @@ describe.each([0, 3, 7])('hostile text from the database (shift %i)', (shift) =>
     const doc = hostile(recordedExtract(17), shift);
     const ctx = await workspace(doc);
     try {
-      const r = await generateStep.run(ctx);
-      if (!r.ok) throw r.error;
-      const modules = join(ctx.artifacts.root, 'modules');
-      expect(await pyCompileAll(modules)).toBe('');
-      const py = await inspectPython(modules);
-      expect(py.errors).toEqual([]);
+      const { modules, py } = await generateChecked(ctx);
       // Nothing from the payloads became code: no import or name beyond what the generator writes.
       expect(py.imports.filter((m) => !['odoo', 'datetime', 'time', 'dateutil', 'psycopg2', 'logging', 're', '.', 'hooks'].includes(m.replace(/^dateutil\.(parser|relativedelta|rrule|tz)$/, 'dateutil')))).toEqual([]);
       expect(py.names).not.toContain('os');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateStep } from '../../../src/steps/generate/index.js';
-import { allNodes, inspectPython, pyCompileAll, manifestProblems, parseAllXml } from './check-modules.js';
-import { recordedExtract, workspace } from './fixture-ctx.js';
+import { allNodes, manifestProblems, parseAllXml } from './check-modules.js';
+import { generateChecked, recordedExtract, workspace } from './fixture-ctx.js';
 
 describe.each([17, 19] as const)('generate from the Odoo %s recordings', (version) => {
   test.each(['keep', 'clean'])('naming = %s: every .py compiles, every .xml parses, manifests match the files', async (naming) => {
@@ -10,12 +10,7 @@ describe.each([17, 19] as const)('generate from the Odoo %s recordings', (versio
     const { renderMap } = await import('../../../src/steps/module-map/proposal.js');
     const ctx = await workspace(doc, renderMap(doc).replace(/^naming = "keep"/m, `naming = "${naming}"`));
     try {
-      const r = await generateStep.run(ctx);
-      if (!r.ok) throw r.error;
-      const modules = join(ctx.artifacts.root, 'modules');
-      expect(await pyCompileAll(modules)).toBe('');
-      const py = await inspectPython(modules);
-      expect(py.errors).toEqual([]);
+      const { modules, py } = await generateChecked(ctx);
       // Every import is used (compute code that names datetime gets it; a model without fields no `fields`).
       expect(py.unused).toEqual([]);
       expect(Object.keys(py.manifests).sort()).toEqual(['base_custom', 'equipment', 'project_custom']);

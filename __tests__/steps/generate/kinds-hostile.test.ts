@@ -10,12 +10,11 @@ import { startEmulator } from '../../../src/odoo/emulator/index.js';
 import { extractStep } from '../../../src/steps/extract/index.js';
 import { parseExtract } from '../../../src/steps/extract/load.js';
 import type { ExtractDoc } from '../../../src/steps/extract/schema.js';
-import { generateStep } from '../../../src/steps/generate/index.js';
 import { xmlText } from '../../../src/steps/generate/xml.js';
 import { clientFor, makeCtx } from '../extract/helpers.js';
 import { addRealXmlids } from '../extract/studio-xmlids.js';
-import { allNodes, inspectPython, parseAllXml, pyCompileAll } from './check-modules.js';
-import { workspace } from './fixture-ctx.js';
+import { allNodes, parseAllXml } from './check-modules.js';
+import { generateChecked, workspace } from './fixture-ctx.js';
 
 const PAYLOADS = [
   `it's "quoted" \\ back\\slash`,
@@ -70,12 +69,7 @@ describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => 
     const doc = hostile(base, shift);
     const ctx = await workspace(doc);
     try {
-      const r = await generateStep.run(ctx);
-      if (!r.ok) throw r.error;
-      const modules = join(ctx.artifacts.root, 'modules');
-      expect(await pyCompileAll(modules)).toBe('');
-      const py = await inspectPython(modules);
-      expect(py.errors).toEqual([]);
+      const { modules, py, warnings } = await generateChecked(ctx);
       expect(py.imports.filter((m) => !['odoo', 'datetime', 'time', 'dateutil', 'psycopg2', 'logging', 're', '.', 'hooks'].includes(m))).toEqual([]);
       expect(py.unused).toEqual([]);
       expect(py.names).not.toContain('os');
@@ -105,7 +99,7 @@ describe.each([0, 3, 5])('hostile text in the new kinds (shift %i)', (shift) => 
       expect(entries.flatMap((e) => (e.comments?.reference ?? '').split('\n')).every((ref) => /^model(_terms)?:[\w.]+,\w+:\w+\.[^\s]+$/.test(ref))).toBe(true);
       expect(Object.keys(po.translations).every((ctxt) => ctxt === '' || /^model(_terms)?:/.test(ctxt))).toBe(true);
       // A language code that is not one cannot name a file anywhere.
-      expect(r.value.warnings.join('\n')).toMatch(/language code "de_DE\/..\/..\/..\/evil" cannot name a file/);
+      expect(warnings.join('\n')).toMatch(/language code "de_DE\/..\/..\/..\/evil" cannot name a file/);
     } finally {
       ctx.cleanup();
     }

@@ -7,22 +7,9 @@ Usage: run_adopt.py <hooks.py> <records.xml> <state.json>. state.json: {"table":
 import json
 import sqlite3
 import sys
-import types
 import xml.etree.ElementTree as ET
 
-
-class Composed(str):
-    def format(self, *args, **kwargs):
-        return Composed(str.format(self, *[str(a) for a in args], **{k: str(v) for k, v in kwargs.items()}))
-
-
-sql = types.ModuleType('psycopg2.sql')
-sql.SQL = Composed
-sql.Identifier = lambda name: '"%s"' % name
-psycopg2 = types.ModuleType('psycopg2')
-psycopg2.sql = sql
-sys.modules['psycopg2'] = psycopg2
-sys.modules['psycopg2.sql'] = sql
+import psycopg2_stub  # noqa: F401  (installs the psycopg2.sql stand-in)
 
 hooks_path, records_path, state_path = sys.argv[1:4]
 with open(state_path, encoding='utf-8') as f:

@@ -8,21 +8,8 @@ Usage: run_hooks.py <hooks.py> <state.json>. state.json: {"columns": {table: [co
 import json
 import re
 import sys
-import types
 
-
-class Composed(str):
-    def format(self, *args, **kwargs):
-        return Composed(str.format(self, *[str(a) for a in args], **{k: str(v) for k, v in kwargs.items()}))
-
-
-sql = types.ModuleType('psycopg2.sql')
-sql.SQL = Composed
-sql.Identifier = lambda name: '"%s"' % name
-psycopg2 = types.ModuleType('psycopg2')
-psycopg2.sql = sql
-sys.modules['psycopg2'] = psycopg2
-sys.modules['psycopg2.sql'] = sql
+import psycopg2_stub  # noqa: F401  (installs the psycopg2.sql stand-in)
 
 hooks_path, state_path = sys.argv[1], sys.argv[2]
 with open(state_path, encoding='utf-8') as f:
