@@ -102,7 +102,7 @@ export class ReviewOps {
   async approveBytes(step: ReviewStepId, bytes: Buffer, onDisk = false): Promise<ApproveResult> {
     const e = this.entry(step);
     const hash = sha256(bytes);
-    if (!this.checkedByProducer(e, hash)) {
+    if (this.checkedHash(e) !== hash) {
       const bad = firstBadUtf8(bytes);
       if (bad) return { ok: false, errors: [{ ...bad, message: 'this byte is not UTF-8 text; save the file as UTF-8 and check the character there', severity: 'error' }] };
       const errors = errorsOf(validateDocument(bytes.toString('utf8'), await this.spec(step), true));
@@ -117,12 +117,12 @@ export class ReviewOps {
   }
 
   /**
-   * These bytes are the file its producing step wrote and checked with no error, with this
-   * build (see the runner's checkedOutputs): checking them again would find the same.
+   * The sha256 of the file as its producing step wrote and checked it with no error, with this
+   * build (see the runner's checkedOutputs): bytes with that hash would be found the same again.
    */
-  private checkedByProducer(e: ReviewEntry, hash: string): boolean {
+  private checkedHash(e: ReviewEntry): string | undefined {
     const p = this.d.store.getState().steps[e.producer];
-    return p.kind === 'done' && p.checked?.build === BUILD_ID && p.checked.files[e.file] === hash;
+    return p.kind === 'done' && p.checked?.build === BUILD_ID ? p.checked.files[e.file] : undefined;
   }
 
   /**
@@ -132,9 +132,8 @@ export class ReviewOps {
    */
   async checkedAsIs(step: ReviewStepId): Promise<boolean> {
     const e = this.entry(step);
-    const p = this.d.store.getState().steps[e.producer];
-    if (p.kind !== 'done' || p.checked?.build !== BUILD_ID || p.checked.files[e.file] === undefined) return false;
-    return this.checkedByProducer(e, await this.d.digest(e.file));
+    const checked = this.checkedHash(e);
+    return checked !== undefined && checked === (await this.d.digest(e.file));
   }
 
   /** `run <review> --yes`: approves the file as it is on disk. */
