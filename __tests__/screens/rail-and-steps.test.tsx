@@ -100,6 +100,10 @@ describe('step screens', () => {
       { kind: 'done', finishedAt: now, summary: '12 tasks', inputs: {}, outputs: { 'ToDo.md': 'ab' }, warnings: ['2 stories without estimate'] },
       /12 tasks[\s\S]*! 2 stories without estimate[\s\S]*wrote ToDo\.md/,
     ],
+    [
+      { kind: 'done', finishedAt: now, summary: 'nothing changed', inputs: {}, outputs: { 'ToDo.md': 'ab' }, kept: true, warnings: [] },
+      /nothing changed[\s\S]*nothing to write; kept ToDo\.md/,
+    ],
   ];
   test.each(cases)('%o', (status, expected) => {
     expect(renderToString(<StepScreen id="todo" status={status} now={now} />, { columns: 100 })).toMatch(expected);

@@ -94,7 +94,9 @@ function StatusBody({ id, status, now }: { id: StepId; status: StepStatus; now: 
           ) : null}
           {status.report ? <ReportLines report={status.report} /> : null}
           {Object.keys(status.outputs).length > 0 ? (
-            <Text color={colour('muted')}>wrote {Object.keys(status.outputs).sort().join(', ')}</Text>
+            <Text color={colour('muted')}>
+              {status.kept ? 'nothing to write; kept' : 'wrote'} {Object.keys(status.outputs).sort().join(', ')}
+            </Text>
           ) : null}
           <Text color={colour('muted')}>{review ? 'enter to open the reviewer again' : 'enter to run again'}</Text>
         </>

@@ -37,6 +37,8 @@ export type JournaledAction =
       summary: string;
       inputs: Hashes;
       outputs: Hashes;
+      /** This run wrote nothing: the outputs are an earlier run's, found as they were. */
+      kept?: boolean;
       warnings: readonly string[];
       chart?: StepChart;
       report?: StepReport;

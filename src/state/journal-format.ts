@@ -31,6 +31,7 @@ const action = z.discriminatedUnion('type', [
     summary: z.string(),
     inputs: hashes,
     outputs: hashes,
+    kept: z.optional(z.boolean()),
     warnings: z.array(z.string()),
     chart: z.optional(
       z.object({

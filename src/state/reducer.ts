@@ -45,6 +45,7 @@ export function reduce(s: RunState, a: Action): RunState {
         summary: a.summary,
         inputs: a.inputs,
         outputs: a.outputs,
+        ...(a.kept ? { kept: true } : {}),
         warnings: a.warnings,
         ...(a.chart ? { chart: a.chart } : {}),
         ...(a.report ? { report: a.report } : {}),

@@ -247,6 +247,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
             summary: r.value.summary,
             inputs,
             outputs: r.value.outputs,
+            ...(r.value.kept ? { kept: true } : {}),
             warnings: r.value.warnings,
             ...(r.value.chart ? { chart: r.value.chart } : {}),
             ...(report ? { report } : {}),

@@ -42,6 +42,8 @@ export type StepStatus =
       /** Input artifact -> sha256 when the step ran (or, for a review, the approved file hash). */
       inputs: Readonly<Record<string, string>>;
       outputs: Readonly<Record<string, string>>;
+      /** The run wrote nothing: `outputs` are an earlier run's files, found as they were. */
+      kept?: boolean;
       warnings: readonly string[];
       chart?: StepChart;
       report?: StepReport;

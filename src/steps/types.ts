@@ -128,6 +128,8 @@ export interface StepOutcome {
   summary: string;
   /** Artifacts written (workspace-relative) -> sha256. */
   outputs: Readonly<Record<string, string>>;
+  /** Set when this run wrote nothing: `outputs` are the files an earlier run wrote, found as they were. */
+  kept?: boolean;
   warnings: readonly string[];
   /** Optional longer report: its first lines show on the step screen, all of it in .odoo-project-sync/reports/<step>.md. */
   report?: string;

@@ -164,7 +164,7 @@ test('portal routes, settings, the JS patch, the cron, the sequence and the emai
   expect(ui.stories[0].acceptance[0]).toBe(`js/ticket_form_patch.js patches FormController (web.assets_backend) (${HP}/static/src/js/ticket_form_patch.js:1).`);
   expect(ui.roles).not.toContain('Portal User');
   const cron = features['helpdesk_portal-automation-ir_cron_remind_escalations'];
-  expect(cron.title).toBe('When every 4 hours, then remind managers of waiting escalations');
+  expect(cron.title).toBe('When the scheduled action runs every 4 hours, then remind managers of waiting escalations');
   expect(cron.stories[0].acceptance).toContain(`Runs every 4 hours without anyone starting it (${HP}/data/ir_cron_data.xml:4).`);
   expect(features['helpdesk_portal-sequence-seq_helpdesk_ticket_portal'].stories[0].acceptance).toContain(
     `create on Helpdesk Ticket takes the next number (${HP}/models/helpdesk_ticket.py:23).`,

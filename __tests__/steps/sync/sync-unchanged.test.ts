@@ -67,6 +67,13 @@ describe('a re-sync with nothing changed', () => {
     expect(files.map((f) => readFileSync(join(ws.root, f), 'utf8'))).toEqual(before);
     // Its warnings are the full run's.
     expect(again.err.filter((l) => l.includes('warning:'))).toEqual(full.err.filter((l) => l.includes('warning:')));
+    // The journal (and so the step screen) says which runs wrote the files and which kept them:
+    // the first sync and the first re-sync (worked out in full) wrote them, the two since did not.
+    const finished = readFileSync(join(ws.root, '.odoo-project-sync/journal.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"step-finished"') && l.includes('"step":"sync"'))
+      .map((l) => (JSON.parse(l) as { action: { kept?: boolean } }).action.kept === true);
+    expect(finished).toEqual([false, false, true, true]);
   });
 
   test('a task edited in Odoo is seen: kept from Odoo', async () => {

@@ -74,7 +74,8 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
       id: featureId(m.name, 'automation', local(cron.id)),
       module: m.name,
       kind: 'automation' as const,
-      title: `When ${when}, then ${lcfirst(what)}`,
+      // "When every day, then ..." reads wrong: the trigger is the scheduled action (Odoo's name for a cron) running.
+      title: `When the scheduled action runs${cron.interval ? ` ${when}` : ''}, then ${lcfirst(what)}`,
       roles: ctx.roleNames(groups),
       stories: [story(ctx.primaryRole(groups), `have Odoo ${lcfirst(what)} ${when}`, firstReason(methods.map((x) => x.docstring)), acceptance)],
       evidence: [ev(cron), ...methods.map(ev)],

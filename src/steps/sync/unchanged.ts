@@ -110,7 +110,7 @@ export async function checkUnchanged(ctx: StepContext, key: string | undefined):
   ctx.log('nothing changed in the plan, the workspace or Odoo since the last sync: its result stands');
   return {
     kind: 'stands',
-    outcome: { summary: withCalls(last.summary, client, calls0), outputs: last.outputs, warnings: last.warnings, report: last.report },
+    outcome: { summary: withCalls(last.summary, client, calls0), outputs: last.outputs, kept: true, warnings: last.warnings, report: last.report },
   };
 }
 
