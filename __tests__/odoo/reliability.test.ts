@@ -187,12 +187,15 @@ test('an unknown database is named, with how to fix the setting', async () => {
   expect(e.hint).toMatch(/--db/);
 });
 
-test('trace gets one line per round trip: transport, model.method, outcome, time', async () => {
+test('trace gets one line per round trip: wire, model.method, outcome, time', async () => {
   const lines: string[] = [];
   const c = await connect({ url: emu.url, user: 'admin' }, { password: 'admin' }, { trace: (l) => lines.push(l) });
   await c.searchCount('project.task', []);
   await c.searchRead('x_no_such_model', []).catch(() => undefined);
+  await c.call('project.task', 'no_such_method', []).catch(() => undefined);
   expect(lines.length).toBe(c.stats.calls);
-  expect(lines.at(-2)).toMatch(/^odoo xmlrpc project\.task\.search_count ok \d+ms$/);
-  expect(lines.at(-1)).toMatch(/^odoo xmlrpc x_no_such_model\.search_read error unknown-model \d+ms$/);
+  // Reads go through /jsonrpc (transports/xmlrpc.ts), the rest through XML-RPC.
+  expect(lines.at(-3)).toMatch(/^odoo jsonrpc project\.task\.search_count ok \d+ms$/);
+  expect(lines.at(-2)).toMatch(/^odoo jsonrpc x_no_such_model\.search_read error unknown-model \d+ms$/);
+  expect(lines.at(-1)).toMatch(/^odoo xmlrpc project\.task\.no_such_method error not-found \d+ms$/);
 });

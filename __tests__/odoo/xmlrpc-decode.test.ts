@@ -1,4 +1,4 @@
-import * as serializer from 'xmlrpc/lib/serializer.js';
+import serializer from 'xmlrpc/lib/serializer.js';
 import { decodeXmlRpcResponse } from '../../src/odoo/transports/xmlrpc-decode.js';
 
 test('decodes what an XML-RPC encoder produces, nested structs and arrays included', () => {

@@ -135,7 +135,7 @@ export class Client implements OdooClient {
     if (this.s.transport.needsUid) await this.authenticate(opts);
     const kw = defined(kwargs);
     if (opts.context) kw['context'] = { ...(kw['context'] as Record<string, unknown> | undefined), ...opts.context };
-    const ctx = { ...this.s.ctx, model, method };
+    const ctx = { ...this.s.ctx, model, method, wire: this.s.transport.wireOf?.(method) };
     const retry = RETRYABLE_METHODS.has(method);
     const send = () =>
       this.s.runner.run(ctx, { retry, signal: opts.signal, timeoutMs: opts.timeoutMs }, async (call) =>

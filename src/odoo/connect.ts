@@ -84,7 +84,9 @@ export async function connect(profile: ConnectionProfile, secret: OdooSecret, op
     if (known) {
       const client = clientFor(known.serverVersion, known.usedDb);
       client.assume(known.uid, {
-        check: askVersion,
+        // Asked beside the first reads over the wire they use: a no-change re-sync on 16-18 then
+        // loads no XML code. A first connection asks XML-RPC first, as every Odoo answers it.
+        check: () => detectVersion(http, runner, url, ctx, client.transport === 'json2' ? { webFirst: true } : { rpcAsJson: true }),
         changed: (now) => serverChanged(url, known.serverVersion, now),
         forget: () => memory?.forget(...key),
         confirmed: (now, uid) =>

@@ -4,7 +4,7 @@ import { OdooError } from './errors.js';
 import { majorOf } from './profiles.js';
 import type { HttpAgent } from './transports/http.js';
 import { getJson, jsonRpcCall } from './transports/jsonrpc.js';
-import { xmlRpcCall } from './transports/xmlrpc.js';
+import { rpcAsJson, xmlRpcCall } from './transports/xmlrpc.js';
 import type { ServerVersion } from './types.js';
 
 interface RawVersion {
@@ -36,14 +36,22 @@ export function parseVersion(raw: unknown): ServerVersion | undefined {
 /**
  * The server's version: XML-RPC common.version (every version to date), else GET /web/version
  * (19+, where XML-RPC is deprecated, and later where it is gone). `webFirst` asks /web/version
- * first, for connections that will use JSON-2 and must not touch XML-RPC on 19.
+ * first, for connections that will use JSON-2 and must not touch XML-RPC on 19. `rpcAsJson` asks
+ * common.version through /jsonrpc first, as the reads it goes beside (transports/xmlrpc.ts).
  */
-export async function detectVersion(http: HttpAgent, runner: CallRunner, url: string, ctx: ErrorContext, o: { webFirst?: boolean } = {}): Promise<ServerVersion> {
+export async function detectVersion(
+  http: HttpAgent,
+  runner: CallRunner,
+  url: string,
+  ctx: ErrorContext,
+  o: { webFirst?: boolean; rpcAsJson?: boolean } = {},
+): Promise<ServerVersion> {
   const vctx = { ...ctx, method: 'version' };
   const viaXmlRpc = () => runner.run({ ...vctx, wire: 'xmlrpc' }, { retry: true }, (call) => xmlRpcCall(http, url, 'common', 'version', [], call));
+  const viaJsonRpc = () => runner.run({ ...vctx, wire: 'jsonrpc' }, { retry: true }, (call) => rpcAsJson(http, url, 'common', 'version', [], call));
   const viaWeb = () => runner.run({ ...vctx, wire: 'http' }, { retry: true }, (call) => getJson(http, url, '/web/version', call));
   let first: OdooError | undefined;
-  for (const ask of o.webFirst ? [viaWeb, viaXmlRpc] : [viaXmlRpc, viaWeb]) {
+  for (const ask of o.webFirst ? [viaWeb, viaXmlRpc] : o.rpcAsJson ? [viaJsonRpc, viaXmlRpc, viaWeb] : [viaXmlRpc, viaWeb]) {
     try {
       const v = parseVersion(await ask());
       if (v) return v;

@@ -21,6 +21,8 @@ export interface Transport {
   authenticate(call: TransportCall): Promise<number>;
   /** Takes a user id learned by an earlier connection instead of signing in. */
   assume(uid: number): void;
+  /** The wire of a call to `method` when it is not the transport's own (trace lines). */
+  wireOf?(method: string): ErrorContext['wire'];
   /** A model method with positional args and keyword args, in XML-RPC execute_kw terms. */
   execute(model: string, method: string, args: readonly unknown[], kwargs: Record<string, unknown>, call: TransportCall): Promise<unknown>;
 }
