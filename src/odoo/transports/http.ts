@@ -23,8 +23,10 @@ export interface HttpAgent {
 }
 
 export function makeHttpAgent(opts: { insecure?: boolean }): HttpAgent {
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4, rejectUnauthorized: !opts.insecure });
+  // Six: the largest burst, a no-change re-sync's four reads beside a kept session's version
+  // check, goes out at once (with four, the last waited for the first answer).
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 6, rejectUnauthorized: !opts.insecure });
   return {
     send: (req) => send(req, httpAgent, httpsAgent),
     close: () => {
