@@ -5,6 +5,7 @@
  * Per step: wall time, CPU time and peak RSS of that process alone, bytes it read, and the ratio
  * to the anchor. Targets: feature-map <= 2x the anchor, todo <= 1x, approving < 1 s, any second
  * run < 1 s, peak memory < 1 GB, a folder with no module answered < 2 s.
+ * ODOO_BENCH_MAP=path/to/feature_user_story_map.toml runs only the reviewer's check of that map.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,29 +27,39 @@ function line(name: string, s: StepFigures, anchor: AnchorResult, target: string
 }
 
 /**
- * What the wizard's reviewer runs on the map step 4 wrote: the whole check, warnings and their
- * positions included (every story that needs a reason), first on the text, then after an edit.
+ * What the wizard's reviewer runs on the map step 4 wrote, warnings included (every story that
+ * needs a reason): the check whose messages it shows at once, then finding their lines (on a map
+ * of more than 2,000 lines it shows the messages first), first on the text, then after an edit.
  */
 async function reviewerCheck(file: string): Promise<void> {
   const { readFileSync } = await import('node:fs');
-  const { validateDocument } = await import('../src/review/validate.js');
+  const { findProblems, placeSorted } = await import('../src/review/validate.js');
   const { featureReviewSpec } = await import('../src/steps/feature-map/review.js');
   const text = readFileSync(file, 'utf8');
-  const time = (t: string) => {
+  const timed = <T>(fn: () => T) => {
     const c = process.cpuUsage();
     const w = performance.now();
-    const n = validateDocument(t, featureReviewSpec).length;
+    const value = fn();
     const cu = process.cpuUsage(c);
-    return { wall: (performance.now() - w) / 1000, cpu: (cu.user + cu.system) / 1e6, n };
+    return { wall: (performance.now() - w) / 1000, cpu: (cu.user + cu.system) / 1e6, value };
+  };
+  const time = (t: string) => {
+    const check = timed(() => findProblems(t, featureReviewSpec));
+    const lines = timed(() => placeSorted(t, check.value));
+    return { check, lines, n: lines.value.length };
   };
   const first = time(text);
   const edited = time(text.replace(/\n\[/, '\n# a note\n['));
+  const both = (f: ReturnType<typeof time>) => `${f2(f.check.wall)} s wall, ${f2(f.check.cpu)} s CPU, their lines ${f2(f.lines.wall)} s wall, ${f2(f.lines.cpu)} s CPU more`;
   console.log(
-    `bench realtree: reviewer check of the ${(text.length / 1e6).toFixed(1)} MB map = ${f2(first.wall)} s wall, ${f2(first.cpu)} s CPU (${first.n} diagnostics with positions; load ${loadavg()[0].toFixed(2)}); after an edit ${f2(edited.wall)} s wall, ${f2(edited.cpu)} s CPU`,
+    `bench realtree: reviewer check of the ${(text.length / 1e6).toFixed(1)} MB map = ${both(first)} (${first.n} diagnostics; load ${loadavg()[0].toFixed(2)}); after an edit ${both(edited)}`,
   );
 }
 
 export async function run(): Promise<void> {
+  // ODOO_BENCH_MAP=path/to/feature_user_story_map.toml: only the reviewer's check of that map.
+  const map = process.env.ODOO_BENCH_MAP;
+  if (map) return reviewerCheck(resolve(map));
   const tree = process.env.ODOO_ADDONS_TREE;
   if (!tree) {
     console.log('bench realtree: skipped (set ODOO_ADDONS_TREE=path[:path...] to a real addons tree kept outside the repository)');

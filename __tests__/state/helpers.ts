@@ -105,13 +105,18 @@ priority = "high"
 text = "As a Repair User, I want to log requests, so that they get fixed."
 `;
 
-/** The real feature map check, telling `seen` each text it is asked to check. */
+/** The real feature map check, telling `seen` each text it is asked to check (placed or not). */
 export function countingFeatureSpec(seen: (text: string) => void): ReviewSpec {
+  const find = featureReviewSpec.find!;
   return {
     ...featureReviewSpec,
     validate: (text, parsed, errorsOnly) => {
       seen(text);
       return featureReviewSpec.validate(text, parsed, errorsOnly);
+    },
+    find: (text, parsed, errorsOnly) => {
+      seen(text);
+      return find(text, parsed, errorsOnly);
     },
   };
 }

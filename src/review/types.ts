@@ -7,6 +7,21 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
 }
 
+/**
+ * A problem a check found at a key path of the file (['features', id, 'stories', 0, 'text']),
+ * before the one TOML locator (core/toml-locate.ts) turns the path into line:column. With
+ * `value`: the string item equal to it in that key's array.
+ */
+export interface KeyFinding {
+  path: readonly PropertyKey[];
+  value?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** What a check reports: placed already (a syntax error), or at a key path still to be placed. */
+export type Finding = Diagnostic | KeyFinding;
+
 /** What a checkpoint step (map-review, feature-review) brings to the reviewer. */
 export interface ReviewSpec {
   readonly id: 'map-review' | 'feature-review';
@@ -19,4 +34,10 @@ export interface ReviewSpec {
    * so advice that would not block may be left out.
    */
   validate(text: string, parsed?: unknown, errorsOnly?: boolean): Diagnostic[];
+  /**
+   * The same check with its findings still at key paths, when the step can give them so: a caller
+   * that only counts errors needs no positions, and the reviewer shows a large file's messages
+   * before their lines are found.
+   */
+  find?(text: string, parsed?: unknown, errorsOnly?: boolean): Finding[];
 }

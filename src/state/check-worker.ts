@@ -1,6 +1,6 @@
 /** Worker-thread entry: checks the text of a checkpoint file a step just wrote for errors (see early-check.ts). */
 import { parentPort } from 'node:worker_threads';
-import { errorsOf, validateDocument } from '../review/validate.js';
+import { errorsOf, findProblems } from '../review/validate.js';
 import { featureReviewSpec } from '../steps/feature-map/review.js';
 import type { ReviewSpec } from '../review/types.js';
 
@@ -9,5 +9,5 @@ const SPECS: Readonly<Record<string, ReviewSpec>> = { [featureReviewSpec.id]: fe
 
 parentPort?.once('message', (job: { step: string; text: string }) => {
   const spec = SPECS[job.step];
-  parentPort?.postMessage({ errors: spec ? errorsOf(validateDocument(job.text, spec, true)).length : null });
+  parentPort?.postMessage({ errors: spec ? errorsOf(findProblems(job.text, spec, true)).length : null });
 });

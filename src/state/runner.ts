@@ -24,7 +24,7 @@ import { makeController } from './controller.js';
 import { orderRefusal, waitingFor } from './step-order.js';
 import type { UserError } from '../core/user-error.js';
 import { firstBadUtf8 } from '../core/utf8.js';
-import { errorsOf, validateDocument } from '../review/validate.js';
+import { errorsOf, findProblems } from '../review/validate.js';
 import { errorsOffThread } from './early-check.js';
 
 /** A checkpoint file's check started while its step was still running: the bytes it read, and what it found (undefined: not run). */
@@ -308,7 +308,7 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       const spec = await e.spec(ws.artifacts);
       const bytes = await ws.artifacts.readBytes(e.file);
       if (!bytes || sha256(bytes) !== outputs[e.file] || firstBadUtf8(bytes)) continue;
-      if (errorsOf(validateDocument(bytes.toString('utf8'), spec, true)).length === 0) files[e.file] = outputs[e.file];
+      if (errorsOf(findProblems(bytes.toString('utf8'), spec, true)).length === 0) files[e.file] = outputs[e.file];
     }
     return Object.keys(files).length > 0 ? { build: BUILD_ID, files } : undefined;
   }

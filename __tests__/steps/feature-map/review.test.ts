@@ -131,3 +131,12 @@ test('a module not under [modules] is an error on its line (it would become a ph
   const typo = MAP.replace('module = "repair"\nkind = "action"', 'module = "repiar"\nkind = "action"');
   expect(errors(typo)[0].message).toMatch(/^module 'repiar' is not listed under \[modules\] \(did you mean 'repair'\?\)/);
 });
+
+test('a warning names the line the TOML parser gives: a header and a text key inside a multi-line string are not the story', () => {
+  const tricky = MAP.replace(
+    'acceptance = ["A Request cannot be saved without Name."]',
+    ['acceptance = ["""', 'The old form read:', '[[features.repair-action-x_request-action_done.stories]]', 'text = "not this one"', '"""]'].join('\n'),
+  ).replace('text = "As a Repair User, I want to close a request, so that it is done."', 'text = "Close a request."');
+  const warnings = featureReviewSpec.validate(tricky).filter((d) => /read best/.test(d.message));
+  expect(warnings.map((d) => [d.line, d.column])).toEqual([[lineOf(tricky, 'text = "Close a request."'), 1]]);
+});

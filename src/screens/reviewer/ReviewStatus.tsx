@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Diagnostic } from '../../steps/types.js';
+import type { Finding } from '../../review/types.js';
 import { errorsOf, formatDiagnostic } from '../../review/validate.js';
 import { useTheme } from '../theme.js';
 import type { Notice } from './use-reviewer.js';
@@ -8,8 +8,10 @@ const SHOWN = 3;
 
 /** Diagnostics near the top of the list, then one line: valid?, saved?, approved?, position. */
 export interface ReviewStatusProps {
-  diagnostics: readonly Diagnostic[];
+  /** Sorted by position; a big file's stay in the check's order, at key paths, until `placing` ends. */
+  diagnostics: readonly Finding[];
   checking: boolean;
+  placing: boolean;
   saving: boolean;
   dirty: boolean;
   approved: boolean;
@@ -28,6 +30,7 @@ export function ReviewStatus(p: ReviewStatusProps) {
     : errors.length > 0
       ? { text: `✖ invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`, c: 'error' as const }
       : { text: warnings > 0 ? `✔ valid (${warnings} warnings)` : '✔ valid', c: 'ok' as const };
+  const placing = p.placing && !p.checking ? ' (finding their lines…)' : '';
   const saved = p.saving ? 'saving…' : p.dirty ? '● unsaved' : 'saved';
   return (
     <Box flexDirection="column">
@@ -41,6 +44,7 @@ export function ReviewStatus(p: ReviewStatusProps) {
       ) : null}
       <Text wrap="truncate-end">
         <Text color={colour(validity.c)}>{validity.text}</Text>
+        {placing ? <Text color={colour('muted')}>{placing}</Text> : null}
         {' · '}
         <Text color={colour(saved === 'saved' ? 'muted' : 'warn')}>{saved}</Text>
         {' · '}

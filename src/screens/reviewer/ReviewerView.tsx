@@ -4,7 +4,7 @@ import type { ReviewDocument, WizardController } from '../../state/types.js';
 import type { Diagnostic } from '../../steps/types.js';
 import { diffRows } from '../../review/diff-view.js';
 import { canUndo, isDirty, textOf } from '../../review/edit-model.js';
-import { formatDiagnostic, nextDiagnostic } from '../../review/validate.js';
+import { formatDiagnostic, isPlaced, nextDiagnostic } from '../../review/validate.js';
 import { readLineInput, splitKeyBurst } from '../../review/line-input.js';
 import { useTheme } from '../theme.js';
 import { CodeView, windowOf } from './CodeView.js';
@@ -41,7 +41,7 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
   const { editor, diagnostics } = r;
   const errorsByLine = useMemo(() => {
     const m = new Map<number, Diagnostic>();
-    for (const d of diagnostics) if (!m.has(d.line - 1)) m.set(d.line - 1, d);
+    for (const d of diagnostics) if (isPlaced(d) && !m.has(d.line - 1)) m.set(d.line - 1, d);
     return m;
   }, [diagnostics]);
   const diff = useMemo(
@@ -155,6 +155,7 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
       <ReviewStatus
         diagnostics={diagnostics}
         checking={r.checking}
+        placing={r.placing}
         saving={r.saving}
         dirty={isDirty(editor)}
         approved={r.approved}
@@ -173,7 +174,7 @@ export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewPr
 function jumpToDiagnostic(r: Reviewer, dir: 1 | -1) {
   const next = nextDiagnostic(r.diagnostics, r.editor.cursor, dir);
   if (!next) {
-    r.setNotice({ tone: 'ok', text: r.checking ? 'Still checking…' : 'No errors.' });
+    r.setNotice({ tone: 'ok', text: r.checking || r.placing ? 'Still checking…' : 'No errors.' });
     return;
   }
   r.dispatch({ type: 'goto', line: next.line - 1 });

@@ -1,6 +1,6 @@
 import type { WizardController, ReviewDocument } from '../../state/types.js';
 import { textOf } from '../../review/edit-model.js';
-import { conflictLines, countConflicts, errorsOf, formatDiagnostic, validateDocument } from '../../review/validate.js';
+import { conflictLines, countConflicts, errorsOf, formatDiagnostic, isPlaced, validateDocument } from '../../review/validate.js';
 import type { Reviewer } from './use-reviewer.js';
 
 type Step = ReviewDocument['stepId'];
@@ -9,8 +9,10 @@ type Step = ReviewDocument['stepId'];
 export async function approve(r: Reviewer, controller: WizardController, step: Step): Promise<void> {
   const s = r.editorRef.current;
   const text = textOf(s);
-  const diagnostics = validateDocument(text, r.spec);
-  r.setValidation({ revision: s.revision, diagnostics });
+  // The check shown is of this very text once it is complete: a big map is not checked twice.
+  const shown = !r.checking && !r.placing && r.editor.revision === s.revision;
+  const diagnostics = shown ? r.diagnostics.filter(isPlaced) : validateDocument(text, r.spec);
+  if (!shown) r.setValidation({ revision: s.revision, diagnostics });
   const errors = errorsOf(diagnostics);
   if (errors.length > 0) {
     r.dispatch({ type: 'goto', line: errors[0].line - 1 });

@@ -1,19 +1,34 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ReviewDocument, WizardController } from '../../state/types.js';
-import type { Diagnostic } from '../../steps/types.js';
+import type { Finding } from '../../review/types.js';
 import { createEditor, editorReducer, isDirty, textOf, type EditorState } from '../../review/edit-model.js';
-import { validateDocument } from '../../review/validate.js';
+import { findProblems, isPlaced, placeSorted, validateDocument } from '../../review/validate.js';
 import { useDebouncedEffect } from './use-debounced-effect.js';
 
 export type Notice = { tone: 'info' | 'ok' | 'warn' | 'error'; text: string };
 
 export interface Validation {
   revision: number;
-  diagnostics: readonly Diagnostic[];
+  /** Placed (line:column), or still at key paths while `unplaced` holds what to place. */
+  diagnostics: readonly Finding[];
+  unplaced?: { text: string; findings: readonly Finding[] };
 }
 
+const BIG = 2000;
 /** Big files validate after a short pause in typing; small ones on the next frame. */
-const validateDelay = (lines: number) => (lines > 2000 ? 150 : 0);
+const validateDelay = (lines: number) => (lines > BIG ? 150 : 0);
+
+/**
+ * A big file's messages are shown as soon as the check has them, and their lines a moment later:
+ * on a 6 MB map, finding where thousands of warnings sit takes a parse as long as the check.
+ */
+function check(text: string, lines: number, spec: ReviewDocument['spec'], revision: number): Validation {
+  if (lines <= BIG) return { revision, diagnostics: validateDocument(text, spec) };
+  const findings = findProblems(text, spec);
+  if (findings.every(isPlaced)) return { revision, diagnostics: placeSorted(text, findings) };
+  return { revision, diagnostics: findings, unplaced: { text, findings } };
+}
+
 const SAVE_DELAY_MS = 400;
 
 /**
@@ -37,10 +52,20 @@ export function useReviewer(doc: ReviewDocument, controller: WizardController, h
   }, [height, editor.height]);
 
   useDebouncedEffect(
-    () => setValidation({ revision: editor.revision, diagnostics: validateDocument(textOf(editor), spec) }),
+    () => setValidation(check(textOf(editor), editor.lines.length, spec, editor.revision)),
     editor.revision,
     validateDelay(editor.lines.length),
   );
+
+  // After the frame that shows the messages: their lines, unless the text changed meanwhile.
+  useEffect(() => {
+    const { unplaced, revision } = validation;
+    if (!unplaced) return undefined;
+    const t = setTimeout(() => {
+      if (editorRef.current.revision === revision) setValidation({ revision, diagnostics: placeSorted(unplaced.text, unplaced.findings) });
+    }, 0);
+    return () => clearTimeout(t);
+  }, [validation]);
 
   const saveNow = useCallback(async (): Promise<string> => {
     const s = editorRef.current;
@@ -92,6 +117,7 @@ export function useReviewer(doc: ReviewDocument, controller: WizardController, h
     dispatch,
     diagnostics: current.diagnostics,
     checking: validation.revision !== editor.revision,
+    placing: validation.unplaced !== undefined,
     setValidation,
     approved: approvedRevision === editor.revision,
     setApprovedRevision,

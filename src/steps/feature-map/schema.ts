@@ -2,9 +2,10 @@
 import { parse, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { didYouMean } from '../../core/did-you-mean.js';
+import type { Finding, KeyFinding } from '../../review/types.js';
+import { placeAll } from '../../review/validate.js';
 import type { Diagnostic } from '../types.js';
 import { FEATURE_ID_RE } from './ids.js';
-import { locate } from './locate.js';
 import { needsReason } from './story.js';
 import { FEATURE_KINDS, LEGACY_KINDS, PRIORITIES } from './types.js';
 
@@ -44,11 +45,7 @@ export const FeatureMapSchema = z.strictObject({
 export type FeatureMapDoc = z.infer<typeof FeatureMapSchema>;
 export type FeatureEntry = FeatureMapDoc['features'][string];
 
-const diag = (lines: string[], path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
-  ...locate(lines, path),
-  message,
-  severity,
-});
+const diag = (path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error'): KeyFinding => ({ path, message, severity });
 
 /**
  * Syntax, then schema, then cross-references. Returns the document when there is no error.
@@ -56,10 +53,19 @@ const diag = (lines: string[], path: readonly PropertyKey[], message: string, se
  * `errorsOnly`: the warnings (advice on how stories read) are left out.
  */
 export function checkFeatureMap(text: string, parsed?: unknown, errorsOnly = false): { doc?: FeatureMapDoc; diagnostics: Diagnostic[] } {
-  const lines = text.split(/\r?\n/);
-  const marker = parsed === undefined ? lines.findIndex((l) => /^(<{7}|={7}|>{7})( |$)/.test(l)) : -1;
+  const { doc, findings } = findInFeatureMap(text, parsed, errorsOnly);
+  return { doc, diagnostics: placeAll(text, findings) };
+}
+
+/**
+ * The same check, its findings at key paths (placed by the caller, when it shows them): on a map
+ * of megabytes the positions of thousands of warnings cost as much as the check itself.
+ */
+export function findInFeatureMap(text: string, parsed?: unknown, errorsOnly = false): { doc?: FeatureMapDoc; findings: Finding[] } {
+  const lines = parsed === undefined ? text.split(/\r?\n/) : [];
+  const marker = lines.findIndex((l) => /^(<{7}|={7}|>{7})( |$)/.test(l));
   if (marker >= 0) {
-    return { diagnostics: [{ line: marker + 1, column: 1, severity: 'error', message: 'unresolved merge conflict: keep one side and delete the <<<<<<< ======= >>>>>>> lines' }] };
+    return { findings: [{ line: marker + 1, column: 1, severity: 'error', message: 'unresolved merge conflict: keep one side and delete the <<<<<<< ======= >>>>>>> lines' }] };
   }
   let raw: unknown = parsed;
   if (raw === undefined) {
@@ -67,63 +73,53 @@ export function checkFeatureMap(text: string, parsed?: unknown, errorsOnly = fal
       raw = parse(text);
     } catch (e) {
       if (e instanceof TomlError) {
-        return { diagnostics: [{ line: e.line, column: e.column, severity: 'error', message: e.message.split('\n')[0] }] };
+        return { findings: [{ line: e.line, column: e.column, severity: 'error', message: e.message.split('\n')[0] }] };
       }
       throw e;
     }
   }
   const checked = FeatureMapSchema.safeParse(raw);
   if (!checked.success) {
-    const diagnostics = checked.error.issues.flatMap((issue) =>
+    const findings = checked.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((k) => diag(lines, [...issue.path, k], `unknown key '${k}'`))
-        : [diag(lines, issue.path, issue.message)],
+        ? issue.keys.map((k) => diag([...issue.path, k], `unknown key '${k}'`))
+        : [diag(issue.path, issue.message)],
     );
-    return { diagnostics: dedupe(diagnostics) };
+    return { findings };
   }
   const doc = checked.data;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: KeyFinding[] = [];
   const ids = Object.keys(doc.features);
   for (const [id, f] of Object.entries(doc.features)) {
     if (!FEATURE_ID_RE.test(id)) {
-      diagnostics.push(diag(lines, ['features', id], `feature id '${id}' may hold only letters, digits, '_' and '-' (no '.')`));
+      diagnostics.push(diag(['features', id], `feature id '${id}' may hold only letters, digits, '_' and '-' (no '.')`));
     }
     if (f.merged_into !== undefined) {
       const target = doc.features[f.merged_into];
       const at = ['features', id, 'merged_into'];
-      if (f.merged_into === id) diagnostics.push(diag(lines, at, 'a feature cannot be merged into itself'));
-      else if (!target) diagnostics.push(diag(lines, at, `merged_into names an unknown feature '${f.merged_into}'${didYouMean(ids, f.merged_into)}`));
+      if (f.merged_into === id) diagnostics.push(diag(at, 'a feature cannot be merged into itself'));
+      else if (!target) diagnostics.push(diag(at, `merged_into names an unknown feature '${f.merged_into}'${didYouMean(ids, f.merged_into)}`));
       else if (target.merged_into !== undefined) {
-        diagnostics.push(diag(lines, at, `'${f.merged_into}' is itself merged into '${target.merged_into}': merge into '${target.merged_into}' directly`));
+        diagnostics.push(diag(at, `'${f.merged_into}' is itself merged into '${target.merged_into}': merge into '${target.merged_into}' directly`));
       } else if (target.scope === 'out' && f.scope === 'in' && !errorsOnly) {
-        diagnostics.push(diag(lines, at, `'${f.merged_into}' is out of scope, so this feature's work is dropped too`, 'warning'));
+        diagnostics.push(diag(at, `'${f.merged_into}' is out of scope, so this feature's work is dropped too`, 'warning'));
       }
     }
     // An unknown module would silently become a phase of its own in ToDo.md.
     if (Object.keys(doc.modules).length && !doc.modules[f.module]) {
       const known = Object.keys(doc.modules);
       diagnostics.push(
-        diag(lines, ['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use one of ${known.map((m) => `'${m}'`).join(', ')}, or add a [modules.${f.module}] table`),
+        diag(['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use one of ${known.map((m) => `'${m}'`).join(', ')}, or add a [modules.${f.module}] table`),
       );
     }
     if (errorsOnly) continue;
     f.stories.forEach((s, i) => {
       if (!/^As an? .+?, I want .+/i.test(s.text)) {
-        diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'stories read best as "As a <role>, I want <goal>, so that <benefit>."', 'warning'));
+        diagnostics.push(diag(['features', id, 'stories', i, 'text'], 'stories read best as "As a <role>, I want <goal>, so that <benefit>."', 'warning'));
       } else if (f.scope === 'in' && f.merged_into === undefined && needsReason(s.text)) {
-        diagnostics.push(diag(lines, ['features', id, 'stories', i, 'text'], 'needs a reason: the code states none; add ", so that <why the user wants it>" before the final period', 'warning'));
+        diagnostics.push(diag(['features', id, 'stories', i, 'text'], 'needs a reason: the code states none; add ", so that <why the user wants it>" before the final period', 'warning'));
       }
     });
   }
-  return { doc: diagnostics.some((d) => d.severity === 'error') ? undefined : doc, diagnostics };
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.line}:${d.column}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return { doc: diagnostics.some((d) => d.severity === 'error') ? undefined : doc, findings: diagnostics };
 }

@@ -7,9 +7,11 @@ import type { LineHit } from '../../analysis/line-scan.js';
 import { scanModuleLines } from '../../analysis/line-scan.js';
 import { err, ok } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
-import { checkFeatureMap } from '../feature-map/schema.js';
+import { findInFeatureMap } from '../feature-map/schema.js';
+import type { Finding } from '../../review/types.js';
+import { placeAll, placer } from '../../review/validate.js';
 import { projectName, readSources } from '../feature-map/sources.js';
-import { ARTIFACTS, type Diagnostic, type StepContext, type StepEngine } from '../types.js';
+import { ARTIFACTS, type StepContext, type StepEngine } from '../types.js';
 import { fmt, readEstimateModel } from './estimate.js';
 import { decodeUtf8 } from '../../core/utf8.js';
 import { readExistingTodo, readKeptLedger, writeKeptLedger } from './existing.js';
@@ -54,14 +56,22 @@ async function upgradeHits(ctx: StepContext, goal: GoalConfig, doc: FeatureMapDo
  * The map's warnings, one line per message: 29 stories that "need a reason" are one line with
  * their line numbers (the reviewer of step 5 lists each), not 29 lines that hide the plan.
  */
-function mapWarnings(file: string, diagnostics: readonly Diagnostic[]): string[] {
-  const byMessage = new Map<string, number[]>();
-  for (const d of diagnostics) if (d.severity === 'warning') byMessage.set(d.message, [...(byMessage.get(d.message) ?? []), d.line]);
-  return [...byMessage].map(([message, lines]) =>
-    lines.length === 1
+function mapWarnings(file: string, text: string, findings: readonly Finding[]): string[] {
+  const byMessage = new Map<string, Finding[]>();
+  for (const d of findings) {
+    if (d.severity !== 'warning') continue;
+    const same = byMessage.get(d.message);
+    if (same) same.push(d);
+    else byMessage.set(d.message, [d]);
+  }
+  // Only the lines shown are looked for: a large map's thousands of warnings are counted, not placed.
+  const place = placer(text);
+  return [...byMessage].map(([message, found]) => {
+    const lines = found.slice(0, 6).map((d) => place(d).line);
+    return found.length === 1
       ? `${file}:${lines[0]}: ${message}`
-      : `${file}: ${lines.length} times (lines ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', ...' : ''}): ${message}`,
-  );
+      : `${file}: ${found.length} times (lines ${lines.join(', ')}${found.length > 6 ? ', ...' : ''}): ${message}`;
+  });
 }
 
 export const todoStep: StepEngine = {
@@ -75,8 +85,9 @@ export const todoStep: StepEngine = {
         hint: 'run the feature-map step and approve the map first',
       }));
     }
-    const checked = checkFeatureMap(map.text);
-    const first = checked.diagnostics.find((d) => d.severity === 'error');
+    const checked = findInFeatureMap(map.text);
+    const found = checked.findings.find((d) => d.severity === 'error');
+    const first = found && placeAll(map.text, [found])[0];
     if (!checked.doc || first) {
       return err(new UserError('input', `the feature map is not valid: ${first?.message ?? 'unknown error'}`, {
         where: { file: map.file, line: first?.line, column: first?.column },
@@ -118,7 +129,7 @@ export const todoStep: StepEngine = {
       summary: `${goal.value.goal}: ${plan.phases.length} phases, ${tasks} tasks, ${fmt(total.expected)} h expected (${fmt(total.optimistic)}–${fmt(total.pessimistic)} h)`,
       outputs: { [ARTIFACTS.todo]: hash },
       warnings: [
-        ...mapWarnings(map.file, checked.diagnostics),
+        ...mapWarnings(map.file, map.text, checked.findings),
         ...model.value.warnings,
         ...plan.warnings,
       ],
