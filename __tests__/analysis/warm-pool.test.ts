@@ -59,6 +59,37 @@ test('the digest of a tree read on the worker threads is the one read on the cal
   }
 }, 120_000);
 
+test('a check for a step that analyses the tree next has the workers analyse each module from the very bytes they hashed', async () => {
+  const root = tempDir();
+  try {
+    const addons = tree(root);
+    const plain = await inputDigest(addons, HashCache.memory());
+    const script = `
+      const { writeFileSync } = await import('node:fs');
+      const { inputDigest } = await import(${JSON.stringify(join(process.cwd(), 'src/state/input-digest.ts'))});
+      const { HashCache } = await import(${JSON.stringify(join(process.cwd(), 'src/state/hash-cache.ts'))});
+      const { analyseAddons } = await import(${JSON.stringify(join(process.cwd(), 'src/analysis/index.ts'))});
+      const cache = HashCache.memory();
+      const digest = await inputDigest(${JSON.stringify(addons)}, cache, undefined, ${JSON.stringify(root)});
+      // Changed after the check: the step analyses what the check recorded, not this.
+      writeFileSync(${JSON.stringify(join(addons, 'm0', 'models', 'f0.py'))}, "from odoo import models\\n\\nclass G(models.Model):\\n    _name = 'changed.meanwhile'\\n");
+      const r = await analyseAddons([${JSON.stringify(addons)}], { base: ${JSON.stringify(root)} });
+      const m0 = r.modules.find((m) => m.name === 'm0');
+      process.stdout.write(JSON.stringify({ digest, hashed: cache.counters.hashed, modules: r.modules.length, m0: m0.models.map((c) => c.name) }));`;
+    const child = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), timeout: 90_000 });
+    const got = JSON.parse(child.stdout) as { digest: string; hashed: number; modules: number; m0: string[] };
+    expect(got.digest).toBe(plain);
+    expect(got.hashed).toBe(1230);
+    expect(got.modules).toBe(30);
+    if (availableParallelism() > 1) {
+      expect(got.m0).toContain('m0.f0');
+      expect(got.m0).not.toContain('changed.meanwhile');
+    }
+  } finally {
+    cleanup(root);
+  }
+}, 120_000);
+
 test('a worker that fails while hashing leaves its files to the calling thread instead of hanging the check', async () => {
   const root = tempDir();
   try {

@@ -112,11 +112,17 @@ export function fsProblem(e: unknown, file: string): SourceProblem {
   return { kind: 'unreadable', file, message: `cannot read it (${t.what}); it was skipped. ${t.hint[0].toUpperCase()}${t.hint.slice(1)}` };
 }
 
+/**
+ * Bytes of files already read on this thread (by absolute path), taken by readText instead of
+ * reading them again: the staleness check hands over what it hashed (see worker.ts).
+ */
+export const readAhead = new Map<string, Buffer>();
+
 /** Reads a text file as strict UTF-8. */
 export async function readText(abs: string, file: string): Promise<Result<string, SourceProblem>> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(abs);
+    bytes = readAhead.get(abs) ?? readFileSync(abs);
   } catch (e) {
     return err(fsProblem(e, file));
   }

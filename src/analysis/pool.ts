@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { SKIP_DIRS } from './files.js';
 import { analyseModule } from './module.js';
-import { defaultWorkerScript, listen, takeWorkers } from './warm-pool.js';
+import { defaultWorkerScript, listen, poolThreads, takePrepared, takeWorkers } from './warm-pool.js';
 import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export interface ModuleResult {
@@ -18,7 +18,7 @@ export interface ModuleResult {
   files: number;
 }
 
-/** Below this many modules a pool costs more than it saves. */
+/** Below this many modules a pool costs more than it saves (MODULES_ON_WORKERS in state/input-digest.ts). */
 const MIN_MODULES_FOR_POOL = 24;
 
 /**
@@ -150,16 +150,33 @@ export async function analyseModules(
   script: URL | undefined = defaultWorkerScript(),
 ): Promise<ModuleResult[]> {
   lastRun.threads = 1;
+  // Modules the staleness check read are analysed already, from the bytes it hashed.
+  const results: ModuleResult[] = new Array(dirs.length);
+  const rest: number[] = [];
+  dirs.forEach((dir, i) => {
+    const p = takePrepared(dir, base);
+    if (!p) return void rest.push(i);
+    results[i] = p as ModuleResult;
+    lastRun.threads = poolThreads();
+    onDone(i, p.files);
+  });
+  if (rest.length === 0) return results;
+  const restDirs = rest.map((i) => dirs[i]);
+  const put = (run: readonly ModuleResult[]) => rest.forEach((i, k) => void (run[k] !== undefined && (results[i] = run[k])));
   // Workers started by the staleness check are taken over, ready; the last job ends them.
   const workers = dirs.length < MIN_MODULES_FOR_POOL ? undefined : takeWorkers(script);
-  if (!workers) return inThread(dirs, dirs.map((_, i) => i), new Array(dirs.length), base, onDone, signal);
-  const run = await inPool(workers, dirs, base, onDone, signal);
+  if (!workers) {
+    put(await inThread(restDirs, restDirs.map((_, k) => k), new Array(rest.length), base, (k, files) => onDone(rest[k], files), signal));
+    return results;
+  }
+  const run = await inPool(workers, restDirs, base, (k, files, work) => onDone(rest[k], files, work), signal);
+  put(run.results);
   if (run.failed === undefined) {
     lastRun.threads = workers.length;
-    return run.results;
+    return results;
   }
   // A worker that could not start or crashed: the modules it left are analysed here, so the step
   // still ends, with the same result (an error of the analysis itself then shows as the step's error).
-  const left = dirs.map((_, i) => i).filter((i) => run.results[i] === undefined);
-  return inThread(dirs, left, run.results, base, onDone, signal);
+  const left = rest.filter((i) => results[i] === undefined);
+  return inThread(dirs, left, results, base, onDone, signal);
 }

@@ -68,6 +68,15 @@ export function takeWorkers(script: URL | undefined = defaultWorkerScript()): Wo
   return Array.from({ length: poolThreads() }, () => spawn(script));
 }
 
+/**
+ * Starts the workers now, idle, for a job that comes soon (a tree seen for the first time is
+ * being listed): they load the parser meanwhile. Nothing when they are there already.
+ */
+export function warmUp(script: URL | undefined = defaultWorkerScript()): void {
+  if (!script || poolThreads() < 2 || idle) return;
+  giveBack(script, Array.from({ length: poolThreads() }, () => spawn(script)));
+}
+
 /** Keeps healthy workers for the next job for a moment; one that dies meanwhile is dropped. */
 function giveBack(script: URL, workers: Worker[]): void {
   if (idle) {
@@ -140,6 +149,96 @@ export function hashOnWorkers(paths: readonly string[], onDone?: (files: number)
           for (let k = 0; k < msg.hashes.length; k++) out[msg.hashed + k] = { hash: msg.hashes[k] ?? undefined, at: msg.at[k] };
           onDone?.(msg.hashes.length);
           if (++finished === chunks.length) return stop(true);
+          feed(w);
+        },
+        failed: () => stop(false),
+      });
+      feed(w);
+      feed(w);
+    }
+  });
+}
+
+/** What a worker's analysis of one module yields (see pool.ts ModuleResult). */
+export interface PreparedModule {
+  module?: unknown;
+  problems: unknown[];
+  files: number;
+}
+
+/**
+ * Analyses done while a staleness check read their modules' files (readModulesOnWorkers), by
+ * module folder: the analysis of the step that asked for the check takes them (takePrepared)
+ * instead of reading and parsing those modules again.
+ */
+const prepared = new Map<string, { base: string; result: PreparedModule }>();
+
+/** The analysis of `dir` made from the bytes the last check read, once; undefined when there is none for `base`. */
+export function takePrepared(dir: string, base: string): PreparedModule | undefined {
+  const p = prepared.get(dir);
+  if (!p || p.base !== base) return undefined;
+  prepared.delete(dir);
+  return p.result;
+}
+
+/** Forgets the analyses no step took (the step is over: the next one reads the files again). */
+export function dropPrepared(): void {
+  prepared.clear();
+}
+
+/** A module whose files a check has to read: `paths` (absolute), and a rough cost to hand the largest out first. */
+export interface ModuleToRead {
+  dir: string;
+  paths: readonly string[];
+  weight: number;
+}
+
+/**
+ * A check of an addons tree seen for the first time, for a step that analyses it next: each
+ * module's files are read and hashed on the worker threads, which then analyse the module from
+ * those very bytes (kept for takePrepared), so the step reads and parses nothing a second time
+ * and the analysis starts as soon as the tree is listed. Hashes by path; the paths of a module
+ * that could not be read there (no worker, a failed one) are missing, for the caller to hash.
+ */
+export function readModulesOnWorkers(modules: readonly ModuleToRead[], base: string, onDone?: (files: number) => void, script?: URL): Promise<Map<string, Hashed>> {
+  const out = new Map<string, Hashed>();
+  const from = script ?? defaultWorkerScript();
+  const workers = modules.length === 0 ? undefined : takeWorkers(from);
+  if (!workers || !from) {
+    if (workers) for (const w of workers) void w.terminate();
+    return Promise.resolve(out);
+  }
+  const order = modules.map((_, i) => i).sort((a, b) => modules[b].weight - modules[a].weight || a - b);
+  return new Promise((resolve) => {
+    let next = 0;
+    let finished = 0;
+    let over = false;
+    const stop = (healthy: boolean) => {
+      if (over) return;
+      over = true;
+      if (healthy) giveBack(from, workers);
+      else for (const w of workers) void w.terminate();
+      resolve(out);
+    };
+    const feed = (w: Worker) => {
+      if (next < order.length) {
+        const index = order[next++];
+        w.postMessage({ index, dir: modules[index].dir, base, read: modules[index].paths });
+      }
+    };
+    for (const w of workers) {
+      listen(w, {
+        message: (m) => {
+          const msg = m as { index?: number; module?: unknown; problems?: unknown[]; files?: number; error?: string; hashes?: (string | null)[]; at?: number[] };
+          if (over || msg.index === undefined) return;
+          const mod = modules[msg.index];
+          if (msg.hashes && msg.at && msg.hashes.length === mod.paths.length) {
+            for (let k = 0; k < msg.hashes.length; k++) out.set(mod.paths[k], { hash: msg.hashes[k] ?? undefined, at: msg.at[k] });
+          }
+          // An analysis that failed is left to the step, which then shows the error.
+          if (msg.error === undefined) prepared.set(mod.dir, { base, result: { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 } });
+          onDone?.(mod.paths.length);
+          if (++finished === order.length) return stop(true);
           feed(w);
         },
         failed: () => stop(false),

@@ -125,6 +125,11 @@ export class HashCache {
     return this.entries.get(abs);
   }
 
+  /** Whether a listing of this folder is known (from the cache file or this process), changed since or not. */
+  knowsFolder(abs: string): boolean {
+    return this.dirs.has(abs);
+  }
+
   /** A folder's entries sorted by name; `st` is the folder's own stat. */
   listDir(abs: string, st: Stats): DirEntries {
     const known = this.dirs.get(abs);

@@ -7,6 +7,7 @@ import { sha256 } from './artifact-store.js';
 import { BUILD_ID } from '../core/build-id.js';
 import { join, resolve } from 'node:path';
 import { HashCache } from './hash-cache.js';
+import { dropPrepared } from '../analysis/warm-pool.js';
 import { inputDigest } from './input-digest.js';
 import { loadConfig } from './config.js';
 import { isAbort, toStepError } from './errors.js';
@@ -25,7 +26,7 @@ import { orderRefusal, waitingFor } from './step-order.js';
 import type { UserError } from '../core/user-error.js';
 import { firstBadUtf8 } from '../core/utf8.js';
 import { errorsOf, findProblems } from '../review/validate.js';
-import { errorsOffThread } from './early-check.js';
+import { coolCheck, errorsOffThread, warmCheck } from './early-check.js';
 
 /** A checkpoint file's check started while its step was still running: the bytes it read, and what it found (undefined: not run). */
 interface EarlyCheck {
@@ -128,11 +129,12 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   const recent = new Map<string, { digest: string; at: number }>();
   const FRESH_MS = 1000;
   // `reuse`: true takes a digest from the last second; 'any' one from any time in this process.
-  const hashFile = async (file: string, progress?: (done: number, total: number) => void, reuse: boolean | 'any' = false): Promise<string> => {
+  // `analyse`: the caller analyses the modules of `file` next (see inputDigest).
+  const hashFile = async (file: string, progress?: (done: number, total: number) => void, reuse: boolean | 'any' = false, analyse = false): Promise<string> => {
     const known = recent.get(file);
     if (reuse && known && (reuse === 'any' || performance.now() - known.at < FRESH_MS)) return known.digest;
     // Addons paths may sit outside the workspace: hashing only reads, so they are allowed here.
-    const digest = (await inputDigest(resolve(ws.root, file), hashes, progress)) ?? ABSENT;
+    const digest = (await inputDigest(resolve(ws.root, file), hashes, progress, analyse ? ws.root : undefined)) ?? ABSENT;
     recent.set(file, { digest, at: performance.now() });
     return digest;
   };
@@ -228,9 +230,11 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       try {
         // Running (and showing progress) while the inputs are hashed; journaled once they are.
         store.dispatch({ type: 'step-started', step: id, at: startedAt, inputs: {} });
+        // The check of what it writes at its end (checkEarly) gets its worker ready meanwhile.
+        if (!o.dryRun && o.registry.some((e) => e.kind === 'review' && e.textOnly && e.producer === id)) warmCheck();
         const inputs: Record<string, string> = {};
         for (const f of inputsOf(entry, engine, cfg)) {
-          inputs[f] = await hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true);
+          inputs[f] = await hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true, !!engine.analyses);
         }
         await record({ type: 'step-started', step: id, at: startedAt, inputs });
         const r = await engine.run(ctx);
@@ -263,6 +267,9 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       } finally {
         aborts.delete(id);
         questions.clear(id);
+        // Analyses made while the inputs were read are for this run only, and so is a check's worker.
+        dropPrepared();
+        coolCheck();
       }
       await record(end);
       // What the step wrote is looked at again; a headless command takes the rest as it found it.
@@ -393,7 +400,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       assumeYes: !!o.assumeYes,
       log,
       progress,
-      digest: (path, fresh) => hashFile(path, undefined, !fresh),
+      // The step analyses the modules it asks about (readSources), unless it checks them again after.
+      digest: (path, fresh) => hashFile(path, undefined, !fresh, !fresh),
       wrote: (file) => {
         if (!o.dryRun) early.set(file, checkEarly(id, file).catch(() => undefined));
       },

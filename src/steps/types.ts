@@ -148,5 +148,10 @@ export interface StepEngine {
   readonly id: StepId;
   /** Artifacts this step reads; a changed hash makes the step stale. */
   readonly inputs: readonly string[];
+  /**
+   * The step analyses the module folders among its inputs (steps 4 and 6): a check of those
+   * inputs that has to read their files hands the analysis of each module read to the step.
+   */
+  readonly analyses?: boolean;
   run(ctx: StepContext): Promise<Result<StepOutcome, UserError>>;
 }

@@ -27,6 +27,7 @@ function report(set: FeatureSet): string {
 export const featureMapStep: StepEngine = {
   id: 'feature-map',
   inputs: [ARTIFACTS.modules],
+  analyses: true,
   async run(ctx) {
     ctx.progress({ activity: 'reading module sources' });
     const sources = await readSources(ctx, true);

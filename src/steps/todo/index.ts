@@ -77,6 +77,7 @@ function mapWarnings(file: string, text: string, findings: readonly Finding[]): 
 export const todoStep: StepEngine = {
   id: 'todo',
   inputs: [ARTIFACTS.featureMap, ARTIFACTS.modules],
+  analyses: true,
   async run(ctx) {
     const map = await approvedMap(ctx);
     if (!map) {
