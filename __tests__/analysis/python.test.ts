@@ -154,3 +154,39 @@ test('a manifest with comments inside its lists and ("remove", ...) asset tuples
   );
   expect(r.ok && r.value.data).toEqual(['a.xml', 'b.xml']);
 });
+
+test('what a method writes and calls is read wherever the call sits: in the value of an assignment to a name, inside another call, behind a comment', () => {
+  const src = `from odoo import fields, models
+
+class Order(models.Model):
+    _name = 'x.order'
+    state = fields.Selection([('draft', 'Draft')])
+
+    def action_confirm(self):
+        result = self.write({'state': 'sale'})
+        done: bool = self.filtered(lambda o: o.state == 'draft').write({'state': 'done'})
+        self.state = 'cancel'
+        self.partner_id.active = False
+        count = 0
+        print(len(self.env['mail.mail'].create({'subject': 'x'})))
+        self.message_post(  # tell the followers
+            body='Confirmed')
+        template = self.env.ref('x.mail_confirmed')
+        updated = dict(a=1).update({'note': 'kept'})
+        return result, count, template, updated
+`;
+  const [method] = analysePython(src, 'x/models/order.py').models[0].methods;
+  expect(method.effects?.writes.map((w) => [w.field, w.value, w.line])).toEqual([
+    ['state', 'sale', 8],
+    ['state', 'done', 9],
+    ['state', 'cancel', 10],
+    ['active', 'false', 11],
+    ['note', 'kept', 17],
+  ]);
+  expect(method.effects?.guards).toMatchObject([{ field: 'state', allowed: true, values: ['draft'], line: 9 }]);
+  expect(method.effects?.calls.map((c) => [c.name, c.arg, c.line])).toEqual([
+    ['create', 'mail.mail', 13],
+    ['message_post', undefined, 14],
+    ['ref', 'x.mail_confirmed', 16],
+  ]);
+});

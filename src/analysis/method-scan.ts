@@ -1,5 +1,5 @@
 import type { PyNode } from './py-parser.js';
-import { firstMessage, readEffect, type EffectsFound } from './python-effects.js';
+import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, type EffectsFound } from './python-effects.js';
 import type { MethodEffects } from './types.js';
 
 /**
@@ -40,6 +40,8 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
+  let names: number[] | undefined;
+  const offsets = () => (names ??= callNameOffsets(src));
   for (const n of root.descendantsOfType(SCANNED)) {
     if (!n) continue;
     const at = n.startIndex;
@@ -60,7 +62,7 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       const m = firstMessage(n, src);
       if (m && !scan.messages.includes(m)) scan.messages.push(m);
     }
-    if (at >= nestedUntil) readEffect(n, src, file, scan.effects);
+    if (at >= nestedUntil && mayHaveEffect(n, type, src, offsets)) readEffect(n, src, file, scan.effects);
   }
   return found.map(({ complexity, messages, effects }) => ({
     complexity,

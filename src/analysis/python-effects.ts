@@ -23,6 +23,44 @@ export interface EffectsFound {
   calls: MethodCall[];
 }
 
+/** The names readCall looks for, as words of a source: a call whose text holds none of them has no effect to read. */
+const CALL_NAMES = new RegExp(`\\b(?:write|update|${[...CALLS].join('|')})\\b`, 'g');
+
+/** An assignment whose target is a bare name (`x = ...`, `x: T = ...`): it writes no field. */
+const TO_NAME = /[A-Za-z_][A-Za-z0-9_]*[ \t]*[=:]/y;
+
+/**
+ * A cheap look at the source before `readEffect` walks a node's children (each step a call into
+ * the parser): false when the text alone shows there is nothing to read, i.e. an assignment to a
+ * bare name, or a call whose text names none of the calls readCall keeps. `names`: the offsets of
+ * those names in `src` (callNameOffsets), ascending.
+ */
+export function mayHaveEffect(n: PyNode, type: string, src: string, names: () => readonly number[]): boolean {
+  if (type === 'assignment') {
+    TO_NAME.lastIndex = n.startIndex;
+    return !TO_NAME.test(src);
+  }
+  if (type !== 'call') return true;
+  const at = names();
+  const from = n.startIndex;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] < n.endIndex;
+}
+
+/** Offsets in `src` of the names readCall looks for (see mayHaveEffect). */
+export function callNameOffsets(src: string): number[] {
+  const out: number[] = [];
+  CALL_NAMES.lastIndex = 0;
+  for (let m = CALL_NAMES.exec(src); m; m = CALL_NAMES.exec(src)) out.push(m.index);
+  return out;
+}
+
 /** Reads one assignment, call or raise node of a method body into `out`. */
 export function readEffect(n: PyNode, src: string, file: string, out: EffectsFound): void {
   switch (n.type) {

@@ -49,7 +49,7 @@ function navigationFeature(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const all = m.menus.filter((x) => x.action);
   const parents = [...new Set(under.map((x) => x.parent as string))];
   // The parent menus' groups (another app's configuration menu is for its managers) come first.
-  const parentGroups = ctx.modules.flatMap((x) => x.menus).filter((x) => parents.includes(x.id)).flatMap((x) => x.groups);
+  const parentGroups = ctx.menusWithIds(parents).flatMap((x) => x.groups);
   const groups = parentGroups.length
     ? parentGroups
     : all.flatMap((x) => (x.groups.length ? x.groups : m.actions.filter((a) => a.id === x.action).flatMap((a) => (a.resModel ? ctx.reach(a.resModel, 'read') : []))));
@@ -116,9 +116,19 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
   const known = ctx.reach(model, 'write');
   const writers = known.length ? known : internalRoleGroups(ctx, m);
   const out: Story[] = [];
+  // The buttons of the model's views by the method they call, in view order.
+  const byMethod = new Map<string, ViewButton[]>();
+  for (const v of m.views) {
+    if (v.model !== model) continue;
+    for (const b of v.buttons) {
+      const list = byMethod.get(b.name);
+      if (list) list.push(b);
+      else byMethod.set(b.name, [b]);
+    }
+  }
   for (const meth of methods) {
     if (skip.has(meth)) continue;
-    const buttons: ViewButton[] = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === meth.name));
+    const buttons: ViewButton[] = byMethod.get(meth.name) ?? [];
     if (meth.role !== 'action' && !buttons.length) continue;
     if (!buttons.length && !meth.docstring) continue;
     const caption = buttons.find((b) => b.string)?.string;

@@ -1,5 +1,5 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef, XmlMenu } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
 import { humanize, modelLabeler } from './text.js';
 
@@ -63,6 +63,25 @@ export class BuildContext {
       }
     }
     return this.calls.get(`${name}\0${arg}`) ?? [];
+  }
+
+  private menuIndex?: Map<string, { at: number; menu: XmlMenu }[]>;
+
+  /** The menus of every analysed module whose id is one of `ids`, in module order. */
+  menusWithIds(ids: readonly string[]): XmlMenu[] {
+    if (!this.menuIndex) {
+      this.menuIndex = new Map();
+      let at = 0;
+      for (const m of this.modules) {
+        for (const menu of m.menus) {
+          const list = this.menuIndex.get(menu.id);
+          if (list) list.push({ at: at++, menu });
+          else this.menuIndex.set(menu.id, [{ at: at++, menu }]);
+        }
+      }
+    }
+    const found = [...new Set(ids)].flatMap((id) => this.menuIndex?.get(id) ?? []);
+    return found.sort((x, y) => x.at - y.at).map((x) => x.menu);
   }
 
   /** 'equipment_maintenance.model_equipment_request' -> 'equipment.request'. */

@@ -86,8 +86,14 @@ export function renderFeatureMap(set: FeatureSet, project: string, work: UserWor
       ].join('\n'),
     );
   }
+  const byModule = new Map<string, Feature[]>();
+  for (const f of set.features) {
+    const list = byModule.get(f.module);
+    if (list) list.push(f);
+    else byModule.set(f.module, [f]);
+  }
   for (const m of set.modules) {
-    const own = set.features.filter((f) => f.module === m.name);
+    const own = byModule.get(m.name) ?? [];
     if (own.length === 0) continue;
     parts.push(`# ${'='.repeat(72)}\n# ${tomlComment(`${m.name}: ${m.title}`)} (${own.length} features)\n# ${'='.repeat(72)}`);
     for (const f of own) parts.push(renderFeature(f, work.edits.get(f.id)));

@@ -65,8 +65,20 @@ export class RoleBook {
     }
   }
 
+  // Answers by group (and pair of groups): a big tree asks about the same few groups thousands of times.
+  private readonly roleOf = new Map<string, boolean>();
+  private readonly nameOf = new Map<string, string>();
+  private readonly impliedOf = new Map<string, string[]>();
+  private readonly implication = new Map<string, boolean>();
+
   /** Is this group a job a person holds (not a feature toggle or debug switch)? */
   isRole(groupId: string): boolean {
+    let r = this.roleOf.get(groupId);
+    if (r === undefined) this.roleOf.set(groupId, (r = this.isRoleNow(groupId)));
+    return r;
+  }
+
+  private isRoleNow(groupId: string): boolean {
     if (TOGGLE_GROUPS.has(groupId)) return false;
     if (KNOWN_GROUPS[groupId]) return true;
     const g = this.groups.get(groupId);
@@ -76,6 +88,12 @@ export class RoleBook {
 
   /** The persona: the group's display name as a person ("Maintenance Technician", "Time Off Officer", "Billing User"). */
   name(groupId: string): string {
+    let n = this.nameOf.get(groupId);
+    if (n === undefined) this.nameOf.set(groupId, (n = this.nameNow(groupId)));
+    return n;
+  }
+
+  private nameNow(groupId: string): string {
     if (KNOWN_GROUPS[groupId]) return KNOWN_GROUPS[groupId];
     const g = this.groups.get(groupId);
     // Odoo 17 names groups "Officer: Manage all requests": the role is the part before the colon.
@@ -97,15 +115,28 @@ export class RoleBook {
   }
 
   /** Does a imply b (directly or transitively)? */
-  implies(a: string, b: string, seen = new Set<string>()): boolean {
+  implies(a: string, b: string): boolean {
+    const key = `${a}\0${b}`;
+    let r = this.implication.get(key);
+    if (r === undefined) this.implication.set(key, (r = this.impliesNow(a, b, new Set())));
+    return r;
+  }
+
+  private impliesNow(a: string, b: string, seen: Set<string>): boolean {
     if (seen.has(a)) return false;
     seen.add(a);
     const implied = this.groups.get(a)?.implied ?? [];
-    return implied.includes(b) || implied.some((i) => this.implies(i, b, seen));
+    return implied.includes(b) || implied.some((i) => this.impliesNow(i, b, seen));
   }
 
-  /** Groups a group implies (transitively). */
-  impliedBy(a: string): string[] {
+  /** Groups a group implies (transitively); the array is shared, callers must not change it. */
+  impliedBy(a: string): readonly string[] {
+    let r = this.impliedOf.get(a);
+    if (r === undefined) this.impliedOf.set(a, (r = this.impliedByNow(a)));
+    return r;
+  }
+
+  private impliedByNow(a: string): string[] {
     const out: string[] = [];
     const walk = (id: string) => {
       for (const i of this.groups.get(id)?.implied ?? []) if (!out.includes(i)) (out.push(i), walk(i));
