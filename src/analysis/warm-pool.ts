@@ -73,7 +73,8 @@ export function takeWorkers(script: URL | undefined = defaultWorkerScript()): Wo
  * being listed): they load the parser meanwhile. Nothing when they are there already.
  */
 export function warmUp(script: URL | undefined = defaultWorkerScript()): void {
-  if (!script || poolThreads() < 2 || idle) return;
+  // Workers idle already, or reading for a check (which a second addons path joins): nothing to start.
+  if (!script || poolThreads() < 2 || idle || (reading && !reading.over)) return;
   giveBack(script, Array.from({ length: poolThreads() }, () => spawn(script)));
 }
 
@@ -193,58 +194,134 @@ export interface ModuleToRead {
   weight: number;
 }
 
+/** Modules each worker holds at once: while it sends one result back the next one is queued. */
+const IN_FLIGHT = 2;
+
+/** Modules handed to the workers as a check lists them (readModulesOnWorkers). */
+export interface ModuleReader {
+  /** Queues a module: handed out at once while a worker has room, else when one has. */
+  add(module: ModuleToRead): void;
+  /** No more modules: those still queued go out largest first. Hashes by path, once all are read. */
+  close(): Promise<Map<string, Hashed>>;
+}
+
+/** One reader's share of a reading job: its modules, and what it resolves with. */
+interface Share {
+  out: Map<string, Hashed>;
+  onDone?: (files: number) => void;
+  added: number;
+  finished: number;
+  closed: boolean;
+  resolve(hashes: Map<string, Hashed>): void;
+}
+
+/** The workers reading modules for checks, shared by the readers open at once (several addons paths). */
+interface ReadingJob {
+  script: string;
+  base: string;
+  workers: Worker[];
+  modules: { module: ModuleToRead; share: Share }[];
+  queue: number[];
+  held: Map<Worker, number>;
+  shares: Set<Share>;
+  over: boolean;
+}
+
+let reading: ReadingJob | undefined;
+
 /**
- * A check of an addons tree seen for the first time, for a step that analyses it next: each
- * module's files are read and hashed on the worker threads, which then analyse the module from
- * those very bytes (kept for takePrepared), so the step reads and parses nothing a second time
- * and the analysis starts as soon as the tree is listed. Hashes by path; the paths of a module
- * that could not be read there (no worker, a failed one) are missing, for the caller to hash.
+ * A check of an addons tree for a step that analyses it next: each module's files are read and
+ * hashed on the worker threads, which then analyse the module from those very bytes (kept for
+ * takePrepared), so the step reads and parses nothing a second time, and the analysis starts
+ * while the tree is still being listed. Readers open at once (the step's addons paths, checked
+ * side by side) share the workers and one queue, largest module first. The paths of a module
+ * that could not be read there (no worker, a failed one) are missing from the hashes, for the
+ * caller to hash.
  */
-export function readModulesOnWorkers(modules: readonly ModuleToRead[], base: string, onDone?: (files: number) => void, script?: URL): Promise<Map<string, Hashed>> {
-  const out = new Map<string, Hashed>();
+export function readModulesOnWorkers(base: string, onDone?: (files: number) => void, script?: URL): ModuleReader {
   const from = script ?? defaultWorkerScript();
-  const workers = modules.length === 0 ? undefined : takeWorkers(from);
-  if (!workers || !from) {
-    if (workers) for (const w of workers) void w.terminate();
-    return Promise.resolve(out);
+  const share: Share = { out: new Map(), onDone, added: 0, finished: 0, closed: false, resolve: () => undefined };
+  const result = new Promise<Map<string, Hashed>>((r) => (share.resolve = r));
+  const job = from ? joinReading(from, base) : undefined;
+  if (!job) {
+    share.resolve(share.out);
+    return { add: () => undefined, close: () => result };
   }
-  const order = modules.map((_, i) => i).sort((a, b) => modules[b].weight - modules[a].weight || a - b);
-  return new Promise((resolve) => {
-    let next = 0;
-    let finished = 0;
-    let over = false;
-    const stop = (healthy: boolean) => {
-      if (over) return;
-      over = true;
-      if (healthy) giveBack(from, workers);
-      else for (const w of workers) void w.terminate();
-      resolve(out);
-    };
-    const feed = (w: Worker) => {
-      if (next < order.length) {
-        const index = order[next++];
-        w.postMessage({ index, dir: modules[index].dir, base, read: modules[index].paths });
+  job.shares.add(share);
+  return {
+    add(module) {
+      if (job.over || share.closed) return;
+      job.modules.push({ module, share });
+      job.queue.push(job.modules.length - 1);
+      share.added++;
+      for (const w of job.workers) feedReading(job, w);
+    },
+    close() {
+      if (!share.closed) {
+        share.closed = true;
+        const { modules } = job;
+        job.queue.sort((a, b) => modules[b].module.weight - modules[a].module.weight || a - b);
+        for (const w of job.workers) feedReading(job, w);
+        settle(job, share);
       }
-    };
+      return result;
+    },
+  };
+
+  function joinReading(url: URL, b: string): ReadingJob | undefined {
+    if (reading && !reading.over && reading.script === url.href && reading.base === b) return reading;
+    const workers = takeWorkers(url);
+    if (!workers) return undefined;
+    const job: ReadingJob = { script: url.href, base: b, workers, modules: [], queue: [], held: new Map(), shares: new Set(), over: false };
     for (const w of workers) {
       listen(w, {
         message: (m) => {
           const msg = m as { index?: number; module?: unknown; problems?: unknown[]; files?: number; error?: string; hashes?: (string | null)[]; at?: number[] };
-          if (over || msg.index === undefined) return;
-          const mod = modules[msg.index];
+          if (job.over || msg.index === undefined) return;
+          const { module: mod, share: owner } = job.modules[msg.index];
+          job.held.set(w, (job.held.get(w) ?? 1) - 1);
           if (msg.hashes && msg.at && msg.hashes.length === mod.paths.length) {
-            for (let k = 0; k < msg.hashes.length; k++) out.set(mod.paths[k], { hash: msg.hashes[k] ?? undefined, at: msg.at[k] });
+            for (let k = 0; k < msg.hashes.length; k++) owner.out.set(mod.paths[k], { hash: msg.hashes[k] ?? undefined, at: msg.at[k] });
           }
           // An analysis that failed is left to the step, which then shows the error.
-          if (msg.error === undefined) prepared.set(mod.dir, { base, result: { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 } });
-          onDone?.(mod.paths.length);
-          if (++finished === order.length) return stop(true);
-          feed(w);
+          if (msg.error === undefined) prepared.set(mod.dir, { base: job.base, result: { module: msg.module, problems: msg.problems ?? [], files: msg.files ?? 0 } });
+          owner.finished++;
+          owner.onDone?.(mod.paths.length);
+          feedReading(job, w);
+          settle(job, owner);
         },
-        failed: () => stop(false),
+        failed: () => endReading(job, false),
       });
-      feed(w);
-      feed(w);
     }
-  });
+    reading = job;
+    return job;
+  }
+}
+
+/** Resolves a share whose modules are all read, once it is closed (see readModulesOnWorkers). */
+function settle(job: ReadingJob, share: Share): void {
+  if (!share.closed || share.finished < share.added || !job.shares.has(share)) return;
+  job.shares.delete(share);
+  share.resolve(share.out);
+  if (job.shares.size === 0) endReading(job, true);
+}
+
+function feedReading(job: ReadingJob, w: Worker): void {
+  while (!job.over && job.queue.length > 0 && (job.held.get(w) ?? 0) < IN_FLIGHT) {
+    const index = job.queue.shift() as number;
+    job.held.set(w, (job.held.get(w) ?? 0) + 1);
+    const { dir, paths } = job.modules[index].module;
+    w.postMessage({ index, dir, base: job.base, read: paths });
+  }
+}
+
+/** Ends a reading job: healthy workers wait for the step's analysis; every open share resolves with what it has. */
+function endReading(job: ReadingJob, healthy: boolean): void {
+  if (job.over) return;
+  job.over = true;
+  if (reading === job) reading = undefined;
+  if (healthy) giveBack(new URL(job.script), job.workers);
+  else for (const w of job.workers) void w.terminate();
+  for (const share of job.shares) share.resolve(share.out);
+  job.shares.clear();
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { isFileSync, MANIFESTS, readsContent, SKIP_DIRS } from '../analysis/files.js';
-import { hashOnWorkers, readModulesOnWorkers, warmUp, type Hashed } from '../analysis/warm-pool.js';
+import { hashOnWorkers, readModulesOnWorkers, warmUp, type Hashed, type ModuleReader, type ModuleToRead } from '../analysis/warm-pool.js';
 import type { DirEntries, HashCache } from './hash-cache.js';
 import { isNotFound } from './artifact-store.js';
 
@@ -110,22 +110,38 @@ export async function inputDigest(abs: string, cache: HashCache, progress?: Dige
   }
   if (!st.isDirectory()) return cache.hashFile(abs, st);
   const items: Item[] = [];
+  const files: File[] = [];
+  const count = { done: 0, total: 0 };
+  let reader: ModuleReader | undefined;
+  const addModule = (dir: string, prefix: string) => {
+    const from = items.length;
+    moduleItems(dir, prefix, cache, items);
+    const toRead = statItems(items, from, cache, files);
+    // Handed out as soon as it is listed: the workers start on it while the rest is listed.
+    if (reader && toRead.length > 0) reader.add(moduleToRead(dir, toRead));
+  };
   if (isModule(abs)) {
-    moduleItems(abs, '', cache, items);
+    addModule(abs, '');
   } else {
     const seen = cache.knowsFolder(abs);
     const names = childDirs(abs, cache);
-    // A tree never seen, with modules enough for the workers: they will read it all, and start meanwhile.
-    if (analyseFor !== undefined && !seen && names.length >= MODULES_ON_WORKERS) warmUp();
+    // A tree never seen, with modules enough for the workers: they read it all, starting while it is listed.
+    if (analyseFor !== undefined && !seen && names.length >= MODULES_ON_WORKERS) {
+      warmUp();
+      reader = readModulesOnWorkers(analyseFor, (n) => {
+        count.done += n;
+        if (count.total) progress?.(count.done, count.total);
+      });
+    }
     for (const name of names) {
       const dir = join(abs, name);
-      if (isModule(dir)) moduleItems(dir, `${name}/`, cache, items);
+      if (isModule(dir)) addModule(dir, `${name}/`);
       else items.push({ line: `${name}/\0not a module\n` });
     }
   }
-  const hashes = await contentHashes(items, cache, progress, analyseFor);
+  const hashes = await contentHashes(files, cache, count, progress, analyseFor, reader);
   const h = createHash('sha256');
-  items.forEach((item, i) => h.update(item.abs ? `${item.line}${hashes[i]}\n` : item.line));
+  items.forEach((item, i) => h.update(item.abs ? `${item.line}${hashes.get(i)}\n` : item.line));
   return h.digest('hex');
 }
 
@@ -135,67 +151,102 @@ const READ_ON_WORKERS = 1000;
 /** From this many modules on, the analysis runs on worker threads (MIN_MODULES_FOR_POOL in pool.ts). */
 const MODULES_ON_WORKERS = 24;
 
-/** The content hash of each item that has a file: by stat from the cache, else read (on worker threads when many). */
-async function contentHashes(items: readonly Item[], cache: HashCache, progress?: DigestProgress, analyseFor?: string): Promise<string[]> {
-  const hashes: string[] = new Array(items.length);
-  const total = items.filter((i) => i.abs).length;
-  let done = 0;
-  const toRead: { i: number; abs: string; st: Stats; module?: string }[] = [];
-  items.forEach((item, i) => {
-    if (!item.abs) return;
-    let st: Stats;
+/** A file whose content counts: its item, its stat, and its hash when the cache knows it by that stat. */
+interface File {
+  i: number;
+  abs: string;
+  module?: string;
+  st?: Stats;
+  hash?: string;
+}
+
+/** Stats the files among items[from...] and looks them up in the cache; returns those to read. */
+function statItems(items: readonly Item[], from: number, cache: HashCache, out: File[]): File[] {
+  const toRead: File[] = [];
+  for (let i = from; i < items.length; i++) {
+    const { abs, module } = items[i];
+    if (!abs) continue;
+    const f: File = { i, abs, module };
+    out.push(f);
     try {
-      st = statSync(item.abs);
+      f.st = statSync(abs);
     } catch {
-      hashes[i] = UNREADABLE;
-      return void progress?.(++done, total);
+      f.hash = UNREADABLE;
+      continue;
     }
-    const hit = cache.lookup(item.abs, st);
-    if (hit === undefined) return void toRead.push({ i, abs: item.abs, st, module: item.module });
-    hashes[i] = hit;
-    progress?.(++done, total);
-  });
-  // A tree seen for the first time: the analysis workers read it while they load the parser.
-  const onRead = (n: number) => progress?.((done += n), total);
-  // Files the step would read and parse right after: on the workers as soon as the analysis would use them.
-  const forAnalysis = analyseFor !== undefined && (toRead.length >= READ_ON_WORKERS || new Set(toRead.map((f) => f.module)).size >= MODULES_ON_WORKERS);
-  const read = forAnalysis ? await readModules(toRead, analyseFor, onRead) : toRead.length >= READ_ON_WORKERS ? await hashOnWorkers(toRead.map((f) => f.abs), onRead) : [];
-  toRead.forEach((f, k) => {
-    const r = read[k];
-    if (r) {
-      if (r.hash === undefined) hashes[f.i] = UNREADABLE;
-      else {
-        cache.learn(f.abs, f.st, r.hash, r.at);
-        hashes[f.i] = r.hash;
-      }
-      return;
-    }
-    try {
-      hashes[f.i] = cache.hashFile(f.abs, f.st);
-    } catch {
-      hashes[f.i] = UNREADABLE;
-    }
-    progress?.(++done, total);
-  });
-  return hashes;
+    f.hash = cache.lookup(abs, f.st);
+    if (f.hash === undefined) toRead.push(f);
+  }
+  return toRead;
 }
 
 /** What reading a byte costs the analysis, roughly, by kind: Python is parsed, XML read by SAX, web assets only scanned. */
 const BYTE_WEIGHT: Record<string, number> = { py: 3, xml: 2, csv: 1 };
 
-/** The files to read, by module, read and analysed on the workers: hashes in the order of `files`. */
-async function readModules(files: readonly { abs: string; st: Stats; module?: string }[], base: string, onRead: (n: number) => void): Promise<(Hashed | undefined)[]> {
-  const byModule = new Map<string, { dir: string; paths: string[]; weight: number }>();
+function moduleToRead(dir: string, files: readonly File[]): ModuleToRead {
+  let weight = 0;
+  for (const f of files) weight += (f.st?.size ?? 0) * (BYTE_WEIGHT[f.abs.slice(f.abs.lastIndexOf('.') + 1)] ?? 0.5);
+  return { dir, paths: files.map((f) => f.abs), weight };
+}
+
+/**
+ * The content hash of each file, by item index: by stat from the cache, else read (handed to
+ * `reader` already, or on worker threads when many, else here).
+ */
+async function contentHashes(
+  files: readonly File[],
+  cache: HashCache,
+  count: { done: number; total: number },
+  progress?: DigestProgress,
+  analyseFor?: string,
+  reader?: ModuleReader,
+): Promise<Map<number, string>> {
+  const hashes = new Map<number, string>();
+  count.total = files.length;
+  const toRead: File[] = [];
   for (const f of files) {
-    if (f.module === undefined) continue;
-    let m = byModule.get(f.module);
-    if (!m) byModule.set(f.module, (m = { dir: f.module, paths: [], weight: 0 }));
-    m.paths.push(f.abs);
-    const dot = f.abs.lastIndexOf('.');
-    m.weight += f.st.size * (BYTE_WEIGHT[f.abs.slice(dot + 1)] ?? 0.5);
+    if (f.hash === undefined) toRead.push(f);
+    else {
+      hashes.set(f.i, f.hash);
+      count.done++;
+    }
   }
-  const hashed = await readModulesOnWorkers([...byModule.values()], base, onRead);
-  return files.map((f) => hashed.get(f.abs));
+  progress?.(count.done, count.total);
+  const onRead = (n: number) => progress?.((count.done += n), count.total);
+  let read: Map<string, Hashed>;
+  if (reader) read = await reader.close();
+  else if (analyseFor !== undefined && (toRead.length >= READ_ON_WORKERS || new Set(toRead.map((f) => f.module)).size >= MODULES_ON_WORKERS)) {
+    // Files the step reads and parses right after: read and analysed on the workers, largest module first.
+    const byModule = new Map<string, File[]>();
+    for (const f of toRead) if (f.module !== undefined) byModule.set(f.module, [...(byModule.get(f.module) ?? []), f]);
+    const modules = [...byModule].map(([dir, fs]) => moduleToRead(dir, fs)).sort((a, b) => b.weight - a.weight);
+    const r = readModulesOnWorkers(analyseFor, onRead);
+    for (const m of modules) r.add(m);
+    read = await r.close();
+  } else if (toRead.length >= READ_ON_WORKERS) {
+    // A tree seen for the first time: the analysis workers read it while they load the parser.
+    const hashed = await hashOnWorkers(toRead.map((f) => f.abs), onRead);
+    read = new Map();
+    toRead.forEach((f, k) => void (hashed[k] && read.set(f.abs, hashed[k] as Hashed)));
+  } else read = new Map();
+  for (const f of toRead) {
+    const r = read.get(f.abs);
+    if (r) {
+      if (r.hash === undefined) hashes.set(f.i, UNREADABLE);
+      else {
+        cache.learn(f.abs, f.st as Stats, r.hash, r.at);
+        hashes.set(f.i, r.hash);
+      }
+      continue;
+    }
+    try {
+      hashes.set(f.i, cache.hashFile(f.abs, f.st));
+    } catch {
+      hashes.set(f.i, UNREADABLE);
+    }
+    progress?.(++count.done, count.total);
+  }
+  return hashes;
 }
 
 /** What an unreadable file counts as: the analysis reports it; a fix changes the digest. */

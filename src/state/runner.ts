@@ -5,6 +5,7 @@ import { ARTIFACTS, CONFIG_FILE, STEP_IDS, type ConnectionProfile, type StepCont
 import type { Availability, JournaledAction, StepChecked, StepMemo } from './actions.js';
 import { sha256 } from './artifact-store.js';
 import { BUILD_ID } from '../core/build-id.js';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HashCache } from './hash-cache.js';
 import { dropPrepared } from '../analysis/warm-pool.js';
@@ -233,9 +234,13 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
         // The check of what it writes at its end (checkEarly) gets its worker ready meanwhile.
         if (!o.dryRun && o.registry.some((e) => e.kind === 'review' && e.textOnly && e.producer === id)) warmCheck();
         const inputs: Record<string, string> = {};
-        for (const f of inputsOf(entry, engine, cfg)) {
-          inputs[f] = await hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true, !!engine.analyses);
-        }
+        const check = (f: string) => hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true, !!engine.analyses);
+        const files = inputsOf(entry, engine, cfg);
+        if (engine.analyses) {
+          // Side by side: the addons paths share the workers that read and analyse them (readModulesOnWorkers).
+          const digests = await Promise.all(files.map(check));
+          files.forEach((f, i) => void (inputs[f] = digests[i]));
+        } else for (const f of files) inputs[f] = await check(f);
         await record({ type: 'step-started', step: id, at: startedAt, inputs });
         const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
@@ -324,8 +329,14 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   async function checkEarly(id: StepId, file: string): Promise<EarlyCheck | undefined> {
     const e = o.registry.find((x) => x.kind === 'review' && x.producer === id && x.file === file);
     if (!e || e.kind !== 'review' || !e.textOnly) return undefined;
-    const bytes = await ws.artifacts.readBytes(file);
-    if (!bytes || firstBadUtf8(bytes)) return undefined;
+    // Read at once (no await before the worker has the text): the check runs while the step does its last work.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(ws.artifacts.resolve(file));
+    } catch {
+      return undefined;
+    }
+    if (firstBadUtf8(bytes)) return undefined;
     return { hash: sha256(bytes), errors: await errorsOffThread(e.id, bytes.toString('utf8')) };
   }
 
