@@ -1,5 +1,5 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
-import type { ModuleAnalysis, PyMethod, PyModel, ViewButton, XmlMenu } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlMenu, XmlView } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
 import { fieldCriteria, ruleCriteria, shownTo } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
@@ -200,13 +200,28 @@ const SETTINGS = 'res.config.settings';
 export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const out: Feature[] = [];
   const extended = new Set<string>();
-  for (const c of m.models) if (!c.name && c.inherit.length === 1 && c.inherit[0] !== SETTINGS) extended.add(c.inherit[0]);
-  for (const v of m.views) if (v.inheritId && v.model && v.model !== SETTINGS && !m.models.some((c) => isNewModel(c) && c.name === v.model)) extended.add(v.model);
+  const newModels = new Set(m.models.filter(isNewModel).map((c) => c.name));
+  // The extending classes and inherited views of each model, in module order.
+  const extending = new Map<string, PyModel[]>();
+  const viewsOf = new Map<string, XmlView[]>();
+  for (const c of m.models) {
+    if (c.name || c.inherit.length !== 1) continue;
+    if (c.inherit[0] !== SETTINGS) extended.add(c.inherit[0]);
+    extending.set(c.inherit[0], [...(extending.get(c.inherit[0]) ?? []), c]);
+  }
+  for (const v of m.views) {
+    if (!v.inheritId || !v.model) continue;
+    if (v.model !== SETTINGS && !newModels.has(v.model)) extended.add(v.model);
+    viewsOf.set(v.model, [...(viewsOf.get(v.model) ?? []), v]);
+  }
   for (const model of [...extended].sort()) {
-    const classes = m.models.filter((c) => !c.name && c.inherit.length === 1 && c.inherit[0] === model);
-    const views = m.views.filter((v) => v.inheritId && v.model === model);
+    const classes = extending.get(model) ?? [];
+    const views = viewsOf.get(model) ?? [];
     const label = ctx.label(model);
     const fields = classes.flatMap((c) => c.fields);
+    // The first field of each name, as fields.find() meets it.
+    const fieldNamed = new Map<string, PyField>();
+    for (const f of fields) if (!fieldNamed.has(f.name)) fieldNamed.set(f.name, f);
     const placed = views.flatMap((v) => v.fields ?? []);
     const known = ctx.reach(model, 'write');
     // A model of another app whose access rights are not analysed: the module's own roles use it.
@@ -214,13 +229,16 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const criteria = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
     const stories: Story[] = [];
     // Fields a view shows to some groups only are those groups' story, not every writer's.
-    const audiences = new Map<string, string[]>();
+    const seenBy = new Map<string, Set<string>>();
     for (const p of placed) {
-      if (!fields.some((f) => f.name === p.name)) continue;
+      if (!fieldNamed.has(p.name)) continue;
       const key = [...new Set(p.groups)].sort().join(',');
-      audiences.set(key, [...new Set([...(audiences.get(key) ?? []), p.name])]);
+      const names = seenBy.get(key);
+      if (names) names.add(p.name);
+      else seenBy.set(key, new Set([p.name]));
     }
-    const fieldLabel = (n: string) => fields.find((f) => f.name === n)?.string ?? ctx.fieldLabel(model, n);
+    const audiences = new Map([...seenBy].map(([key, names]) => [key, [...names]] as const));
+    const fieldLabel = (n: string) => fieldNamed.get(n)?.string ?? ctx.fieldLabel(model, n);
     const shownNames = new Set([...audiences.values()].flat());
     // Back-links (One2many) and computed or related values a view does not show are plumbing, not features.
     const unplaced = fields.filter((f) => !shownNames.has(f.name) && !f.compute && !f.related && f.type !== 'One2many');
@@ -228,7 +246,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const groups = key ? key.split(',') : backOffice(writers);
       const shown = names.map(fieldLabel);
       const goal = `see and set ${listing(shown.slice(0, 5))}${shown.length > 5 ? ` and ${shown.length - 5} more fields` : ''} on the ${label} form`;
-      const reason = firstReason(names.map((n) => fields.find((f) => f.name === n)?.help), false);
+      const reason = firstReason(names.map((n) => fieldNamed.get(n)?.help), false);
       const only = key ? [at(`${listing(shown)} ${shown.length > 1 ? 'are' : 'is'} shown ${shownTo(ctx, groups)}`, placed.find((p) => p.name === names[0]) ?? views[0])] : [];
       stories.push(story(ctx.primaryRole(groups), goal, reason, [...only, ...(stories.length ? [] : criteria)]));
     }

@@ -150,18 +150,27 @@ export class RoleBook {
    * for the roles it implies (who holds "Show Full Accounting Features" is a Billing User).
    */
   order(ids: readonly string[], home?: string): string[] {
-    const roles = [...new Set(ids.flatMap((id) => (this.isRole(id) ? [id] : this.impliedBy(id).filter((i) => this.isRole(i)).slice(0, 1))))].sort();
-    // Implication decides; for groups defined elsewhere, a manager-like name ranks higher.
-    const rank = (id: string) => roles.filter((o) => o !== id && this.implies(id, o)).length;
-    const boss = (id: string) => (/manager|admin|system|responsible/i.test(`${id} ${this.name(id)}`) ? 1 : 0);
+    const key = ids.join('\0');
+    let known = this.ranked.get(key);
+    if (!known) {
+      const roles = [...new Set(ids.flatMap((id) => (this.isRole(id) ? [id] : this.impliedBy(id).filter((i) => this.isRole(i)).slice(0, 1))))].sort();
+      // Implication decides; for groups defined elsewhere, a manager-like name ranks higher.
+      const rank = (id: string) => roles.filter((o) => o !== id && this.implies(id, o)).length;
+      const boss = (id: string) => (/manager|admin|system|responsible/i.test(`${id} ${this.name(id)}`) ? 1 : 0);
+      known = roles.map((id) => [id, rank(id), boss(id)] as const);
+      this.ranked.set(key, known);
+    }
     // Between unrelated groups, the module's own roles come before another app's (stock's
     // Inventory User before accounting's Billing User on a transfer).
     const foreign = (id: string) => (home && id.split('.')[0] !== home ? 1 : 0);
-    return roles
-      .map((id) => [id, rank(id), foreign(id), boss(id)] as const)
+    return known
+      .map(([id, rank, boss]) => [id, rank, foreign(id), boss] as const)
       .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || (a[0] < b[0] ? -1 : 1))
       .map(([id]) => id);
   }
+
+  /** Per list of group ids (order's first part, the same for every module): role, rank, manager-like. */
+  private readonly ranked = new Map<string, (readonly [id: string, rank: number, boss: number])[]>();
 }
 
 /** `model_equipment_request` -> the access rules of model equipment.request. */
