@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { SKIP_DIRS } from './files.js';
 import { analyseModule } from './module.js';
-import { defaultWorkerScript, listen, poolThreads, takePrepared, takeWorkers } from './warm-pool.js';
+import { defaultWorkerScript, endIdle, listen, poolThreads, takePrepared, takeWorkers } from './warm-pool.js';
 import type { ModuleAnalysis, SourceProblem, TestModule } from './types.js';
 
 export interface ModuleResult {
@@ -160,7 +160,11 @@ export async function analyseModules(
     lastRun.threads = poolThreads();
     onDone(i, p.files);
   });
-  if (rest.length === 0) return results;
+  if (rest.length === 0) {
+    // Every module came analysed: the workers that read them are not needed again.
+    endIdle();
+    return results;
+  }
   const restDirs = rest.map((i) => dirs[i]);
   const put = (run: readonly ModuleResult[]) => rest.forEach((i, k) => void (run[k] !== undefined && (results[i] = run[k])));
   // Workers started by the staleness check are taken over, ready; the last job ends them.

@@ -78,6 +78,14 @@ export function warmUp(script: URL | undefined = defaultWorkerScript()): void {
   giveBack(script, Array.from({ length: poolThreads() }, () => spawn(script)));
 }
 
+/** Ends the idle workers now (their job is done: no analysis follows), with the memory they hold. */
+export function endIdle(): void {
+  if (!idle) return;
+  clearTimeout(idle.timer);
+  for (const w of idle.workers) void w.terminate();
+  idle = undefined;
+}
+
 /** Keeps healthy workers for the next job for a moment; one that dies meanwhile is dropped. */
 function giveBack(script: URL, workers: Worker[]): void {
   if (idle) {
