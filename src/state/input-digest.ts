@@ -218,7 +218,12 @@ async function contentHashes(
   else if (analyseFor !== undefined && (toRead.length >= READ_ON_WORKERS || new Set(toRead.map((f) => f.module)).size >= MODULES_ON_WORKERS)) {
     // Files the step reads and parses right after: read and analysed on the workers, largest module first.
     const byModule = new Map<string, File[]>();
-    for (const f of toRead) if (f.module !== undefined) byModule.set(f.module, [...(byModule.get(f.module) ?? []), f]);
+    for (const f of toRead) {
+      if (f.module === undefined) continue;
+      const same = byModule.get(f.module);
+      if (same) same.push(f);
+      else byModule.set(f.module, [f]);
+    }
     const modules = [...byModule].map(([dir, fs]) => moduleToRead(dir, fs)).sort((a, b) => b.weight - a.weight);
     const r = readModulesOnWorkers(analyseFor, onRead);
     for (const m of modules) r.add(m);

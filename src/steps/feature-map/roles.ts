@@ -70,12 +70,12 @@ export class RoleBook {
   private readonly nameOf = new Map<string, string>();
   private readonly impliedOf = new Map<string, string[]>();
   private readonly implication = new Map<string, boolean>();
+  /** Per list of group ids (order's first part, the same for every module): role, rank, manager-like. */
+  private readonly ranked = new Map<string, (readonly [id: string, rank: number, boss: number])[]>();
 
   /** Is this group a job a person holds (not a feature toggle or debug switch)? */
   isRole(groupId: string): boolean {
-    let r = this.roleOf.get(groupId);
-    if (r === undefined) this.roleOf.set(groupId, (r = this.isRoleNow(groupId)));
-    return r;
+    return cached(this.roleOf, groupId, () => this.isRoleNow(groupId));
   }
 
   private isRoleNow(groupId: string): boolean {
@@ -88,9 +88,7 @@ export class RoleBook {
 
   /** The persona: the group's display name as a person ("Maintenance Technician", "Time Off Officer", "Billing User"). */
   name(groupId: string): string {
-    let n = this.nameOf.get(groupId);
-    if (n === undefined) this.nameOf.set(groupId, (n = this.nameNow(groupId)));
-    return n;
+    return cached(this.nameOf, groupId, () => this.nameNow(groupId));
   }
 
   private nameNow(groupId: string): string {
@@ -116,10 +114,7 @@ export class RoleBook {
 
   /** Does a imply b (directly or transitively)? */
   implies(a: string, b: string): boolean {
-    const key = `${a}\0${b}`;
-    let r = this.implication.get(key);
-    if (r === undefined) this.implication.set(key, (r = this.impliesNow(a, b, new Set())));
-    return r;
+    return cached(this.implication, `${a}\0${b}`, () => this.impliesNow(a, b, new Set()));
   }
 
   private impliesNow(a: string, b: string, seen: Set<string>): boolean {
@@ -131,9 +126,7 @@ export class RoleBook {
 
   /** Groups a group implies (transitively); the array is shared, callers must not change it. */
   impliedBy(a: string): readonly string[] {
-    let r = this.impliedOf.get(a);
-    if (r === undefined) this.impliedOf.set(a, (r = this.impliedByNow(a)));
-    return r;
+    return cached(this.impliedOf, a, () => this.impliedByNow(a));
   }
 
   private impliedByNow(a: string): string[] {
@@ -150,16 +143,13 @@ export class RoleBook {
    * for the roles it implies (who holds "Show Full Accounting Features" is a Billing User).
    */
   order(ids: readonly string[], home?: string): string[] {
-    const key = ids.join('\0');
-    let known = this.ranked.get(key);
-    if (!known) {
+    const known = cached(this.ranked, ids.join('\0'), () => {
       const roles = [...new Set(ids.flatMap((id) => (this.isRole(id) ? [id] : this.impliedBy(id).filter((i) => this.isRole(i)).slice(0, 1))))].sort();
       // Implication decides; for groups defined elsewhere, a manager-like name ranks higher.
       const rank = (id: string) => roles.filter((o) => o !== id && this.implies(id, o)).length;
       const boss = (id: string) => (/manager|admin|system|responsible/i.test(`${id} ${this.name(id)}`) ? 1 : 0);
-      known = roles.map((id) => [id, rank(id), boss(id)] as const);
-      this.ranked.set(key, known);
-    }
+      return roles.map((id) => [id, rank(id), boss(id)] as const);
+    });
     // Between unrelated groups, the module's own roles come before another app's (stock's
     // Inventory User before accounting's Billing User on a transfer).
     const foreign = (id: string) => (home && id.split('.')[0] !== home ? 1 : 0);
@@ -168,9 +158,13 @@ export class RoleBook {
       .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || (a[0] < b[0] ? -1 : 1))
       .map(([id]) => id);
   }
+}
 
-  /** Per list of group ids (order's first part, the same for every module): role, rank, manager-like. */
-  private readonly ranked = new Map<string, (readonly [id: string, rank: number, boss: number])[]>();
+/** map's value for key, computed and kept on the first ask. */
+function cached<V>(map: Map<string, V>, key: string, compute: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = compute()));
+  return v;
 }
 
 /** `model_equipment_request` -> the access rules of model equipment.request. */

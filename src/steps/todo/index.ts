@@ -9,7 +9,7 @@ import { err, ok } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
 import { findInFeatureMap } from '../feature-map/schema.js';
 import type { Finding } from '../../review/types.js';
-import { placeAll, placer } from '../../review/validate.js';
+import { placer } from '../../review/validate.js';
 import { projectName, readSources } from '../feature-map/sources.js';
 import { ARTIFACTS, type StepContext, type StepEngine } from '../types.js';
 import { fmt, readEstimateModel } from './estimate.js';
@@ -88,7 +88,7 @@ export const todoStep: StepEngine = {
     }
     const checked = findInFeatureMap(map.text);
     const found = checked.findings.find((d) => d.severity === 'error');
-    const first = found && placeAll(map.text, [found])[0];
+    const first = found && placer(map.text)(found);
     if (!checked.doc || first) {
       return err(new UserError('input', `the feature map is not valid: ${first?.message ?? 'unknown error'}`, {
         where: { file: map.file, line: first?.line, column: first?.column },
