@@ -17,6 +17,7 @@ export class BuildContext {
   // Built on first use: on the Odoo CE tree a scan of every class per question took seconds.
   private modelsByRef?: Map<string, string>;
   private labels?: Map<string, string>;
+  private defs?: Map<string, PyField>;
   private byModel?: Map<string, PyModel[]>;
   private byModelOf?: Map<string, PyModel[]>;
   private calls?: Map<string, { method: PyMethod; model?: string; call: { file: string; line: number } }[]>;
@@ -107,6 +108,22 @@ export class BuildContext {
   /** An acceptance criterion with the file:line that enforces it. */
   static at(text: string, ref: SourceRef): string {
     return `${text.replace(/[.\s]+$/, '')} (${ref.file}:${ref.line}).`;
+  }
+
+  /** A field's first declaration on a model in the analysed modules (its type, selection, label). */
+  fieldDef(model: string, field: string): PyField | undefined {
+    if (!this.defs) {
+      this.defs = new Map();
+      for (const m of this.modules) {
+        for (const c of m.models) {
+          for (const f of c.fields) {
+            const k = `${c.name ?? c.inherit[0]}\0${f.name}`;
+            if (!this.defs.has(k)) this.defs.set(k, f);
+          }
+        }
+      }
+    }
+    return this.defs.get(`${model}\0${field}`);
   }
 
   /** A field's label on a model: its string anywhere in the analysed modules, else humanized. */

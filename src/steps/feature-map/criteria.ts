@@ -3,7 +3,7 @@
  * fields, constraints and their messages, computes with their triggers, onchanges, chatter
  * tracking, refusals of create/write/unlink, record rules and what they grant.
  */
-import type { ModuleAnalysis, PyMethod, PyModel } from '../../analysis/types.js';
+import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
 import { listing } from './text.js';
@@ -66,6 +66,18 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
     default:
       return [];
   }
+}
+
+/**
+ * What a literal write does, in the words of the form: a Boolean is ticked or unticked, a
+ * selection shows its label ("High", not "3"), any field its label rather than its name.
+ */
+export function writeCriterion(ctx: BuildContext, model: string, w: FieldWrite): string {
+  const def = ctx.fieldDef(model, w.field);
+  const label = def?.string ?? ctx.fieldLabel(model, w.field);
+  if (def?.type === 'Boolean' && (w.value === 'true' || w.value === 'false')) return at(`It ${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"`, w);
+  const shown = def?.selection?.find(([k]) => k === w.value)?.[1] ?? w.value;
+  return at(`It sets ${label} to "${shown}"`, w);
 }
 
 /** Record rules on a model, interpreted: who sees what. */

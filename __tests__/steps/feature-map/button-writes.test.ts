@@ -1,0 +1,78 @@
+/**
+ * What a button does is told in the words of its form: a Boolean it sets is ticked or unticked, a
+ * selection shows its label, a field its label, never `Sets archive to "true"` (seen on Odoo 17's
+ * maintenance module: the "Cancel" and "Reopen Request" stories had no criterion at all).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { featureMapStep } from '../../../src/steps/feature-map/index.js';
+import { cleanup, makeContext, tempDir } from './support.js';
+
+const FILES: Record<string, string> = {
+  'repair_desk/__init__.py': 'from . import models\n',
+  'repair_desk/__manifest__.py': "{'name': 'Repair Desk', 'depends': ['base'], 'data': ['security/ir.model.access.csv', 'views/repair_views.xml']}\n",
+  'repair_desk/models/__init__.py': 'from . import repair\n',
+  'repair_desk/models/repair.py': `from odoo import fields, models
+
+
+class Repair(models.Model):
+    _name = 'repair.desk.order'
+    _description = 'Repair Order'
+
+    name = fields.Char(required=True)
+    archive = fields.Boolean(string='Archived')
+    priority = fields.Selection([('0', 'Normal'), ('1', 'Urgent')], string='Priority')
+    note_kind = fields.Char(string='Note Kind')
+
+    def cancel_order(self):
+        self.write({'archive': True, 'priority': '1', 'note_kind': 'cancel'})
+
+    def reopen_order(self):
+        self.write({'archive': False})
+`,
+  'repair_desk/security/ir.model.access.csv':
+    'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\naccess_repair_user,repair user,model_repair_desk_order,base.group_user,1,1,1,1\n',
+  'repair_desk/views/repair_views.xml': `<odoo>
+  <record id="repair_form" model="ir.ui.view">
+    <field name="name">repair.form</field>
+    <field name="model">repair.desk.order</field>
+    <field name="arch" type="xml">
+      <form>
+        <header>
+          <button string="Cancel" name="cancel_order" type="object"/>
+          <button string="Reopen" name="reopen_order" type="object"/>
+        </header>
+        <field name="name"/>
+      </form>
+    </field>
+  </record>
+</odoo>
+`,
+};
+
+test('a button story says what the button writes, with labels', async () => {
+  const root = tempDir();
+  try {
+    for (const [rel, content] of Object.entries(FILES)) {
+      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
+      writeFileSync(join(root, 'addons', rel), content);
+    }
+    const r = await featureMapStep.run(makeContext(root));
+    if (!r.ok) throw r.error;
+    const map = parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as {
+      features: Record<string, { stories: { text: string; acceptance: string[] }[] }>;
+    };
+    const stories = map.features['repair_desk-model-repair_desk_order'].stories;
+    const of = (caption: string) => stories.find((s) => s.text.includes(`"${caption}"`))?.acceptance;
+    const F = 'addons/repair_desk/models/repair.py';
+    expect(of('Cancel')).toEqual([
+      `It ticks "Archived" (${F}:14).`,
+      `It sets Priority to "Urgent" (${F}:14).`,
+      `It sets Note Kind to "cancel" (${F}:14).`,
+    ]);
+    expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:17).`]);
+  } finally {
+    cleanup(root);
+  }
+});
