@@ -1,5 +1,5 @@
 import type { PyNode } from './py-parser.js';
-import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, type EffectsFound } from './python-effects.js';
+import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, valsCondition, type EffectsFound } from './python-effects.js';
 import type { MethodEffects } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ const DECISIONS = new Set([
 ]);
 /** Functions and classes defined inside a method: what they do is not the method's effect. */
 const NESTED = new Set(['function_definition', 'class_definition']);
-const SCANNED = [...DECISIONS, ...NESTED, 'raise_statement', 'assignment', 'call'];
+const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call'];
 
 export interface BodyScan {
   /** Cyclomatic complexity: 1 + decision points found in the body's syntax tree. */
@@ -42,6 +42,9 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
   let nestedUntil = -1;
   let names: number[] | undefined;
   const offsets = () => (names ??= callNameOffsets(src));
+  // Open `if 'field' in vals:` blocks (their end offset and fields): what runs inside them is a
+  // reaction to those fields being saved.
+  let when: { until: number; fields: string[]; other: boolean }[] = [];
   for (const n of root.descendantsOfType(SCANNED)) {
     if (!n) continue;
     const at = n.startIndex;
@@ -50,8 +53,20 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
     if (at < bodies[b].from) continue;
     const type = n.type;
     const scan = found[b];
+    if (when.length && when[when.length - 1].until <= at) when = when.filter((w) => w.until > at);
     if (DECISIONS.has(type)) {
       scan.complexity++;
+      if (type === 'if_statement' || type === 'elif_clause') {
+        const cond = n.childForFieldName('condition');
+        const body = n.childForFieldName('consequence');
+        const read = cond && body ? valsCondition(cond, src) : { fields: [], other: true };
+        // An elif runs only when the tests before it failed: never every time.
+        if (body) when.push({ until: body.endIndex, fields: read.fields, other: read.other || type === 'elif_clause' });
+      }
+      continue;
+    }
+    if (type === 'else_clause') {
+      when.push({ until: n.endIndex, fields: [], other: true });
       continue;
     }
     if (NESTED.has(type)) {
@@ -62,7 +77,19 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       const m = firstMessage(n, src);
       if (m && !scan.messages.includes(m)) scan.messages.push(m);
     }
-    if (at >= nestedUntil && mayHaveEffect(n, type, src, offsets)) readEffect(n, src, file, scan.effects);
+    if (at >= nestedUntil && mayHaveEffect(n, type, src, offsets)) {
+      const w = scan.effects.writes.length;
+      const c = scan.effects.calls.length;
+      readEffect(n, src, file, scan.effects);
+      if (when.length) {
+        const onChangeOf = [...new Set(when.flatMap((x) => x.fields))];
+        const conditional = when.some((x) => x.other);
+        for (const e of [...scan.effects.writes.slice(w), ...scan.effects.calls.slice(c)]) {
+          if (onChangeOf.length) e.onChangeOf = onChangeOf;
+          if (conditional) e.conditional = true;
+        }
+      }
+    }
   }
   return found.map(({ complexity, messages, effects }) => ({
     complexity,

@@ -13,7 +13,7 @@ import type { FieldGuard, FieldWrite, MethodCall, PyRoute } from './types.js';
 const CALLS = new Set([
   'message_post', 'message_post_with_source', 'message_post_with_view', 'message_post_with_template', 'message_notify',
   'message_subscribe', 'activity_schedule', 'activity_feedback', 'activity_unlink', 'send_mail', 'next_by_code', 'ref', 'create',
-  'action_send_mail', '_send_email', 'send_mail_batch', 'render',
+  'action_send_mail', '_send_email', 'send_mail_batch', 'render', 'copy',
 ]);
 
 /** What one body yields; guards carry the offset of the statement that states them, for ordering. */
@@ -69,9 +69,11 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
       let value = n.childForFieldName('right');
       // `a.x = b.y = False` writes False to both.
       while (value?.type === 'assignment') value = value.childForFieldName('right');
-      const field = target?.type === 'attribute' ? target.childForFieldName('attribute') : null;
       const v = value ? literalScalar(value, src) : undefined;
-      if (field && v !== undefined) out.writes.push({ field: textOf(field, src), value: v, file, line: lineOf(n) });
+      if (!target || v === undefined) return;
+      // `rec.state = 'done'`, or in a create/write override `vals['kanban_state'] = 'normal'`.
+      const field = target.type === 'attribute' ? textOf(target.childForFieldName('attribute') ?? target, src) : valsKey(target, src);
+      if (field) out.writes.push({ field, value: v, file, line: lineOf(n) });
       return;
     }
     case 'raise_statement':
@@ -96,17 +98,92 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound): void
   if (isWrite) {
     const dict = args.positional[0];
     const pairs = dict?.type === 'dictionary' ? literalPairs(dict, src) : [];
-    for (const [field, value] of pairs) out.writes.push({ field, value, file, line: lineOf(n) });
+    // `records.filtered(...).write(...)` writes only to some of them.
+    const some = receiver?.type === 'call' && /\.filtered$/.test(textOf(receiver.childForFieldName('function') ?? receiver, src));
+    const other = receiver ? envModelOf(receiver, src) : undefined;
+    for (const [field, value] of pairs) out.writes.push({ field, value, file, line: lineOf(n), ...(other ? { model: other } : {}), ...(some ? { conditional: true } : {}) });
     // `records.filtered(lambda r: r.state == 'draft').write(...)`: the filter is a guard.
     if (receiver?.type === 'call') readFilterGuard(receiver, src, file, out);
   }
   if (CALLS.has(name)) {
-    const first = stringValue(args.positional[0], src);
+    const first = stringValue(args.positional[0], src) ?? (args.positional[0]?.type === 'list' ? stringList(args.positional[0], src)[0] : undefined);
     const model = name === 'create' && receiver ? envModel(receiver, src) : undefined;
     if (name === 'create' && !model) return;
     if (name === 'ref' && !first?.includes('.')) return;
+    // `self.copy({...})` duplicates a record; `vals.copy()` and `context.copy()` take no argument.
+    if (name === 'copy' && args.positional.length + args.keyword.size === 0) return;
     out.calls.push({ name, arg: model ?? first, file, line: lineOf(n) });
   }
+}
+
+/** The names the values of create() and write() go by in Odoo's code. */
+const VALS = new Set(['vals', 'values', 'val', 'vals_dict']);
+
+/** `vals['field']` -> 'field'. */
+function valsKey(n: PyNode, src: string): string | undefined {
+  if (n.type !== 'subscript') return undefined;
+  const value = n.childForFieldName('value');
+  const keys = n.childrenForFieldName('subscript');
+  if (value?.type !== 'identifier' || !VALS.has(textOf(value, src)) || keys.length !== 1 || !keys[0]) return undefined;
+  return stringValue(keys[0], src);
+}
+
+/**
+ * What an `if` tests: the fields whose presence in the saved values it asks for (`'stage_id' in
+ * vals`, `vals.get('user_id')`, joined by `or`/`and`), and whether it also tests anything else
+ * (`other`): then what its body does happens only sometimes. A test of anything else joined by
+ * `or` makes it no reaction to those fields at all.
+ */
+export function valsCondition(cond: PyNode, src: string): { fields: string[]; other: boolean } {
+  const none = { fields: [], other: true };
+  switch (cond.type) {
+    case 'parenthesized_expression': {
+      const inner = firstNamed(cond);
+      return inner ? valsCondition(inner, src) : none;
+    }
+    case 'boolean_operator': {
+      const l = cond.childForFieldName('left');
+      const r = cond.childForFieldName('right');
+      const a = l ? valsCondition(l, src) : none;
+      const b = r ? valsCondition(r, src) : none;
+      const fields = [...a.fields, ...b.fields.filter((f) => !a.fields.includes(f))];
+      const and = textOf(cond, src).slice((l?.endIndex ?? 0) - cond.startIndex).trimStart().startsWith('and');
+      if (and) return { fields, other: a.other || b.other };
+      // `'a' in vals or 'b' in vals`: when a or b changes. `'a' in vals or other`: not only then.
+      return a.fields.length && b.fields.length && !a.other && !b.other ? { fields, other: false } : none;
+    }
+    case 'comparison_operator': {
+      const parts = named(cond);
+      const op = textOf(cond, src).slice((parts[0]?.endIndex ?? 0) - cond.startIndex, (parts[1]?.startIndex ?? 0) - cond.startIndex).trim();
+      const key = parts.length === 2 ? stringValue(parts[0], src) : undefined;
+      const ofVals = key !== undefined && parts[1].type === 'identifier' && VALS.has(textOf(parts[1], src));
+      if (ofVals && op === 'in') return { fields: [key], other: false };
+      // `'kanban_state' not in vals`: unless the user set it too, a test on the values alone.
+      return ofVals && /^not\s+in$/.test(op) ? { fields: [], other: false } : none;
+    }
+    case 'identifier':
+      // `if vals:` asks whether anything is saved at all.
+      return VALS.has(textOf(cond, src)) ? { fields: [], other: false } : none;
+    case 'call': {
+      const fn = cond.childForFieldName('function');
+      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+      if (obj?.type !== 'identifier' || !VALS.has(textOf(obj, src)) || !attr || textOf(attr, src) !== 'get') return none;
+      const key = stringValue(callArgs(cond.childForFieldName('arguments'), src).positional[0], src);
+      return key ? { fields: [key], other: false } : none;
+    }
+    default:
+      return none;
+  }
+}
+
+/** The model of `self.env['x.y'].search(...).filtered(...)`: the `env[...]` the chain starts from. */
+function envModelOf(n: PyNode, src: string): string | undefined {
+  for (let cur: PyNode | null = n; cur; ) {
+    if (cur.type === 'subscript') return envModel(cur, src);
+    cur = cur.type === 'call' ? cur.childForFieldName('function') : cur.type === 'attribute' ? cur.childForFieldName('object') : null;
+  }
+  return undefined;
 }
 
 /** `self.env['x.y']` -> 'x.y'. */

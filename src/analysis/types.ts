@@ -34,6 +34,11 @@ export interface PyField extends SourceRef {
 export interface FieldWrite extends SourceRef {
   field: string;
   value: string;
+  /** Written on records of another model: `self.env['project.task'].search(...).write(...)`. */
+  model?: string;
+  /** Done only when the values being saved hold one of these fields (`if 'stage_id' in vals:`). */
+  onChangeOf?: readonly string[];  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
+  conditional?: boolean;
 }
 
 /**
@@ -53,6 +58,9 @@ export interface MethodCall extends SourceRef {
   name: string;
   /** The first literal argument (a sequence code, an xml id) or the model created. */
   arg?: string;
+  /** Made only when the values being saved hold one of these fields (`if 'stage_id' in vals:`). */
+  onChangeOf?: readonly string[];  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
+  conditional?: boolean;
 }
 
 export interface MethodEffects {

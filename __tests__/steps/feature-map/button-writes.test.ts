@@ -1,5 +1,5 @@
 /**
- * What a button does is told in the words of its form: a Boolean it sets is ticked or unticked, a
+ * What a button, and saving, do is told in the words of its form: a Boolean it sets is ticked or unticked, a
  * selection shows its label, a field its label, never `Sets archive to "true"` (seen on Odoo 17's
  * maintenance module: the "Cancel" and "Reopen Request" stories had no criterion at all).
  */
@@ -13,7 +13,7 @@ const FILES: Record<string, string> = {
   'repair_desk/__init__.py': 'from . import models\n',
   'repair_desk/__manifest__.py': "{'name': 'Repair Desk', 'depends': ['base'], 'data': ['security/ir.model.access.csv', 'views/repair_views.xml']}\n",
   'repair_desk/models/__init__.py': 'from . import repair\n',
-  'repair_desk/models/repair.py': `from odoo import fields, models
+  'repair_desk/models/repair.py': `from odoo import api, fields, models
 
 
 class Repair(models.Model):
@@ -30,6 +30,22 @@ class Repair(models.Model):
 
     def reopen_order(self):
         self.write({'archive': False})
+
+    def write(self, vals):
+        before = vals.copy()
+        if vals and 'note_kind' not in vals and 'priority' in vals:
+            vals['note_kind'] = 'reprioritised'
+        if 'archive' in vals or vals.get('priority'):
+            self.message_subscribe(partner_ids=[])
+        if self.name:
+            self.activity_unlink(['repair_desk.act_repair'])
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records.message_post(body='Created')
+        return records
 `,
   'repair_desk/security/ir.model.access.csv':
     'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\naccess_repair_user,repair user,model_repair_desk_order,base.group_user,1,1,1,1\n',
@@ -51,7 +67,7 @@ class Repair(models.Model):
 `,
 };
 
-test('a button story says what the button writes, with labels', async () => {
+test('a button story says what the button writes, and the model what saving does besides, with labels', async () => {
   const root = tempDir();
   try {
     for (const [rel, content] of Object.entries(FILES)) {
@@ -72,6 +88,13 @@ test('a button story says what the button writes, with labels', async () => {
       `It sets Note Kind to "cancel" (${F}:14).`,
     ]);
     expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:17).`]);
+    // What saving does besides saving, from the create() and write() overrides; `vals.copy()` copies no record.
+    expect(stories[0].acceptance.filter((a) => /saving it|^Saving|^Creating/.test(a))).toEqual([
+      `When Priority changes, saving it also sets Note Kind to "reprioritised" (${F}:22).`,
+      `When Archived or Priority change, saving it also adds followers (${F}:24).`,
+      `Saving a Repair Order can also remove the activities act_repair (${F}:26).`,
+      `Creating a Repair Order also posts a message in the chatter (${F}:32).`,
+    ]);
   } finally {
     cleanup(root);
   }

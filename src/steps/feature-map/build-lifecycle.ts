@@ -164,6 +164,14 @@ function templatesOf(ctx: BuildContext): Map<string, ModuleAnalysis['mailTemplat
   return t;
 }
 
+/** `maintenance.mail_act_maintenance_request` -> `the "Maintenance Request" activities`, by the activity type's name. */
+function activityNamed(ctx: BuildContext, arg: string | undefined): string {
+  if (!arg) return 'the activities';
+  const local = arg.split('.').pop();
+  const type = recordsOf(ctx).find((r) => r.model === 'mail.activity.type' && (r.id === arg || r.id.split('.').pop() === local));
+  return type?.name ? `the "${type.name}" activities` : `the activities ${local}`;
+}
+
 /** What a named call does, said for a reviewer. */
 export function callCriterion(ctx: BuildContext, name: string, arg: string | undefined): string[] {
   switch (name) {
@@ -186,6 +194,14 @@ export function callCriterion(ctx: BuildContext, name: string, arg: string | und
       return arg ? [`Takes the next number of the sequence ${arg}`] : [];
     case 'create':
       return arg ? [`Creates ${article(ctx.label(arg))} ${ctx.label(arg)}`] : [];
+    case 'copy':
+      return ['Creates a copy of the record'];
+    case 'message_subscribe':
+      return ['Adds followers'];
+    case 'activity_feedback':
+      return [`Marks ${activityNamed(ctx, arg)} as done`];
+    case 'activity_unlink':
+      return [`Removes ${activityNamed(ctx, arg)}`];
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
 import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlMenu, XmlView } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
-import { fieldCriteria, ruleCriteria, shownTo, writeCriterion } from './criteria.js';
+import { fieldCriteria, ruleCriteria, shownTo, writeCriterion, writePhrase } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
@@ -110,6 +110,40 @@ function viewPhrase(types: readonly string[]): string {
   return types.includes('search') ? `${base} with search filters`.trim() : base;
 }
 
+const orListing = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/**
+ * What saving does besides saving, read from the create() and write() overrides: "When Stage
+ * changes, it sets Kanban State to "In Progress"" (under `if 'stage_id' in vals:`), "Creating a
+ * Maintenance Request also adds followers". Only what the code states: literal writes and the
+ * calls a consultant can name.
+ */
+function reactions(ctx: BuildContext, model: string, classes: readonly PyModel[]): string[] {
+  const label = ctx.label(model);
+  const out: string[] = [];
+  for (const meth of classes.flatMap((c) => c.methods)) {
+    if (meth.name !== 'write' && meth.name !== 'create') continue;
+    const effects = [
+      ...(meth.effects?.writes ?? []).map((w) => ({ ref: w, when: w.onChangeOf, text: writePhrase(ctx, model, w) })),
+      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => ({ ref: c, when: c.onChangeOf, text: lcfirst(t) }))),
+    ].sort((a, b) => a.ref.line - b.ref.line);
+    const seen = new Set<string>();
+    for (const e of effects) {
+      const fields = e.when ?? [];
+      // "can also set ...": every phrase opens with a verb in -s ("sets", "creates", "marks").
+      const also = e.ref.conditional ? `can also ${e.text.replace(/^(\w+)s\b/, '$1')}` : `also ${e.text}`;
+      const opening = fields.length
+        ? `When ${orListing(fields.map((f) => ctx.fieldLabel(model, f)))} ${fields.length > 1 ? 'change' : 'changes'}, saving it`
+        : `${meth.name === 'create' ? 'Creating' : 'Saving'} ${article(label)} ${label}`;
+      const text = `${opening} ${also}`;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      out.push(at(text, e.ref));
+    }
+  }
+  return out;
+}
+
 /** Stories for the buttons of a model that are no state transition. */
 function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, methods: readonly PyMethod[], skip: ReadonlySet<PyMethod>): Story[] {
   const label = ctx.label(model);
@@ -158,7 +192,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const menus = m.menus.filter((x) => actions.some((a) => a.id === x.action));
     const creators = ctx.reach(model, 'create');
     const readers = ctx.reach(model, 'read');
-    const acceptance = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const acceptance = [...fieldCriteria(ctx, model, classes), ...reactions(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
     // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
     const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
     const where = viewPhrase(views.map((v) => v.type));

@@ -73,11 +73,21 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
  * selection shows its label ("High", not "3"), any field its label rather than its name.
  */
 export function writeCriterion(ctx: BuildContext, model: string, w: FieldWrite): string {
-  const def = ctx.fieldDef(model, w.field);
-  const label = def?.string ?? ctx.fieldLabel(model, w.field);
-  if (def?.type === 'Boolean' && (w.value === 'true' || w.value === 'false')) return at(`It ${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"`, w);
+  return at(`It ${writePhrase(ctx, model, w)}`, w);
+}
+
+/** `ticks "Archived"`, `sets Priority to "Urgent"`: what a literal write does, as a verb phrase. */
+export function writePhrase(ctx: BuildContext, model: string, w: FieldWrite): string {
+  const on = w.model ?? model;
+  const def = ctx.fieldDef(on, w.field);
+  const label = def?.string ?? ctx.fieldLabel(on, w.field);
+  // `self.env['project.task'].search(...).write(...)` writes to the tasks, not to this record.
+  const where = on === model ? '' : ` on ${ctx.label(on)} records`;
+  if (def?.type === 'Boolean' && (w.value === 'true' || w.value === 'false')) return `${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"${where}`;
+  // `rec.close_date = False` empties a field that is no Boolean.
+  if (w.value === 'false') return `clears ${label}${where}`;
   const shown = def?.selection?.find(([k]) => k === w.value)?.[1] ?? w.value;
-  return at(`It sets ${label} to "${shown}"`, w);
+  return `sets ${label}${where} to "${shown}"`;
 }
 
 /** Record rules on a model, interpreted: who sees what. */
