@@ -18,6 +18,7 @@ const FILES: Record<string, string> = {
 
 class Repair(models.Model):
     _name = 'repair.desk.order'
+    _inherit = ['mail.thread', 'mail.alias.mixin']
     _description = 'Repair Order'
 
     name = fields.Char(required=True)
@@ -82,18 +83,20 @@ test('a button story says what the button writes, and the model what saving does
     const stories = map.features['repair_desk-model-repair_desk_order'].stories;
     const of = (caption: string) => stories.find((s) => s.text.includes(`"${caption}"`))?.acceptance;
     const F = 'addons/repair_desk/models/repair.py';
+    const L = (needle: string) => FILES['repair_desk/models/repair.py'].split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(of('Cancel')).toEqual([
-      `It ticks "Archived" (${F}:14).`,
-      `It sets Priority to "Urgent" (${F}:14).`,
-      `It sets Note Kind to "cancel" (${F}:14).`,
+      `It ticks "Archived" (${F}:${L("'note_kind': 'cancel'")}).`,
+      `It sets Priority to "Urgent" (${F}:${L("'note_kind': 'cancel'")}).`,
+      `It sets Note Kind to "cancel" (${F}:${L("'note_kind': 'cancel'")}).`,
     ]);
-    expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:17).`]);
+    expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:${L("{'archive': False}")}).`]);
     // What saving does besides saving, from the create() and write() overrides; `vals.copy()` copies no record.
+    expect(stories[0].acceptance).toContain(`Each Repair Order has its own email alias: mail sent to it creates records in Odoo (mail.alias.mixin) (${F}:${L('class Repair')}).`);
     expect(stories[0].acceptance.filter((a) => /saving it|^Saving|^Creating/.test(a))).toEqual([
-      `When Priority changes, saving it also sets Note Kind to "reprioritised" (${F}:22).`,
-      `When Archived or Priority change, saving it also adds followers (${F}:24).`,
-      `Saving a Repair Order can also remove the activities act_repair (${F}:26).`,
-      `Creating a Repair Order also posts a message in the chatter (${F}:32).`,
+      `When Priority changes, saving it also sets Note Kind to "reprioritised" (${F}:${L("= 'reprioritised'")}).`,
+      `When Archived or Priority change, saving it also adds followers (${F}:${L('message_subscribe')}).`,
+      `Saving a Repair Order can also remove the activities act_repair (${F}:${L('activity_unlink')}).`,
+      `Creating a Repair Order also posts a message in the chatter (${F}:${L('message_post')}).`,
     ]);
   } finally {
     cleanup(root);

@@ -23,6 +23,8 @@ export function fieldCriteria(ctx: BuildContext, model: string, classes: readonl
     for (const meth of c.methods) out.push(...methodCriteria(ctx, model, c, meth));
     const tracked = c.fields.filter((f) => f.tracking);
     if (tracked.length) out.push(at(`Changes to ${listing(tracked.map((f) => f.string ?? ctx.fieldLabel(model, f.name)))} are logged in the chatter`, tracked[0]));
+    // mail.alias.mixin: each record owns an email address; what reaches it becomes a record.
+    if (c.inherit.includes('mail.alias.mixin')) out.push(at(`Each ${label} has its own email alias: mail sent to it creates records in Odoo (mail.alias.mixin)`, c));
   }
   return out;
 }
