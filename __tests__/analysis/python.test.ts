@@ -166,13 +166,13 @@ class Order(models.Model):
         result = self.write({'state': 'sale'})
         done: bool = self.filtered(lambda o: o.state == 'draft').write({'state': 'done'})
         self.state = 'cancel'
-        self.partner_id.active = False
+        self.active = False
         count = 0
         print(len(self.env['mail.mail'].create({'subject': 'x'})))
         self.message_post(  # tell the followers
             body='Confirmed')
         template = self.env.ref('x.mail_confirmed')
-        updated = dict(a=1).update({'note': 'kept'})
+        updated = self.update({'note': 'kept'})
         return result, count, template, updated
 `;
   const [method] = analysePython(src, 'x/models/order.py').models[0].methods;
@@ -189,4 +189,61 @@ class Order(models.Model):
     ['message_post', undefined, 14],
     ['ref', 'x.mail_confirmed', 16],
   ]);
+});
+
+describe('what a method writes, and to whose records', () => {
+  const src = `from odoo import models
+
+class Production(models.Model):
+    _name = 'x.production'
+
+    def action_done(self):
+        self.filtered(lambda p: p.state == 'draft').state = 'confirmed'
+        (self.move_ids | self.finished_ids).write({'state': 'done'})
+        self.partner_id.write({'active': False})
+        self.env.ref('x.cron_check').active = True
+        self.env['x.move'].search([]).write({'state': 'cancel'})
+        (first | second).write({'state': 'done'})
+        for rec in self:
+            rec.write({'priority': '1'})
+        context.update({'tracking_disable': True})
+
+    def write(self, vals):
+        if vals and 'priority' not in vals and 'state' in vals:
+            vals['priority'] = '0'
+        if 'user_id' in vals or vals.get('team_id'):
+            self.message_subscribe(partner_ids=[])
+        if self.name or 'state' in vals:
+            self.activity_unlink(['x.act'])
+        other = vals.copy()
+        if not self:
+            return super().write(vals)
+        self.copy({'name': 'again'})
+        return super().write(vals)
+`;
+  const method = (name: string) => analysePython(src, 'm/models/p.py').models[0].methods.find((m) => m.name === name);
+
+  test('only the method\'s own records count, a filter makes it "some of them", another model is named', () => {
+    const writes = method('action_done')?.effects?.writes.map(({ file: _f, ...w }) => w);
+    expect(writes).toEqual([
+      { field: 'state', value: 'confirmed', line: 7, conditional: true },
+      // (self.move_ids | ...) and self.partner_id are records of other models the code does not name; env.ref too.
+      { field: 'state', value: 'cancel', line: 11, model: 'x.move', conditional: true },
+      { field: 'state', value: 'done', line: 12 },
+      { field: 'priority', value: '1', line: 14 },
+      // context.update() is a dict's.
+    ]);
+  });
+
+  test('in write(), what runs under `if "field" in vals` is a reaction to that field; other tests make it conditional', () => {
+    const e = method('write')?.effects;
+    expect(e?.writes.map((w) => [w.field, w.value, w.onChangeOf, w.conditional])).toEqual([['priority', '0', ['state'], undefined]]);
+    expect(e?.calls.map((c) => [c.name, c.onChangeOf, c.conditional])).toEqual([
+      ['message_subscribe', ['user_id', 'team_id'], undefined],
+      // `self.name or 'state' in vals` is not only about the values.
+      ['activity_unlink', undefined, true],
+      // vals.copy() copies a dict; self.copy() after an early return runs only sometimes.
+      ['copy', undefined, true],
+    ]);
+  });
 });

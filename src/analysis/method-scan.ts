@@ -62,6 +62,9 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
         const read = cond && body ? valsCondition(cond, src) : { fields: [], other: true };
         // An elif runs only when the tests before it failed: never every time.
         if (body) when.push({ until: body.endIndex, fields: read.fields, other: read.other || type === 'elif_clause' });
+        // `if not to_process: return res`: what follows, to the end of the method, runs only sometimes.
+        const last = body ? body.namedChildren.filter((x) => x?.type !== 'comment').at(-1) : undefined;
+        if (body && last?.type === 'return_statement') when.unshift({ until: bodies[b].to, fields: [], other: true });
       }
       continue;
     }

@@ -73,7 +73,10 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
       if (!target || v === undefined) return;
       // `rec.state = 'done'`, or in a create/write override `vals['kanban_state'] = 'normal'`.
       const field = target.type === 'attribute' ? textOf(target.childForFieldName('attribute') ?? target, src) : valsKey(target, src);
-      if (field) out.writes.push({ field, value: v, file, line: lineOf(n) });
+      const object = target.type === 'attribute' ? target.childForFieldName('object') : null;
+      const whose: ReturnType<typeof recordsOf> = object ? recordsOf(object, src) : { own: true };
+      if (!field || !whose) return;
+      out.writes.push({ field, value: v, file, line: lineOf(n), ...('model' in whose ? { model: whose.model } : {}), ...(whose.some ? { conditional: true } : {}) });
       return;
     }
     case 'raise_statement':
@@ -91,17 +94,20 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound): void
   const nameNode = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
   if (!callee || !nameNode) return;
   const name = textOf(nameNode, src);
-  const isWrite = name === 'write' || name === 'update';
+  const receiver = callee.childForFieldName('object');
+  // `update` writes records (`self.update({...})`), but it is also dict.update: `context.update(...)`.
+  const dictLike = name === 'update' && receiver?.type === 'identifier' && DICTS.test(textOf(receiver, src));
+  const isWrite = name === 'write' || (name === 'update' && !dictLike);
   if (!isWrite && !CALLS.has(name)) return;
   const args = callArgs(n.childForFieldName('arguments'), src);
-  const receiver = callee.childForFieldName('object');
+  const whose = isWrite && receiver ? recordsOf(receiver, src) : undefined;
+  if (isWrite && receiver && !whose) return;
   if (isWrite) {
     const dict = args.positional[0];
     const pairs = dict?.type === 'dictionary' ? literalPairs(dict, src) : [];
-    // `records.filtered(...).write(...)` writes only to some of them.
-    const some = receiver?.type === 'call' && /\.filtered$/.test(textOf(receiver.childForFieldName('function') ?? receiver, src));
-    const other = receiver ? envModelOf(receiver, src) : undefined;
-    for (const [field, value] of pairs) out.writes.push({ field, value, file, line: lineOf(n), ...(other ? { model: other } : {}), ...(some ? { conditional: true } : {}) });
+    for (const [field, value] of pairs) {
+      out.writes.push({ field, value, file, line: lineOf(n), ...(whose && 'model' in whose ? { model: whose.model } : {}), ...(whose?.some ? { conditional: true } : {}) });
+    }
     // `records.filtered(lambda r: r.state == 'draft').write(...)`: the filter is a guard.
     if (receiver?.type === 'call') readFilterGuard(receiver, src, file, out);
   }
@@ -177,11 +183,44 @@ export function valsCondition(cond: PyNode, src: string): { fields: string[]; ot
   }
 }
 
-/** The model of `self.env['x.y'].search(...).filtered(...)`: the `env[...]` the chain starts from. */
-function envModelOf(n: PyNode, src: string): string | undefined {
+/** Names that hold dicts in Odoo code, not records: their `update()` writes nothing. */
+const DICTS = /^(?:context|ctx|vals|values|val|res|result|kwargs|params|data|defaults?|options|action|domain|.*_(?:vals|values|dict|context|ctx))$/;
+
+/** Recordset methods that return records of the same model: `self.sudo().filtered(...)` is still `self`. */
+const SAME_RECORDS = new Set(['sudo', 'with_context', 'with_company', 'with_user', 'with_env', 'filtered', 'filtered_domain', 'exists', 'sorted', 'browse', 'search']);
+
+/**
+ * Whose records a write goes to: the method's own (`self`, a loop variable, `self.filtered(...)`;
+ * `some` when a filter picks among them), another model's (`self.env['x.y'].search(...)`), or
+ * undefined when the chain reaches records the code does not name: a field of them
+ * (`self.partner_id.write`, `companies.currency_id.active = True`) or `env.ref('x.y')`.
+ */
+function recordsOf(n: PyNode, src: string): { own: true; some?: boolean } | { model: string; some?: boolean } | undefined {
+  let some = false;
   for (let cur: PyNode | null = n; cur; ) {
-    if (cur.type === 'subscript') return envModel(cur, src);
-    cur = cur.type === 'call' ? cur.childForFieldName('function') : cur.type === 'attribute' ? cur.childForFieldName('object') : null;
+    if (cur.type === 'identifier') return { own: true, ...(some ? { some } : {}) };
+    if (cur.type === 'parenthesized_expression') {
+      cur = firstNamed(cur) ?? null;
+      continue;
+    }
+    if (cur.type === 'binary_operator') {
+      // `(moves_a | moves_b).write(...)`: a union of the method's own records is its own records.
+      const l = cur.childForFieldName('left');
+      const r = cur.childForFieldName('right');
+      const a = l ? recordsOf(l, src) : undefined;
+      const b = r ? recordsOf(r, src) : undefined;
+      return a && b && 'own' in a && 'own' in b ? { own: true, ...(some || a.some || b.some ? { some: true } : {}) } : undefined;
+    }
+    if (cur.type === 'subscript') {
+      const model = envModel(cur, src);
+      return model ? { model, ...(some ? { some } : {}) } : undefined;
+    }
+    if (cur.type !== 'call') return undefined;
+    const fn = cur.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? textOf(fn.childForFieldName('attribute') ?? fn, src) : undefined;
+    if (!method || !SAME_RECORDS.has(method)) return undefined;
+    if (method === 'filtered' || method === 'filtered_domain' || method === 'search') some = true;
+    cur = fn?.childForFieldName('object') ?? null;
   }
   return undefined;
 }

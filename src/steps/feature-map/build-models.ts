@@ -261,7 +261,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const known = ctx.reach(model, 'write');
     // A model of another app whose access rights are not analysed: the module's own roles use it.
     const writers = known.length ? known : internalRoleGroups(ctx, m);
-    const criteria = [...fieldCriteria(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const criteria = [...fieldCriteria(ctx, model, classes), ...reactions(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
     const stories: Story[] = [];
     // Fields a view shows to some groups only are those groups' story, not every writer's.
     const seenBy = new Map<string, Set<string>>();

@@ -85,7 +85,9 @@ export function writePhrase(ctx: BuildContext, model: string, w: FieldWrite): st
   const label = def?.string ?? ctx.fieldLabel(on, w.field);
   // `self.env['project.task'].search(...).write(...)` writes to the tasks, not to this record.
   const where = on === model ? '' : ` on ${ctx.label(on)} records`;
-  if (def?.type === 'Boolean' && (w.value === 'true' || w.value === 'false')) return `${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"${where}`;
+  // A Python True/False reads "true"/"false": a field the analysis cannot see (declared in a module
+  // outside the addons paths) that is given one is a checkbox.
+  if ((def === undefined || def.type === 'Boolean') && (w.value === 'true' || w.value === 'false')) return `${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"${where}`;
   // `rec.close_date = False` empties a field that is no Boolean.
   if (w.value === 'false') return `clears ${label}${where}`;
   const shown = def?.selection?.find(([k]) => k === w.value)?.[1] ?? w.value;
