@@ -64,6 +64,14 @@ class Repair(models.Model):
       </form>
     </field>
   </record>
+  <record id="repair_action" model="ir.actions.act_window">
+    <field name="name">Repair Orders</field>
+    <field name="res_model">repair.desk.order</field>
+  </record>
+  <menuitem id="menu_root" name="Repairs"/>
+  <menuitem id="menu_orders" name="Repair Orders" parent="menu_root" action="repair_action"/>
+  <menuitem id="menu_reporting" name="Reporting" parent="menu_root"/>
+  <menuitem id="menu_report_orders" name="Repair Orders" parent="menu_reporting" action="repair_action"/>
 </odoo>
 `,
 };
@@ -80,6 +88,8 @@ test('a button story says what the button writes, and the model what saving does
     const map = parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as {
       features: Record<string, { stories: { text: string; acceptance: string[] }[] }>;
     };
+    // Two menus of one name are told apart by their parent menu.
+    expect(map.features['repair_desk-app-menu_root'].stories[0].text).toBe('As an Internal User, I want to open the Repairs app and reach Repair Orders and Reporting / Repair Orders.');
     const stories = map.features['repair_desk-model-repair_desk_order'].stories;
     const of = (caption: string) => stories.find((s) => s.text.includes(`"${caption}"`))?.acceptance;
     const F = 'addons/repair_desk/models/repair.py';

@@ -85,7 +85,12 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       ...leaves.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}`, l)),
       ...restricted,
     ];
-    const goal = leaves.length ? `open the ${name} app and reach ${listing(leaves.map((l) => l.name ?? l.id))}` : `open the ${name} app`;
+    // Two menus of one name (Maintenance Requests, and Reporting's Maintenance Requests) are told apart by their parent.
+    const named = (l: XmlMenu) => l.name ?? l.id;
+    const twice = (l: XmlMenu) => leaves.filter((x) => named(x) === named(l)).length > 1;
+    const parentName = (l: XmlMenu) => m.menus.find((x) => x.id === l.parent && x.id !== root.id)?.name;
+    const reach = leaves.map((l) => (twice(l) && parentName(l) ? `${parentName(l)} / ${named(l)}` : named(l)));
+    const goal = leaves.length ? `open the ${name} app and reach ${listing([...new Set(reach)])}` : `open the ${name} app`;
     return {
       id: featureId(m.name, 'app', root.id.split('.').pop() ?? root.id),
       module: m.name,
