@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { startEmulator, type Emulator, type EmulatorVersion } from '../../src/odoo/emulator/index.js';
-import { deadPort, startServer, type TestServer } from '../odoo/servers.js';
+import { deadPort, startServer, xmlVersion, type TestServer } from '../odoo/servers.js';
 
 const repo = process.cwd();
 const cli = join(repo, 'dist', 'cli.js');
@@ -21,7 +21,18 @@ const LONG_KEY = 'c4n4ryk3yc4n4ryk3yc4n4ryk3yc4n4ryk3y0a1b';
 // API keys are ASCII (they travel in an HTTP header), so the 4-character key is too.
 const SHORT = ['ǂ', 'Ʃǂ', 'Ʃǂ9', 'Zq9J'];
 const WRONG_LONG = 'Cnry-Wrong-3Jh8-pQ2w';
-const CANARIES = [LONG_PASSWORD, LONG_KEY, WRONG_LONG, ...SHORT, 'ǂ§'];
+/** The password of a user who may sign in but not write projects (the access-denied path). */
+const NO_RIGHTS = 'Cnry-NoRights-8Vd3-mH6s';
+const CANARIES = [LONG_PASSWORD, LONG_KEY, WRONG_LONG, NO_RIGHTS, ...SHORT, 'ǂ§'];
+
+/** How XML carries a text: every non-ASCII character as a decimal or a hex character reference. */
+const xmlRefs = (c: string): string[] =>
+  [10, 16].map((radix) =>
+    [...c].map((ch) => {
+      const cp = ch.codePointAt(0) ?? 0;
+      return cp < 128 ? ch : `&#${radix === 16 ? 'x' : ''}${cp.toString(radix)};`;
+    }).join(''),
+  );
 
 let root: string;
 let output = '';
@@ -69,10 +80,10 @@ async function emulator(version: EmulatorVersion, credentials: { password?: stri
   return emu;
 }
 
-function workspace(name: string, url: string, extra = ''): string {
+function workspace(name: string, url: string, extra = '', user = 'admin'): string {
   const ws = join(root, 'ws', name);
   mkdirSync(ws, { recursive: true });
-  writeFileSync(join(ws, 'odoo-project-sync.toml'), `source = "database"\n\n[connection]\nurl = "${url}"\ndb = "demo"\nuser = "admin"\n${extra}`);
+  writeFileSync(join(ws, 'odoo-project-sync.toml'), `source = "database"\n\n[connection]\nurl = "${url}"\ndb = "demo"\nuser = "${user}"\n${extra}`);
   return ws;
 }
 
@@ -117,10 +128,23 @@ describe('secret scan', () => {
     expect(await extract({ ODOO_API_KEY: SHORT[2], ODOO_PASSWORD: LONG_PASSWORD })).toBe(2);
     expect(await extract({ ODOO_API_KEY: WRONG_LONG, ODOO_PASSWORD: SHORT[1] })).toBe(1);
 
+    // Signed in, then refused: a user without project rights (Odoo's AccessError text comes back).
+    const limited = await startEmulator({ version: 17, credentials: { lab_noproject: { password: NO_RIGHTS } } });
+    servers.push(limited);
+    const denied = workspace('access-denied', limited.url, '', limited.users.noProject.login);
+    writeFileSync(join(denied, 'ToDo.md'), '# Plan\n\n- [ ] T1: first task\n');
+    expect([await ops(denied, ['run', 'sync', '--yes', '--debug'], { ODOO_PASSWORD: NO_RIGHTS }), last]).toEqual([1, last]);
+
     // Servers that echo the request (password in the XML-RPC body), refuse POST, stay silent, or are gone.
+    // The echo answers the version call as Odoo 17 would, so the sign-in (secret inside) reaches it.
     const echo: TestServer = await startServer((_req, res, body) => {
+      if (body.includes('<methodName>version<')) {
+        res.writeHead(200, { 'Content-Type': 'text/xml' });
+        res.end(xmlVersion(17));
+        return;
+      }
       res.writeHead(500, { 'Content-Type': 'text/html' });
-      res.end(`<html><title>${body.slice(0, 400)}</title><pre>${body}</pre></html>`);
+      res.end(`<html><title>Error: ${body.replace(/<[^>]*>/g, ' ').slice(0, 400)}</title><pre>${body}</pre></html>`);
     });
     const http501 = await startServer((_req, res) => {
       res.writeHead(501, { 'Content-Type': 'text/html' });
@@ -135,6 +159,8 @@ describe('secret scan', () => {
         expect(await ops(w, ['run', 'extract', '--debug'], { ODOO_PASSWORD: secret, ODOO_API_KEY: secret === SHORT[3] ? LONG_KEY : '' })).toBe(1);
       }
     }
+    // The echo path is only a test if the secrets did reach the echo.
+    for (const secret of [LONG_PASSWORD, SHORT[0], LONG_KEY]) expect(echo.requests.some((r) => r.body.includes(secret))).toBe(true);
     // A mistyped URL that still carries the credentials.
     const bad = workspace('bad-url', 'http://127.0.0.1:1');
     expect(await ops(bad, ['run', 'extract', '--debug'], { ODOO_URL: `http://admin:${LONG_PASSWORD}@127.0.0.1:notaport`, ODOO_PASSWORD: '' })).not.toBe(0);
@@ -158,12 +184,14 @@ describe('secret scan', () => {
     const findings: string[] = [];
     for (const [where, text] of texts) {
       for (const c of CANARIES) {
-        for (const form of new Set([c, encodeURIComponent(c), JSON.stringify(c).slice(1, -1), Buffer.from(c, 'utf8').toString('latin1')])) {
+        for (const form of new Set([c, encodeURIComponent(c), JSON.stringify(c).slice(1, -1), Buffer.from(c, 'utf8').toString('latin1'), ...xmlRefs(c)])) {
           if (text.includes(form)) findings.push(`${where}: canary ${JSON.stringify(c)} as ${JSON.stringify(form)}`);
         }
       }
       // A mask inside a word gives part of the secret away; short secrets are never masked at all.
-      const partial = /\S\[secret\]|\[secret\]\S/.exec(text);
+      // The canaries are letters, digits and dashes: a mask that touches one of those cut a token.
+      // Our own punctuation and JSON escapes may touch it ("(HTTP 500: ... [secret]).").
+      const partial = /[\p{L}\p{N}-]\[secret\]|\[secret\][\p{L}\p{N}-]/u.exec(text);
       if (partial) findings.push(`${where}: partial mask near ${JSON.stringify(text.slice(Math.max(0, partial.index - 20), partial.index + 30))}`);
     }
     expect(findings).toEqual([]);
