@@ -4,7 +4,7 @@
  * files: {{url}}, {{db}}, {{user}}, {{password}}, {{apiKey}}. Add a kind here for a new class of
  * server (one entry, one function).
  */
-import { startEmulator, type EmulatorOptions } from '../../src/odoo/emulator/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/odoo/emulator/index.js';
 import { deadPort, startServer, type TestServer } from '../odoo/servers.js';
 import type { ServerSpec } from './case.js';
 
@@ -15,15 +15,22 @@ export interface CaseServer {
 
 type Starter = (options: Record<string, unknown>) => Promise<CaseServer>;
 
+function ofEmulator(emu: Emulator): CaseServer {
+  const admin = emu.users.admin;
+  return {
+    vars: { url: emu.url, db: emu.db, user: admin.login, password: admin.password, apiKey: admin.apiKey },
+    close: () => emu.close(),
+  };
+}
+
 const KINDS: Record<string, Starter> = {
   /** The project's Odoo emulator; options go to startEmulator (version, faults, latencyMs...). */
-  emulator: async (options) => {
+  emulator: async (options) => ofEmulator(await startEmulator(options as EmulatorOptions)),
+  /** The emulator, busy: the first `times` loads meet a serialization failure (a concurrent transaction won). */
+  conflict: async ({ times, ...options }) => {
     const emu = await startEmulator(options as EmulatorOptions);
-    const admin = emu.users.admin;
-    return {
-      vars: { url: emu.url, db: emu.db, user: admin.login, password: admin.password, apiKey: admin.apiKey },
-      close: () => emu.close(),
-    };
+    emu.setConflicts({ method: 'load', times: Number(times) });
+    return ofEmulator(emu);
   },
   /** A port nobody listens on: connection refused. */
   dead: async () => ({
