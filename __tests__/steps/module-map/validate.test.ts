@@ -20,6 +20,15 @@ describe('module_model_map.toml review', () => {
     expect(proposal).toMatch(/^naming = "keep"$/m);
   });
 
+  test('custom models whose menu hangs under an installed app are not called a new app', () => {
+    const root = doc.menus.find((m) => !m.parentKey && !m.parentXmlid);
+    if (!root) throw new Error('the recorded extract has a root menu');
+    const moved = { ...doc, menus: doc.menus.map((m) => (m === root ? { ...m, parentXmlid: 'project.menu_main_pm' } : m)) };
+    const text = renderMap(moved);
+    expect(text).toMatch(/\[modules\.equipment\]\n# Custom models under the menu "Equipment" \(in the menu of project\.menu_main_pm\)/);
+    expect(text).not.toContain('New app from the root menu');
+  });
+
   test('data = true for a custom model validates; the proposal offers it, off, per custom model', () => {
     expect(proposal).toMatch(/^\[modules\.equipment\.data\]\nx_equipment = false$/m);
     expect(errors(proposal.replace(/^x_equipment = false/m, 'x_equipment = true'))).toEqual([]);

@@ -65,6 +65,17 @@ function computed(store: EmulatorStore, model: string, row: Row, name: string): 
     return store.search('project.task', [['project_id', '=', row.id]]).length;
   }
   if (model === 'ir.model.data' && name === 'complete_name') return `${row.module}.${row.name}`;
+  // model_name of server actions and automation rules is related to model_id.model.
+  if (name === 'model_name' && typeof row.model_id === 'number' && (typeof row.model_name !== 'string' || row.model_name === '')) {
+    const m = store.hasModel('ir.model') ? store.get('ir.model', row.model_id) : undefined;
+    return m ? String(m.model) : false;
+  }
+  // Views and actions compute xml_id from ir.model.data (the first one), '' when none: Settings-made.
+  if (name === 'xml_id' && (typeof row.xml_id !== 'string' || row.xml_id === '') && (model === 'ir.ui.view' || model.startsWith('ir.actions.'))) {
+    const imd = store.search('ir.model.data', [['model', '=', model], ['res_id', '=', row.id]]);
+    const first = imd.length === 0 ? undefined : store.get('ir.model.data', imd[0]);
+    return first ? `${String(first.module)}.${String(first.name)}` : '';
+  }
   if (model === 'res.partner' && name === 'complete_name') return displayNameOf(store, model, row);
   return undefined;
 }

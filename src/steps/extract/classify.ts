@@ -119,12 +119,13 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
   const fieldById = new Map(fields.map((x) => [x.id, x]));
   const fieldKeys = new Set(fields.map((x) => x.key));
 
-  const extendedNames = [...new Set(fields.map((x) => x.model).filter((m) => !customModels.has(m)))].sort();
-  const extendedModels: ExtendedModel[] = extendedNames.map((model) => {
-    const rec = raw.existingModels.find((m) => m.model === model);
-    const fieldNames = [...new Set(raw.existingFields.filter((f) => f.model === model).map((f) => String(f.name)))].sort();
-    return { model, label: text(rec?.name) ?? model, app: appOf(model, text(rec?.modules), installed), fieldNames };
-  });
+  /** Existing models the kept records customize: new fields, or only a view, an action, an automation. */
+  const extendedOf = (kept: readonly { model: string }[]): ExtendedModel[] =>
+    [...new Set(kept.map((r) => r.model).filter((m) => m !== '' && !customModels.has(m)))].sort().map((model) => {
+      const rec = raw.existingModels.find((m) => m.model === model);
+      const fieldNames = [...new Set(raw.existingFields.filter((f) => f.model === model).map((f) => String(f.name)))].sort();
+      return { model, label: text(rec?.name) ?? model, app: appOf(model, text(rec?.modules), installed), fieldNames };
+    });
 
   const calls = new Map<string, string[]>();
   const views = raw.views.map((v) => {
@@ -194,7 +195,7 @@ export function classify(raw: RawExtract, profile: VersionProfile, source: Sourc
     profile: { ...profile },
     installedModules: installed,
     models: modelsOwn.sort(byKey),
-    extendedModels,
+    extendedModels: extendedOf([...fields, ...viewsOwn, ...Object.values(actsOwn).flat()]),
     fields: fields.sort(byKey),
     views: viewsOwn.sort(byKey),
     ...actsOwn,

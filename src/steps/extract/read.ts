@@ -46,7 +46,9 @@ export interface ReadOptions {
 }
 
 /** Reads before the per-language ones (which add TRANSLATED_KINDS per installed language). */
-const BASE_STAGES = 20 + KIND_STAGES;
+const BASE_STAGES = 24 + KIND_STAGES;
+/** External-id modules of records a user made (Studio, an export): the others belong to apps. */
+const USER_MODULES = new Set(['studio_customization', '__export__']);
 const m2oIdOf = (v: unknown): number | undefined => (Array.isArray(v) && typeof v[0] === 'number' ? v[0] : typeof v === 'number' && v > 0 ? v : undefined);
 
 /** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
@@ -135,11 +137,19 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const selections = await part('selection values', () =>
     sr('ir.model.fields.selection', [['field_id.state', '=', 'manual']], ['field_id', 'value', 'name', 'sequence']),
   );
+  /**
+   * Ids of the records no module owns: made in Settings > Technical, on any model. xml_id is computed
+   * and cannot be searched, so the ids are read with it and those without one are kept.
+   */
+  const settingsMade = async (what: string, model: string, domain: Domain): Promise<number[]> =>
+    (await part(what, () => sr(model, domain, ['xml_id']))).filter((r) => typeof r.xml_id !== 'string' || r.xml_id === '').map((r) => r.id);
+  const manualViews = await settingsMade('views made in Settings', 'ir.ui.view', [['type', '!=', 'qweb']]);
   const views = await part('views', () =>
-    sr('ir.ui.view', idsOr(studioIds('ir.ui.view'), ['|', '|', ['model', 'in', customModels], ['name', '=like', 'Odoo Studio%'], ['arch_db', 'ilike', 'x_studio_']]), f.view),
+    sr('ir.ui.view', idsOr([...studioIds('ir.ui.view'), ...manualViews], ['|', '|', ['model', 'in', customModels], ['name', '=like', 'Odoo Studio%'], ['arch_db', 'ilike', 'x_studio_']]), f.view),
   );
+  const manualActions = await settingsMade('window actions made in Settings', 'ir.actions.act_window', []);
   const actions = await part('window actions', () =>
-    sr('ir.actions.act_window', idsOr(studioIds('ir.actions.act_window'), [['res_model', 'in', customModels]]), f.action),
+    sr('ir.actions.act_window', idsOr([...studioIds('ir.actions.act_window'), ...manualActions], [['res_model', 'in', customModels]]), f.action),
   );
   // Studio's menus, and menus made in Settings that open an extracted action, with the parents they
   // hang under when those have no external id either: the module carries (and adopts) the whole branch.
@@ -163,12 +173,20 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const defaults = await part('defaults (ir.default)', () =>
     sr('ir.default', idsOr(studioIds('ir.default'), [['field_id', 'in', fields.map((x) => x.id)]]), f.default),
   );
-  const automations = await part('automation rules (base.automation)', () =>
-    sr('base.automation', idsOr(studioIds('base.automation'), [['model_id', 'in', customModelIds]]), f.automation),
+  // Every automation rule but those an app ships: a rule is only ever made by a user or an app.
+  const allAutomations = await part('automation rules (base.automation)', () => sr('base.automation', [], f.automation));
+  const automationIds = await part('external ids of automation rules', () =>
+    allAutomations.length === 0
+      ? Promise.resolve([])
+      : sr('ir.model.data', [['model', '=', 'base.automation'], ['res_id', 'in', allAutomations.map((a) => a.id)]], ['module', 'res_id']),
   );
+  const appOwned = new Set(automationIds.filter((r) => !USER_MODULES.has(String(r.module))).map((r) => Number(r.res_id)));
+  const automations = allAutomations.filter((a) => !appOwned.has(a.id));
   const linkedActions = automations.flatMap((a) => many2manyIds(a[client.profile.automationActionField]));
+  // Server actions made in Settings (Actions menu, buttons), on any model: usage ir_actions_server.
+  const manualServer = await settingsMade('server actions made in Settings', 'ir.actions.server', [['usage', '=', 'ir_actions_server']]);
   const serverActions = await part('server actions', () =>
-    sr('ir.actions.server', idsOr([...studioIds('ir.actions.server'), ...linkedActions], [['model_id', 'in', customModelIds]]), f.server),
+    sr('ir.actions.server', idsOr([...studioIds('ir.actions.server'), ...linkedActions, ...manualServer], [['model_id', 'in', customModelIds]]), f.server),
   );
 
   // The models whose Action menu shows an action (binding_model_id): custom ones are known, others
@@ -186,7 +204,11 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
     ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id), ...kinds.mailTemplates.map((r) => r.model),
     ...kinds.crons.map((r) => r.model_name),
   ].filter((m): m is string => typeof m === 'string' && m !== '');
-  const extended = [...new Set([...fields.map((x) => String(x.model)), ...kindModels])].filter((m) => !customModels.includes(m)).sort();
+  const recordModels = [
+    ...views.filter((v) => v.type !== 'qweb').map((v) => v.model), ...actions.map((a) => a.res_model),
+    ...automations.map((a) => a.model_name), ...serverActions.map((s) => s.model_name),
+  ].filter((m): m is string => typeof m === 'string' && m !== '');
+  const extended = [...new Set([...fields.map((x) => String(x.model)), ...kindModels, ...recordModels])].filter((m) => !customModels.includes(m)).sort();
   const existingModels = await part('customized existing models', () =>
     extended.length === 0 ? Promise.resolve([]) : sr('ir.model', [['model', 'in', extended]], ['name', 'model', 'modules']),
   );

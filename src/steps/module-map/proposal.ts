@@ -63,7 +63,9 @@ export function proposeMap(extract: ExtractDoc): ModuleMap & { modules: Draft[] 
   for (const { root, models } of [...byRoot.values()].sort((a, b) => a.root.sequence - b.root.sequence || (a.root.key < b.root.key ? -1 : 1))) {
     modules.push({
       name: unique(moduleNameFrom(root.name)), summary: root.name, models: [...models].sort(), extends: [], items: [], depends: [],
-      why: `New app from the root menu "${c(root.name)}": its custom models and their fields, views, actions, menus, access rights and rules.`,
+      why: root.parentXmlid
+        ? `Custom models under the menu "${c(root.name)}" (in the menu of ${c(root.parentXmlid)}), with their fields, views, actions, menus, access rights and rules.`
+        : `New app from the root menu "${c(root.name)}": its custom models and their fields, views, actions, menus, access rights and rules.`,
     });
   }
   for (const m of extract.models) {

@@ -60,6 +60,19 @@ function irModels(version: number, fields: Rec[]): Rec[] {
   return mergeById([...seen.values()], recorded);
 }
 
+/** What Odoo fills in on create when Settings > Technical leaves a field empty (the fields' defaults). */
+function technicalDefaults(version: number): Record<string, Record<string, unknown>> {
+  return {
+    'ir.ui.view': { active: true, mode: 'primary', priority: 16 },
+    'ir.ui.menu': { active: true, sequence: 10 },
+    'ir.actions.act_window': {
+      type: 'ir.actions.act_window', binding_type: 'action', target: 'current', limit: 80, view_mode: version >= 18 ? 'list,form' : 'tree,form',
+    },
+    'ir.actions.server': { type: 'ir.actions.server', binding_type: 'action', usage: 'ir_actions_server', state: 'object_write', sequence: 5 },
+    'base.automation': { active: true },
+  };
+}
+
 export function technicalSeed(version: number, withAutomation: boolean): TechnicalSeed {
   const fields = mergeById(
     recordedRows(version, 'search_read.ir.model.fields.manual'),
@@ -82,7 +95,7 @@ export function technicalSeed(version: number, withAutomation: boolean): Technic
   };
   if (withAutomation) records['base.automation'] = recordedRows(version, 'extract/read.base.automation.studio');
   const models: Record<string, SeedModel> = {};
-  for (const [name, rows] of Object.entries(records)) models[name] = model(name, rows);
+  for (const [name, rows] of Object.entries(records)) models[name] = model(name, rows, { defaults: technicalDefaults(version)[name] });
   models['ir.model.fields'].recName = 'field_description';
   return { models, records };
 }
