@@ -5,6 +5,8 @@ export interface Diagnostic {
   column: number;
   message: string;
   severity: 'error' | 'warning';
+  /** What to do next when it is not "fix this file": the headless `->` line says it. */
+  next?: string;
 }
 
 /**

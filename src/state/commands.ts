@@ -51,7 +51,7 @@ export function printError(env: Pick<CommandEnv, 'err' | 'debug'>, e: unknown): 
 /** Every error at file:line:col, then the next step once. */
 const diagLines = (file: string, step: StepId, ds: readonly Diagnostic[]) => [
   ...ds.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`),
-  `  -> fix ${file} (in the wizard's reviewer or an editor), then run \`odoo-project-sync run ${step} --yes\` again`,
+  `  -> ${ds.find((d) => d.next)?.next ?? `fix ${file} (in the wizard's reviewer or an editor), then run \`odoo-project-sync run ${step} --yes\` again`}`,
 ];
 
 /** Opens the workspace (locked) and a headless runner; the caller closes it. */

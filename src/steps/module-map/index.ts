@@ -41,6 +41,7 @@ export async function loadMapReviewSpec(artifacts: ArtifactStore): Promise<Revie
     column: 1,
     message: `the map cannot be checked: ${formatLocation(e.where)}: ${e.message} (${e.hint ?? 'run the extract step again'}, then review the map)`,
     severity: 'error',
+    next: `${e.hint ?? 'run the extract step again'} (\`odoo-project-sync run extract\`), then \`odoo-project-sync run map-review --yes\``,
   };
   return { ...mapReviewSpec, validate: (text) => [blocker, ...mapReviewSpec.validate(text)] };
 }
