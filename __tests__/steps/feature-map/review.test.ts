@@ -132,6 +132,15 @@ test('a module not under [modules] is an error on its line (it would become a ph
   expect(errors(typo)[0].message).toMatch(/^module 'repiar' is not listed under \[modules\] \(did you mean 'repair'\?\)/);
 });
 
+test('with many modules, the unknown-module message names how many there are instead of listing them all', () => {
+  const names = Array.from({ length: 12 }, (_, i) => `mod_${String(i).padStart(2, '0')}`);
+  const tables = names.map((n) => `[modules.${n}]\ntitle = "${n}"\ndepends = ["base"]\norigin = "source"\n`).join('\n');
+  const many = MAP.replace('[modules.repair]', `${tables}\n[modules.repair]`).replace('module = "repair"\nkind = "action"', 'module = "warehouse"\nkind = "action"');
+  const message = errors(many)[0].message;
+  expect(message).toMatch(/^module 'warehouse' is not listed under \[modules\]: use one of the 13 modules of the \[modules\.<name>\] tables \('mod_00', 'mod_01', 'mod_02', \.\.\.\)/);
+  expect(message).not.toContain('mod_11');
+});
+
 test('a warning names the line the TOML parser gives: a header and a text key inside a multi-line string are not the story', () => {
   const tricky = MAP.replace(
     'acceptance = ["A Request cannot be saved without Name."]',

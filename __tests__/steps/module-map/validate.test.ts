@@ -29,6 +29,14 @@ describe('module_model_map.toml review', () => {
     expect(text).not.toContain('New app from the root menu');
   });
 
+  test('a misspelt extended model is refused at its line with the name it probably means', () => {
+    const text = proposal.replace('extends = ["project.task"]', 'extends = ["project.taks"]');
+    expect(text).not.toBe(proposal);
+    const d = errors(text).find((x) => x.message.includes('project.taks'));
+    expect(d).toEqual(expect.objectContaining({ line: lineOf(text, 'extends = ["project.taks"]') }));
+    expect(d?.message).toContain('unknown model "project.taks" (did you mean "project.task"?)');
+  });
+
   test('data = true for a custom model validates; the proposal offers it, off, per custom model', () => {
     expect(proposal).toMatch(/^\[modules\.equipment\.data\]\nx_equipment = false$/m);
     expect(errors(proposal.replace(/^x_equipment = false/m, 'x_equipment = true'))).toEqual([]);

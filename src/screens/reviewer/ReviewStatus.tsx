@@ -29,7 +29,7 @@ export function ReviewStatus(p: ReviewStatusProps) {
     ? { text: '… checking', c: 'muted' as const }
     : errors.length > 0
       ? { text: `✖ invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`, c: 'error' as const }
-      : { text: warnings > 0 ? `✔ valid (${warnings} warnings)` : '✔ valid', c: 'ok' as const };
+      : { text: warnings > 0 ? `✔ valid (${warnings} warning${warnings === 1 ? '' : 's'})` : '✔ valid', c: 'ok' as const };
   const placing = p.placing && !p.checking ? ' (finding their lines…)' : '';
   const saved = p.saving ? 'saving…' : p.dirty ? '● unsaved' : 'saved';
   return (

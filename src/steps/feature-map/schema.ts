@@ -109,7 +109,7 @@ export function findInFeatureMap(text: string, parsed?: unknown, errorsOnly = fa
     if (Object.keys(doc.modules).length && !doc.modules[f.module]) {
       const known = Object.keys(doc.modules);
       diagnostics.push(
-        diag(['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use one of ${known.map((m) => `'${m}'`).join(', ')}, or add a [modules.${f.module}] table`),
+        diag(['features', id, 'module'], `module '${f.module}' is not listed under [modules]${didYouMean(known, f.module)}: use ${moduleChoices(known)}, or add a [modules.${f.module}] table`),
       );
     }
     if (errorsOnly) continue;
@@ -122,4 +122,10 @@ export function findInFeatureMap(text: string, parsed?: unknown, errorsOnly = fa
     });
   }
   return { doc: diagnostics.some((d) => d.severity === 'error') ? undefined : doc, findings: diagnostics };
+}
+
+/** The modules to choose from: all of them when few, else the count and where they are listed. */
+function moduleChoices(known: readonly string[]): string {
+  if (known.length <= 8) return `one of ${known.map((m) => `'${m}'`).join(', ')}`;
+  return `one of the ${known.length} modules of the [modules.<name>] tables (${known.slice(0, 3).map((m) => `'${m}'`).join(', ')}, ...)`;
 }

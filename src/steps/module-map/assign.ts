@@ -2,6 +2,7 @@
  * Which module each extracted record goes to, under a map: a record follows its model (listed in
  * a module's models or extends), unless its key is listed in a module's items or in [excluded].
  */
+import { didYouMean } from '../../core/did-you-mean.js';
 import { allRecords, type AnyRecord, type ExtractDoc } from '../extract/schema.js';
 import type { MapIssue, ModuleMap } from './map-types.js';
 
@@ -40,13 +41,15 @@ export function assign(extract: ExtractDoc, map: ModuleMap): Assignment {
     const table = `modules.${mod.name}`;
     for (const m of mod.models) {
       if (!custom.has(m)) {
-        const hint = extended.has(m) ? `; ${m} is an existing model: list it under extends` : '; custom models are listed in extract.json';
+        const hint = extended.has(m) ? `; ${m} is an existing model: list it under extends` : `${didYouMean([...custom], m, (x) => `"${x}"`)}; custom models are listed in extract.json`;
         issues.push({ path: { table, key: 'models', value: m }, message: `unknown custom model "${m}"${hint}` });
       } else if (once(m, `[${table}]`, table, 'models')) modelOwner.set(m, mod.name);
     }
     for (const m of mod.extends) {
       if (!extended.has(m)) {
-        const hint = custom.has(m) ? `; ${m} is a custom model: list it under models` : '; only models that carry customizations can be extended';
+        const hint = custom.has(m)
+          ? `; ${m} is a custom model: list it under models`
+          : `${didYouMean([...extended], m, (x) => `"${x}"`)}; only models that carry customizations can be extended`;
         issues.push({ path: { table, key: 'extends', value: m }, message: `unknown model "${m}"${hint}` });
       } else if (once(m, `[${table}]`, table, 'extends')) modelOwner.set(m, mod.name);
     }
