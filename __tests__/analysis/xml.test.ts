@@ -46,6 +46,22 @@ const VIEWS = `<?xml version="1.0"?>
 </odoo>
 `;
 
+test('a smart button without a string takes the label of its statinfo field; the next button does not inherit it', () => {
+  const arch = `<odoo><record id="v" model="ir.ui.view"><field name="model">fleet.vehicle</field><field name="arch" type="xml">
+<form><div name="button_box">
+  <button name="return_action_to_open" type="object" class="oe_stat_button" icon="fa-book">
+    <field name="contract_count" widget="statinfo" string="Contracts"/>
+  </button>
+  <button name="action_odometer" type="object" icon="fa-tachometer"><span>Odometer</span></button>
+</div><field name="note" widget="statinfo" string="Not a button"/></form>
+</field></record></odoo>`;
+  const { data } = analyseXml(arch, 'fleet/views.xml', 'fleet');
+  expect(data.views[0].buttons.map((b) => [b.name, b.string])).toEqual([
+    ['return_action_to_open', 'Contracts'],
+    ['action_odometer', undefined],
+  ]);
+});
+
 describe('analyseXml', () => {
   const { data, problem } = analyseXml(VIEWS, 'x/views.xml', 'x');
 

@@ -29,6 +29,8 @@ interface ArchInfo {
   placed: { name: string; groups: string[]; file: string; line: number }[];
   /** Groups of the open elements that carry groups="...", with their depth. */
   groupStack: { depth: number; groups: string[] }[];
+  /** A smart button without a string, open: the statinfo field inside it names it ("Contracts"). */
+  openButton?: { depth: number; button: ViewButton };
 }
 
 interface RecordFrame {
@@ -119,6 +121,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
   parser.on('closetag', (tag) => {
     const stack = record?.field?.arch?.groupStack;
     if (stack?.length && stack[stack.length - 1].depth === depth) stack.pop();
+    if (record?.field?.arch?.openButton?.depth === depth) record.field.arch.openButton = undefined;
     if (record?.field && depth === record.field.depth) {
       const f = record.field;
       record.fields.set(f.name, {
@@ -173,8 +176,12 @@ function archElement(
   if (name === 'field') {
     arch.fields++;
     if (a.name && a.position === undefined) arch.placed.push({ name: a.name, groups, file, line });
+    const open = arch.openButton;
+    if (open && a.widget === 'statinfo' && a.string && open.button.string === undefined) open.button.string = a.string;
   }
   if (name === 'button' && a.name && (a.type === 'object' || a.type === 'action')) {
-    arch.buttons.push({ name: a.name, string: a.string, type: a.type, groups, file, line });
+    const button: ViewButton = { name: a.name, string: a.string, type: a.type, groups, file, line };
+    arch.buttons.push(button);
+    if (a.string === undefined) arch.openButton = { depth, button };
   }
 }
