@@ -7,6 +7,7 @@ import type { Domain, OdooClient, OdooRecord } from '../../odoo/types.js';
 import { UserError } from '../../core/user-error.js';
 import { KIND_STAGES, readKinds, readTranslations, type RawKinds, type RawTranslation } from './read-kinds.js';
 import { readData, type RawData } from './read-data.js';
+import { originOf, text } from './refs.js';
 
 export interface RawExtract {
   studioData: OdooRecord[];
@@ -47,8 +48,6 @@ export interface ReadOptions {
 
 /** Reads before the per-language ones (which add TRANSLATED_KINDS per installed language). */
 const BASE_STAGES = 24 + KIND_STAGES;
-/** External-id modules of records a user made (Studio, an export): the others belong to apps. */
-const USER_MODULES = new Set(['studio_customization', '__export__']);
 const m2oIdOf = (v: unknown): number | undefined => (Array.isArray(v) && typeof v[0] === 'number' ? v[0] : typeof v === 'number' && v > 0 ? v : undefined);
 
 /** Technical rows are small: big pages keep a 10,000-field database within a few round trips. */
@@ -142,7 +141,7 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
    * and cannot be searched, so the ids are read with it and those without one are kept.
    */
   const settingsMade = async (what: string, model: string, domain: Domain): Promise<number[]> =>
-    (await part(what, () => sr(model, domain, ['xml_id']))).filter((r) => typeof r.xml_id !== 'string' || r.xml_id === '').map((r) => r.id);
+    (await part(what, () => sr(model, domain, ['xml_id']))).filter((r) => text(r.xml_id) === undefined).map((r) => r.id);
   const manualViews = await settingsMade('views made in Settings', 'ir.ui.view', [['type', '!=', 'qweb']]);
   const views = await part('views', () =>
     sr('ir.ui.view', idsOr([...studioIds('ir.ui.view'), ...manualViews], ['|', '|', ['model', 'in', customModels], ['name', '=like', 'Odoo Studio%'], ['arch_db', 'ilike', 'x_studio_']]), f.view),
@@ -178,9 +177,10 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   const automationIds = await part('external ids of automation rules', () =>
     allAutomations.length === 0
       ? Promise.resolve([])
-      : sr('ir.model.data', [['model', '=', 'base.automation'], ['res_id', 'in', allAutomations.map((a) => a.id)]], ['module', 'res_id']),
+      : sr('ir.model.data', [['model', '=', 'base.automation'], ['res_id', 'in', allAutomations.map((a) => a.id)]], ['module', 'name', 'res_id']),
   );
-  const appOwned = new Set(automationIds.filter((r) => !USER_MODULES.has(String(r.module))).map((r) => Number(r.res_id)));
+  // Studio's and __export__ ids are a user's; any other module's id makes the rule an app's.
+  const appOwned = new Set(automationIds.filter((r) => originOf(`${String(r.module)}.${String(r.name)}`) === 'module').map((r) => Number(r.res_id)));
   const automations = allAutomations.filter((a) => !appOwned.has(a.id));
   const linkedActions = automations.flatMap((a) => many2manyIds(a[client.profile.automationActionField]));
   // Server actions made in Settings (Actions menu, buttons), on any model: usage ir_actions_server.
@@ -200,15 +200,14 @@ export async function readDatabase(client: OdooClient, opts: ReadOptions): Promi
   total += 2 * models.length + 1;
   const data = await readData(client, part, models, fields, signal);
   const kinds = await readKinds(client, sr, part, modules.map((m) => String(m.name)), f.view);
-  const kindModels = [
-    ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id), ...kinds.mailTemplates.map((r) => r.model),
-    ...kinds.crons.map((r) => r.model_name),
-  ].filter((m): m is string => typeof m === 'string' && m !== '');
-  const recordModels = [
+  // The models the extracted records are on: fields, other kinds, and views, actions and rules made in Settings.
+  const touched = [
+    ...fields.map((x) => x.model), ...kinds.reports.map((r) => r.model), ...kinds.filters.map((r) => r.model_id),
+    ...kinds.mailTemplates.map((r) => r.model), ...kinds.crons.map((r) => r.model_name),
     ...views.filter((v) => v.type !== 'qweb').map((v) => v.model), ...actions.map((a) => a.res_model),
     ...automations.map((a) => a.model_name), ...serverActions.map((s) => s.model_name),
-  ].filter((m): m is string => typeof m === 'string' && m !== '');
-  const extended = [...new Set([...fields.map((x) => String(x.model)), ...kindModels, ...recordModels])].filter((m) => !customModels.includes(m)).sort();
+  ].filter((m): m is string => text(m) !== undefined);
+  const extended = [...new Set(touched)].filter((m) => !customModels.includes(m)).sort();
   const existingModels = await part('customized existing models', () =>
     extended.length === 0 ? Promise.resolve([]) : sr('ir.model', [['model', 'in', extended]], ['name', 'model', 'modules']),
   );

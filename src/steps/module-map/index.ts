@@ -36,12 +36,13 @@ export async function loadMapReviewSpec(artifacts: ArtifactStore): Promise<Revie
   const loaded = await loadExtract(artifacts);
   if (loaded.ok) return makeMapReviewSpec(loaded.value);
   const e = loaded.error;
+  const redo = e.hint ?? 'run the extract step again';
   const blocker: Diagnostic = {
     line: 1,
     column: 1,
-    message: `the map cannot be checked: ${formatLocation(e.where)}: ${e.message} (${e.hint ?? 'run the extract step again'}, then review the map)`,
+    message: `the map cannot be checked: ${formatLocation(e.where)}: ${e.message} (${redo}, then review the map)`,
     severity: 'error',
-    next: `${e.hint ?? 'run the extract step again'} (\`odoo-project-sync run extract\`), then \`odoo-project-sync run map-review --yes\``,
+    next: `${redo} (\`odoo-project-sync run extract\`), then \`odoo-project-sync run map-review --yes\``,
   };
   return { ...mapReviewSpec, validate: (text) => [blocker, ...mapReviewSpec.validate(text)] };
 }
