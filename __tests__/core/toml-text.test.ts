@@ -34,3 +34,15 @@ test('bidi controls come out as \\u escapes in TOML, Python and comments, and as
   }
   expect(hasBidiControls('plain العربية text')).toBe(false);
 });
+
+test('a string is written as smol-toml writes it, whether it takes the plain path or not', async () => {
+  const { stringify } = await import('smol-toml');
+  const bySmol = (s: string) => escapeBidi(stringify({ k: s }).replace(/\n$/, '').slice('k = '.length));
+  // Every character from NUL to DEL alone and between letters, then mixed texts.
+  const samples = [...HOSTILE, 'plain title', 'models/res_partner.py:12', '"', '\\', "it's", '#', '[x]', ' ', ''];
+  for (let c = 0; c <= 0x7f; c++) samples.push(String.fromCharCode(c), `a${String.fromCharCode(c)}b`);
+  for (const s of samples) {
+    expect(tomlString(s)).toBe(bySmol(s));
+    expect((parse(`k = ${tomlString(s)}`) as { k: string }).k).toBe(s);
+  }
+});

@@ -61,6 +61,41 @@ describe('a map announced as written while step 4 goes on', () => {
     expect(readFileSync(join(t.dir, approvedPath(ARTIFACTS.featureMap)), 'utf8')).toBe(FEATURE_MAP);
   });
 
+  /** Says what it is about to write (`announced`), then writes `last`. */
+  const announces = (announced: string, last = announced): StepEngine => ({
+    id: 'feature-map',
+    inputs: [],
+    async run(ctx) {
+      ctx.wrote?.(ARTIFACTS.featureMap, announced);
+      return ok({ summary: 'a map', outputs: { [ARTIFACTS.featureMap]: await ctx.artifacts.write(ARTIFACTS.featureMap, last) }, warnings: [] });
+    },
+  });
+
+  test('announced with its text before the write, then written as announced: recorded as checked, approved without a second check', async () => {
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: announces(FEATURE_MAP), featureReview: countingSpec }));
+    expect((await runner.runStep('feature-map')).kind).toBe('done');
+    const st = runner.store.getState().steps['feature-map'];
+    expect(st.kind === 'done' && st.checked?.files).toEqual({ [ARTIFACTS.featureMap]: expect.any(String) });
+    const before = checks.length;
+    expect(await runner.review.approveCurrent('feature-review')).toEqual({ ok: true });
+    expect(checks).toHaveLength(before);
+  });
+
+  test('announced fine, then other bytes written (a merge with the user\'s edits): the announced check is not taken', async () => {
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: announces(FEATURE_MAP, BAD), featureReview: countingSpec }));
+    await runner.runStep('feature-map');
+    const st = runner.store.getState().steps['feature-map'];
+    expect(st.kind === 'done' && st.checked).toBeFalsy();
+    expect(await runner.review.approveCurrent('feature-review')).toMatchObject({ ok: false, errors: [{ line: 10 }] });
+  });
+
+  test('announced with an error, then the fixed text written: recorded as checked from the written bytes', async () => {
+    runner = await openTestRunner(t.dir, registryWith({ featureMap: announces(BAD, FEATURE_MAP), featureReview: countingSpec }));
+    await runner.runStep('feature-map');
+    const st = runner.store.getState().steps['feature-map'];
+    expect(st.kind === 'done' && st.checked?.files).toEqual({ [ARTIFACTS.featureMap]: expect.any(String) });
+  });
+
   test('with an error, then rewritten: the final bytes are what is checked', async () => {
     runner = await openTestRunner(t.dir, registryWith({ featureMap: writes(BAD, FEATURE_MAP), featureReview: countingSpec }));
     await runner.runStep('feature-map');

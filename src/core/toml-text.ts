@@ -8,8 +8,15 @@ import { escapeBidi } from './bidi.js';
 
 const line = (key: string, value: string): string => stringify({ [key]: value }).replace(/\n$/, '');
 
-/** A TOML basic string for any text. */
-export const tomlString = (s: string): string => escapeBidi(line('k', s).slice('k = '.length));
+/** Text smol-toml writes as itself between quotes: printable ASCII without `"` and a backslash. */
+const PLAIN = /^[\x20!\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * A TOML basic string for any text. Most text of a feature map is plain (ids, titles, evidence
+ * paths) and comes out as itself between quotes, as smol-toml writes it (a test holds the two
+ * equal); the rest goes through smol-toml.
+ */
+export const tomlString = (s: string): string => (PLAIN.test(s) ? `"${s}"` : escapeBidi(line('k', s).slice('k = '.length)));
 
 /** A TOML key: bare when it can be (`helpdesk_lite`), quoted otherwise (`"x]\n[modules.y"`). */
 export const tomlKey = (k: string): string => escapeBidi(line(k, '').slice(0, -' = ""'.length));

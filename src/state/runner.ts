@@ -326,9 +326,15 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   }
 
   /** The check of a checkpoint file `id` wrote, started at once on a worker thread (see StepContext.wrote). */
-  async function checkEarly(id: StepId, file: string): Promise<EarlyCheck | undefined> {
+  async function checkEarly(id: StepId, file: string, text?: string): Promise<EarlyCheck | undefined> {
     const e = o.registry.find((x) => x.kind === 'review' && x.producer === id && x.file === file);
     if (!e || e.kind !== 'review' || !e.textOnly) return undefined;
+    if (text !== undefined) {
+      // Posted before the step writes it; its hash is of the bytes that text encodes to, so a
+      // write of anything else (a merge with the user's edits) does not take this check.
+      const errors = errorsOffThread(e.id, text);
+      return { hash: sha256(Buffer.from(text, 'utf8')), errors: await errors };
+    }
     // Read at once (no await before the worker has the text): the check runs while the step does its last work.
     let bytes: Buffer;
     try {
@@ -413,8 +419,8 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       progress,
       // The step analyses the modules it asks about (readSources), unless it checks them again after.
       digest: (path, fresh) => hashFile(path, undefined, !fresh, !fresh),
-      wrote: (file) => {
-        if (!o.dryRun) early.set(file, checkEarly(id, file).catch(() => undefined));
+      wrote: (file, text) => {
+        if (!o.dryRun) early.set(file, checkEarly(id, file, text).catch(() => undefined));
       },
       connect: makeConnector(cfg, signal, {
         connect: o.connect,

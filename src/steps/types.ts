@@ -117,10 +117,11 @@ export interface StepContext {
   readonly digest?: (path: string, fresh?: boolean) => Promise<string>;
   /**
    * Says a file a review step approves (the feature map) is written as it will stay: the runner
-   * starts checking it now, off this thread, while the step finishes its other writes. Absent:
-   * the runner checks it after the step.
+   * starts checking it now, off this thread, while the step finishes its other writes. `text`:
+   * what the step is about to write there, checked at once, before the write (the check counts
+   * only if the file then holds exactly those bytes). Absent: the runner checks it after the step.
    */
-  readonly wrote?: (file: string) => void;
+  readonly wrote?: (file: string, text?: string) => void;
 }
 
 export interface StepOutcome {
