@@ -136,3 +136,34 @@ describe('extract with missing rights', () => {
     }
   });
 });
+
+describe('round trips of an extract', () => {
+  /** Calls one extract makes on an emulator with `extra` more custom models (each with a field and no record). */
+  async function callsWith(extra: number): Promise<number> {
+    const emu = await startEmulator({ version: 17 });
+    const ctx = makeCtx({ connect: async () => (client = await clientFor(emu)) });
+    let client: OdooClient | undefined;
+    try {
+      for (let m = 0; m < extra; m++) {
+        const model = `x_more_${m}`;
+        const id = emu.store.insertRaw('ir.model', { name: `More ${m}`, model, state: 'manual', transient: false, order: 'id', info: '', modules: '' });
+        emu.store.insertRaw('ir.model.fields', {
+          name: 'x_name', model, model_id: id, field_description: 'Name', ttype: 'char', state: 'manual', store: true, required: false, readonly: false,
+        });
+      }
+      const r = await extractStep.run(ctx);
+      if (!r.ok) throw r.error;
+      const doc = JSON.parse((await ctx.artifacts.read('extract.json')) ?? '{}') as { models: { model: string }[] };
+      expect(doc.models.filter((m) => m.model.startsWith('x_more_'))).toHaveLength(extra);
+      return client?.stats.calls ?? 0;
+    } finally {
+      emu.close();
+      ctx.cleanup();
+    }
+  }
+
+  test('do not grow with the number of custom models: their records are counted in the read of the models', async () => {
+    const base = await callsWith(0);
+    expect(await callsWith(40)).toBe(base);
+  });
+});

@@ -65,6 +65,8 @@ function computed(store: EmulatorStore, model: string, row: Row, name: string): 
     return store.search('project.task', [['project_id', '=', row.id]]).length;
   }
   if (model === 'ir.model.data' && name === 'complete_name') return `${row.module}.${row.name}`;
+  // Odoo counts a model's table in SQL (archived records too); 0 for a model without a table here.
+  if (model === 'ir.model' && name === 'count' && typeof row.model === 'string') return store.hasModel(row.model) ? store.count(row.model) : 0;
   // model_name of server actions and automation rules is related to model_id.model.
   if (name === 'model_name' && typeof row.model_id === 'number' && (typeof row.model_name !== 'string' || row.model_name === '')) {
     const m = store.hasModel('ir.model') ? store.get('ir.model', row.model_id) : undefined;
