@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { TomlLocator } from '../core/toml-locate.js';
 import type { Diagnostic, Finding, KeyFinding, ReviewSpec } from './types.js';
+import { tomlSyntaxMessage } from '../core/toml-error.js';
 
 const CONFLICT = /^(<{7}|={7}|>{7})(?: |$)/;
 
@@ -52,7 +53,7 @@ export function findProblems(text: string, spec?: Pick<ReviewSpec, 'validate' | 
     parsed = parse(text);
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
-    return [{ line: e.line, column: e.column, message: tomlMessage(e.message), severity: 'error' }];
+    return [{ line: e.line, column: e.column, message: tomlSyntaxMessage(e, text), severity: 'error' }];
   }
   if (!spec) return [];
   return spec.find ? spec.find(text, parsed, errorsOnly) : spec.validate(text, parsed, errorsOnly);
@@ -82,11 +83,6 @@ export function placeAll(text: string, findings: readonly Finding[]): Diagnostic
 }
 
 /** smol-toml's message carries a code excerpt; the reviewer shows the file itself, so keep line 1. */
-function tomlMessage(message: string): string {
-  const first = message.split('\n', 1)[0];
-  return first.replace(/^Invalid TOML document:\s*/, '') || 'invalid TOML';
-}
-
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column;
 }

@@ -12,6 +12,7 @@ import { parseConfig } from './config.js';
 import { DEFAULT_ESTIMATE_TOML } from '../steps/todo/estimate-toml.js';
 import { CONFIG_FILE } from '../steps/types.js';
 import type { InitAnswers } from './types.js';
+import { tomlSyntaxMessage } from '../core/toml-error.js';
 
 /** A new config file starts from this text, so the user finds an explanation beside each key. */
 const TEMPLATE = `# odoo-project-sync workspace.
@@ -95,7 +96,7 @@ export async function writeConfig(root: string, answers: InitAnswers): Promise<R
     } catch (e) {
       if (!(e instanceof TomlError)) throw e;
       return err(
-        new UserError('config', `${CONFIG_FILE} is not valid TOML, so init cannot update it`, {
+        new UserError('config', `${CONFIG_FILE} is not valid TOML, so init cannot update it: ${tomlSyntaxMessage(e, existing)}`, {
           where: { file: CONFIG_FILE, line: e.line, column: e.column },
           hint: `fix the TOML syntax at that position, then run init again (or move ${CONFIG_FILE} aside to start afresh)`,
         }),

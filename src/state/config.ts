@@ -10,6 +10,7 @@ import type { WorkspaceConfig } from '../steps/types.js';
 import { isNotFound } from './artifact-store.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { CONFIG_FILE } from '../steps/types.js';
+import { tomlSyntaxMessage } from '../core/toml-error.js';
 
 /** What the file may hold: anything else is a typo whose settings would be silently ignored. */
 const KNOWN_KEYS: readonly string[] = ['source', 'addons', 'connection', 'estimate', 'todo', 'sync'];
@@ -111,7 +112,7 @@ export async function parseConfig(text: string, file = CONFIG_FILE): Promise<Res
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
     return err(
-      new UserError('config', e.message.split('\n', 1)[0].replace(/^Invalid TOML document:\s*/, ''), {
+      new UserError('config', tomlSyntaxMessage(e, text), {
         where: { file, line: e.line, column: e.column },
         hint: 'fix the TOML syntax at that position',
       }),

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../types.js';
 import { FEATURE_ID_RE } from './ids.js';
 import { needsReason } from './story.js';
 import { FEATURE_KINDS, LEGACY_KINDS, PRIORITIES } from './types.js';
+import { tomlSyntaxMessage } from '../../core/toml-error.js';
 
 const StorySchema = z.strictObject({
   text: z.string().min(1, 'a story needs text, e.g. "As a <role>, I want <goal>, so that <benefit>."'),
@@ -73,7 +74,7 @@ export function findInFeatureMap(text: string, parsed?: unknown, errorsOnly = fa
       raw = parse(text);
     } catch (e) {
       if (e instanceof TomlError) {
-        return { findings: [{ line: e.line, column: e.column, severity: 'error', message: e.message.split('\n')[0] }] };
+        return { findings: [{ line: e.line, column: e.column, severity: 'error', message: tomlSyntaxMessage(e, text) }] };
       }
       throw e;
     }

@@ -10,6 +10,7 @@ import { findCycle, inferDepends } from './depends.js';
 import { readMap, type MapIssue, type MapPath, type ModuleMap } from './map-types.js';
 import { TomlLocator } from '../../core/toml-locate.js';
 import { PY_KEYWORDS } from '../../core/python-names.js';
+import { tomlSyntaxMessage } from '../../core/toml-error.js';
 
 /** A module's technical name: a lowercase Python identifier that is not a keyword. */
 export function moduleNameProblem(name: string): string | undefined {
@@ -31,8 +32,7 @@ export function checkMap(text: string, extract: ExtractDoc | undefined): MapChec
     doc = parse(text) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
-    const message = e.message.split('\n', 1)[0].replace(/^Invalid TOML document:\s*/, '') || 'invalid TOML';
-    return { diagnostics: [{ line: e.line, column: e.column, message, severity: 'error' }] };
+    return { diagnostics: [{ line: e.line, column: e.column, message: tomlSyntaxMessage(e, text), severity: 'error' }] };
   }
   const pos = new TomlLocator(text);
   const issues: MapIssue[] = [];

@@ -6,6 +6,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { err, ok, type Result } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
+import { tomlSyntaxMessage } from '../../core/toml-error.js';
 
 export interface Story {
   readonly title: string;
@@ -62,7 +63,7 @@ export function readFeatureMap(text: string, file: string): Result<Map<string, F
   } catch (e) {
     const te = e instanceof TomlError ? e : undefined;
     return err(
-      new UserError('input', `${file} is not valid TOML: ${te ? te.message.split('\n')[0] : String(e)}`, {
+      new UserError('input', `${file} is not valid TOML: ${te ? tomlSyntaxMessage(te, text) : String(e)}`, {
         where: { file, line: te?.line, column: te?.column },
         hint: 'Fix it in the reviewer (step 5), or remove the file to sync without user stories.',
       }),
