@@ -1,5 +1,5 @@
 /** Python snippets inside XML data (eval attributes, cron code): read from the syntax tree, never run. */
-import { callArgs, stringValue } from './py-literal.js';
+import { callArgs, literal, NOT_LITERAL, stringValue } from './py-literal.js';
 import { textOf, withPythonTree } from './py-parser.js';
 
 /** External ids named by ref('...') calls inside an XML `eval` attribute. */
@@ -28,5 +28,17 @@ export function attributeNames(code: string): string[] {
       if (name && !out.includes(textOf(name, code))) out.push(textOf(name, code));
     }
     return out;
+  });
+}
+
+/** A view's `options="{'clickable': '1'}"`: whether the statusbar is clickable (a true value, or a non-empty string other than '0'). */
+export function clickableOption(options: string): boolean {
+  if (!options.includes('clickable')) return false;
+  return withPythonTree(options, (root) => {
+    const expr = root.namedChild(0)?.namedChild(0);
+    const v = expr ? literal(expr, options) : NOT_LITERAL;
+    if (v === NOT_LITERAL || !v || typeof v !== 'object' || Array.isArray(v)) return false;
+    const c = (v as Record<string, unknown>).clickable;
+    return c === true || c === 1 || (typeof c === 'string' && c !== '' && c !== '0' && c.toLowerCase() !== 'false');
   });
 }

@@ -14,6 +14,9 @@ const DECISIONS = new Set([
 ]);
 /** Functions and classes defined inside a method: what they do is not the method's effect. */
 const NESTED = new Set(['function_definition', 'class_definition']);
+/** `self.name(` at a call's start: the method calls `name` on its own records. */
+const SELF_CALL = /self\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
+
 const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call'];
 
 export interface BodyScan {
@@ -22,10 +25,15 @@ export interface BodyScan {
   /** The first string literal of every `raise` in the body, without repeats: what a user is told. */
   messages: string[];
   effects: MethodEffects;
+  selfCalls?: string[];
+  /** It passes one of its parameters to write(): a helper others write through (resolved per file). */
+  forwardsWrite?: true;
 }
 
 /** A function body, by its character offsets in the source. */
 export interface BodySpan {
+  /** Where its `def` starts: the text up to `from` holds the parameters. */
+  head: number;
   from: number;
   to: number;
 }
@@ -36,7 +44,7 @@ export interface BodySpan {
  * `bodies` are in source order and do not overlap (methods of top-level classes).
  */
 export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
-  const found = bodies.map(() => ({ complexity: 1, messages: [] as string[], effects: { writes: [], guards: [], calls: [] } as EffectsFound }));
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as string[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[] }));
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
@@ -76,6 +84,13 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       nestedUntil = Math.max(nestedUntil, n.endIndex);
       continue;
     }
+    // A call the parser found that starts with `self.name(`: its callee is that method (a cheap
+    // look at the text where the node starts, no walk of its children).
+    if (type === 'call' && at >= nestedUntil && src.startsWith('self.', at)) {
+      SELF_CALL.lastIndex = at;
+      const name = SELF_CALL.exec(src)?.[1];
+      if (name && !scan.selfCalls.includes(name)) scan.selfCalls.push(name);
+    }
     if (type === 'raise_statement') {
       const m = firstMessage(n, src);
       if (m && !scan.messages.includes(m)) scan.messages.push(m);
@@ -83,7 +98,8 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
     if (at >= nestedUntil && mayHaveEffect(n, type, src, offsets)) {
       const w = scan.effects.writes.length;
       const c = scan.effects.calls.length;
-      readEffect(n, src, file, scan.effects);
+      const span = bodies[b];
+      readEffect(n, src, file, scan.effects, (name) => isParameter(src.slice(span.head, span.from), name));
       if (when.length) {
         const onChangeOf = [...new Set(when.flatMap((x) => x.fields))];
         const conditional = when.some((x) => x.other);
@@ -94,9 +110,11 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       }
     }
   }
-  return found.map(({ complexity, messages, effects }) => ({
+  return found.map(({ complexity, messages, effects, selfCalls }) => ({
     complexity,
     messages,
+    ...(effects.forwards ? { forwardsWrite: true as const } : {}),
+    ...(selfCalls.length ? { selfCalls } : {}),
     effects: {
       writes: effects.writes,
       // In source order of the statements that state them, as a reader meets them.
@@ -104,4 +122,14 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       calls: effects.calls,
     },
   }));
+}
+
+/** Whether `name` is a parameter in a `def` line's text (`def _safe_write(self, vals, from_cron=False):`). */
+function isParameter(head: string, name: string): boolean {
+  const open = head.indexOf('(');
+  if (open === -1) return false;
+  return head
+    .slice(open + 1)
+    .split(/[,()]/)
+    .some((p) => p.trim().replace(/^\*{1,2}/, '').split(/[:=\s]/)[0] === name);
 }

@@ -18,6 +18,8 @@ const CALLS = new Set([
 
 /** What one body yields; guards carry the offset of the statement that states them, for ordering. */
 export interface EffectsFound {
+  /** A write() of one of the method's parameters: the method is a helper others write through. */
+  forwards?: boolean;
   writes: FieldWrite[];
   guards: (FieldGuard & { at: number })[];
   calls: MethodCall[];
@@ -25,6 +27,13 @@ export interface EffectsFound {
 
 /** The names readCall looks for, as words of a source: a call whose text holds none of them has no effect to read. */
 const CALL_NAMES = new RegExp(`\\b(?:write|update|${[...CALLS].join('|')})\\b`, 'g');
+
+/**
+ * A method called with a dict as its first argument (`records._safe_write_for_cron({'state':
+ * 'close'})`): it may write those values through (a second scan: one regex with both costs
+ * three times as much on the Odoo CE tree).
+ */
+const DICT_CALL = /\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\{/g;
 
 /** An assignment whose target is a bare name (`x = ...`, `x: T = ...`): it writes no field. */
 const TO_NAME = /[A-Za-z_][A-Za-z0-9_]*[ \t]*[=:]/y;
@@ -53,16 +62,24 @@ export function mayHaveEffect(n: PyNode, type: string, src: string, names: () =>
   return lo < at.length && at[lo] < n.endIndex;
 }
 
-/** Offsets in `src` of the names readCall looks for (see mayHaveEffect). */
+/** Offsets in `src` of the names readCall looks for and of calls with a dict first (see mayHaveEffect), ascending. */
 export function callNameOffsets(src: string): number[] {
-  const out: number[] = [];
+  const names: number[] = [];
   CALL_NAMES.lastIndex = 0;
-  for (let m = CALL_NAMES.exec(src); m; m = CALL_NAMES.exec(src)) out.push(m.index);
+  for (let m = CALL_NAMES.exec(src); m; m = CALL_NAMES.exec(src)) names.push(m.index);
+  const dicts: number[] = [];
+  DICT_CALL.lastIndex = 0;
+  for (let m = DICT_CALL.exec(src); m; m = DICT_CALL.exec(src)) dicts.push(m.index);
+  if (dicts.length === 0) return names;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < names.length || j < dicts.length) out.push(j >= dicts.length || (i < names.length && names[i] <= dicts[j]) ? names[i++] : dicts[j++]);
   return out;
 }
 
 /** Reads one assignment, call or raise node of a method body into `out`. */
-export function readEffect(n: PyNode, src: string, file: string, out: EffectsFound): void {
+export function readEffect(n: PyNode, src: string, file: string, out: EffectsFound, isParameter: (name: string) => boolean = () => false): void {
   switch (n.type) {
     case 'assignment': {
       const target = n.childForFieldName('left');
@@ -83,13 +100,13 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
       readIfGuard(n, src, file, out);
       return;
     case 'call':
-      readCall(n, src, file, out);
+      readCall(n, src, file, out, isParameter);
       return;
     default:
   }
 }
 
-function readCall(n: PyNode, src: string, file: string, out: EffectsFound): void {
+function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isParameter: (name: string) => boolean): void {
   const callee = n.childForFieldName('function');
   const nameNode = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
   if (!callee || !nameNode) return;
@@ -97,9 +114,22 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound): void
   const receiver = callee.childForFieldName('object');
   // `update` writes records (`self.update({...})`), but it is also dict.update: `context.update(...)`.
   const dictLike = name === 'update' && receiver?.type === 'identifier' && DICTS.test(textOf(receiver, src));
-  const isWrite = name === 'write' || (name === 'update' && !dictLike);
-  if (!isWrite && !CALLS.has(name)) return;
+  // `_write` is the ORM's low-level write (stored values only): it changes the records all the same.
+  const isWrite = name === 'write' || name === '_write' || (name === 'update' && !dictLike);
   const args = callArgs(n.childForFieldName('arguments'), src);
+  const first = args.positional[0];
+  if (!isWrite && !CALLS.has(name)) {
+    // `contracts._safe_write_for_cron({'state': 'close'}, from_cron)`: kept as a write through
+    // that method, which analysePython keeps only if the method passes its values to write().
+    if (first?.type !== 'dictionary' || !receiver || name === 'update') return;
+    const whose = recordsOf(receiver, src);
+    if (!whose) return;
+    for (const [field, value] of literalPairs(first, src)) {
+      out.writes.push({ field, value, file, line: lineOf(n), via: name, ...('model' in whose ? { model: whose.model } : {}), ...(whose.some ? { conditional: true } : {}) });
+    }
+    return;
+  }
+  if (isWrite && first?.type === 'identifier' && isParameter(textOf(first, src))) out.forwards = true;
   const whose = isWrite && receiver ? recordsOf(receiver, src) : undefined;
   if (isWrite && receiver && !whose) return;
   if (isWrite) {

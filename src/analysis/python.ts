@@ -44,8 +44,16 @@ export function analysePython(src: string, file: string): PythonAnalysis {
     let i = 0;
     const models: PyModel[] = [];
     const controllers: PyController[] = [];
+    // Writes through a helper of the file (`records._safe_write_for_cron({'state': 'close'})`) count
+    // when that helper passes its values on to write(); others are calls of something else.
+    const forwarders = new Set<string>();
+    classes.flatMap((c) => c.methods).forEach((m, k) => void (scans[k]?.forwardsWrite && forwarders.add(m.name)));
     for (const c of classes) {
-      const methods = c.methods.map((m): PyMethod => ({ ...m, ...scans[i++] }));
+      const methods = c.methods.map((m): PyMethod => {
+        const { forwardsWrite: _f, ...scan } = scans[i++];
+        if (!scan.effects.writes.some((w) => w.via)) return { ...m, ...scan };
+        return { ...m, ...scan, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
+      });
       if (c.kind === 'model') models.push({ ...c.model, methods });
       else controllers.push({ ...c.controller, methods });
     }
@@ -283,6 +291,6 @@ function readMethod(stmt: PyNode, src: string, file: string): { method: MethodRe
       role: roleOf(name, decorators),
       ...(route ? { route } : {}),
     },
-    body: { from: body.startIndex, to: body.endIndex },
+    body: { head: fn.startIndex, from: body.startIndex, to: body.endIndex },
   };
 }

@@ -36,6 +36,8 @@ export interface FieldWrite extends SourceRef {
   value: string;
   /** Written on records of another model: `self.env['project.task'].search(...).write(...)`. */
   model?: string;
+  /** Written through this method of the same file, which passes its values to write(). */
+  via?: string;
   /** Done only when the values being saved hold one of these fields (`if 'stage_id' in vals:`). */
   onChangeOf?: readonly string[];  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
   conditional?: boolean;
@@ -98,6 +100,8 @@ export interface PyMethod extends SourceRef {
   /** Messages of the exceptions it raises (what a user is told). */
   messages: readonly string[];
   effects?: MethodEffects;
+  /** Methods it calls on its own records (`self.x(...)`), in source order, without repeats; absent when none. */
+  selfCalls?: readonly string[];
   route?: PyRoute;
 }
 
@@ -151,7 +155,7 @@ export interface XmlView extends SourceRef {
   buttons: readonly ViewButton[];
   fieldCount: number;
   /** Fields placed by the arch, with the groups of the element (or an ancestor) that shows them. */
-  fields?: readonly (SourceRef & { name: string; groups: readonly string[] })[];
+  fields?: readonly (SourceRef & { name: string; groups: readonly string[]; statusbar?: { clickable: boolean } })[];
 }
 
 export interface XmlAction extends SourceRef {

@@ -10,7 +10,7 @@ export interface RecordField {
   /** ref= or every ref('...') inside eval=. */
   refs: string[];
   eval?: string;
-  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: { name: string; groups: string[]; file: string; line: number }[] };
+  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: { name: string; groups: string[]; file: string; line: number; statusbar?: { clickable: boolean } }[] };
 }
 
 export function recordToData(

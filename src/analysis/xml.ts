@@ -4,7 +4,7 @@
  * is reported and the file skipped.
  */
 import { SaxesParser } from 'saxes';
-import { evalRefs } from './eval-refs.js';
+import { clickableOption, evalRefs } from './eval-refs.js';
 import type { SourceProblem, ViewButton, XmlData } from './types.js';
 import { recordToData, type RecordField } from './xml-records.js';
 
@@ -26,7 +26,7 @@ interface ArchInfo {
   buttons: ViewButton[];
   fields: number;
   depth: number;
-  placed: { name: string; groups: string[]; file: string; line: number }[];
+  placed: { name: string; groups: string[]; file: string; line: number; statusbar?: { clickable: boolean } }[];
   /** Groups of the open elements that carry groups="...", with their depth. */
   groupStack: { depth: number; groups: string[] }[];
   /** A smart button without a string, open: the statinfo field inside it names it ("Contracts"). */
@@ -175,7 +175,9 @@ function archElement(
   if (own.length) arch.groupStack.push({ depth, groups: own });
   if (name === 'field') {
     arch.fields++;
-    if (a.name && a.position === undefined) arch.placed.push({ name: a.name, groups, file, line });
+    if (a.name && a.position === undefined) {
+      arch.placed.push({ name: a.name, groups, file, line, ...(a.widget === 'statusbar' ? { statusbar: { clickable: clickableOption(a.options ?? '') } } : {}) });
+    }
     const open = arch.openButton;
     if (open && a.widget === 'statinfo' && a.string && open.button.string === undefined) open.button.string = a.string;
   }

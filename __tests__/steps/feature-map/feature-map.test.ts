@@ -163,6 +163,9 @@ test('portal routes, settings, the JS patch, the cron, the sequence and the emai
   expect(ui.stories[0].acceptance).toContain(`"My Tickets" is a new template (${HP}/views/portal_templates.xml:3).`);
   expect(ui.stories[0].acceptance[0]).toBe(`js/ticket_form_patch.js patches FormController (web.assets_backend) (${HP}/static/src/js/ticket_form_patch.js:1).`);
   expect(ui.roles).not.toContain('Portal User');
+  // A registry entry is named for what it is to a user, never by its key alone (Odoo 17 hr_contract
+  // read "use contract_warning_tooltip in the web client").
+  expect(features['equipment_maintenance-ui-assets'].stories[0].text).toBe('As a Maintenance Technician, I want to use the equipment priority badge field widget in the web client.');
   const cron = features['helpdesk_portal-automation-ir_cron_remind_escalations'];
   expect(cron.title).toBe('When the scheduled action runs every 4 hours, then remind managers of waiting escalations');
   expect(cron.stories[0].acceptance).toContain(`Runs every 4 hours without anyone starting it (${HP}/data/ir_cron_data.xml:4).`);

@@ -6,7 +6,7 @@ import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
-import { humanize, lcfirst } from './text.js';
+import { every, humanize, lcfirst } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics } from './types.js';
 
 const ev = BuildContext.ev;
@@ -50,24 +50,22 @@ export function reportFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] 
   });
 }
 
-const INTERVALS: Record<string, string> = { minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week', months: 'month' };
-function every(interval: string): string {
-  const [n, unit] = interval.split(' ');
-  const u = INTERVALS[unit] ?? unit;
-  return n === '1' ? `every ${u}` : `every ${n} ${u}s`;
-}
-
 export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const crons = m.crons.map((cron) => {
     const model = cron.modelRef ? ctx.modelFromRef(cron.modelRef) : 'unknown';
-    const methods = ctx.classesAbout(model).flatMap((c) => c.methods).filter((x) => cron.calls.includes(x.name));
+    const own = ctx.classesAbout(model).flatMap((c) => c.methods);
+    const methods = own.filter((x) => cron.calls.includes(x.name));
+    // What those call on their own records, one step further (fleet's run_scheduler -> scheduler_manage_contract_expiration).
+    const further = methods.flatMap((x) => (x.selfCalls ?? []).flatMap((n) => own.filter((y) => y.name === n && !methods.includes(y)).map((y) => ({ by: x, method: y }))));
     const name = cron.name ?? humanize(local(cron.id));
     const what = name.includes(': ') ? name.split(': ').slice(1).join(': ') : name;
     const when = cron.interval ? every(cron.interval) : 'on schedule';
+    const doc = (x: PyMethod) => (x.docstring ? `: ${x.docstring.replace(/\.$/, '')}` : '');
     const acceptance = [
       at(`Runs ${when} without anyone starting it`, cron),
-      ...methods.map((x) => at(`It calls ${x.name}${x.docstring ? `: ${x.docstring.replace(/\.$/, '')}` : ''}`, x)),
-      ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => at(t, c)))),
+      ...methods.map((x) => at(`It calls ${x.name}${doc(x)}`, x)),
+      ...further.map(({ by, method }) => at(`${by.name} calls ${method.name}${doc(method)}`, method)),
+      ...[...methods, ...further.map((f) => f.method)].flatMap((x) => (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => at(t, c)))),
     ];
     const groups = ctx.reach(model, 'create');
     return {
@@ -78,8 +76,8 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
       title: `When the scheduled action runs${cron.interval ? ` ${when}` : ''}, then ${lcfirst(what)}`,
       roles: ctx.roleNames(groups),
       stories: [story(ctx.primaryRole(groups), `have Odoo ${lcfirst(what)} ${when}`, firstReason(methods.map((x) => x.docstring)), acceptance)],
-      evidence: [ev(cron), ...methods.map(ev)],
-      metrics: methodMetrics(methods),
+      evidence: [ev(cron), ...methods.map(ev), ...further.map((f) => ev(f.method))],
+      metrics: methodMetrics([...methods, ...further.map((f) => f.method)]),
     };
   });
   const automations = m.automations.map((a) => {

@@ -3,13 +3,13 @@
  * that write a literal state (never from the order of the selection list): which button or
  * method moves the record from which states to which, under which guard.
  */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
 import { BuildContext, classesOf } from './context.js';
 import { shownTo } from './criteria.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
-import { humanize, listing } from './text.js';
+import { every, humanize, listing } from './text.js';
 import { emptyMetrics, type Feature, type Story } from './types.js';
 
 const at = BuildContext.at;
@@ -67,7 +67,9 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       continue;
     }
     const transitions = transitionsOf(m, model, field);
-    if (!transitions.length) continue;
+    // A clickable status bar lets a user set any status by hand, with no method at all.
+    const bar = statusbarsOf(m, model, field.name).find((b) => b.statusbar?.clickable);
+    if (!transitions.length && !bar) continue;
     const label = ctx.label(model);
     const name = (k: string) => field.selection?.find(([key]) => key === k)?.[1] ?? k;
     const states = (ks: readonly string[]) => orList(ks.map(name));
@@ -77,9 +79,13 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const caption = t.buttons.find((b) => b.string)?.string;
       const groups = [...new Set(t.buttons.flatMap((b) => b.groups))];
       const role = ctx.primaryRole(groups.length ? groups : writers);
+      // A method a scheduled action calls, with no button: Odoo moves the record, nobody does.
+      const cron = t.buttons.length ? undefined : cronsCalling(ctx, model, t.method.name)[0];
+      const when = cron?.interval ? every(cron.interval) : 'on schedule';
       const how = caption ? ` with "${caption}"` : t.method.role === 'cron' ? ' on schedule' : '';
       const fromText = t.from.length ? `from ${states(t.from)} ` : '';
-      const goal = `move ${article(label)} ${label} ${fromText}to ${name(t.to)}${how}`;
+      const moved = `${article(label)} ${label} ${fromText}to ${name(t.to)}`;
+      const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
       const acceptance = [
         ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} sets ${field.string ?? 'Status'} to ${name(t.to)}`, write)] : []),
@@ -92,13 +98,22 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
         ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg)).map((msg) => at(`Refused with "${msg}"`, t.method)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
-        ...(t.buttons.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
+        ...(cron
+          ? [at(`The scheduled action "${cron.name ?? cron.id}" runs ${t.method.name} ${when}, without anyone starting it`, cron)]
+          : t.buttons.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
       ];
       stories.push(story(role, goal, firstReason([t.method.docstring]), acceptance));
     }
+    const all = (field.selection ?? []).map(([k]) => k);
+    if (bar) {
+      stories.push(story(ctx.primaryRole(bar.groups.length ? bar.groups : writers), `set the ${field.string ?? 'Status'} of ${article(label)} ${label} by clicking it in the status bar`, undefined, [
+        at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: ${states(all)} can be chosen directly, without a button's checks`, bar),
+      ]));
+    }
     const reached = new Set(transitions.flatMap((t) => [t.to, ...t.from]));
-    const never = (field.selection ?? []).map(([k]) => k).filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
-    if (never.length && stories[0]) {
+    const never = all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
+    // With a clickable status bar a user sets them: "no code sets" would mislead.
+    if (never.length && stories[0] && !bar) {
       stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`No code in this module sets ${states(never)}`, field)] };
     }
     const methods = [...new Set(transitions.map((t) => t.method))];
@@ -106,10 +121,12 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       id: featureId(m.name, 'lifecycle', model),
       module: m.name,
       kind: 'lifecycle',
-      title: `${label} lifecycle (${field.string ?? 'Status'}): ${transitions.length} transition${transitions.length > 1 ? 's' : ''} to ${orList([...new Set(transitions.map((t) => name(t.to)))]).replace(/ or /, ' and ')}`,
+      title: transitions.length
+        ? `${label} lifecycle (${field.string ?? 'Status'}): ${transitions.length} transition${transitions.length > 1 ? 's' : ''} to ${orList([...new Set(transitions.map((t) => name(t.to)))]).replace(/ or /, ' and ')}${bar ? ', and any status in the status bar' : ''}`
+        : `${label} lifecycle (${field.string ?? 'Status'}): ${listing(all.map(name))}, set in the status bar`,
       roles: ctx.roleNames([...transitions.flatMap((t) => t.buttons.flatMap((b) => b.groups)), ...writers]),
       stories,
-      evidence: [ev(field), ...methods.map(ev), ...transitions.flatMap((t) => t.buttons.map(ev))],
+      evidence: [ev(field), ...methods.map(ev), ...transitions.flatMap((t) => t.buttons.map(ev)), ...(bar ? [ev(bar)] : [])],
       metrics: {
         ...emptyMetrics(),
         methods: methods.length,
@@ -126,15 +143,20 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
  * on the kanban board; the order of the stages is data the users change, not code.
  */
 function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, classes: readonly PyModel[]): Feature | undefined {
-  const field = classes.flatMap((c) => c.fields).find((f) => f.name === 'stage_id' && f.type === 'Many2one' && f.comodel);
+  const fields = classes.flatMap((c) => c.fields).filter((f) => f.type === 'Many2one' && f.comodel);
+  // stage_id, or another Many2one the form shows as a status bar (fleet's vehicle State).
+  const field = fields.find((f) => f.name === 'stage_id') ?? fields.find((f) => statusbarsOf(m, model, f.name).length > 0);
   if (!field?.comodel) return undefined;
   const label = ctx.label(model);
   const stages = recordsOf(ctx).filter((r) => r.model === field.comodel);
   const writers = ctx.reach(model, 'write');
   const kanban = m.views.some((v) => v.model === model && v.type === 'kanban');
+  const bar = statusbarsOf(m, model, field.name).find((b) => b.statusbar?.clickable);
   const names = stages.map((s) => s.name).filter((n): n is string => !!n);
+  const where = [kanban && field.name === 'stage_id' ? 'on the kanban board' : '', bar ? "in the form's status bar" : ''].filter(Boolean).join(' or ');
   const acceptance = [
     ...stages.map((s) => at(`The stage "${s.name ?? s.id}" is loaded by ${s.file.split('/')[1] ?? 'the module'}`, s)),
+    ...(bar ? [at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: any stage can be chosen directly`, bar)] : []),
     ...(field.tracking ? [at(`Stage changes are logged in the chatter`, field)] : []),
     ...classes.flatMap((c) => c.fields).filter((f) => f.name === 'kanban_state' && f.selection?.length).map((f) => at(`A card also shows ${listing((f.selection ?? []).map(([, l]) => l))} (${f.string ?? 'Kanban State'})`, f)),
   ];
@@ -142,15 +164,45 @@ function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, class
     id: featureId(m.name, 'lifecycle', model),
     module: m.name,
     kind: 'lifecycle',
-    title: `${label} stages${names.length ? `: ${names.join(', ')}` : ''}`,
+    title: `${label} ${field.name === 'stage_id' ? 'stages' : `${field.string ?? humanize(field.name)} stages`}${names.length ? `: ${names.join(', ')}` : ''}`,
     roles: ctx.roleNames(writers),
-    stories: [story(ctx.primaryRole(writers), `move ${article(label)} ${label} through its stages${kanban ? ' on the kanban board' : ''}`, firstReason([field.help], false), acceptance)],
-    evidence: [ev(field), ...stages.map(ev)],
+    stories: [story(ctx.primaryRole(writers), `move ${article(label)} ${label} through its stages${where ? ` ${where}` : ''}`, firstReason([field.help], false), acceptance)],
+    evidence: [ev(field), ...stages.map(ev), ...(bar ? [ev(bar)] : [])],
     metrics: { ...emptyMetrics(), fields: 1, loc: stages.length * 4 },
   };
 }
 
+/** The status bars showing `field` in this module's views of `model`. */
+function statusbarsOf(m: ModuleAnalysis, model: string, field: string) {
+  return m.views.filter((v) => v.model === model).flatMap((v) => (v.fields ?? []).filter((f) => f.name === field && f.statusbar));
+}
+
+/**
+ * The scheduled actions (of any module) that run `method` on `model`: their code calls it, or
+ * calls a method of the model that calls it on its own records (`run_scheduler` calling
+ * `self.scheduler_manage_contract_expiration()` in fleet), two calls deep at most.
+ */
+function cronsCalling(ctx: BuildContext, model: string, method: string): XmlCron[] {
+  let byModel = crons.get(ctx);
+  if (!byModel) {
+    byModel = new Map();
+    for (const c of ctx.modules.flatMap((x) => x.crons)) {
+      if (!c.modelRef) continue;
+      const target = ctx.modelFromRef(c.modelRef);
+      byModel.set(target, [...(byModel.get(target) ?? []), c]);
+    }
+    crons.set(ctx, byModel);
+  }
+  const scheduled = byModel.get(model) ?? [];
+  if (scheduled.length === 0) return [];
+  const methods = ctx.classesAbout(model).flatMap((c) => c.methods);
+  const reaches = (from: string, depth: number): boolean =>
+    from === method || (depth > 0 && methods.some((x) => x.name === from && (x.selfCalls ?? []).some((n) => n !== from && reaches(n, depth - 1))));
+  return scheduled.filter((c) => c.calls.some((n) => reaches(n, 2)));
+}
+
 // Built once per analysis: callers ask per call and per model, thousands of times on a full tree.
+const crons = new WeakMap<BuildContext, Map<string, XmlCron[]>>();
 const records = new WeakMap<BuildContext, ModuleAnalysis['other']>();
 const templates = new WeakMap<BuildContext, Map<string, ModuleAnalysis['mailTemplates'][number]>>();
 function recordsOf(ctx: BuildContext): ModuleAnalysis['other'] {

@@ -90,6 +90,22 @@ function pageTemplates(m: ModuleAnalysis) {
   return m.templates.filter((t) => !reportBodies.has(t.id) && !/report|mail|email|layout_/i.test(t.id.split('.').pop() ?? ''));
 }
 
+/** What an entry of each web client registry is to a user (registry.category("fields").add(...) adds a field widget). */
+const REGISTRY_KINDS: Record<string, string> = {
+  fields: 'field widget', views: 'view', actions: 'screen', view_widgets: 'widget', systray: 'systray menu', main_components: 'screen part',
+  'web_tour.tours': 'guided tour', services: 'service', pos_screens: 'Point of Sale screen', website_systray: 'website systray menu',
+  user_menuitems: 'user menu entry', kanban_examples: 'kanban example', public_components: 'website component', formatters: 'value format',
+  error_dialogs: 'error dialog', command_categories: 'command palette section', website_custom_menus: 'website menu',
+};
+
+/** `fields/contract_warning_tooltip` -> `the contract warning tooltip field widget`, never the registry key alone. */
+function registryEntry(r: string): string {
+  const [category, key = ''] = r.split('/');
+  const name = key.replace(/[._]+/g, ' ').trim();
+  const kind = REGISTRY_KINDS[category];
+  return kind ? `the ${name} ${kind}` : `the ${name} (${category.replace(/[._]+/g, ' ')})`;
+}
+
 const MAX_LINES = 15;
 const local = (id: string) => id.split('.').pop() ?? id;
 
@@ -103,7 +119,7 @@ export function uiFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const frontend = files.some((f) => f.bundles.some((b) => /frontend|website|portal/.test(b))) || (templates.length > 0 && !files.length);
   const backend = files.some((f) => f.bundles.some((b) => /backend/.test(b))) || !frontend;
   const roles = backend ? ctx.roleNames(internalRoleGroups(ctx, m)) : ['Portal User'];
-  const named = files.flatMap((f) => [...f.patches.map((p) => `patch of ${p}`), ...f.registries.map((r) => r.split('/')[1])]);
+  const named = files.flatMap((f) => [...f.patches.map((p) => `patch of ${p}`), ...f.registries.map(registryEntry)]);
   const goal = named.length ? `use ${listing(named.slice(0, 4))}${named.length > 4 ? ` and ${named.length - 4} more` : ''} in the ${backend ? 'web client' : 'website'}` : `see the ${m.manifest.name ?? m.name} screens styled and behaving as designed`;
   return [
     {

@@ -74,3 +74,12 @@ const VERBS = new Set(
 export const startsWithVerb = (s: string): boolean => VERBS.has(s.split(/\s/)[0].toLowerCase());
 
 export const VIEW_NAMES: Record<string, string> = { tree: 'list', list: 'list' };
+
+const INTERVALS: Record<string, string> = { minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week', months: 'month' };
+
+/** A scheduled action's interval ("1 days", "2 hours") as a reader says it: "every day", "every 2 hours". */
+export function every(interval: string): string {
+  const [n, unit] = interval.split(' ');
+  const u = INTERVALS[unit] ?? unit;
+  return n === '1' ? `every ${u}` : `every ${n} ${u}s`;
+}
