@@ -19,20 +19,35 @@ import type { PlanTask } from './types.js';
 
 // "Task: Configure teams", "TODO # 4"; never the "TODO-" of an id such as TODO-019.
 const TASK_PREFIX = /^(task|todo|to-do)\s*(?:[:#]|\s-\s)\s*/i;
+/** "Task 1.2: Testing": the word before an id goes, the id stays ("1.2: Testing"). */
+const TASK_WORD = /^(task|todo|to-do)\s+(?=[\w.-]*\d)/i;
 
-/** The heading's own body says "Status: ..." (paragraph lines or list items). */
-export function hasStatusLine(body: readonly RootContent[]): boolean {
+/** The heading's own body holds a field line of one of `keys` ("Status: ...", in paragraph lines or list items). */
+function hasFieldLine(body: readonly RootContent[], keys: readonly string[]): boolean {
   return body.some((n) => {
-    if (n.type === 'paragraph') return rawOf(n).split('\n').some((l) => fieldOf(l)?.key === 'status');
-    if (n.type === 'list') return n.children.some((item) => fieldOf(rawOf(item).split('\n')[0])?.key === 'status');
+    if (n.type === 'paragraph') return rawOf(n).split('\n').some((l) => keys.includes(fieldOf(l)?.key ?? ''));
+    if (n.type === 'list') return n.children.some((item) => keys.includes(fieldOf(rawOf(item).split('\n')[0])?.key ?? ''));
     return false;
   });
 }
 
-/** The heading says it is a task: a "Task:" prefix, or an id ("T1.", "TODO-019", "2.1"). */
+/** The heading's own body says "Status: ..." (paragraph lines or list items). */
+export function hasStatusLine(body: readonly RootContent[]): boolean {
+  return hasFieldLine(body, ['status']);
+}
+
+/** "Estimated Time: 2 hours" or "Owner: ..." under it: with a heading that names a task, the checklist below is its steps. */
+export function hasTaskFieldLine(body: readonly RootContent[]): boolean {
+  return hasFieldLine(body, ['estimate', 'owner']);
+}
+
+/** The heading without a "Task:" or "Task " word before its id. */
+export const withoutTaskWord = (text: string): string => text.replace(TASK_PREFIX, '').replace(TASK_WORD, '');
+
+/** The heading says it is a task: a "Task:" prefix, "Task 1.2", or an id ("T1.", "TODO-019", "2.1"). */
 export function namesTask(heading: Heading, legend: Legend): boolean {
   const text = nodeText(heading).trim();
-  return TASK_PREFIX.test(text) || parseItemText(text, legend).id !== undefined;
+  return TASK_PREFIX.test(text) || TASK_WORD.test(text) || parseItemText(text, legend).id !== undefined;
 }
 
 export interface HeadingTaskContext {
@@ -52,7 +67,7 @@ export function readHeadingTask(heading: Heading, body: readonly RootContent[], 
 }
 
 function headingTask(heading: Heading, body: readonly RootContent[], ctx: HeadingTaskContext): PlanTask {
-  const head = parseItemText(nodeText(heading).replace(TASK_PREFIX, ''), ctx.legend);
+  const head = parseItemText(withoutTaskWord(nodeText(heading).trim()), ctx.legend);
   const detail = readDetails(body);
   const line = lineOf(heading);
   const st = detail.fields.get('status');

@@ -11,7 +11,7 @@ import type { UserError } from '../../../core/user-error.js';
 import { isTaskList, readTaskList } from './checklist.js';
 import { readHeadingTask } from './heading-task.js';
 import { parseItemText } from './item-text.js';
-import { readLegend } from './legend-read.js';
+import { LEGEND_HEADING, readLegend } from './legend-read.js';
 import { parseMarkdown } from './markdown.js';
 import { NoticeLog } from './notices.js';
 import { buildOutline, type HeadingInfo } from './outline.js';
@@ -24,7 +24,10 @@ import type { PlanTask, TaskPlan } from './types.js';
 export type { PlanPhase, PlanTask, TaskPlan, TaskStatus } from './types.js';
 export { allTasks, STATUS_LABEL } from './types.js';
 
-const SUMMARY = /summary|overview|totals?|statistics|legend/i;
+/** Headings over tables of figures, not tasks (a legend heading is one that is a legend, not "Markers, Legends"). */
+const SUMMARY = /summary|overview|totals?|statistics/i;
+/** A checklist of what "done" means, not work: "Definition of Done (DoD) Checklist", "Acceptance criteria". */
+const CRITERIA = /\b(definition of (done|ready)|dod|dor|acceptance criteria|success criteria|exit criteria|quality gates?)\b/i;
 
 export function parseTaskPlan(raw: string, file: string): Result<TaskPlan, UserError> {
   const prepared = prepareSource(raw, file);
@@ -62,10 +65,15 @@ export function parseTaskPlan(raw: string, file: string): Result<TaskPlan, UserE
       if (info.kind !== 'title') stack.push(info);
       continue;
     }
+    const criteria = stack.find((h) => CRITERIA.test(h.name));
+    if (criteria && (node.type === 'table' || node.type === 'list')) {
+      log.info(lineOf(node), `under "${criteria.name}": criteria every task must meet, not read as tasks`);
+      continue;
+    }
     const ctx = context(stack);
     const draft = drafts.of(phase);
     if (node.type === 'table') {
-      const rows = readTable(node, { ...base, ...ctx, underSummary: stack.some((h) => SUMMARY.test(h.name)), deriveId: (t) => draft.derive(t, ctx.scope) });
+      const rows = readTable(node, { ...base, ...ctx, underSummary: stack.some((h) => SUMMARY.test(h.name) || LEGEND_HEADING.test(h.name)), deriveId: (t) => draft.derive(t, ctx.scope) });
       for (const r of rows ?? []) (r.phase && !phase ? drafts.named(r.phase, r.task.line) : draft).add(r.task);
     } else if (node.type === 'list') {
       readList(node, ctx.tags, (list, tags) => add(draft, readTaskList(list, { ...base, ...ctx, tags, deriveId: (t, parent) => draft.derive(t, parent ?? ctx.scope) })), () => {

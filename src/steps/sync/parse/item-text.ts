@@ -23,7 +23,11 @@ export interface ItemText {
   estimate?: number;
 }
 
-const ESTIMATE = /\s*[([]\s*(?:est(?:imated?|\.)?\s*(?:time)?\s*[:=]?\s*)?(~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*[\p{L}]*\.?)\s*[)\]]/iu;
+/**
+ * "(3h)", "[2 d]", "(est. 4 hours)", "(est: 5)": an estimate in a title. A number without a unit
+ * counts only after an "est" label: "(2025)", "Port to Odoo [17]" and "(1-12)" are no hours.
+ */
+const ESTIMATE = /\s*[([]\s*(est(?:imated?|\.)?\s*(?:time)?\s*[:=]?\s*)?(~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*[\p{L}]*\.?)\s*[)\]]/iu;
 const OWNER_FIELD = /\s*(?:[—–-]\s*|\(|,\s*)owner\s*[:=]\s*([^)]+?)\)?\s*$/i;
 const MENTIONS = /(?:\s+@[\p{L}\p{N}_.-]+)+\s*$/u;
 const SUFFIX_SEP = /\s+[-–—|]\s+|\s*\[|\s*\(/g;
@@ -75,7 +79,7 @@ export function parseItemText(text: string, legend: Legend, opts: { plainNumber?
   if (idm) t = idm.rest.replace(/^[—–:-]\s*/, '');
   let estimate: number | undefined;
   const est = ESTIMATE.exec(t);
-  const hours = est ? parseHours(est[1]) : undefined;
+  const hours = est && (est[1] || /\p{L}/u.test(est[2])) ? parseHours(est[2]) : undefined;
   if (est && hours !== undefined && !Number.isNaN(hours)) {
     estimate = hours;
     t = (t.slice(0, est.index) + t.slice(est.index + est[0].length)).trim();

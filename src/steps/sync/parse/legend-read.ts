@@ -14,7 +14,12 @@ import { makeLegend, type Legend, type LegendEntry } from './legend.js';
 import { lineOf, nodeText, rawOf } from './text.js';
 import { STATUS_LABEL, type PlanNotice } from './types.js';
 
-export const LEGEND_HEADING = /legend|status key|\bkey\b|^\W*indicators?\W*$|^\W*statuses\W*$|status (codes|markers|indicators|symbols|meanings)|task markers|凡例|图例|圖例|범례|légende|leyenda|legende/i;
+/**
+ * A heading that is a legend ("Legend", "Status legend", "📋 Key:", "Status codes"), not one that
+ * only names the word: "Feature 7: Markers, Legends, Tooltips" is work, and its table tasks.
+ */
+export const LEGEND_HEADING =
+  /^\W*(?:(?:task\s+)?status(?:es)?\s+|emoji\s+|symbols?\s+|icons?\s+)?(?:legend|key)s?\W*(?:[:(（].*)?$|^\W*indicators?\W*$|^\W*statuses\W*$|status (codes|markers|indicators|symbols|meanings)|task markers|凡例|图例|圖例|범례|légende|leyenda|legende/i;
 const INLINE = /^\s*(?:status(?:es)?\s+)?(?:legend|key)\s*[:：]\s*/i;
 const PRIORITY = /priorit|severity|urgency|size|effort|category|type|area/i;
 

@@ -6,8 +6,9 @@
  * tasks are headings of the same level.
  */
 import type { Heading, RootContent } from 'mdast';
-import { hasStatusLine, namesTask } from './heading-task.js';
+import { hasStatusLine, hasTaskFieldLine, namesTask } from './heading-task.js';
 import { parseItemText } from './item-text.js';
+import { LEGEND_HEADING } from './legend-read.js';
 import { legendWord, type Legend } from './legend.js';
 import { cleanName } from './names.js';
 import type { ResolvedStatus } from './status.js';
@@ -37,7 +38,12 @@ export interface Outline {
 }
 
 const PHASE_WORD = /^(phase|stage|sprint|milestone|wave|batch|epic|release|iteration|part|week|step|round|cycle|workstream|stream|fase|etapa|étape|stufe|meilenstein|阶段|階段|フェーズ|단계)\b/i;
-const META = /legend|status key|^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|guidelines|out of scope)\b/i;
+const META = /^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|guidelines|out of scope)\b/i;
+/** Status words that, alone as a heading, name a kind of work: a section, never a status group. */
+const TOPICS = /^\W*(testing|qa|verify|verifying|checking)\W*$/i;
+
+/** A heading of something other than work: a legend, a summary, notes... */
+const isMeta = (t: string): boolean => LEGEND_HEADING.test(t) || META.test(t);
 const GENERIC = /^(tasks?|task list|todos?|to-?do( list)?|checklist|work items|action items|implementation plan|plan|roadmap|backlog items)$/i;
 const GROUP_TAIL = /\s*(items?|tasks?|phases?|work|features?|issues?|todos?|stories|tickets?)?\s*(\(\d+\))?$/i;
 export const TITLE_PREFIX = /^(todo|to-do|tasks?|plan|roadmap)\s*[:\-–—]\s*/i;
@@ -57,6 +63,8 @@ export function buildOutline(
   const text = (i: number) => cleanName(nodeText(kids[i] as Heading));
   const group = (i: number): ResolvedStatus | undefined => {
     const t = text(i).replace(GROUP_TAIL, '');
+    // "### Testing" or "### QA" over a checklist names the work, not its status.
+    if (TOPICS.test(t)) return undefined;
     const s = t === '' ? undefined : (exactStatusWord(t) ?? legendWord(legend, t));
     return s ? { status: s, from: 'section' } : undefined;
   };
@@ -67,13 +75,18 @@ export function buildOutline(
     const sub = subtreeOf(i);
     const direct = sub.slice(0, sub.findIndex((n) => n.type === 'heading') === -1 ? sub.length : sub.findIndex((n) => n.type === 'heading'));
     // A "Status:" line makes the heading a task even over a checklist (its items become subtasks).
-    const statusLine = hasStatusLine(direct);
-    const signals = statusLine || namesTask(h, legend) || parseItemText(nodeText(h), legend).status !== undefined;
-    const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : !statusLine && isTaskBlock(n)));
+    // So does an estimate or owner line under a heading that names a task ("### Task 1.2: Testing" / "Estimated Time: 2 hours").
+    const named = namesTask(h, legend);
+    const statusLine = hasStatusLine(direct) || (named && hasTaskFieldLine(direct));
+    const signals = statusLine || named || parseItemText(nodeText(h), legend).status !== undefined;
+    // Task blocks under its sub-headings make it a phase or section even with a Status line
+    // ("## Sprint 4" / "**Status:** In Progress" / "### Backend" / a task table): only the
+    // blocks right under the heading are a task's steps.
+    const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : (!statusLine || k >= direct.length) && isTaskBlock(n)));
     if (signals && !group(i) && !below && h.depth > 1) task.add(i);
   }
   const firstH1 = idx.find((i) => (kids[i] as Heading).depth === 1 && !task.has(i));
-  const candidates = idx.filter((i) => !task.has(i) && i !== firstH1 && !group(i) && !META.test(text(i)) && !GENERIC.test(text(i)));
+  const candidates = idx.filter((i) => !task.has(i) && i !== firstH1 && !group(i) && !isMeta(text(i)) && !GENERIC.test(text(i)));
   const phaseWords = candidates.filter((i) => PHASE_WORD.test(text(i)));
   const holds = (i: number) => subtreeOf(i).some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : isTaskBlock(n)));
   const level = phaseWords.length > 0 ? modeDepth(phaseWords.map((i) => (kids[i] as Heading).depth)) : minDepth(candidates.filter(holds).map((i) => (kids[i] as Heading).depth));
@@ -86,7 +99,7 @@ export function buildOutline(
       i === titleH1 ? 'title'
       : task.has(i) ? 'task'
       : group(i) ? 'status-group'
-      : META.test(text(i)) || GENERIC.test(text(i)) ? 'meta'
+      : isMeta(text(i)) || GENERIC.test(text(i)) ? 'meta'
       : h.depth === level ? 'phase'
       : 'section';
     const name = head.id ? `${head.id} ${head.title}` : head.title || text(i);

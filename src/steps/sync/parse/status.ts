@@ -37,7 +37,12 @@ function resolveKnown(legend: Legend, text: string): ResolvedStatus | undefined 
   const word = legendWord(legend, t);
   if (word) return { status: word, from: 'legend' };
   const common = sym ? undefined : leadingSymbol(t);
-  if (common) return { status: common.status, from: 'common' };
+  if (common) {
+    // "❌ TODO": a word beside the symbol says what the writer meant; the symbol alone decides otherwise.
+    const rest = t.slice(common.symbol.length).trim();
+    const said = rest ? legendWord(legend, rest) ?? statusFromWord(rest) : undefined;
+    return { status: said ?? common.status, from: 'common' };
+  }
   const plain = statusFromWord(t);
   if (plain) return { status: plain, from: 'common' };
   const afterSymbol = /^(\S+)\s+(.+)$/u.exec(t);

@@ -6,10 +6,10 @@ export type Column = 'id' | 'task' | 'status' | 'owner' | 'estimate' | 'complexi
 
 const HEADERS: readonly [RegExp, Column][] = [
   [/^(#|id|no\.?|nr\.?|n°|task ?id|ref|key|ticket|issue)$/, 'id'],
-  [/^(tasks?|title|name|items?|work items?|deliverables?|activity|steps?|todo|to-do|stor(y|ies)|user story|objective|action|what|aufgabe|tâche|tarea|任务|タスク|작업|항목)$/, 'task'],
+  [/^(tasks?|title|name|items?|work items?|deliverables?|activity|steps?|todo|to-do|stor(y|ies)|user story|objective|actions?|action items?|what|aufgabe|tâche|tarea|任务|タスク|작업|항목)$/, 'task'],
   [/^(status|state|done\??|progress|statut|estado|stato|状态|狀態|ステータス|상태)$/, 'status'],
   [/^(owners?|assignee|assigned( to)?|who|responsible|lead|dri|verantwortlich|responsable|负责人|担当(者)?|담당(자)?)$/, 'owner'],
-  [/^(estimates?|est\.?|est\.? ?time|estimated (time|hours|effort)|effort|hours|time|duration|aufwand|工数|估算)( ?\((h|hrs|hours|d|days)\))?$/, 'estimate'],
+  [/^(estimates?|est\.?|est\.? ?time|estimated (time|hours|effort)|effort|hours|hours est\.?|est\.? hours|time|duration|aufwand|工数|估算)( ?\((h|hrs|hours|d|days)\))?$/, 'estimate'],
   [/^(complexity|size)$/, 'complexity'],
   [/^(evidence|proof|files?|links?|artifacts?|pr|commit)$/, 'evidence'],
   [/^(phase|milestone|sprint|epic|release|iteration)$/, 'phase'],

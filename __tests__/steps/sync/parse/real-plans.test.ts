@@ -1,0 +1,76 @@
+/**
+ * Shapes met in real public task plans nobody here wrote (session 9: a sprint tracker, a sprint
+ * task list, a heading-per-task breakdown, an Odoo TODO checklist), each reduced to the smallest
+ * plan that showed the defect. Before the fixes, whole blocks of tasks vanished with no notice.
+ */
+import { allTasks, parseTaskPlan, type TaskPlan } from '../../../../src/steps/sync/parse/index.js';
+
+function parsed(text: string): TaskPlan {
+  const r = parseTaskPlan(text, 'plan.md');
+  if (!r.ok) throw new Error(`unexpected error: ${r.error.message}`);
+  return r.value;
+}
+const brief = (plan: TaskPlan) =>
+  allTasks(plan).map((t) => ({ title: t.title, status: t.status, ...(t.estimate !== undefined ? { estimate: t.estimate } : {}), ...(t.parentId ? { parent: t.parentId } : {}) }));
+
+test('a sprint heading with a Status line is a phase when its sub-headings hold the task tables (23 tasks were lost)', () => {
+  const plan = parsed('# Plan\n\n## Sprint 4\n**Status:** In Progress\n\n### Backend\n\n| ID | Task | Status | Est |\n|----|------|--------|-----|\n| BE-1 | Schema | Done | 8h |\n| BE-2 | API | Done | 4h |\n');
+  expect(plan.phases.map((p) => p.name)).toEqual(['Sprint 4']);
+  expect(brief(plan)).toEqual([
+    { title: 'Schema', status: 'done', estimate: 8 },
+    { title: 'API', status: 'done', estimate: 4 },
+  ]);
+  expect(allTasks(plan)[0].tags).toEqual(['Backend']);
+});
+
+test('a "Task 1.2:" heading with an estimate line over a checklist is a task with its steps, not a section', () => {
+  const plan = parsed('# Plan\n\n## Phase 1: Foundation\n\n### Task 1.2: Testing\n**Estimated Time**: 2 hours\n\n- [x] Test creation\n- [ ] Test joining\n');
+  expect(brief(plan)).toEqual([
+    { title: 'Testing', status: 'pending', estimate: 2 },
+    { title: 'Test creation', status: 'done', parent: '1.2' },
+    { title: 'Test joining', status: 'pending', parent: '1.2' },
+  ]);
+});
+
+test('a feature named "Markers, Legends, Tooltips" is work, not the legend; "❌ TODO" is to do', () => {
+  const plan = parsed('# Plan\n\n## Phase 1\n\n### Feature 7: Markers, Legends, Tooltips\n\n| Task | Status |\n|------|--------|\n| Port Legend widget | ✅ DONE |\n| Port marker shapes | ❌ TODO |\n| Port tooltips | ❌ |\n');
+  expect(brief(plan)).toEqual([
+    { title: 'Port Legend widget', status: 'done' },
+    { title: 'Port marker shapes', status: 'pending' },
+    // The symbol alone keeps its common meaning.
+    { title: 'Port tooltips', status: 'blocked' },
+  ]);
+});
+
+test('a "### Testing" heading names work, not a status: its tasks are to do, tagged Testing', () => {
+  const plan = parsed('# Plan\n\n## Sprint 1\n\n### Testing\n- [ ] Write unit tests\n- [x] Add CI job\n');
+  expect(allTasks(plan).map((t) => [t.title, t.status, t.tags])).toEqual([
+    ['Write unit tests', 'pending', ['Testing']],
+    ['Add CI job', 'done', ['Testing']],
+  ]);
+});
+
+test('"Action Item" and "Hours Est." columns are the title and the estimate', () => {
+  const plan = parsed('# Plan\n\n## Phase 1\n\n| ID | Action Item | Owner | Status |\n|----|-------------|-------|--------|\n| ACT-1 | Verify email retry | QA | Not Started |\n\n| Task | Status | Hours Est. |\n|------|--------|-----------|\n| Port widget | TODO | 2h |\n');
+  expect(allTasks(plan).map((t) => [t.id, t.title, t.owner, t.estimate])).toEqual([
+    ['ACT-1', 'Verify email retry', 'QA', undefined],
+    [expect.any(String), 'Port widget', undefined, 2],
+  ]);
+});
+
+test('a Definition of Done checklist is criteria, not tasks, and says so', () => {
+  const plan = parsed('# Plan\n\n## Sprint 1\n- [ ] Build login\n\n## Definition of Done (DoD) Checklist\n### Code\n- [ ] Code review approved\n- [ ] Tests green\n');
+  expect(allTasks(plan).map((t) => t.title)).toEqual(['Build login']);
+  expect(plan.notices).toContainEqual(expect.objectContaining({ line: 8, level: 'info', message: expect.stringContaining('Definition of Done (DoD) Checklist') }));
+});
+
+test('a number in brackets without a unit is no estimate and stays in the title; one with a unit or an "est" label is', () => {
+  const plan = parsed('# Plan\n\n## Phase 1\n- [ ] Write release notes (2025)\n- [ ] Port to Odoo [17]\n- [x] Add [ProtoMember(1-12)] attributes\n- [ ] Migrate partners (3h)\n- [ ] Migrate invoices (est: 5)\n');
+  expect(brief(plan)).toEqual([
+    { title: 'Write release notes (2025)', status: 'pending' },
+    { title: 'Port to Odoo [17]', status: 'pending' },
+    { title: 'Add [ProtoMember(1-12)] attributes', status: 'done' },
+    { title: 'Migrate partners', status: 'pending', estimate: 3 },
+    { title: 'Migrate invoices', status: 'pending', estimate: 5 },
+  ]);
+});
