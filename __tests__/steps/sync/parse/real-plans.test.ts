@@ -74,3 +74,8 @@ test('a number in brackets without a unit is no estimate and stays in the title;
     { title: 'Migrate invoices', status: 'pending', estimate: 5 },
   ]);
 });
+
+test('a Summary heading with a "Progress: 46% complete" line is no task', () => {
+  const plan = parsed('# Plan\n\n## Phase 1\n\n- [ ] Port widget\n\n### Summary\n\n| Feature | Tasks |\n|---|---|\n| A | 1 |\n\n**Progress**: 46% complete (13/28 tasks done)\n');
+  expect(brief(plan)).toEqual([{ title: 'Port widget', status: 'pending' }]);
+});

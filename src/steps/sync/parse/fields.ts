@@ -26,5 +26,7 @@ export function fieldOf(line: string): FieldLine | undefined {
   const m = /^([^:：]{1,24}?)\s*[:：]\s*(.*)$/.exec(t);
   if (!m) return undefined;
   const key = KEYS.find(([re]) => re.test(m[1].trim()))?.[1];
+  // "Progress: 46% complete (13/28 tasks done)" measures, it names no status.
+  if (key === 'status' && /^\d+(?:[.,]\d+)?\s*%/.test(m[2].trim())) return undefined;
   return key ? { key, value: m[2].trim() } : undefined;
 }

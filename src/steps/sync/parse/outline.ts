@@ -83,7 +83,8 @@ export function buildOutline(
     // ("## Sprint 4" / "**Status:** In Progress" / "### Backend" / a task table): only the
     // blocks right under the heading are a task's steps.
     const below = sub.some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : (!statusLine || k >= direct.length) && isTaskBlock(n)));
-    if (signals && !group(i) && !below && h.depth > 1) task.add(i);
+    // A summary, legend or notes heading is never a task, whatever its body says.
+    if (signals && !group(i) && !below && h.depth > 1 && !isMeta(text(i))) task.add(i);
   }
   const firstH1 = idx.find((i) => (kids[i] as Heading).depth === 1 && !task.has(i));
   const candidates = idx.filter((i) => !task.has(i) && i !== firstH1 && !group(i) && !isMeta(text(i)) && !GENERIC.test(text(i)));
