@@ -79,6 +79,21 @@ describe('the TOML reviewer', () => {
     expect(frame()).toContain('line 8/');
   });
 
+  test('the finding n showed goes once an edit fixes it; it stays while the error does', async () => {
+    const { r, frame } = await openReviewer(invalidMap);
+    await press(r.stdin, 'n');
+    const shown = /4:10 module\.sales_extra\.status must be "keep" or "drop"/g;
+    // In the list of findings and in the notice below the status line.
+    await waitFor(() => (frame().match(shown) ?? []).length === 2, 'the jump notice', frame);
+    await press(r.stdin, 'o', 'note = "x"', KEY.escape);
+    expect((frame().match(shown) ?? []).length).toBe(2);
+    await press(r.stdin, 'i');
+    await press(r.stdin, KEY.backspace.repeat('"maybe"'.length));
+    await press(r.stdin, '"drop"\r');
+    await waitFor(() => frame().includes('✔ valid'), 'valid after the fix', frame);
+    await waitFor(() => !frame().includes('must be "keep" or "drop"'), 'the notice gone', frame);
+  });
+
   test('o inserts a line (esc cancels), D deletes one, and edits are saved without approving', async () => {
     const { w, r, frame } = await openReviewer(validMap);
     await press(r.stdin, 'o', 'junk', KEY.escape);

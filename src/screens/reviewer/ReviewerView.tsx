@@ -1,5 +1,5 @@
 import { Box, Text, useInput, type Key } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReviewDocument, WizardController } from '../../state/types.js';
 import type { Diagnostic } from '../../steps/types.js';
 import { diffRows } from '../../review/diff-view.js';
@@ -35,6 +35,11 @@ export interface ReviewerViewProps {
 export function ReviewerView({ doc, controller, height, onBack }: ReviewerViewProps) {
   const { colour } = useTheme();
   const r = useReviewer(doc, controller, height);
+  // A finding shown by n/N that an edit fixed is not left on screen as if it still stood.
+  const shown = r.notice?.diagnostic ? r.notice.text : undefined;
+  useEffect(() => {
+    if (shown !== undefined && !r.checking && !r.placing && !r.diagnostics.some((d) => formatDiagnostic(d) === shown)) r.setNotice(undefined);
+  }, [shown, r.diagnostics, r.checking, r.placing]);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   // Columns scrolled off to the left (←/→): long comments and values can be read to their end.
   const [left, setLeft] = useState(0);
@@ -178,7 +183,7 @@ function jumpToDiagnostic(r: Reviewer, dir: 1 | -1) {
     return;
   }
   r.dispatch({ type: 'goto', line: next.line - 1 });
-  r.setNotice({ tone: next.severity === 'error' ? 'error' : 'warn', text: formatDiagnostic(next) });
+  r.setNotice({ tone: next.severity === 'error' ? 'error' : 'warn', text: formatDiagnostic(next), diagnostic: true });
 }
 
 function helpFor(kind: Mode['kind']): string {

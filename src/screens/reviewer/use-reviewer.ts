@@ -5,7 +5,8 @@ import { createEditor, editorReducer, isDirty, textOf, type EditorState } from '
 import { findProblems, isPlaced, placeSorted, validateDocument } from '../../review/validate.js';
 import { useDebouncedEffect } from './use-debounced-effect.js';
 
-export type Notice = { tone: 'info' | 'ok' | 'warn' | 'error'; text: string };
+/** `diagnostic`: the notice shows that finding (an n/N jump); it goes when a check no longer finds it. */
+export type Notice = { tone: 'info' | 'ok' | 'warn' | 'error'; text: string; diagnostic?: boolean };
 
 export interface Validation {
   revision: number;
