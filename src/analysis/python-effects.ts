@@ -349,9 +349,26 @@ export function firstMessage(raise: PyNode, src: string): string | undefined {
     if (!s) continue;
     // A string inside a concatenation is met after it: the whole decides.
     const v = stringValue(s, src);
-    if (v !== undefined || s.type === 'concatenated_string') return v;
+    if (v !== undefined || s.type === 'concatenated_string') return v === undefined ? v : asShown(v);
   }
   return undefined;
+}
+
+/**
+ * A message as a user reads it, its placeholders standing for what Odoo fills in:
+ * "Employee: %(employee_name)s" -> "Employee: <employee name>", "%s" and "{}" -> "…", line
+ * breaks as spaces (seen raw in hr_contract's one-contract constraint).
+ */
+export function asShown(message: string): string {
+  return message
+    .replace(/%%/g, '\u0000')
+    .replace(/%\(([A-Za-z_][A-Za-z0-9_]*)\)[-#0 +]*\d*(?:\.\d+)?[sdirfgeEx]/g, (_m, name: string) => `<${name.replace(/_/g, ' ')}>`)
+    .replace(/%[-#0 +]*\d*(?:\.\d+)?[sdirfgeEx]/g, '…')
+    .replace(/\{([A-Za-z_][A-Za-z0-9_]*)(?:![rsa])?(?::[^{}]*)?\}/g, (_m, name: string) => `<${name.replace(/_/g, ' ')}>`)
+    .replace(/\{\d*(?::[^{}]*)?\}/g, '…')
+    .replace(/\u0000/g, '%')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** `@http.route('/my/x', auth='user', type='http', website=True)` on a decorator node. */

@@ -79,3 +79,12 @@ test('a Summary heading with a "Progress: 46% complete" line is no task', () => 
   const plan = parsed('# Plan\n\n## Phase 1\n\n- [ ] Port widget\n\n### Summary\n\n| Feature | Tasks |\n|---|---|\n| A | 1 |\n\n**Progress**: 46% complete (13/28 tasks done)\n');
   expect(brief(plan)).toEqual([{ title: 'Port widget', status: 'pending' }]);
 });
+
+test('a name keeps no gap where its emoji was, and ids stay as they were', () => {
+  const plan = parsed('# Plan\n\n## Phase 1 (COMPLETED ✅)\n\n### Work (IN PROGRESS 🔄)\n- [x] A\n\n### ( 🚧 ) Reports\n- [ ] B\n');
+  expect(plan.phases.map((p) => p.name)).toEqual(['Phase 1 (COMPLETED)']);
+  expect(allTasks(plan).map((t) => [t.id, t.tags])).toEqual([
+    ['1.work.a', ['Work (IN PROGRESS)']],
+    ['1.x.b', ['( ) Reports']],
+  ]);
+});

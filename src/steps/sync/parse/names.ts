@@ -22,6 +22,9 @@ export function cleanName(text: string, legendSymbols: readonly string[] = []): 
     .replace(STRAY, '')
     .replace(GLYPHS, '$1')
     .replace(/\s+/g, ' ')
+    // "(COMPLETED ✅)" without its emoji is "(COMPLETED)", not "(COMPLETED )". (Only there: a
+    // name's slug is its task ids' scope, and "( ) Reports" must keep the ids it had.)
+    .replace(/([^\s(])\s+\)/g, '$1)')
     .replace(/^[\s:|—–-]+/, '')
     .replace(/[\s:|—–-]+$/, '')
     .trim();
