@@ -1,6 +1,6 @@
 /** Features for what runs or is produced without a screen: reports, automations, emails, numbering. */
 import type { ModuleAnalysis, PyMethod } from '../../analysis/types.js';
-import { BuildContext, modelOf } from './context.js';
+import { BuildContext, modelOf, selfCallChain } from './context.js';
 import { callCriterion } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
@@ -56,7 +56,7 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
     const own = ctx.classesAbout(model).flatMap((c) => c.methods);
     const methods = own.filter((x) => cron.calls.includes(x.name));
     // What those call on their own records, one step further (fleet's run_scheduler -> scheduler_manage_contract_expiration).
-    const further = methods.flatMap((x) => (x.selfCalls ?? []).flatMap((n) => own.filter((y) => y.name === n && !methods.includes(y)).map((y) => ({ by: x, method: y }))));
+    const further = selfCallChain(own, cron.calls, 1);
     const name = cron.name ?? humanize(local(cron.id));
     const what = name.includes(': ') ? name.split(': ').slice(1).join(': ') : name;
     const when = cron.interval ? every(cron.interval) : 'on schedule';

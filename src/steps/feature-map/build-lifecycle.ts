@@ -4,7 +4,7 @@
  * method moves the record from which states to which, under which guard.
  */
 import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
-import { BuildContext, classesOf } from './context.js';
+import { BuildContext, classesOf, selfCallChain } from './context.js';
 import { shownTo } from './criteria.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
@@ -107,7 +107,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const all = (field.selection ?? []).map(([k]) => k);
     if (bar) {
       stories.push(story(ctx.primaryRole(bar.groups.length ? bar.groups : writers), `set the ${field.string ?? 'Status'} of ${article(label)} ${label} by clicking it in the status bar`, undefined, [
-        at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: ${states(all)} can be chosen directly, without a button's checks`, bar),
+        clickableBar(ctx, bar, `${states(all)} can be chosen directly, without a button's checks`),
       ]));
     }
     const reached = new Set(transitions.flatMap((t) => [t.to, ...t.from]));
@@ -156,7 +156,7 @@ function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, class
   const where = [kanban && field.name === 'stage_id' ? 'on the kanban board' : '', bar ? "in the form's status bar" : ''].filter(Boolean).join(' or ');
   const acceptance = [
     ...stages.map((s) => at(`The stage "${s.name ?? s.id}" is loaded by ${s.file.split('/')[1] ?? 'the module'}`, s)),
-    ...(bar ? [at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: any stage can be chosen directly`, bar)] : []),
+    ...(bar ? [clickableBar(ctx, bar, 'any stage can be chosen directly')] : []),
     ...(field.tracking ? [at(`Stage changes are logged in the chatter`, field)] : []),
     ...classes.flatMap((c) => c.fields).filter((f) => f.name === 'kanban_state' && f.selection?.length).map((f) => at(`A card also shows ${listing((f.selection ?? []).map(([, l]) => l))} (${f.string ?? 'Kanban State'})`, f)),
   ];
@@ -175,6 +175,11 @@ function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, class
 /** The status bars showing `field` in this module's views of `model`. */
 function statusbarsOf(m: ModuleAnalysis, model: string, field: string) {
   return m.views.filter((v) => v.model === model).flatMap((v) => (v.fields ?? []).filter((f) => f.name === field && f.statusbar));
+}
+
+/** The criterion of a clickable status bar: who sees it, and what `choice` it gives. */
+function clickableBar(ctx: BuildContext, bar: ReturnType<typeof statusbarsOf>[number], choice: string): string {
+  return at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: ${choice}`, bar);
 }
 
 /**
@@ -196,9 +201,7 @@ function cronsCalling(ctx: BuildContext, model: string, method: string): XmlCron
   const scheduled = byModel.get(model) ?? [];
   if (scheduled.length === 0) return [];
   const methods = ctx.classesAbout(model).flatMap((c) => c.methods);
-  const reaches = (from: string, depth: number): boolean =>
-    from === method || (depth > 0 && methods.some((x) => x.name === from && (x.selfCalls ?? []).some((n) => n !== from && reaches(n, depth - 1))));
-  return scheduled.filter((c) => c.calls.some((n) => reaches(n, 2)));
+  return scheduled.filter((c) => c.calls.includes(method) || selfCallChain(methods, c.calls, 2).some((x) => x.method.name === method));
 }
 
 // Built once per analysis: callers ask per call and per model, thousands of times on a full tree.

@@ -204,3 +204,21 @@ export const modelOf = (c: PyModel): string | undefined => c.name ?? (c.inherit.
 
 /** A new model (not an extension of another one). */
 export const isNewModel = (c: PyModel): boolean => !!c.name && !c.inherit.includes(c.name);
+
+/**
+ * What the methods named `roots` run on their own records (`self.x()`), `depth` calls deep: each
+ * call as its caller and callee, level by level, in the order met. A callee is followed once;
+ * recursion and the roots themselves are not callees.
+ */
+export function selfCallChain(methods: readonly PyMethod[], roots: readonly string[], depth: number): { by: PyMethod; method: PyMethod }[] {
+  const out: { by: PyMethod; method: PyMethod }[] = [];
+  let level = methods.filter((m) => roots.includes(m.name));
+  const seen = new Set(level);
+  for (let d = 0; d < depth && level.length; d++) {
+    const found = level.flatMap((by) => (by.selfCalls ?? []).flatMap((n) => methods.filter((y) => y.name === n && !seen.has(y)).map((method) => ({ by, method }))));
+    out.push(...found);
+    level = [...new Set(found.map((f) => f.method))];
+    level.forEach((m) => seen.add(m));
+  }
+  return out;
+}
