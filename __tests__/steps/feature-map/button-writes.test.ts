@@ -3,11 +3,7 @@
  * selection shows its label, a field its label, never `Sets archive to "true"` (seen on Odoo 17's
  * maintenance module: the "Cancel" and "Reopen Request" stories had no criterion at all).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'smol-toml';
-import { featureMapStep } from '../../../src/steps/feature-map/index.js';
-import { cleanup, makeContext, tempDir } from './support.js';
+import { featureMapOf } from './support.js';
 
 const FILES: Record<string, string> = {
   'repair_desk/__init__.py': 'from . import models\n',
@@ -77,38 +73,25 @@ class Repair(models.Model):
 };
 
 test('a button story says what the button writes, and the model what saving does besides, with labels', async () => {
-  const root = tempDir();
-  try {
-    for (const [rel, content] of Object.entries(FILES)) {
-      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
-      writeFileSync(join(root, 'addons', rel), content);
-    }
-    const r = await featureMapStep.run(makeContext(root));
-    if (!r.ok) throw r.error;
-    const map = parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as {
-      features: Record<string, { stories: { text: string; acceptance: string[] }[] }>;
-    };
-    // Two menus of one name are told apart by their parent menu.
-    expect(map.features['repair_desk-app-menu_root'].stories[0].text).toBe('As an Internal User, I want to open the Repairs app and reach Repair Orders and Reporting / Repair Orders.');
-    const stories = map.features['repair_desk-model-repair_desk_order'].stories;
-    const of = (caption: string) => stories.find((s) => s.text.includes(`"${caption}"`))?.acceptance;
-    const F = 'addons/repair_desk/models/repair.py';
-    const L = (needle: string) => FILES['repair_desk/models/repair.py'].split('\n').findIndex((l) => l.includes(needle)) + 1;
-    expect(of('Cancel')).toEqual([
-      `It ticks "Archived" (${F}:${L("'note_kind': 'cancel'")}).`,
-      `It sets Priority to "Urgent" (${F}:${L("'note_kind': 'cancel'")}).`,
-      `It sets Note Kind to "cancel" (${F}:${L("'note_kind': 'cancel'")}).`,
-    ]);
-    expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:${L("{'archive': False}")}).`]);
-    // What saving does besides saving, from the create() and write() overrides; `vals.copy()` copies no record.
-    expect(stories[0].acceptance).toContain(`Each Repair Order has its own email alias: mail sent to it creates records in Odoo (mail.alias.mixin) (${F}:${L('class Repair')}).`);
-    expect(stories[0].acceptance.filter((a) => /saving it|^Saving|^Creating/.test(a))).toEqual([
-      `When Priority changes, saving it also sets Note Kind to "reprioritised" (${F}:${L("= 'reprioritised'")}).`,
-      `When Archived or Priority change, saving it also adds followers (${F}:${L('message_subscribe')}).`,
-      `Saving a Repair Order can also remove the activities act_repair (${F}:${L('activity_unlink')}).`,
-      `Creating a Repair Order also posts a message in the chatter (${F}:${L('message_post')}).`,
-    ]);
-  } finally {
-    cleanup(root);
-  }
+  const features = await featureMapOf(FILES);
+  // Two menus of one name are told apart by their parent menu.
+  expect(features['repair_desk-app-menu_root'].stories[0].text).toBe('As an Internal User, I want to open the Repairs app and reach Repair Orders and Reporting / Repair Orders.');
+  const stories = features['repair_desk-model-repair_desk_order'].stories;
+  const of = (caption: string) => stories.find((s) => s.text.includes(`"${caption}"`))?.acceptance;
+  const F = 'addons/repair_desk/models/repair.py';
+  const L = (needle: string) => FILES['repair_desk/models/repair.py'].split('\n').findIndex((l) => l.includes(needle)) + 1;
+  expect(of('Cancel')).toEqual([
+    `It ticks "Archived" (${F}:${L("'note_kind': 'cancel'")}).`,
+    `It sets Priority to "Urgent" (${F}:${L("'note_kind': 'cancel'")}).`,
+    `It sets Note Kind to "cancel" (${F}:${L("'note_kind': 'cancel'")}).`,
+  ]);
+  expect(of('Reopen')).toEqual([`It unticks "Archived" (${F}:${L("{'archive': False}")}).`]);
+  // What saving does besides saving, from the create() and write() overrides; `vals.copy()` copies no record.
+  expect(stories[0].acceptance).toContain(`Each Repair Order has its own email alias: mail sent to it creates records in Odoo (mail.alias.mixin) (${F}:${L('class Repair')}).`);
+  expect(stories[0].acceptance.filter((a) => /saving it|^Saving|^Creating/.test(a))).toEqual([
+    `When Priority changes, saving it also sets Note Kind to "reprioritised" (${F}:${L("= 'reprioritised'")}).`,
+    `When Archived or Priority change, saving it also adds followers (${F}:${L('message_subscribe')}).`,
+    `Saving a Repair Order can also remove the activities act_repair (${F}:${L('activity_unlink')}).`,
+    `Creating a Repair Order also posts a message in the chatter (${F}:${L('message_post')}).`,
+  ]);
 });

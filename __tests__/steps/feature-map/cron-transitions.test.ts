@@ -6,11 +6,7 @@
  * that passes its values on to write() is a write (Odoo 17's hr_contract moves contracts with
  * `_safe_write_for_cron({'state': 'close'}, from_cron)`); a helper that writes nothing is not.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'smol-toml';
-import { featureMapStep } from '../../../src/steps/feature-map/index.js';
-import { cleanup, makeContext, tempDir } from './support.js';
+import { featureMapOf } from './support.js';
 
 const MODEL = `from odoo import api, fields, models
 
@@ -90,36 +86,23 @@ const FILES: Record<string, string> = {
 };
 
 test('a transition a scheduled action performs, through the method it calls, is Odoo moving the record on schedule', async () => {
-  const root = tempDir();
-  try {
-    for (const [rel, content] of Object.entries(FILES)) {
-      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
-      writeFileSync(join(root, 'addons', rel), content);
-    }
-    const r = await featureMapStep.run(makeContext(root));
-    if (!r.ok) throw r.error;
-    const map = parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as {
-      features: Record<string, { stories: { text: string; acceptance: string[] }[] }>;
-    };
-    const L = (needle: string) => MODEL.split('\n').findIndex((l) => l.includes(needle)) + 1;
-    const stories = map.features['lease-lifecycle-lease_contract'].stories;
-    const byText = (re: RegExp) => stories.filter((s) => re.test(s.text));
-    // The button: a user's story.
-    expect(byText(/Closed/).map((s) => s.text)).toEqual(['As an Internal User, I want to move a Lease Contract to Closed with "Close".']);
-    // The cron, two calls deep: Odoo does it, every day, with the scheduled action named.
-    const scheduled = byText(/have Odoo/);
-    expect(scheduled.map((s) => s.text)).toEqual(['As an Internal User, I want to have Odoo move a Lease Contract to Expired every day.']);
-    expect(scheduled[0].acceptance).toContain('The scheduled action "Leases: check contracts" runs manage_expiry every day, without anyone starting it (addons/lease/data/cron.xml:2).');
-    expect(scheduled[0].acceptance.join('\n')).not.toMatch(/runs from code/);
-    expect(scheduled[0].acceptance).toContain(`Manage expiry sets Status to Expired (addons/lease/models/lease.py:${L("_safe_write({'state'")}).`);
-    // A method nothing calls stays what it was: code, no schedule claimed.
-    const expire = stories.find((s) => s.acceptance.some((a) => a.includes(`lease.py:${L("{'state': 'expired'})")}`) && a.startsWith('Expire')));
-    expect(expire?.text).toBe('As an Internal User, I want to move a Lease Contract to Expired.');
-    expect(expire?.acceptance).toContain(`No button in this module's views calls action_expire: it runs from code (addons/lease/models/lease.py:${L('def action_expire')}).`);
-    // The scheduled action's own feature follows the call it makes.
-    const cron = map.features['lease-automation-ir_cron_lease'].stories[0];
-    expect(cron.acceptance).toContain(`run_scheduler calls manage_expiry: Expires the leases whose end date has passed (addons/lease/models/lease.py:${L('def manage_expiry')}).`);
-  } finally {
-    cleanup(root);
-  }
+  const features = await featureMapOf(FILES);
+  const L = (needle: string) => MODEL.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const stories = features['lease-lifecycle-lease_contract'].stories;
+  const byText = (re: RegExp) => stories.filter((s) => re.test(s.text));
+  // The button: a user's story.
+  expect(byText(/Closed/).map((s) => s.text)).toEqual(['As an Internal User, I want to move a Lease Contract to Closed with "Close".']);
+  // The cron, two calls deep: Odoo does it, every day, with the scheduled action named.
+  const scheduled = byText(/have Odoo/);
+  expect(scheduled.map((s) => s.text)).toEqual(['As an Internal User, I want to have Odoo move a Lease Contract to Expired every day.']);
+  expect(scheduled[0].acceptance).toContain('The scheduled action "Leases: check contracts" runs manage_expiry every day, without anyone starting it (addons/lease/data/cron.xml:2).');
+  expect(scheduled[0].acceptance.join('\n')).not.toMatch(/runs from code/);
+  expect(scheduled[0].acceptance).toContain(`Manage expiry sets Status to Expired (addons/lease/models/lease.py:${L("_safe_write({'state'")}).`);
+  // A method nothing calls stays what it was: code, no schedule claimed.
+  const expire = stories.find((s) => s.acceptance.some((a) => a.includes(`lease.py:${L("{'state': 'expired'})")}`) && a.startsWith('Expire')));
+  expect(expire?.text).toBe('As an Internal User, I want to move a Lease Contract to Expired.');
+  expect(expire?.acceptance).toContain(`No button in this module's views calls action_expire: it runs from code (addons/lease/models/lease.py:${L('def action_expire')}).`);
+  // The scheduled action's own feature follows the call it makes.
+  const cron = features['lease-automation-ir_cron_lease'].stories[0];
+  expect(cron.acceptance).toContain(`run_scheduler calls manage_expiry: Expires the leases whose end date has passed (addons/lease/models/lease.py:${L('def manage_expiry')}).`);
 });

@@ -3,11 +3,7 @@
  * (missed on Odoo 17: fleet's services, fleet's vehicle State stages, hr_contract's Cancelled). A
  * status bar that is not clickable only shows the status: no story of its own.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'smol-toml';
-import { featureMapStep } from '../../../src/steps/feature-map/index.js';
-import { cleanup, makeContext, tempDir } from './support.js';
+import { featureMapOf } from './support.js';
 
 const FILES: Record<string, string> = {
   'gym/__init__.py': 'from . import models\n',
@@ -102,30 +98,17 @@ class Visit(models.Model):
 };
 
 test('a clickable status bar makes a lifecycle, on a selection and on a Many2one of stages; a read-only one does not', async () => {
-  const root = tempDir();
-  try {
-    for (const [rel, content] of Object.entries(FILES)) {
-      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
-      writeFileSync(join(root, 'addons', rel), content);
-    }
-    const r = await featureMapStep.run(makeContext(root));
-    if (!r.ok) throw r.error;
-    const map = parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as {
-      features: Record<string, { title: string; stories: { text: string; acceptance: string[] }[] }>;
-    };
-    const V = 'addons/gym/views/gym_views.xml';
-    const member = map.features['gym-lifecycle-gym_member'];
-    expect(member.title).toBe('Gym Member lifecycle (Status): Trial, Member and Left, set in the status bar');
-    expect(member.stories.map((s) => s.text)).toEqual(['As an Administrator, I want to set the Status of a Gym Member by clicking it in the status bar.']);
-    expect(member.stories[0].acceptance).toEqual([
-      `The status bar of the form is clickable, shown to Administrator only: Trial, Member or Left can be chosen directly, without a button's checks (${V}:8).`,
-    ]);
-    const machine = map.features['gym-lifecycle-gym_machine'];
-    expect(machine.title).toBe('Gym Machine Condition stages: Working, Broken');
-    expect(machine.stories[0].text).toBe("As an Internal User, I want to move a Gym Machine through its stages in the form's status bar.");
-    expect(machine.stories[0].acceptance).toContain(`The status bar of the form is clickable: any stage can be chosen directly (${V}:19).`);
-    expect(map.features['gym-lifecycle-gym_visit']).toBeUndefined();
-  } finally {
-    cleanup(root);
-  }
+  const features = await featureMapOf(FILES);
+  const V = 'addons/gym/views/gym_views.xml';
+  const member = features['gym-lifecycle-gym_member'];
+  expect(member.title).toBe('Gym Member lifecycle (Status): Trial, Member and Left, set in the status bar');
+  expect(member.stories.map((s) => s.text)).toEqual(['As an Administrator, I want to set the Status of a Gym Member by clicking it in the status bar.']);
+  expect(member.stories[0].acceptance).toEqual([
+    `The status bar of the form is clickable, shown to Administrator only: Trial, Member or Left can be chosen directly, without a button's checks (${V}:8).`,
+  ]);
+  const machine = features['gym-lifecycle-gym_machine'];
+  expect(machine.title).toBe('Gym Machine Condition stages: Working, Broken');
+  expect(machine.stories[0].text).toBe("As an Internal User, I want to move a Gym Machine through its stages in the form's status bar.");
+  expect(machine.stories[0].acceptance).toContain(`The status bar of the form is clickable: any stage can be chosen directly (${V}:19).`);
+  expect(features['gym-lifecycle-gym_visit']).toBeUndefined();
 });

@@ -1,9 +1,11 @@
 /** Test ports for step engines: a temp-dir ArtifactStore and a StepContext builder. */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse } from 'smol-toml';
+import { featureMapStep } from '../../../src/steps/feature-map/index.js';
 import type { ArtifactStore, StepContext, WorkspaceConfig } from '../../../src/steps/types.js';
 
 export const EXAMPLES = resolve(process.cwd(), 'examples/addons');
@@ -98,3 +100,27 @@ export function makeContext(root: string, config: Partial<WorkspaceConfig> = {})
 }
 
 export const cleanup = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+export interface MapFeature {
+  title: string;
+  stories: { text: string; acceptance: string[] }[];
+}
+
+/**
+ * Step 4 over a source workspace holding `files` (paths under addons/ -> content), in a temporary
+ * folder removed afterwards: the features of the map it wrote, by id.
+ */
+export async function featureMapOf(files: Readonly<Record<string, string>>): Promise<Record<string, MapFeature>> {
+  const root = tempDir();
+  try {
+    for (const [rel, content] of Object.entries(files)) {
+      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
+      writeFileSync(join(root, 'addons', rel), content);
+    }
+    const r = await featureMapStep.run(makeContext(root));
+    if (!r.ok) throw r.error;
+    return (parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as { features: Record<string, MapFeature> }).features;
+  } finally {
+    cleanup(root);
+  }
+}
