@@ -231,8 +231,6 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
       try {
         // Running (and showing progress) while the inputs are hashed; journaled once they are.
         store.dispatch({ type: 'step-started', step: id, at: startedAt, inputs: {} });
-        // The check of what it writes at its end (checkEarly) gets its worker ready meanwhile.
-        if (!o.dryRun && o.registry.some((e) => e.kind === 'review' && e.textOnly && e.producer === id)) warmCheck();
         const inputs: Record<string, string> = {};
         const check = (f: string) => hashFile(f, (done, total) => ctx.progress({ activity: `checking ${f} for changes`, done, total, unit: 'files' }), true, !!engine.analyses);
         const files = inputsOf(entry, engine, cfg);
@@ -242,6 +240,10 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
           files.forEach((f, i) => void (inputs[f] = digests[i]));
         } else for (const f of files) inputs[f] = await check(f);
         await record({ type: 'step-started', step: id, at: startedAt, inputs });
+        // The check of what it writes at its end (checkEarly) gets its worker ready while the
+        // step works. Not before the inputs are hashed: on a tree seen for the first time, the
+        // hashing is the analysis on every core, and a worker loading then only slows it.
+        if (!o.dryRun && o.registry.some((e) => e.kind === 'review' && e.textOnly && e.producer === id)) warmCheck();
         const r = await engine.run(ctx);
         if (ac.signal.aborted) end = { type: 'step-cancelled', step: id, at: now() };
         else if (r.ok) {
