@@ -213,6 +213,8 @@ function readField(name: string, value: PyNode, src: string, file: string): PyFi
     related: stringValue(keyword.get('related'), src),
     help: stringValue(keyword.get('help'), src),
   };
+  const readonly = keyword.get('readonly');
+  if (field.related && readonly && literal(readonly, src) === false) field.writable = true;
   if (type === 'One2many') field.inverse = stringValue(keyword.get('inverse_name') ?? positional[1], src);
   const groups = stringValue(keyword.get('groups'), src);
   if (groups) field.groups = groups.split(',').map((g) => g.trim()).filter(Boolean);

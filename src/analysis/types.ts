@@ -16,6 +16,8 @@ export interface PyField extends SourceRef {
   comodel?: string;
   compute?: string;
   related?: string;
+  /** A related field declared readonly=False: editing it edits the value where it comes from. */
+  writable?: true;
   required: boolean;
   help?: string;
   /** Selection keys and labels when given as a literal list. */
@@ -199,6 +201,8 @@ export interface XmlRule extends SourceRef {
   modelRef?: string;
   groups: readonly string[];
   domain?: string;
+  /** The operations it applies to, when not all four (perm_read="0" and the like). */
+  perms?: { read: boolean; write: boolean; create: boolean; unlink: boolean };
 }
 
 export interface XmlCron extends SourceRef {

@@ -60,9 +60,14 @@ export function recordToData(
     case 'res.groups':
       data.groups.push({ id, file, line, name: text('name'), category: f('category_id')?.ref, implied: f('implied_ids')?.refs ?? [], comment: text('comment') });
       return;
-    case 'ir.rule':
-      data.rules.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, groups: f('groups')?.refs ?? [], domain: text('domain_force') });
+    case 'ir.rule': {
+      // perm_read/write/create/unlink default to True: a rule with one of them off does not apply to that operation.
+      const on = (name: string) => !['0', 'False', 'false'].includes((f(name)?.eval ?? f(name)?.text ?? '1').trim());
+      const perms = { read: on('perm_read'), write: on('perm_write'), create: on('perm_create'), unlink: on('perm_unlink') };
+      const all = perms.read && perms.write && perms.create && perms.unlink;
+      data.rules.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, groups: f('groups')?.refs ?? [], domain: text('domain_force'), ...(all ? {} : { perms }) });
       return;
+    }
     case 'ir.cron':
       data.crons.push({
         id, file, line,

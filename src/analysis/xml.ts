@@ -30,7 +30,8 @@ interface ArchInfo {
   /** Groups of the open elements that carry groups="...", with their depth. */
   groupStack: { depth: number; groups: string[] }[];
   /** A smart button without a string, open: the statinfo field inside it names it ("Contracts"). */
-  openButton?: { depth: number; button: ViewButton };
+  /** A button without a string, open: its statinfo field or its text (`<a type="object">Invoices</a>`) names it. */
+  openButton?: { depth: number; button: ViewButton; text: string };
 }
 
 interface RecordFrame {
@@ -114,6 +115,8 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
   });
   parser.on('text', (t) => {
     if (record?.field) record.field.text += t;
+    const open = record?.field?.arch?.openButton;
+    if (open) open.text += t;
   });
   parser.on('cdata', (t) => {
     if (record?.field) record.field.text += t;
@@ -121,7 +124,12 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
   parser.on('closetag', (tag) => {
     const stack = record?.field?.arch?.groupStack;
     if (stack?.length && stack[stack.length - 1].depth === depth) stack.pop();
-    if (record?.field?.arch?.openButton?.depth === depth) record.field.arch.openButton = undefined;
+    const open = record?.field?.arch?.openButton;
+    if (open?.depth === depth && record?.field?.arch) {
+      const label = open.text.replace(/\s+/g, ' ').trim();
+      if (open.button.string === undefined && label && label.length <= 60) open.button.string = label;
+      record.field.arch.openButton = undefined;
+    }
     if (record?.field && depth === record.field.depth) {
       const f = record.field;
       record.fields.set(f.name, {
@@ -181,9 +189,10 @@ function archElement(
     const open = arch.openButton;
     if (open && a.widget === 'statinfo' && a.string && open.button.string === undefined) open.button.string = a.string;
   }
-  if (name === 'button' && a.name && (a.type === 'object' || a.type === 'action')) {
+  // A kanban card's <a type="object" name="..."> is a button too.
+  if ((name === 'button' || name === 'a') && a.name && (a.type === 'object' || a.type === 'action')) {
     const button: ViewButton = { name: a.name, string: a.string, type: a.type, groups, file, line };
     arch.buttons.push(button);
-    if (a.string === undefined) arch.openButton = { depth, button };
+    if (a.string === undefined) arch.openButton = { depth, button, text: '' };
   }
 }

@@ -45,14 +45,16 @@ const story = (id: string, match: RegExp) => {
 const EM = 'addons/equipment_maintenance';
 const HP = 'addons/helpdesk_portal';
 
-test('the equipment app menu is a feature, reached by technicians, with a reason from the module summary', () => {
+test('the equipment app menu is a feature, reached by technicians, with a reason from the module summary; a menu shown to managers only is their story', () => {
   const app = features['equipment_maintenance-app-menu_equipment_root'];
-  expect(app).toMatchObject({ kind: 'app', title: 'Equipment app', roles: ['Maintenance Technician'] });
+  expect(app).toMatchObject({ kind: 'app', title: 'Equipment app', roles: ['Maintenance Technician', 'Maintenance Manager'] });
   expect(app.evidence[0]).toBe(`${EM}/views/equipment_menus.xml:3`);
-  expect(app.stories[0].text).toBe(
-    'As a Maintenance Technician, I want to open the Equipment app and reach Maintenance Requests, Equipment and Vehicles, so that I can track equipment, vehicles and their maintenance requests.',
-  );
-  expect(app.stories[0].acceptance).toContain(`Vehicles is shown to Maintenance Manager only (${EM}/views/equipment_menus.xml:13).`);
+  expect(app.stories.map((s) => s.text)).toEqual([
+    'As a Maintenance Technician, I want to open the Equipment app and reach Maintenance Requests and Equipment, so that I can track equipment, vehicles and their maintenance requests.',
+    'As a Maintenance Manager, I want to reach Vehicles in the Equipment app.',
+  ]);
+  expect(app.stories[0].acceptance.join('\n')).not.toContain('Vehicles');
+  expect(app.stories[1].acceptance[0]).toBe(`Vehicles is shown to Maintenance Manager only (${EM}/views/equipment_menus.xml:13).`);
 });
 
 test('a business object carries its required fields, constraints, computes and record rules as criteria with their lines', () => {

@@ -234,8 +234,10 @@ export function callCriterion(ctx: BuildContext, name: string, arg: string | und
     case 'message_post_with_source':
     case 'message_post_with_view':
     case 'message_post_with_template':
-    case 'message_notify':
       return ['Posts a message in the chatter'];
+    // message_notify notifies its recipients (inbox or email) and leaves the record's chatter as it was.
+    case 'message_notify':
+      return ['Sends a notification (inbox or email), not kept in the chatter'];
     case 'activity_schedule':
       return [`Schedules an activity${arg ? ` (${arg.split('.').pop()})` : ''}`];
     case 'send_mail':

@@ -62,7 +62,7 @@ function navigationFeature(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       roles: ctx.roleNames(backOffice(groups)),
       stories: [story(ctx.primaryRole(backOffice(groups)), `reach ${listing(all.slice(0, 5).map((x) => x.name ?? x.id))}${all.length > 5 ? ' and more' : ''} from the menus of other apps`, undefined, [
         ...parents.map((p) => at(`Placed under the menu ${p}`, under.find((x) => x.parent === p) as XmlMenu)),
-        ...all.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}${l.groups.length ? `, shown ${shownTo(ctx, l.groups)}` : ''}`, l)),
+        ...all.map((l) => at(`The menu ${menuName(ctx, m, l)} opens ${menuTarget(ctx, m, l)}${l.groups.length ? `, shown ${shownTo(ctx, l.groups)}` : ''}`, l)),
       ])],
       evidence: m.menus.map(ev),
       metrics: { ...emptyMetrics() },
@@ -77,35 +77,86 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const children = below(root.id);
     const leaves = children.filter((x) => x.action);
     const models = m.actions.filter((a) => leaves.some((l) => l.action === a.id)).map((a) => a.resModel).filter((x): x is string => !!x);
-    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read'));
+    // Portal and public users never see the back office's menus, whatever they may read.
+    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read')).filter((g) => !OUTSIDE.has(g));
     const name = root.name ?? humanize(root.id.split('.').pop() ?? root.id);
-    const restricted = children.filter((c) => c.groups.length).map((c) => at(`${c.name ?? c.id} is shown ${shownTo(ctx, c.groups)}`, c));
-    const acceptance = [
-      ...(root.groups.length ? [at(`The ${name} app is shown ${shownTo(ctx, root.groups)}`, root)] : []),
-      ...leaves.map((l) => at(`The menu ${l.name ?? l.id} opens ${menuTarget(ctx, m, l)}`, l)),
-      ...restricted,
-    ];
+    // Who sees a menu below the app: the role groups of the nearest menu on its path that names a
+    // role (none: as the app), and whether that path needs debug mode. Feature switches ("Manage
+    // Multiple Stock Locations") name no one.
+    const shownGroups = (menu: XmlMenu): { roles: readonly string[]; debug: boolean } => {
+      let roles: readonly string[] = [];
+      let debug = false;
+      for (let x: XmlMenu | undefined = menu; x && x.id !== root.id; x = m.menus.find((p) => p.id === x?.parent)) {
+        if (x.groups.includes('base.group_no_one')) debug = true;
+        if (!roles.length) roles = x.groups.filter((g) => ctx.roles.isRole(g));
+      }
+      return { roles, debug };
+    };
     // Two menus of one name (Maintenance Requests, and Reporting's Maintenance Requests) are told apart by their parent.
-    const named = (l: XmlMenu) => l.name ?? l.id;
+    const named = (l: XmlMenu) => menuName(ctx, m, l);
     const twice = (l: XmlMenu) => leaves.filter((x) => named(x) === named(l)).length > 1;
     const parentName = (l: XmlMenu) => m.menus.find((x) => x.id === l.parent && x.id !== root.id)?.name;
-    const reach = leaves.map((l) => (twice(l) && parentName(l) ? `${parentName(l)} / ${named(l)}` : named(l)));
-    const goal = leaves.length ? `open the ${name} app and reach ${listing([...new Set(reach)])}` : `open the ${name} app`;
+    const reachOf = (ls: readonly XmlMenu[]) => listing([...new Set(ls.map((l) => (twice(l) && parentName(l) ? `${parentName(l)} / ${named(l)}` : named(l))))]);
+    const opens = (l: XmlMenu) => at(`The menu ${named(l)} opens ${menuTarget(ctx, m, l)}`, l);
+    const restricted = (c: XmlMenu) => at(`${c.name ?? c.id} is shown ${shownTo(ctx, c.groups)}`, c);
+    // The app's users reach the menus shown as the app is; menus shown to other groups are those groups' story.
+    const persona = ctx.primaryRole(groups);
+    // Menus shown "in debug mode" (base.group_no_one) are the same users' story, in debug mode.
+    const byRole = new Map<string, { role: string; debug: boolean; groups: readonly string[]; leaves: XmlMenu[] }>();
+    for (const l of leaves) {
+      const { roles: others, debug } = shownGroups(l);
+      const role = others.length ? ctx.primaryRole(others) : persona;
+      const key = `${role}\0${debug}`;
+      const entry = byRole.get(key) ?? { role, debug, groups: others, leaves: [] };
+      entry.leaves.push(l);
+      byRole.set(key, entry);
+    }
+    // An app whose every menu needs a role of its own opens for that role first (Sales: Salesperson).
+    const first = byRole.get(`${persona}\0false`) ?? [...byRole.values()].find((e) => !e.debug);
+    const opener = first?.role ?? persona;
+    const mine = first?.leaves ?? [];
+    const goal = mine.length ? `open the ${name} app and reach ${reachOf(mine)}` : `open the ${name} app`;
+    const restrictedFor = (ls: readonly XmlMenu[]) =>
+      children.filter((c) => c.groups.length && !c.action && ls.some((l) => below(c.id).includes(l))).concat(ls.filter((l) => l.groups.length));
+    const stories = [
+      story(opener, goal, firstReason([m.manifest.summary, m.manifest.description]), [
+        ...(root.groups.length ? [at(`The ${name} app is shown ${shownTo(ctx, root.groups)}`, root)] : []),
+        ...mine.map(opens),
+        ...restrictedFor(mine).map(restricted),
+      ]),
+      ...[...byRole.values()].filter((e) => e !== first).map((e) =>
+        story(e.role, `reach ${reachOf(e.leaves)} in the ${name} app${e.debug ? ' in debug mode' : ''}`, undefined, [...restrictedFor(e.leaves).map(restricted), ...e.leaves.map(opens)]),
+      ),
+    ];
     return {
       id: featureId(m.name, 'app', root.id.split('.').pop() ?? root.id),
       module: m.name,
       kind: 'app' as const,
       title: `${name} app`,
-      roles: ctx.roleNames(groups),
-      stories: [story(ctx.primaryRole(groups), goal, firstReason([m.manifest.summary, m.manifest.description]), acceptance)],
+      roles: ctx.roleNames([...groups, ...[...byRole.values()].flatMap((e) => e.groups)]),
+      stories,
       evidence: [ev(root), ...children.map(ev)],
       metrics: { ...emptyMetrics(), dependencies: m.manifest.depends.length },
     };
   });
 }
 
+/** Groups of users outside the back office. */
+const OUTSIDE = new Set(['base.group_portal', 'base.group_public']);
+
+/** The window action a menu opens: in its module, else in any analysed module (a menu on another app's action). */
+function menuAction(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu) {
+  if (!menu.action) return undefined;
+  return m.actions.find((a) => a.id === menu.action) ?? ctx.modules.flatMap((x) => x.actions).find((a) => a.id === menu.action);
+}
+
+/** A menu as the user reads it: its name, else its action's name (Odoo shows that), else its id. */
+function menuName(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu): string {
+  return menu.name ?? menuAction(ctx, m, menu)?.name ?? menu.id;
+}
+
 function menuTarget(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu): string {
-  const action = m.actions.find((a) => a.id === menu.action);
+  const action = menuAction(ctx, m, menu);
   return action?.resModel ? `the ${ctx.label(action.resModel)} records` : `the action ${menu.action}`;
 }
 

@@ -1,5 +1,5 @@
 /** Features for who may do what (roles, access rights, record rules), settings, and data-only modules. */
-import type { ModuleAnalysis } from '../../analysis/types.js';
+import type { ModuleAnalysis, XmlOtherRecord } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
 import { featureId } from './ids.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
@@ -62,8 +62,9 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
   const fields = classes.flatMap((c) => c.fields);
   if (!fields.length) return [];
   const views = m.views.filter((v) => v.model === SETTINGS);
-  const stories = fields
-    .filter((f) => !f.related || f.configParameter || f.impliedGroup)
+  // A related value is a setting when the form can change it (readonly=False): one the company keeps, say.
+  const settings = fields.filter((f) => !f.related || f.writable || f.configParameter || f.impliedGroup);
+  const stories = settings
     .map((f) => {
       const name = f.string ?? humanize(f.name.replace(/^(module_|group_)/, ''));
       const does = f.configParameter
@@ -73,7 +74,7 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
           : f.name.startsWith('module_')
             ? `Ticking it installs the module ${f.name.slice('module_'.length)}`
             : f.related
-              ? `It edits ${f.related} of the company`
+              ? relatedSetting(ctx, f.related)
               : `It is a ${f.type} setting`;
       const verb = f.type === 'Boolean' ? `switch "${name}" on or off` : `set "${name}"`;
       return story('Administrator', `${verb} in Settings`, firstReason([f.help], true), [at(does, f)]);
@@ -84,7 +85,7 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
       id: featureId(m.name, 'settings', 'config'),
       module: m.name,
       kind: 'settings',
-      title: `Settings: ${listing(fields.slice(0, 4).map((f) => f.string ?? humanize(f.name)))}${fields.length > 4 ? ` and ${fields.length - 4} more` : ''}`,
+      title: `Settings: ${listing(settings.slice(0, 4).map((f) => f.string ?? humanize(f.name)))}${settings.length > 4 ? ` and ${settings.length - 4} more` : ''}`,
       roles: ['Administrator'],
       stories,
       evidence: [...classes.map(ev), ...views.map(ev)],
@@ -93,19 +94,36 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
   ];
 }
 
+/** "It is kept on the company (Lunch minimum threshold)" for related='company_id.lunch_minimum_threshold'. */
+function relatedSetting(ctx: BuildContext, related: string): string {
+  const [head, ...rest] = related.split('.');
+  if (head === 'company_id' && rest.length === 1) return `It is kept on each company, as its ${ctx.fieldLabel('res.company', rest[0])}`;
+  return rest.length ? `It is kept on the ${ctx.fieldLabel(SETTINGS, head)} it is set for (${related})` : `It edits ${related}`;
+}
+
 /** A module with no models, views or routes of its own: the configuration data it loads. */
 /** Records that set the system up rather than give users something to work with. */
 const TECHNICAL_DATA = /^(ir\.|mail\.|res\.groups|base\.|web_|website\.|function$|delete$|digest\.|bus\.|res\.lang|res\.currency)/;
 
 export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boolean): Feature[] {
   const byModel = new Map<string, { file: string; line: number }[]>();
-  // Beside functional features, only business data (stages, tags, levels...) is worth a feature.
-  for (const r of m.other) if (!hasOther || !TECHNICAL_DATA.test(r.model)) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
-  if (hasOther && !byModel.size) return [];
-  if (!byModel.size && !m.manifest.postInitHook) return [];
-  const acceptance = [...byModel].map(([model, refs]) => at(`Loads ${refs.length} ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${model})`, refs[0]));
+  // Records of other modules this one changes (`<record id="base.default_user">`): loaded by those modules.
+  const updated = new Map<string, { file: string; line: number; id: string }[]>();
+  const own = (r: XmlOtherRecord) => r.id.startsWith(`${m.name}.`) || r.id.includes(':');
+  for (const r of m.other) {
+    // Beside functional features, only business data (stages, tags, levels...) is worth a feature.
+    if (hasOther && TECHNICAL_DATA.test(r.model)) continue;
+    if (own(r)) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+    else updated.set(r.model, [...(updated.get(r.model) ?? []), r]);
+  }
+  if (hasOther && !byModel.size && !updated.size) return [];
+  if (!byModel.size && !updated.size && !m.manifest.postInitHook) return [];
+  const acceptance = [
+    ...[...byModel].map(([model, refs]) => at(`Loads ${refs.length} ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${model})`, refs[0])),
+    ...[...updated].map(([model, refs]) => at(`Changes ${refs.length} existing ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${listing(refs.slice(0, 3).map((r) => r.id))}${refs.length > 3 ? ', ...' : ''})`, refs[0])),
+  ];
   if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));
-  const what = [...byModel.keys()].map((x) => ctx.label(x));
+  const what = [...new Set([...byModel.keys(), ...updated.keys()])].map((x) => ctx.label(x));
   return [
     {
       id: featureId(m.name, 'data', 'records'),
@@ -114,7 +132,7 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
       title: `Configuration data: ${listing(what.slice(0, 4)) || 'install hook'}${what.length > 4 ? ` and ${what.length - 4} more` : ''}`,
       roles: ['Administrator'],
       stories: [story('Administrator', `install ${m.manifest.name ?? m.name} and find ${listing(what.slice(0, 4)) || 'its setup'} ready`, firstReason([m.manifest.summary, m.manifest.description]), acceptance)],
-      evidence: [ev(m.manifest), ...[...byModel.values()].map((refs) => ev(refs[0]))],
+      evidence: [ev(m.manifest), ...[...byModel.values(), ...updated.values()].map((refs) => ev(refs[0]))],
       metrics: { ...emptyMetrics(), loc: m.other.length * 4 },
     },
   ];

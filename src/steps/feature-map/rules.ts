@@ -9,7 +9,11 @@ export interface RuleMeaning {
   /** "all Maintenance Request records", "only their own Maintenance Request records (Technician is them)". */
   grants: string;
   global: boolean;
+  /** The operations it restricts when not all four: ["edit"], ["delete"]... (perm_read="0" and the like). */
+  only?: string[];
 }
+
+const OPERATION: [keyof NonNullable<XmlRule['perms']>, string][] = [['read', 'read'], ['write', 'edit'], ['create', 'create'], ['unlink', 'delete']];
 
 /** Field paths compared with a value matching `value`, e.g. `('user_id', '=', user.id)`. */
 function fieldsMatching(domain: string, value: RegExp): string[] {
@@ -30,23 +34,39 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
   };
   const d = (rule.domain ?? '').replace(/\s+/g, ' ').trim();
   const global = rule.groups.length === 0;
-  if (d === '' || ALL.test(d)) return { grants: `all ${model} records`, global };
-  if (NONE.test(d)) return { grants: `no ${model} record`, global };
+  const only = rule.perms && OPERATION.filter(([p]) => rule.perms?.[p]).map(([, word]) => word);
+  const meaning = grants(d, label, model);
+  return only ? { grants: meaning, global, only } : { grants: meaning, global };
+}
+
+function grants(d: string, label: (path: string) => string, model: string): string {
+  if (d === '' || ALL.test(d)) return `all ${model} records`;
+  if (NONE.test(d)) return `no ${model} record`;
   const follows = /message_partner_ids|message_follower_ids/.test(d);
   const own = fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
-  if (own.length) return { grants: `only their own ${model} records (${own.map(label).join(' or ')} is them${follows ? ', or they follow it' : ''})`, global };
-  if (follows) return { grants: `only the ${model} records they follow`, global };
-  if (/\bcompany_ids\b|user\.company_id|allowed_company_ids/.test(d)) return { grants: `only ${model} records of their companies (or without a company)`, global };
+  if (own.length) {
+    // `[('state', '!=', 'done'), ('user_id', '=', user.id)]`: their own, and what else it tests.
+    const also = fieldsMatching(d, /./).filter((f) => !own.includes(f) && !/^message_(partner|follower)_ids/.test(f));
+    // Said as a test, not as "and" or "or": the domain may join its terms either way.
+    const more = also.length ? `; the rule also tests ${also.map(label).join(', ')}` : '';
+    return `only their own ${model} records (${own.map(label).join(' or ')} is them${follows ? ', or they follow it' : ''}${more})`;
+  }
+  if (follows) return `only the ${model} records they follow`;
+  if (/\bcompany_ids\b|user\.company_id|allowed_company_ids/.test(d)) return `only ${model} records of their companies (or without a company)`;
   const partner = fieldsMatching(d, /user\.(commercial_)?partner_id/);
   if (partner.length || /user\.(commercial_)?partner_id/.test(d)) {
     const named = partner.length ? ` (through ${partner.map(label).join(' or ')})` : '';
-    return { grants: `only ${model} records of their own contact or company${named}`, global };
+    return `only ${model} records of their own contact or company${named}`;
   }
-  return { grants: `only ${model} records matching ${d}`, global };
+  return `only ${model} records matching ${d}`;
 }
 
 /** "Helpdesk Manager sees all Helpdesk Ticket records", "Every user (global rule) sees only ...". */
 export function ruleSentence(meaning: RuleMeaning, roles: readonly string[], listing: (xs: readonly string[]) => string): string {
-  if (meaning.global) return `Every user (global rule) sees ${meaning.grants}`;
-  return `${listing(roles) || 'Its groups'} ${roles.length === 1 ? 'sees' : 'see'} ${meaning.grants}`;
+  const who = meaning.global ? 'Every user (global rule)' : listing(roles) || 'Its groups';
+  const one = meaning.global || roles.length === 1;
+  // A rule that does not restrict reading says what it does restrict: "can edit only their own ...".
+  if (meaning.only?.length === 0) return `${who}: the rule ticks no operation (read, write, create, delete), so it restricts nothing`;
+  if (meaning.only && !meaning.only.includes('read')) return `${who} can ${listing(meaning.only).replace(/ and /g, ' or ')} ${meaning.grants}`;
+  return `${who} ${one ? 'sees' : 'see'} ${meaning.grants}`;
 }
