@@ -46,7 +46,7 @@ const VIEWS = `<?xml version="1.0"?>
 </odoo>
 `;
 
-test('a smart button without a string takes the label of its statinfo field; the next button does not inherit it', () => {
+test('a smart button without a string takes the label of its statinfo field, else its own text; the next button does not inherit a label', () => {
   const arch = `<odoo><record id="v" model="ir.ui.view"><field name="model">fleet.vehicle</field><field name="arch" type="xml">
 <form><div name="button_box">
   <button name="return_action_to_open" type="object" class="oe_stat_button" icon="fa-book">
@@ -58,7 +58,7 @@ test('a smart button without a string takes the label of its statinfo field; the
   const { data } = analyseXml(arch, 'fleet/views.xml', 'fleet');
   expect(data.views[0].buttons.map((b) => [b.name, b.string])).toEqual([
     ['return_action_to_open', 'Contracts'],
-    ['action_odometer', undefined],
+    ['action_odometer', 'Odometer'],
   ]);
 });
 
