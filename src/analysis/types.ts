@@ -157,7 +157,14 @@ export interface XmlView extends SourceRef {
   buttons: readonly ViewButton[];
   fieldCount: number;
   /** Fields placed by the arch, with the groups of the element (or an ancestor) that shows them. */
-  fields?: readonly (SourceRef & { name: string; groups: readonly string[]; statusbar?: { clickable: boolean } })[];
+  fields?: readonly PlacedField[];
+}
+
+/** A field a view's arch places, with the groups that see it, and its status bar when it shows as one. */
+export interface PlacedField extends SourceRef {
+  name: string;
+  groups: readonly string[];
+  statusbar?: { clickable: boolean };
 }
 
 export interface XmlAction extends SourceRef {

@@ -1,6 +1,6 @@
 /** Turns one parsed <record> into the typed item it describes. */
 import { attributeNames } from './eval-refs.js';
-import type { ViewButton, XmlData } from './types.js';
+import type { PlacedField, ViewButton, XmlData } from './types.js';
 
 export interface RecordField {
   line: number;
@@ -10,7 +10,7 @@ export interface RecordField {
   /** ref= or every ref('...') inside eval=. */
   refs: string[];
   eval?: string;
-  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: { name: string; groups: string[]; file: string; line: number; statusbar?: { clickable: boolean } }[] };
+  arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: PlacedField[] };
 }
 
 export function recordToData(

@@ -5,7 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { clickableOption, evalRefs } from './eval-refs.js';
-import type { SourceProblem, ViewButton, XmlData } from './types.js';
+import type { PlacedField, SourceProblem, ViewButton, XmlData } from './types.js';
 import { recordToData, type RecordField } from './xml-records.js';
 
 export interface XmlAnalysis {
@@ -26,10 +26,9 @@ interface ArchInfo {
   buttons: ViewButton[];
   fields: number;
   depth: number;
-  placed: { name: string; groups: string[]; file: string; line: number; statusbar?: { clickable: boolean } }[];
+  placed: PlacedField[];
   /** Groups of the open elements that carry groups="...", with their depth. */
   groupStack: { depth: number; groups: string[] }[];
-  /** A smart button without a string, open: the statinfo field inside it names it ("Contracts"). */
   /** A button without a string, open: its statinfo field or its text (`<a type="object">Invoices</a>`) names it. */
   openButton?: { depth: number; button: ViewButton; text: string };
 }

@@ -82,7 +82,6 @@ export function placeAll(text: string, findings: readonly Finding[]): Diagnostic
   return out;
 }
 
-/** smol-toml's message carries a code excerpt; the reviewer shows the file itself, so keep line 1. */
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column;
 }

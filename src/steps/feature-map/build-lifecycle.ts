@@ -3,7 +3,7 @@
  * that write a literal state (never from the order of the selection list): which button or
  * method moves the record from which states to which, under which guard.
  */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
+import type { ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
 import { BuildContext, classesOf, selfCallChain } from './context.js';
 import { shownTo } from './criteria.js';
 import { featureId } from './ids.js';
@@ -173,12 +173,12 @@ function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, class
 }
 
 /** The status bars showing `field` in this module's views of `model`. */
-function statusbarsOf(m: ModuleAnalysis, model: string, field: string) {
+function statusbarsOf(m: ModuleAnalysis, model: string, field: string): PlacedField[] {
   return m.views.filter((v) => v.model === model).flatMap((v) => (v.fields ?? []).filter((f) => f.name === field && f.statusbar));
 }
 
 /** The criterion of a clickable status bar: who sees it, and what `choice` it gives. */
-function clickableBar(ctx: BuildContext, bar: ReturnType<typeof statusbarsOf>[number], choice: string): string {
+function clickableBar(ctx: BuildContext, bar: PlacedField, choice: string): string {
   return at(`The status bar of the form is clickable${bar.groups.length ? `, shown ${shownTo(ctx, bar.groups)}` : ''}: ${choice}`, bar);
 }
 

@@ -37,41 +37,12 @@ export function modelLabeler(modules: readonly ModuleAnalysis[]): (model: string
 }
 
 export const lcfirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
-const stripDot = (s: string) => s.trim().replace(/[.!\s]+$/, '');
 
 /** "a, b and c". */
 export function listing(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
-
-/**
- * The benefit of a story: the "so that" clause of the first text that has one (help texts,
- * docstrings, descriptions), else the first sentence of at least four words as "I can ...",
- * else the fallback.
- */
-export function benefitFrom(texts: readonly (string | undefined)[], fallback: string): string {
-  const clean = texts.filter((t): t is string => !!t && t.trim() !== '').map((t) => t.replace(/\s+/g, ' ').trim());
-  for (const t of clean) {
-    const m = /\bso that (.+?)(?:[.!](?:\s|$)|$)/i.exec(t);
-    if (m) return stripDot(m[1]);
-  }
-  for (const t of clean) {
-    const sentence = stripDot(t.split(/(?<=[.!?])\s/)[0]);
-    if (sentence.split(' ').length >= 4 && startsWithVerb(sentence)) return `I can ${lcfirst(sentence)}`;
-  }
-  return fallback;
-}
-
-const VERBS = new Set(
-  ('track manage plan register follow record handle schedule organise organize monitor create keep send print ' +
-    'compute automate answer sell invoice book open see close confirm start cancel mark view check generate ' +
-    'assign take report share list find review approve validate import export sync update compare measure')
-    .split(' '),
-);
-
-/** Does a sentence start with an imperative verb ("Track equipment...")? */
-export const startsWithVerb = (s: string): boolean => VERBS.has(s.split(/\s/)[0].toLowerCase());
 
 export const VIEW_NAMES: Record<string, string> = { tree: 'list', list: 'list' };
 
