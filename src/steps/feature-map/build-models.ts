@@ -1,5 +1,5 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlMenu, XmlView } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlAction, XmlMenu, XmlView } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
 import { fieldCriteria, ruleCriteria, shownTo, writeCriterion, writePhrase } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
@@ -144,10 +144,21 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
 /** Groups of users outside the back office. */
 const OUTSIDE = new Set(['base.group_portal', 'base.group_public']);
 
+/** Every analysed window action by id, built once per analysis (menus ask thousands of times on a full tree). */
+const actionIndex = new WeakMap<BuildContext, Map<string, XmlAction>>();
+
 /** The window action a menu opens: in its module, else in any analysed module (a menu on another app's action). */
-function menuAction(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu) {
+function menuAction(ctx: BuildContext, m: ModuleAnalysis, menu: XmlMenu): XmlAction | undefined {
   if (!menu.action) return undefined;
-  return m.actions.find((a) => a.id === menu.action) ?? ctx.modules.flatMap((x) => x.actions).find((a) => a.id === menu.action);
+  const own = m.actions.find((a) => a.id === menu.action);
+  if (own) return own;
+  let all = actionIndex.get(ctx);
+  if (!all) {
+    all = new Map();
+    for (const a of ctx.modules.flatMap((x) => x.actions)) if (!all.has(a.id)) all.set(a.id, a);
+    actionIndex.set(ctx, all);
+  }
+  return all.get(menu.action);
 }
 
 /** A menu as the user reads it: its name, else its action's name (Odoo shows that), else its id. */
