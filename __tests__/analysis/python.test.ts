@@ -77,7 +77,7 @@ describe('analysePython', () => {
   test('classifies methods and measures cyclomatic complexity from the tree', () => {
     const m = Object.fromEntries(models[0].methods.map((x) => [x.name, x]));
     expect(m._compute_total).toMatchObject({ role: 'compute', complexity: 1 + 1 + 1 + 1 + 1 }); // for, if-expr, and, or
-    expect(m._check_name).toMatchObject({ role: 'constraint', complexity: 1 + 3, messages: ['Too short.'] }); // for, if, elif
+    expect(m._check_name).toMatchObject({ role: 'constraint', complexity: 1 + 3, messages: [{ text: 'Too short.', file: 'm/models/x.py', line: 25 }] }); // for, if, elif
     expect(m.action_done).toMatchObject({ role: 'action', docstring: 'Close it so that the customer knows.', complexity: 1 + 2 }); // comprehension for + if
     expect(m.create).toMatchObject({ role: 'override', complexity: 1 + 3 }); // except, with, while
     expect(m.create.decorators).toEqual([{ name: 'api.model_create_multi', args: [] }]);
@@ -117,6 +117,46 @@ describe('valid Python forms the analysis used to drop', () => {
     const src = `from odoo import models\n\nclass T(models.Model):\n    _name = 'x.t'\n${forms[3][2]}`;
     const m = analysePython(src, 'm/t.py').models[0].methods[0];
     expect(m).toMatchObject({ name: '_label', complexity: 1 + 3, line: 7, endLine: 14 });
+  });
+});
+
+// Odoo 17 lunch: action_order refuses through self._check_wallet(), whose raise is 10 lines below its def.
+describe('what a method refuses, and where', () => {
+  const src = `from odoo import models, _
+from odoo.exceptions import UserError, ValidationError
+
+
+class LunchOrder(models.Model):
+    _name = 'lunch.order'
+
+    def _check_wallet(self):
+        self.env.flush_all()
+        for line in self:
+            if line.balance < 0:
+                raise ValidationError(_('Your wallet does not contain enough money to order that.'))
+
+    def action_confirm(self):
+        raise UserError(_('Confirm elsewhere.'))
+
+    def action_order(self):
+        for order in self:
+            if not order.supplier_id.available_today:
+                raise UserError(_('The vendor related to this order is not available today.'))
+        self.write({'state': 'ordered'})
+        self._check_wallet()
+        self.action_confirm()
+`;
+  const methods = Object.fromEntries(analysePython(src, 'lunch/models/lunch_order.py').models[0].methods.map((m) => [m.name, m]));
+
+  test('each message carries the line of its raise, not of the def', () => {
+    expect(methods._check_wallet.messages).toEqual([{ text: 'Your wallet does not contain enough money to order that.', file: 'lunch/models/lunch_order.py', line: 12 }]);
+  });
+
+  test('a private helper of the class that the method calls adds its messages, marked with the helper; a public method it calls does not', () => {
+    expect(methods.action_order.messages).toEqual([
+      { text: 'The vendor related to this order is not available today.', file: 'lunch/models/lunch_order.py', line: 20 },
+      { text: 'Your wallet does not contain enough money to order that.', file: 'lunch/models/lunch_order.py', line: 12, via: '_check_wallet' },
+    ]);
   });
 });
 

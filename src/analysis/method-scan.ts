@@ -1,6 +1,6 @@
-import type { PyNode } from './py-parser.js';
+import { lineOf, type PyNode } from './py-parser.js';
 import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, valsCondition, type EffectsFound } from './python-effects.js';
-import type { MethodEffects } from './types.js';
+import type { MethodEffects, RaisedMessage } from './types.js';
 
 /**
  * Nodes that open a decision in Python: if/elif (statements, comprehension filters and
@@ -23,7 +23,7 @@ export interface BodyScan {
   /** Cyclomatic complexity: 1 + decision points found in the body's syntax tree. */
   complexity: number;
   /** The first string literal of every `raise` in the body, without repeats: what a user is told. */
-  messages: string[];
+  messages: RaisedMessage[];
   effects: MethodEffects;
   selfCalls?: string[];
   /** It passes one of its parameters to write(): a helper others write through (resolved per file). */
@@ -44,7 +44,7 @@ export interface BodySpan {
  * `bodies` are in source order and do not overlap (methods of top-level classes).
  */
 export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
-  const found = bodies.map(() => ({ complexity: 1, messages: [] as string[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[] }));
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[] }));
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
@@ -91,9 +91,9 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       const name = SELF_CALL.exec(src)?.[1];
       if (name && !scan.selfCalls.includes(name)) scan.selfCalls.push(name);
     }
-    if (type === 'raise_statement') {
+    if (type === 'raise_statement' && !raisesBug(src, at)) {
       const m = firstMessage(n, src);
-      if (m && !scan.messages.includes(m)) scan.messages.push(m);
+      if (m && !scan.messages.some((x) => x.text === m)) scan.messages.push({ text: m, file, line: lineOf(n) });
     }
     if (at >= nestedUntil && mayHaveEffect(n, type, src, offsets)) {
       const w = scan.effects.writes.length;
@@ -122,6 +122,24 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       calls: effects.calls,
     },
   }));
+}
+
+/**
+ * Python's own exceptions signal a bug or a misuse by code (`raise AssertionError(_('One2Many
+ * fields cannot be synchronized...'))`, `raise NotImplementedError(...)`): Odoo shows them as a
+ * server error with a traceback, not as a message that refuses the user something. UserError,
+ * ValidationError, AccessError, RedirectWarning, werkzeug's and modules' own exceptions are refusals.
+ */
+const BUG_EXCEPTIONS = new Set([
+  'AssertionError', 'AttributeError', 'Exception', 'IndexError', 'KeyError', 'LookupError',
+  'NotImplementedError', 'RuntimeError', 'SyntaxError', 'TypeError', 'ValueError', 'ZeroDivisionError',
+]);
+const RAISED = /raise\s+(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)/y;
+
+function raisesBug(src: string, at: number): boolean {
+  RAISED.lastIndex = at;
+  const name = RAISED.exec(src)?.[1];
+  return name !== undefined && BUG_EXCEPTIONS.has(name);
 }
 
 /** Whether `name` is a parameter in a `def` line's text (`def _safe_write(self, vals, from_cron=False):`). */

@@ -6,7 +6,7 @@ import { scanBodies, type BodySpan } from './method-scan.js';
 import { callArgs, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
 import { endLineOf, firstNamed, firstSyntaxError, lineOf, named, textOf, withPythonTree, type PyNode } from './py-parser.js';
 import { routeOf } from './python-effects.js';
-import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, SourceProblem, SqlConstraint } from './types.js';
+import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, RaisedMessage, SourceProblem, SqlConstraint } from './types.js';
 
 export interface PythonAnalysis {
   models: PyModel[];
@@ -54,10 +54,31 @@ export function analysePython(src: string, file: string): PythonAnalysis {
         if (!scan.effects.writes.some((w) => w.via)) return { ...m, ...scan };
         return { ...m, ...scan, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
       });
+      withHelperMessages(methods);
       if (c.kind === 'model') models.push({ ...c.model, methods });
       else controllers.push({ ...c.controller, methods });
     }
     return { models, controllers };
+  });
+}
+
+/**
+ * What a method refuses through the private helpers of its class it calls: lunch's action_order
+ * calls `self._check_wallet()`, which raises "Your wallet does not contain enough money...". One
+ * call deep, and only `_private` helpers: a public method called this way is a feature of its own.
+ */
+function withHelperMessages(methods: PyMethod[]): void {
+  const byName = new Map(methods.map((m) => [m.name, m]));
+  const own = new Map(methods.map((m) => [m.name, m.messages]));
+  methods.forEach((m, i) => {
+    const extra: RaisedMessage[] = [];
+    for (const name of m.selfCalls ?? []) {
+      if (!name.startsWith('_') || name === m.name || !byName.has(name)) continue;
+      for (const msg of own.get(name) ?? []) {
+        if (!m.messages.some((x) => x.text === msg.text) && !extra.some((x) => x.text === msg.text)) extra.push({ ...msg, via: name });
+      }
+    }
+    if (extra.length) methods[i] = { ...m, messages: [...m.messages, ...extra] };
   });
 }
 

@@ -88,6 +88,13 @@ export interface PyDecorator {
   args: readonly string[];
 }
 
+/** The first literal string of a `raise`, where that raise is. */
+export interface RaisedMessage extends SourceRef {
+  text: string;
+  /** The helper of the same class that raises it (`_check_wallet`), when the method calls it rather than raising itself. */
+  via?: string;
+}
+
 export type MethodRole = 'compute' | 'onchange' | 'constraint' | 'action' | 'override' | 'cron' | 'other';
 
 export interface PyMethod extends SourceRef {
@@ -99,8 +106,11 @@ export interface PyMethod extends SourceRef {
   complexity: number;
   loc: number;
   role: MethodRole;
-  /** Messages of the exceptions it raises (what a user is told). */
-  messages: readonly string[];
+  /**
+   * Messages of the exceptions it raises (what a user is told), with the line of each raise;
+   * those of the private helpers of its class it calls (`self._check_wallet()`) too, one call deep.
+   */
+  messages: readonly RaisedMessage[];
   effects?: MethodEffects;
   /** Methods it calls on its own records (`self.x(...)`), in source order, without repeats; absent when none. */
   selfCalls?: readonly string[];

@@ -30,6 +30,7 @@ class Meal(models.Model):
         if not self.name:
             raise UserError("Name the meal first.")
         self.write({'state': 'ordered'})
+        self._check_wallet()
 
     def action_receive(self):
         self.write({'state': 'done'})
@@ -45,6 +46,11 @@ class Meal(models.Model):
     def action_print(self):
         """Prints the ticket in order to be able to hand it to the cook."""
         return True
+
+    def _check_wallet(self):
+        for meal in self:
+            if meal.user_id.credit < 0:
+                raise UserError("Your wallet does not contain enough money to order that.")
 
 
 class Company(models.Model):
@@ -181,7 +187,9 @@ test('a kanban card\'s <a type="object"> is a button: the transition names it an
   const order = life.stories.find((s) => s.text.includes('to Ordered'));
   expect(order?.text).toBe('As a Canteen Manager, I want to move a Meal Order to Ordered with "Order".');
   expect(order?.acceptance.join('\n')).not.toContain('No button');
-  expect(order?.acceptance).toContain('Refused with "Name the meal first." (addons/canteen/models/canteen.py:13).');
+  expect(order?.acceptance).toContain('Refused with "Name the meal first." (addons/canteen/models/canteen.py:15).');
+  // lunch's action_order refuses through self._check_wallet(): the message and the line of its raise.
+  expect(order?.acceptance).toContain('Refused with "Your wallet does not contain enough money to order that.", checked in _check_wallet (addons/canteen/models/canteen.py:37).');
 });
 
 test('a button without a string is named by its text, as the user sees it', () => {
@@ -197,7 +205,7 @@ test('a setting the company keeps (related, readonly=False) is a setting; a read
   const s = features['canteen-settings-config'];
   expect(s.title).toBe('Settings: Maximum Overdraft');
   expect(s.stories.map((x) => x.text)).toEqual(['As an Administrator, I want to set "Maximum Overdraft" in Settings.']);
-  expect(s.stories[0].acceptance).toEqual(['It is kept on each company, as its Canteen limit (addons/canteen/models/canteen.py:44).']);
+  expect(s.stories[0].acceptance).toEqual(['It is kept on each company, as its Canteen limit (addons/canteen/models/canteen.py:50).']);
 });
 
 test('the app story lists the menus its users reach; menus shown to managers only are the managers\' story', () => {

@@ -66,9 +66,9 @@ test('a business object carries its required fields, constraints, computes and r
   );
   expect(main.acceptance).toEqual(expect.arrayContaining([
     `Subject is required to save a Maintenance Request (${EM}/models/equipment_request.py:18).`,
-    `Saving is refused when Duration (hours) and Scheduled Date change with "A single request cannot last more than a week." (${EM}/models/equipment_request.py:55).`,
+    `Saving is refused when Duration (hours) and Scheduled Date change with "A single request cannot last more than a week." (${EM}/models/equipment_request.py:60).`,
     `Overdue is computed from Scheduled Date and Status (${EM}/models/equipment_request.py:42).`,
-    `Deleting is refused with "Done requests are kept for the equipment history; archive them instead." (${EM}/models/equipment_request.py:74).`,
+    `Deleting is refused with "Done requests are kept for the equipment history; archive them instead." (${EM}/models/equipment_request.py:76).`,
     `Maintenance Technician sees only their own Maintenance Request records (Technician or Requested By is them) ("Technicians see their own requests") (${EM}/security/equipment_rules.xml:4).`,
     `Maintenance Manager sees all Maintenance Request records ("Managers see all requests") (${EM}/security/equipment_rules.xml:11).`,
   ]));
@@ -108,7 +108,7 @@ test('the lifecycle holds the transitions the code performs, with their guards, 
     'As a Helpdesk Agent, I want to move a Helpdesk Ticket from Open, Escalation Approved or Escalation Rejected to Solved with "Solve".',
   ]);
   expect(escalation.stories[0].acceptance).toEqual(expect.arrayContaining([
-    `Refused with "Say why the ticket must be escalated." (${HP}/models/helpdesk_ticket.py:26).`,
+    `Refused with "Say why the ticket must be escalated." (${HP}/models/helpdesk_ticket.py:32).`,
     `Schedules an activity (mail_activity_data_todo) (${HP}/models/helpdesk_ticket.py:34).`,
   ]));
   expect(escalation.stories[2].acceptance).toContain(
@@ -152,7 +152,7 @@ test('portal routes, settings, the JS patch, the cron, the sequence and the emai
     `/my/tickets and /my/tickets/page/<int:page> serve the page helpdesk_portal.portal_my_tickets (http, auth=user, on the website) (${HP}/controllers/portal.py:17).`,
   ]);
   expect(story('helpdesk_portal-route-helpdeskportal', /call \/helpdesk\/ticket\/new/).acceptance).toContain(
-    `Refused with "Opening tickets from the portal is switched off." (${HP}/controllers/portal.py:33).`,
+    `Refused with "Opening tickets from the portal is switched off." (${HP}/controllers/portal.py:37).`,
   );
   const settings = features['helpdesk_portal-settings-config'];
   expect(settings.stories.map((s) => s.text)).toEqual([
@@ -193,7 +193,7 @@ test('a data-only module is a feature listing what it loads', () => {
 test('extensions of existing models: fields on crm.lead and sale.order with the module\'s roles', () => {
   expect(features['sale_site_visit-extension-crm_lead'].stories[0].text).toMatch(/^As a Salesperson, I want to see and set Customer Budget, Site Visit Required and Site Visits on the Lead\/Opportunity form/);
   expect(features['sale_site_visit-extension-sale_order'].stories[0].acceptance).toContain(
-    'Saving is refused when Delivery From and Delivery Until change with "The delivery window must start before it ends." (addons/sale_site_visit/models/sale_order.py:16).',
+    'Saving is refused when Delivery From and Delivery Until change with "The delivery window must start before it ends." (addons/sale_site_visit/models/sale_order.py:20).',
   );
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
 import { BuildContext, classesOf, selfCallChain } from './context.js';
-import { shownTo } from './criteria.js';
+import { refusal, shownTo } from './criteria.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
@@ -95,7 +95,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
             const allowed = g.allowed ? g.values : (field.selection ?? []).map(([k]) => k).filter((k) => !g.values.includes(k));
             return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
           }),
-        ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg)).map((msg) => at(`Refused with "${msg}"`, t.method)),
+        ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg.text)).map((msg) => refusal(msg)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
         ...(cron

@@ -1,7 +1,7 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
 import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlAction, XmlMenu, XmlView } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
-import { fieldCriteria, ruleCriteria, shownTo, writeCriterion, writePhrase } from './criteria.js';
+import { fieldCriteria, refusal, ruleCriteria, shownTo, writeCriterion, writePhrase } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
@@ -238,7 +238,7 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
     const goal = caption ? `use "${caption}" on ${article(label)} ${label}` : startsWithVerb(named) ? `${lcfirst(named)} from ${article(label)} ${label}` : `use ${named} on ${article(label)} ${label}`;
     const acceptance = [
       ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown ${shownTo(ctx, b.groups)}`, b)),
-      ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
+      ...meth.messages.map((msg) => refusal(msg)),
       ...(meth.effects?.writes ?? []).map((w) => writeCriterion(ctx, model, w)),
       ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
       ...(buttons.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
@@ -406,7 +406,7 @@ export function wizardFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] 
       ...(from ? [at(`Opened from the Action menu of ${ctx.label(ctx.modelFromRef(from.bindingModel as string))}`, from)] : []),
       ...(opener ? [at(`Opened by the "${opener.string ?? opener.name}" button`, opener)] : []),
       ...c.fields.filter((f) => f.required).map((f) => at(`The wizard cannot be confirmed without ${f.string ?? ctx.fieldLabel(model, f.name)}`, f)),
-      ...methods.flatMap((x) => x.messages.map((msg) => at(`Refused with "${msg}"`, x))),
+      ...methods.flatMap((x) => x.messages.map((msg) => refusal(msg))),
       ...methods.flatMap((x) => (x.effects?.writes ?? []).map((w) => writeCriterion(ctx, model, w))),
       ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((k) => callCriterion(ctx, k.name, k.arg).map((t) => at(t, k)))),
     ];

@@ -1,6 +1,7 @@
 /** Features for what reaches a browser: portal, website and API routes; web client patches. */
 import type { AssetFile, ModuleAnalysis, PyController, PyMethod } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
+import { refusal } from './criteria.js';
 import { featureId } from './ids.js';
 import { firstReason, story } from './story.js';
 import { listing } from './text.js';
@@ -40,7 +41,7 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       const goal = api ? `call ${url} (${r.type}${r.methods.length ? `, ${r.methods.join('/')}` : ''})` : `open ${url}${r.urls.length > 1 ? ` (and ${r.urls.length - 1} more URL${r.urls.length > 2 ? 's' : ''})` : ''}`;
       return story(who.role, goal, firstReason([meth.docstring]), [
         at(`${listing(r.urls)} ${r.urls.length > 1 ? 'serve' : 'serves'} ${serves(meth)} (${r.type}, auth=${r.auth}${r.website ? ', on the website' : ''})`, meth),
-        ...meth.messages.map((msg) => at(`Refused with "${msg}"`, meth)),
+        ...meth.messages.map((msg) => refusal(msg)),
       ]);
     });
     if (changed.length) {

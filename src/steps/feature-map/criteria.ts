@@ -3,7 +3,7 @@
  * fields, constraints and their messages, computes with their triggers, onchanges, chatter
  * tracking, refusals of create/write/unlink, record rules and what they grant.
  */
-import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel } from '../../analysis/types.js';
+import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel, RaisedMessage } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
 import { listing } from './text.js';
@@ -38,7 +38,7 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
       const fields = meth.decorators.find((d) => d.name === 'api.constrains')?.args ?? [];
       const when = fields.length ? ` when ${listing(fields.map(label))} change${fields.length > 1 ? '' : 's'}` : '';
       return meth.messages.length
-        ? meth.messages.map((m) => at(`Saving is refused${when} with "${m}"`, meth))
+        ? meth.messages.map((m) => refusal(m, `Saving is refused${when}`))
         : [at(`Saving is checked by ${meth.name}${when}`, meth)];
     }
     case 'compute': {
@@ -56,7 +56,7 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
     case 'override': {
       const verb = OVERRIDE_VERB[meth.name];
       if (!verb) return [];
-      const out = meth.messages.map((m) => at(`${verb} is refused with "${m}"`, meth));
+      const out = meth.messages.map((m) => refusal(m, `${verb} is refused`));
       for (const call of meth.effects?.calls ?? []) {
         if (call.name === 'next_by_code' && call.arg) out.push(at(`${verb} numbers it from the sequence ${call.arg}`, call));
       }
@@ -74,6 +74,11 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
  * What a literal write does, in the words of the form: a Boolean is ticked or unticked, a
  * selection shows its label ("High", not "3"), any field its label rather than its name.
  */
+/** `Refused with "msg"` at the raise, naming the helper it is raised in when that is not the method itself. */
+export function refusal(msg: RaisedMessage, lead = 'Refused'): string {
+  return at(`${lead} with "${msg.text}"${msg.via ? `, checked in ${msg.via}` : ''}`, msg);
+}
+
 export function writeCriterion(ctx: BuildContext, model: string, w: FieldWrite): string {
   return at(`It ${writePhrase(ctx, model, w)}`, w);
 }
