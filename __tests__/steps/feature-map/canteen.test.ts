@@ -52,6 +52,14 @@ class Meal(models.Model):
             if meal.user_id.credit < 0:
                 raise UserError("Your wallet does not contain enough money to order that.")
 
+    def get_wallet_balance(self, user):
+        """Returns the wallet balance of the user. The balance sums the cash moves.
+
+        :param user: res.users record
+        :return: float
+        """
+        return 0.0
+
 
 class Company(models.Model):
     _inherit = 'res.company'
@@ -64,6 +72,22 @@ class Settings(models.TransientModel):
 
     currency_id = fields.Many2one('res.currency', related='company_id.currency_id')
     company_canteen_limit = fields.Float(string="Maximum Overdraft", related='company_id.canteen_limit', readonly=False)
+
+
+class Partner(models.Model):
+    _inherit = 'res.partner'
+
+    def _get_canteen_values(self):
+        """Override of payment to return canteen-specific rendering values."""
+        return {}
+
+
+class Device(models.Model):
+    _inherit = 'res.users'
+
+    def unlink(self):
+        """Notify users when their canteen badge is removed."""
+        return super().unlink()
 `,
   'canteen/security/canteen_security.xml': `<?xml version="1.0"?>
 <odoo>
@@ -205,7 +229,7 @@ test('a setting the company keeps (related, readonly=False) is a setting; a read
   const s = features['canteen-settings-config'];
   expect(s.title).toBe('Settings: Maximum Overdraft');
   expect(s.stories.map((x) => x.text)).toEqual(['As an Administrator, I want to set "Maximum Overdraft" in Settings.']);
-  expect(s.stories[0].acceptance).toEqual(['It is kept on each company, as its Canteen limit (addons/canteen/models/canteen.py:50).']);
+  expect(s.stories[0].acceptance).toEqual(['It is kept on each company, as its Canteen limit (addons/canteen/models/canteen.py:58).']);
 });
 
 test('the app story lists the menus its users reach; menus shown to managers only are the managers\' story', () => {
@@ -226,4 +250,17 @@ test('a record of another module the data changes is changed, not loaded by this
   expect(features['canteen-data-records'].stories[0].acceptance).toEqual([
     'Changes 1 existing User record (base.default_user) (addons/canteen/security/canteen_security.xml:40).',
   ]);
+});
+
+test('a public method is described by the first sentence of its docstring, without its :param fields; one that says it does nothing is not described', () => {
+  const all = Object.values(features).flatMap((f) => f.stories.flatMap((s) => s.acceptance));
+  expect(all).toContain('get_wallet_balance: Returns the wallet balance of the user (addons/canteen/models/canteen.py:39).');
+  expect(all.join('\n')).not.toMatch(/:param|add_to_cart: /);
+});
+
+test('a docstring about the code is evidence, never the goal of a story; what deleting does is', () => {
+  const partner = features['canteen-extension-res_partner'].stories;
+  expect(partner.map((s) => s.text)).toEqual(["As a Canteen User, I want to have the Contact follow this module's rules."]);
+  expect(partner[0].acceptance).toEqual(['_get_canteen_values: Override of payment to return canteen-specific rendering values (addons/canteen/models/canteen.py:64).']);
+  expect(features['canteen-extension-res_users'].stories.map((s) => s.text)).toEqual(['As a Canteen User, I want to have Odoo notify users when their canteen badge is removed.']);
 });

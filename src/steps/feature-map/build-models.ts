@@ -6,7 +6,7 @@ import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { accessFor, article } from './roles.js';
-import { firstReason, startsWithVerb, story } from './story.js';
+import { behaviourIn, docSummary, firstReason, startsWithVerb, story } from './story.js';
 import { humanize, lcfirst, listing, VIEW_NAMES } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics, type Story } from './types.js';
 
@@ -356,12 +356,21 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
     stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
     // Methods that change how the model behaves, when their docstrings say what they do.
-    const explained = methods.filter((x) => (x.role === 'override' || x.role === 'other') && x.docstring && !x.name.startsWith('_compute'));
+    const explained = methods
+      .filter((x) => (x.role === 'override' || x.role === 'other') && !x.name.startsWith('_compute'))
+      .flatMap((x) => {
+        const doc = docSummary(x.docstring);
+        return doc ? [{ x, doc }] : [];
+      });
     if (!stories.length && !unplaced.length && explained.length) {
-      const [first, ...rest] = explained;
-      const goal = `have Odoo ${lcfirst((first.docstring as string).replace(/[.\s]+$/, ''))}`;
+      // The goal is the first behaviour a docstring states; a note about the code ("Override of
+      // payment to return Sips-specific rendering values") is evidence, never the user's goal.
+      // Only what saving or deleting does (create, write, unlink...) is a behaviour the user meets;
+      // other methods are called by code, whatever their docstring says.
+      const behaviour = explained.map(({ x }) => (x.role === 'override' ? behaviourIn(x.docstring) : undefined)).find((b) => b);
+      const goal = behaviour ? `have Odoo ${lcfirst(behaviour)}` : `have the ${label} follow this module's rules`;
       const readers = ctx.reach(model, 'read');
-      stories.push(story(ctx.primaryRole(readers.length ? readers : writers), goal, undefined, [...criteria, ...[first, ...rest].map((x) => at(`${x.name}: ${(x.docstring as string).replace(/[.\s]+$/, '')}`, x))]));
+      stories.push(story(ctx.primaryRole(backOffice(readers.length ? readers : writers)), goal, undefined, [...criteria, ...explained.map(({ x, doc }) => at(`${x.name}: ${doc}`, x))]));
     }
     if (!stories.length && (unplaced.length || criteria.length)) {
       // Data the module keeps on the model without showing it: what it stores and enforces.

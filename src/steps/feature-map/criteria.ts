@@ -6,6 +6,7 @@
 import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel, RaisedMessage } from '../../analysis/types.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
+import { docSummary } from './story.js';
 import { listing } from './text.js';
 
 const at = BuildContext.at;
@@ -64,7 +65,10 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
     }
     case 'other':
       // A public method whose docstring says what it does (activity_update, _action_... are plumbing).
-      return !meth.name.startsWith('_') && meth.docstring ? [at(`${meth.name}: ${meth.docstring.replace(/[.\s]+$/, '')}`, meth)] : [];
+    {
+      const doc = meth.name.startsWith('_') ? undefined : docSummary(meth.docstring);
+      return doc ? [at(`${meth.name}: ${doc}`, meth)] : [];
+    }
     default:
       return [];
   }

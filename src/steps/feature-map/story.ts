@@ -51,6 +51,36 @@ export function reasonIn(raw: string | undefined, purposeSentence = true): strin
   return undefined;
 }
 
+/** Where a docstring stops describing and starts documenting its signature (reST, Epydoc, Google, NumPy). */
+const SIGNATURE_DOC = /\s(?::(?:param|type|returns?|rtype|raises?)\b|@(?:param|return)\b|(?:Args|Arguments|Returns|Raises|Parameters|Example|Examples):)/;
+
+/**
+ * What a method's docstring says it does, as a reader of the map wants it: its first sentence,
+ * without the `:param ...:` fields that follow, and nothing for a docstring that says it does
+ * nothing, is a hack or a TODO (lunch's add_to_cart: "This method currently does nothing...").
+ */
+export function docSummary(doc: string | undefined): string | undefined {
+  if (!doc) return undefined;
+  const t = clean(doc);
+  if (!t || NOT_A_REASON.test(t)) return undefined;
+  const described = t.split(SIGNATURE_DOC)[0];
+  const sentence = stripEnd(described.split(/(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/)[0]);
+  return sentence.length >= 8 ? sentence : undefined;
+}
+
+/** A summary that speaks of the code, not of what a user sees happen: returns, helpers, hooks, queries, `self`... */
+const ABOUT_INTERNALS = /^(?:check (?:if|whether)|[a-z]+ and return|returns?|gets?|computes?|prepares?|builds?|helper|hook|override|overridden|to be overridden|method|function|private|internal|utility|deprecated)\b|`|\bsuper\(|\bself\b|:py:|\b(?:here|object|dict|dictionary|tuple|kwargs|recordset|payload|sub-query|query|sql|orm|rpc|api)\b/i;
+
+/**
+ * A docstring's summary when it states a behaviour a user notices, in the imperative
+ * ("Notify users when trusted devices are added onto their account", "Check the lock dates..."),
+ * as the goal of a story about that behaviour; undefined for a note about the code.
+ */
+export function behaviourIn(doc: string | undefined): string | undefined {
+  const s = docSummary(doc);
+  return s && startsWithVerb(s) && !ABOUT_INTERNALS.test(s) ? s : undefined;
+}
+
 /** The first reason any of the texts states. */
 export function firstReason(texts: readonly (string | undefined)[], purposeSentence = true): string | undefined {
   for (const t of texts) {
