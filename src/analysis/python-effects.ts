@@ -9,6 +9,10 @@ import { callArgs, literal, stringList, stringValue } from './py-literal.js';
 import { firstNamed, lineOf, named, textOf, type PyNode } from './py-parser.js';
 import type { FieldGuard, FieldWrite, MethodCall, PyRoute } from './types.js';
 
+/** The value of a write of the day's date or the current time (see literalScalar): never a literal string of Odoo code. */
+export const WRITTEN_TODAY = '=today';
+export const WRITTEN_NOW = '=now';
+
 /** Calls worth naming: notifications, numbering, references to records, record creation. */
 const CALLS = new Set([
   'message_post', 'message_post_with_source', 'message_post_with_view', 'message_post_with_template', 'message_notify',
@@ -264,7 +268,17 @@ function envModel(n: PyNode, src: string): string | undefined {
   return stringValue(keys[0], src);
 }
 
+/** `fields.Date.today()`, `fields.Datetime.now()`, `fields.Date.context_today(self)`: the date of the write. */
+const TODAY = /^(?:fields\.)?Date\.(?:today|context_today)\(/;
+const NOW = /^(?:fields\.)?Datetime\.now\(/;
+
 function literalScalar(n: PyNode, src: string): string | undefined {
+  if (n.type === 'call') {
+    const text = textOf(n, src);
+    if (TODAY.test(text)) return WRITTEN_TODAY;
+    if (NOW.test(text)) return WRITTEN_NOW;
+    return undefined;
+  }
   const v = literal(n, src);
   return typeof v === 'string' || typeof v === 'boolean' ? String(v) : undefined;
 }

@@ -286,7 +286,8 @@ function roleOf(name: string, decorators: readonly PyDecorator[]): MethodRole {
   if (d.has('api.onchange')) return 'onchange';
   if (d.has('api.depends') || name.startsWith('_compute_')) return 'compute';
   if (name.startsWith('action_') || name.startsWith('button_')) return 'action';
-  if (OVERRIDES.has(name)) return 'override';
+  // @api.ondelete(at_uninstall=False) methods are how Odoo 15+ refuses a deletion: part of unlink.
+  if (OVERRIDES.has(name) || d.has('api.ondelete')) return 'override';
   if (name.startsWith('_cron') || d.has('api.autovacuum')) return 'cron';
   return 'other';
 }

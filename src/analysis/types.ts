@@ -32,7 +32,10 @@ export interface PyField extends SourceRef {
   impliedGroup?: string;
 }
 
-/** A literal value a method writes to a field (`write({'state': 'done'})`, `rec.state = 'done'`). */
+/**
+ * A literal value a method writes to a field (`write({'state': 'done'})`, `rec.state = 'done'`),
+ * or the day's date / the current time (`fields.Date.today()`: '=today', '=now').
+ */
 export interface FieldWrite extends SourceRef {
   field: string;
   value: string;
@@ -41,7 +44,8 @@ export interface FieldWrite extends SourceRef {
   /** Written through this method of the same file, which passes its values to write(). */
   via?: string;
   /** Done only when the values being saved hold one of these fields (`if 'stage_id' in vals:`). */
-  onChangeOf?: readonly string[];  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
+  onChangeOf?: readonly string[];
+  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
   conditional?: boolean;
 }
 
@@ -63,7 +67,8 @@ export interface MethodCall extends SourceRef {
   /** The first literal argument (a sequence code, an xml id) or the model created. */
   arg?: string;
   /** Made only when the values being saved hold one of these fields (`if 'stage_id' in vals:`). */
-  onChangeOf?: readonly string[];  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
+  onChangeOf?: readonly string[];
+  /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
   conditional?: boolean;
 }
 

@@ -107,17 +107,17 @@ export interface MapFeature {
 }
 
 /**
- * Step 4 over a source workspace holding `files` (paths under addons/ -> content), in a temporary
+ * Step 4 over a source workspace holding `files` (paths under `addons` -> content), in a temporary
  * folder removed afterwards: the features of the map it wrote, by id.
  */
-export async function featureMapOf(files: Readonly<Record<string, string>>): Promise<Record<string, MapFeature>> {
+export async function featureMapOf(files: Readonly<Record<string, string>>, addons = 'addons'): Promise<Record<string, MapFeature>> {
   const root = tempDir();
   try {
     for (const [rel, content] of Object.entries(files)) {
-      mkdirSync(join(root, 'addons', rel, '..'), { recursive: true });
-      writeFileSync(join(root, 'addons', rel), content);
+      mkdirSync(join(root, addons, rel, '..'), { recursive: true });
+      writeFileSync(join(root, addons, rel), content);
     }
-    const r = await featureMapStep.run(makeContext(root));
+    const r = await featureMapStep.run(makeContext(root, { addons: [addons] }));
     if (!r.ok) throw r.error;
     return (parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as { features: Record<string, MapFeature> }).features;
   } finally {

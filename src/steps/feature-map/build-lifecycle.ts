@@ -155,7 +155,7 @@ function stageFeature(ctx: BuildContext, m: ModuleAnalysis, model: string, class
   const names = stages.map((s) => s.name).filter((n): n is string => !!n);
   const where = [kanban && field.name === 'stage_id' ? 'on the kanban board' : '', bar ? "in the form's status bar" : ''].filter(Boolean).join(' or ');
   const acceptance = [
-    ...stages.map((s) => at(`The stage "${s.name ?? s.id}" is loaded by ${s.file.split('/')[1] ?? 'the module'}`, s)),
+    ...stages.map((s) => at(`The stage "${s.name ?? s.id}" is loaded by ${moduleOfRecord(ctx, s) ?? 'the module'}`, s)),
     ...(bar ? [clickableBar(ctx, bar, 'any stage can be chosen directly')] : []),
     ...(field.tracking ? [at(`Stage changes are logged in the chatter`, field)] : []),
     ...classes.flatMap((c) => c.fields).filter((f) => f.name === 'kanban_state' && f.selection?.length).map((f) => at(`A card also shows ${listing((f.selection ?? []).map(([, l]) => l))} (${f.string ?? 'Kanban State'})`, f)),
@@ -207,6 +207,13 @@ function cronsCalling(ctx: BuildContext, model: string, method: string): XmlCron
 // Built once per analysis: callers ask per call and per model, thousands of times on a full tree.
 const crons = new WeakMap<BuildContext, Map<string, XmlCron[]>>();
 const records = new WeakMap<BuildContext, ModuleAnalysis['other']>();
+const recordModules = new WeakMap<BuildContext, Map<ModuleAnalysis['other'][number], string>>();
+/** The module whose data loads a record. */
+function moduleOfRecord(ctx: BuildContext, r: ModuleAnalysis['other'][number]): string | undefined {
+  let m = recordModules.get(ctx);
+  if (!m) recordModules.set(ctx, (m = new Map(ctx.modules.flatMap((x) => x.other.map((o) => [o, x.name] as const)))));
+  return m.get(r);
+}
 const templates = new WeakMap<BuildContext, Map<string, ModuleAnalysis['mailTemplates'][number]>>();
 function recordsOf(ctx: BuildContext): ModuleAnalysis['other'] {
   let r = records.get(ctx);

@@ -4,6 +4,7 @@
  * tracking, refusals of create/write/unlink, record rules and what they grant.
  */
 import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel, RaisedMessage } from '../../analysis/types.js';
+import { WRITTEN_NOW, WRITTEN_TODAY } from '../../analysis/python-effects.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
 import { docSummary } from './story.js';
@@ -55,7 +56,7 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
       return fields.length ? [at(`Changing ${listing(fields.map(label))} on the form ${filled.length ? `sets ${listing(filled)}` : 'updates other fields'}`, meth)] : [];
     }
     case 'override': {
-      const verb = OVERRIDE_VERB[meth.name];
+      const verb = OVERRIDE_VERB[meth.name] ?? (meth.decorators.some((d) => d.name === 'api.ondelete') ? 'Deleting' : undefined);
       if (!verb) return [];
       const out = meth.messages.map((m) => refusal(m, `${verb} is refused`));
       for (const call of meth.effects?.calls ?? []) {
@@ -99,6 +100,8 @@ export function writePhrase(ctx: BuildContext, model: string, w: FieldWrite): st
   if ((def === undefined || def.type === 'Boolean') && (w.value === 'true' || w.value === 'false')) return `${w.value === 'true' ? 'ticks' : 'unticks'} "${label}"${where}`;
   // `rec.close_date = False` empties a field that is no Boolean.
   if (w.value === 'false') return `clears ${label}${where}`;
+  if (w.value === WRITTEN_TODAY) return `sets ${label}${where} to today's date`;
+  if (w.value === WRITTEN_NOW) return `sets ${label}${where} to the current date and time`;
   const shown = def?.selection?.find(([k]) => k === w.value)?.[1] ?? w.value;
   return `sets ${label}${where} to "${shown}"`;
 }

@@ -1,0 +1,124 @@
+/**
+ * What Odoo 17's maintenance module showed wrong or missed (read by hand first, then compared):
+ * an @api.ondelete method's refusal ("You cannot delete an equipment category containing
+ * equipment...") was not in the map; a stage record was "loaded by addons" (the folder above the
+ * module, not the module) when the addons path is nested; a write of fields.Date.today() was not
+ * told at all ("Close Date is set when the request reaches a done stage").
+ */
+import { featureMapOf } from './support.js';
+import type { MapFeature } from './support.js';
+
+const FILES: Record<string, string> = {
+  'workshop/__init__.py': 'from . import models\n',
+  'workshop/__manifest__.py': "{'name': 'Workshop', 'depends': ['mail'], 'data': ['security/ir.model.access.csv', 'data/workshop_data.xml', 'views/workshop_views.xml']}\n",
+  'workshop/models/__init__.py': 'from . import workshop\n',
+  'workshop/models/workshop.py': `from odoo import api, fields, models, _
+from odoo.exceptions import UserError
+
+
+class Stage(models.Model):
+    _name = 'workshop.stage'
+    _description = 'Workshop Stage'
+
+    name = fields.Char(required=True)
+    done = fields.Boolean('Request Done')
+
+
+class Category(models.Model):
+    _name = 'workshop.category'
+    _description = 'Machine Category'
+
+    name = fields.Char(required=True)
+    job_ids = fields.One2many('workshop.job', 'category_id')
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_contains_jobs(self):
+        for category in self:
+            if category.job_ids:
+                raise UserError(_("You cannot delete a category that holds jobs."))
+
+
+class Job(models.Model):
+    _name = 'workshop.job'
+    _description = 'Workshop Job'
+
+    name = fields.Char(required=True)
+    category_id = fields.Many2one('workshop.category', 'Category')
+    stage_id = fields.Many2one('workshop.stage', 'Stage')
+    close_date = fields.Date('Close Date')
+    started_at = fields.Datetime('Started')
+
+    def write(self, vals):
+        res = super().write(vals)
+        if 'stage_id' in vals:
+            self.filtered(lambda j: j.stage_id.done).write({'close_date': fields.Date.today()})
+        return res
+
+    def action_start(self):
+        self.write({'started_at': fields.Datetime.now()})
+`,
+  'workshop/security/ir.model.access.csv':
+    'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n' +
+    'access_stage,stage,model_workshop_stage,base.group_user,1,1,1,1\n' +
+    'access_category,category,model_workshop_category,base.group_user,1,1,1,1\n' +
+    'access_job,job,model_workshop_job,base.group_user,1,1,1,1\n',
+  'workshop/data/workshop_data.xml': `<?xml version="1.0"?>
+<odoo>
+    <record id="stage_new" model="workshop.stage"><field name="name">New</field></record>
+    <record id="stage_done" model="workshop.stage"><field name="name">Repaired</field><field name="done" eval="True"/></record>
+</odoo>
+`,
+  'workshop/views/workshop_views.xml': `<?xml version="1.0"?>
+<odoo>
+    <record id="job_form" model="ir.ui.view">
+        <field name="name">workshop.job.form</field>
+        <field name="model">workshop.job</field>
+        <field name="arch" type="xml">
+            <form>
+                <header>
+                    <button name="action_start" string="Start" type="object"/>
+                    <field name="stage_id" widget="statusbar" options="{'clickable': '1'}"/>
+                </header>
+                <field name="name"/>
+                <field name="category_id"/>
+                <field name="close_date"/>
+            </form>
+        </field>
+    </record>
+    <record id="job_kanban" model="ir.ui.view">
+        <field name="name">workshop.job.kanban</field>
+        <field name="model">workshop.job</field>
+        <field name="arch" type="xml">
+            <kanban default_group_by="stage_id"><templates><t t-name="kanban-box"><div><field name="name"/></div></t></templates></kanban>
+        </field>
+    </record>
+    <record id="category_form" model="ir.ui.view">
+        <field name="name">workshop.category.form</field>
+        <field name="model">workshop.category</field>
+        <field name="arch" type="xml"><form><field name="name"/></form></field>
+    </record>
+</odoo>
+`,
+};
+
+let features: Record<string, MapFeature>;
+beforeAll(async () => {
+  // The addons path two folders deep, as in a customer's repository (src/custom/workshop/...).
+  features = await featureMapOf(FILES, 'src/custom');
+});
+
+const all = (id: string) => features[id].stories.flatMap((s) => [s.text, ...s.acceptance]);
+
+test('an @api.ondelete method refuses deleting, at its raise', () => {
+  expect(all('workshop-model-workshop_category')).toContain('Deleting is refused with "You cannot delete a category that holds jobs." (src/custom/workshop/models/workshop.py:24).');
+});
+
+test('a stage record is loaded by its module, wherever the addons path is', () => {
+  expect(all('workshop-lifecycle-workshop_job')).toContain('The stage "Repaired" is loaded by workshop (src/custom/workshop/data/workshop_data.xml:4).');
+});
+
+test("a write of today's date or the current time says so", () => {
+  const job = all('workshop-model-workshop_job');
+  expect(job).toContain("When Stage changes, saving it can also set Close Date to today's date (src/custom/workshop/models/workshop.py:40).");
+  expect(job).toContain('It sets Started to the current date and time (src/custom/workshop/models/workshop.py:44).');
+});
