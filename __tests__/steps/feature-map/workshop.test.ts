@@ -56,12 +56,34 @@ class Job(models.Model):
 
     def action_start(self):
         self.write({'started_at': fields.Datetime.now()})
+
+
+class Measured(models.AbstractModel):
+    _name = 'workshop.measured'
+    _description = 'Measured Item'
+
+    effective_date = fields.Date('Effective Date', required=True)
+    mtbf = fields.Integer(compute='_compute_mtbf', string='MTBF')
+
+    @api.depends('effective_date')
+    def _compute_mtbf(self):
+        for item in self:
+            item.mtbf = 0
+
+
+class Machine(models.Model):
+    _name = 'workshop.machine'
+    _inherit = ['mail.thread', 'workshop.measured']
+    _description = 'Machine'
+
+    name = fields.Char(required=True)
 `,
   'workshop/security/ir.model.access.csv':
     'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n' +
     'access_stage,stage,model_workshop_stage,base.group_user,1,1,1,1\n' +
     'access_category,category,model_workshop_category,base.group_user,1,1,1,1\n' +
-    'access_job,job,model_workshop_job,base.group_user,1,1,1,1\n',
+    'access_job,job,model_workshop_job,base.group_user,1,1,1,1\n' +
+    'access_machine,machine,model_workshop_machine,base.group_user,1,1,1,1\n',
   'workshop/data/workshop_data.xml': `<?xml version="1.0"?>
 <odoo>
     <record id="stage_new" model="workshop.stage"><field name="name">New</field></record>
@@ -121,4 +143,10 @@ test("a write of today's date or the current time says so", () => {
   const job = all('workshop-model-workshop_job');
   expect(job).toContain("When Stage changes, saving it can also set Close Date to today's date (src/custom/workshop/models/workshop.py:40).");
   expect(job).toContain('It sets Started to the current date and time (src/custom/workshop/models/workshop.py:44).');
+});
+
+test("an abstract model of the same module that a model inherits brings its fields' criteria, with their labels", () => {
+  const machine = all('workshop-model-workshop_machine');
+  expect(machine).toContain('Effective Date is required to save a Machine (src/custom/workshop/models/workshop.py:51).');
+  expect(machine).toContain('MTBF is computed from Effective Date (src/custom/workshop/models/workshop.py:55).');
 });

@@ -40,6 +40,16 @@ export const backOffice = (groups: readonly string[]): string[] => {
   return inside.length ? inside : groups.length ? ['base.group_user'] : [];
 };
 
+/**
+ * A model's classes and the abstract models of the same module it inherits: maintenance.equipment
+ * gets its MTBF, MTTR and next-failure computes from maintenance.mixin, declared beside it.
+ */
+function withMixins(m: ModuleAnalysis, model: string, classes: readonly PyModel[]): PyModel[] {
+  const inherited = new Set(classes.flatMap((c) => c.inherit).filter((x) => x !== model));
+  if (!inherited.size) return [...classes];
+  return [...classes, ...m.models.filter((c) => c.kind === 'abstract' && c.name && c.name !== model && inherited.has(c.name))];
+}
+
 /** Menus a module adds under another app's menus (no root menu of its own). */
 function navigationFeature(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const own = new Set(m.menus.map((x) => x.id));
@@ -259,7 +269,8 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const menus = m.menus.filter((x) => actions.some((a) => a.id === x.action));
     const creators = ctx.reach(model, 'create');
     const readers = ctx.reach(model, 'read');
-    const acceptance = [...fieldCriteria(ctx, model, classes), ...reactions(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const own = withMixins(m, model, classes);
+    const acceptance = [...fieldCriteria(ctx, model, own), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
     // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
     const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
     const where = viewPhrase(views.map((v) => v.type));
@@ -328,7 +339,8 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const known = ctx.reach(model, 'write');
     // A model of another app whose access rights are not analysed: the module's own roles use it.
     const writers = known.length ? known : internalRoleGroups(ctx, m);
-    const criteria = [...fieldCriteria(ctx, model, classes), ...reactions(ctx, model, classes), ...ruleCriteria(ctx, m, model)];
+    const own = withMixins(m, model, classes);
+    const criteria = [...fieldCriteria(ctx, model, own), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
     const stories: Story[] = [];
     // Fields a view shows to some groups only are those groups' story, not every writer's.
     const seenBy = new Map<string, Set<string>>();

@@ -143,7 +143,33 @@ export class BuildContext {
         }
       }
     }
-    return this.labels.get(`${model}\0${field}`) ?? humanize(field.replace(/_ids?$/, ''));
+    const own = this.labels.get(`${model}\0${field}`);
+    if (own) return own;
+    // A field of a mixin the model inherits (maintenance.mixin's Effective Date on equipment).
+    for (const parent of this.parentsOf(model)) {
+      const inherited = this.labels.get(`${parent}\0${field}`);
+      if (inherited) return inherited;
+    }
+    return humanize(field.replace(/_ids?$/, ''));
+  }
+
+  private parents?: Map<string, string[]>;
+
+  /** The models a model inherits from (`_inherit = ['mail.thread', 'maintenance.mixin']`), over every analysed class. */
+  private parentsOf(model: string): readonly string[] {
+    if (!this.parents) {
+      this.parents = new Map();
+      for (const m of this.modules) {
+        for (const c of m.models) {
+          const name = c.name ?? c.inherit[0];
+          if (!name) continue;
+          const list = this.parents.get(name) ?? [];
+          for (const p of c.inherit) if (p !== name && !list.includes(p)) list.push(p);
+          this.parents.set(name, list);
+        }
+      }
+    }
+    return this.parents.get(model) ?? [];
   }
 
   /** The role groups that reach a model with a permission (access rights; no group means every internal user). */
