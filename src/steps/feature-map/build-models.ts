@@ -44,10 +44,33 @@ export const backOffice = (groups: readonly string[]): string[] => {
  * A model's classes and the abstract models of the same module it inherits: maintenance.equipment
  * gets its MTBF, MTTR and next-failure computes from maintenance.mixin, declared beside it.
  */
-function withMixins(m: ModuleAnalysis, model: string, classes: readonly PyModel[]): PyModel[] {
+function withMixins(ctx: BuildContext, m: ModuleAnalysis, model: string, classes: readonly PyModel[]): PyModel[] {
   const inherited = new Set(classes.flatMap((c) => c.inherit).filter((x) => x !== model));
   if (!inherited.size) return [...classes];
-  return [...classes, ...m.models.filter((c) => c.kind === 'abstract' && c.name && c.name !== model && inherited.has(c.name))];
+  const mixins = m.models.filter((c) => c.kind === 'abstract' && c.name && c.name !== model && inherited.has(c.name) && inheritorsOf(ctx, c.name) <= OWN_MIXIN_USERS);
+  // Their fields and what computes or checks them; their other methods are the mixin's own business.
+  return [...classes, ...mixins.map((c) => ({ ...c, methods: c.methods.filter((x) => x.role === 'compute' || x.role === 'constraint') }))];
+}
+
+/**
+ * A mixin that more models inherit is a capability of the framework (mail.thread, avatar.mixin),
+ * told once where it is declared, not on each model that uses it.
+ */
+const OWN_MIXIN_USERS = 3;
+const inheritors = new WeakMap<BuildContext, Map<string, number>>();
+function inheritorsOf(ctx: BuildContext, mixin: string): number {
+  let counts = inheritors.get(ctx);
+  if (!counts) {
+    const users = new Map<string, Set<string>>();
+    for (const x of ctx.modules) {
+      for (const c of x.models) {
+        const name = c.name ?? c.inherit[0];
+        for (const p of c.inherit) if (p !== name && name) (users.get(p) ?? users.set(p, new Set()).get(p))?.add(name);
+      }
+    }
+    inheritors.set(ctx, (counts = new Map([...users].map(([k, v]) => [k, v.size]))));
+  }
+  return counts.get(mixin) ?? 0;
 }
 
 /** Menus a module adds under another app's menus (no root menu of its own). */
@@ -269,7 +292,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const menus = m.menus.filter((x) => actions.some((a) => a.id === x.action));
     const creators = ctx.reach(model, 'create');
     const readers = ctx.reach(model, 'read');
-    const own = withMixins(m, model, classes);
+    const own = withMixins(ctx, m, model, classes);
     const acceptance = [...fieldCriteria(ctx, model, own), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
     // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
     const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
@@ -339,7 +362,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const known = ctx.reach(model, 'write');
     // A model of another app whose access rights are not analysed: the module's own roles use it.
     const writers = known.length ? known : internalRoleGroups(ctx, m);
-    const own = withMixins(m, model, classes);
+    const own = withMixins(ctx, m, model, classes);
     const criteria = [...fieldCriteria(ctx, model, own), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
     const stories: Story[] = [];
     // Fields a view shows to some groups only are those groups' story, not every writer's.
