@@ -88,3 +88,15 @@ test('a name keeps no gap where its emoji was, and ids stay as they were', () =>
     ['1.x.b', ['( ) Reports']],
   ]);
 });
+
+test('the current sprint, one level above the finished ones, is named by its sprint heading, not by its "Task Progress" sub-heading (peoplehub)', () => {
+  const plan = parsed(
+    '# Tracker\n\n## Current Sprint: Sprint 4 (Leave & Dashboard)\n**Status:** In Progress\n\n### Task Progress\n\n#### Backend Tasks\n\n| ID | Task | Status |\n|----|------|--------|\n| BE-030 | Schema: Leave models | Done |\n\n' +
+      '## Completed Sprints\n\n### Sprint 1: Foundation\n\n| ID | Task | Status |\n|----|------|--------|\n| BE-001 | Setup | Done |\n\n### Sprint 2: Employees\n\n| ID | Task | Status |\n|----|------|--------|\n| BE-010 | Employee CRUD | Done |\n',
+  );
+  expect(plan.phases.map((p) => [p.key, p.name])).toEqual([
+    ['4', 'Sprint 4 (Leave & Dashboard)'],
+    ['1', 'Sprint 1: Foundation'],
+    ['2', 'Sprint 2: Employees'],
+  ]);
+});

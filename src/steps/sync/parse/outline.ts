@@ -38,6 +38,10 @@ export interface Outline {
 }
 
 const PHASE_WORD = /^(phase|stage|sprint|milestone|wave|batch|epic|release|iteration|part|week|step|round|cycle|workstream|stream|fase|etapa|étape|stufe|meilenstein|阶段|階段|フェーズ|단계)\b/i;
+/** A phase named inside a heading's text: "Current Sprint: Sprint 4 (Leave & Dashboard)" -> "Sprint 4 (Leave & Dashboard)". */
+const PHASE_INSIDE = /\b(?:phase|sprint|milestone|wave|iteration|release)\s+[A-Za-z0-9.]+\b.*$/i;
+/** A heading that only says "here are the tasks": it names no phase of its own. */
+const PROGRESS_NAME = /^(?:task|work|sprint)?\s*(?:progress|status|board|breakdown|tracking|backlog)$/i;
 const META = /^(\d+[.)]?\s*)?(summary|overview|totals?|statistics|notes?|references?|naming|conventions?|glossary|purpose|context|background|introduction|goals?|scope|rules|how to|dependencies|risks?|assumptions?|appendix|changelog|history|decisions?( log)?|open questions|table of contents|contents|guidelines|out of scope)\b/i;
 /** Status words that, alone as a heading, name a kind of work: a section, never a status group. */
 const TOPICS = /^\W*(testing|qa|verify|verifying|checking)\W*$/i;
@@ -92,6 +96,14 @@ export function buildOutline(
   const holds = (i: number) => subtreeOf(i).some((n, k) => (n.type === 'heading' ? task.has(i + 1 + k) : isTaskBlock(n)));
   const level = phaseWords.length > 0 ? modeDepth(phaseWords.map((i) => (kids[i] as Heading).depth)) : minDepth(candidates.filter(holds).map((i) => (kids[i] as Heading).depth));
   const titleH1 = firstH1 !== undefined && level === 1 && PHASE_WORD.test(text(firstH1)) ? undefined : firstH1;
+  // "## Current Sprint: Sprint 4 (Leave & Dashboard)" over "### Task Progress": a phase-level heading
+  // that only says "the tasks" is the phase its parent heading names.
+  const namedByParent = (i: number): string | undefined => {
+    if (!PROGRESS_NAME.test(text(i))) return undefined;
+    const depth = (kids[i] as Heading).depth;
+    const parent = [...idx].reverse().find((j) => j < i && (kids[j] as Heading).depth < depth);
+    return parent === undefined ? undefined : PHASE_INSIDE.exec(text(parent))?.[0].trim();
+  };
   const headings = new Map<number, HeadingInfo>();
   for (const i of idx) {
     const h = kids[i] as Heading;
@@ -103,7 +115,7 @@ export function buildOutline(
       : isMeta(text(i)) || GENERIC.test(text(i)) ? 'meta'
       : h.depth === level ? 'phase'
       : 'section';
-    const name = head.id ? `${head.id} ${head.title}` : head.title || text(i);
+    const name = (kind === 'phase' && namedByParent(i)) || (head.id ? `${head.id} ${head.title}` : head.title || text(i));
     headings.set(i, { index: i, heading: h, depth: h.depth, kind, name, id: head.id, status: group(i) ?? head.status, subtree: subtreeOf(i) });
   }
   const h1 = titleH1 === undefined ? undefined : cleanName(nodeText(kids[titleH1] as Heading)).replace(TITLE_PREFIX, '').trim();
