@@ -100,3 +100,12 @@ test('the current sprint, one level above the finished ones, is named by its spr
     ['2', 'Sprint 2: Employees'],
   ]);
 });
+
+test('in a list without checkboxes, an item without a status symbol is a statement beside the marked ones, not a pending task (braven_charts)', () => {
+  const plan = parsed('# Plan\n\n## Phase 1\n\n- [ ] Port widget\n\n**Impact**:\n- ✅ **Good**: Now 60fps\n- ⚠️ **Theming**: needs re-verification\n');
+  expect(brief(plan)).toEqual([
+    { title: 'Port widget', status: 'pending' },
+    { title: 'Good: Now 60fps', status: 'done' },
+  ]);
+  expect(plan.notices).toContainEqual(expect.objectContaining({ line: 9, level: 'info', message: expect.stringMatching(/without a status symbol/) }));
+});

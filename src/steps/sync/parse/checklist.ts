@@ -79,6 +79,12 @@ export function readTaskList(list: List, ctx: ListContext, parentId?: string): P
       ctx.log.info(line, 'list item without a checkbox in a task list: kept out of the tasks');
       continue;
     }
+    // A list without checkboxes is a task list because some items carry a status symbol ("- ✅ Login
+    // API"); an item without one is a statement beside them ("- ⚠️ **Theming**: needs re-verification").
+    if (!checkboxes && !hasSymbol(item, ctx.legend)) {
+      ctx.log.info(line, 'list item without a status symbol among items with one: kept out of the tasks');
+      continue;
+    }
     const para = firstParagraph(item);
     const parsed = parseItemText(marker?.text ?? (para ? nodeText(para) : ''), ctx.legend, { plainNumber: true });
     if (!parsed.title) {
