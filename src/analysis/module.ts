@@ -115,6 +115,7 @@ export async function analyseModule(
       if (py.problem) problems.push(py.problem);
       m.models.push(...py.models);
       m.controllers.push(...py.controllers);
+      if (py.functions) (m.functions ??= []).push(...py.functions);
     }
   }
   for (const dataFile of m.manifest.data) {

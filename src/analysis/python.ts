@@ -8,9 +8,14 @@ import { endLineOf, firstNamed, firstSyntaxError, lineOf, named, textOf, withPyt
 import { routeOf } from './python-effects.js';
 import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, RaisedMessage, SourceProblem, SqlConstraint } from './types.js';
 
+/** Where install and uninstall hooks are defined (`post_init_hook` in the manifest names one). */
+const HOOK_FILE = /(?:^|\/)(?:hooks|__init__)\.py$/;
+
 export interface PythonAnalysis {
   models: PyModel[];
   controllers: PyController[];
+  /** Module-level functions of hooks.py and __init__.py: the install hooks the manifest may name. */
+  functions?: PyMethod[];
   problem?: SourceProblem;
 }
 
@@ -32,15 +37,30 @@ export function analysePython(src: string, file: string): PythonAnalysis {
       };
     }
     const classes: ClassRead[] = [];
+    // Module-level functions of the files install hooks live in (hooks.py, __init__.py), in source order with the classes.
+    const hookFile = HOOK_FILE.test(file);
+    const functions: { method: MethodRead; body: BodySpan; after: number }[] = [];
     for (const stmt of named(root)) {
-      const cls = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (cls?.type === 'class_definition') {
-        const c = readClass(cls, src, file) ?? readController(cls, src, file);
+      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type === 'class_definition') {
+        const c = readClass(def, src, file) ?? readController(def, src, file);
         if (c) classes.push(c);
+      } else if (hookFile && def?.type === 'function_definition') {
+        const f = readMethod(stmt, src, file);
+        if (f) functions.push({ ...f, after: classes.length });
       }
     }
     // Complexity, raise messages and effects of every method, in one pass over the file's tree.
-    const scans = scanBodies(root, classes.flatMap((c) => c.bodies), src, file);
+    const bodies = classes.flatMap((c, k) => [...functions.filter((f) => f.after === k).map((f) => f.body), ...c.bodies]);
+    bodies.push(...functions.filter((f) => f.after === classes.length).map((f) => f.body));
+    const all = scanBodies(root, bodies, src, file);
+    const fnScans = new Map<BodySpan, (typeof all)[number]>();
+    const scans: typeof all = [];
+    bodies.forEach((b, k) => (functions.some((f) => f.body === b) ? fnScans.set(b, all[k]) : scans.push(all[k])));
+    const topLevel = functions.map(({ method, body }): PyMethod => {
+      const { forwardsWrite: _f, ...scan } = fnScans.get(body) as (typeof all)[number];
+      return { ...method, ...scan, role: 'other' };
+    });
     let i = 0;
     const models: PyModel[] = [];
     const controllers: PyController[] = [];
@@ -58,7 +78,7 @@ export function analysePython(src: string, file: string): PythonAnalysis {
       if (c.kind === 'model') models.push({ ...c.model, methods });
       else controllers.push({ ...c.controller, methods });
     }
-    return { models, controllers };
+    return topLevel.length ? { models, controllers, functions: topLevel } : { models, controllers };
   });
 }
 

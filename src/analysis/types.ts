@@ -342,6 +342,8 @@ export interface ModuleAnalysis extends XmlData {
   assets: { js: number; scss: number; css: number; xml: number };
   assetFiles: AssetFile[];
   controllers: PyController[];
+  /** Module-level functions of hooks.py and __init__.py (install hooks); absent when none. */
+  functions?: PyMethod[];
   lines: LineCounts;
   /** Python test files (tests/test_*.py): coverage to report, never features. */
   testFiles?: number;

@@ -10,7 +10,31 @@ import type { MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
   'workshop/__init__.py': 'from . import models\n',
-  'workshop/__manifest__.py': "{'name': 'Workshop', 'depends': ['mail'], 'data': ['security/ir.model.access.csv', 'data/workshop_data.xml', 'views/workshop_views.xml']}\n",
+  'workshop/__manifest__.py':
+    "{'name': 'Workshop', 'depends': ['mail'], 'data': ['security/ir.model.access.csv', 'security/workshop_rules.xml', 'data/workshop_data.xml', 'views/workshop_views.xml'], 'post_init_hook': 'post_init_hook'}\n",
+  // OCA maintenance_plan's hook: it turns existing data into plans, and refuses to install on ambiguous data.
+  'workshop/hooks.py': `from odoo import _
+from odoo.exceptions import UserError
+
+
+def post_init_hook(env):
+    """Create a default category for the machines already in the database."""
+    machines = env["workshop.machine"].search([])
+    if len(machines.mapped("name")) != len(machines):
+        raise UserError(_("Two machines share a name: rename one before installing."))
+    env["workshop.category"].create({"name": "Default"})
+`,
+  // OCA maintenance_plan: users reach the plans of the equipment they follow.
+  'workshop/security/workshop_rules.xml': `<?xml version="1.0"?>
+<odoo>
+    <record id="job_rule_user" model="ir.rule">
+        <field name="name">Jobs of the machines one follows</field>
+        <field name="model_id" ref="model_workshop_job"/>
+        <field name="domain_force">[('category_id.message_partner_ids', 'in', [user.partner_id.id])]</field>
+        <field name="groups" eval="[(4, ref('base.group_user'))]"/>
+    </record>
+</odoo>
+`,
   'workshop/models/__init__.py': 'from . import workshop\n',
   'workshop/models/workshop.py': `from odoo import api, fields, models, _
 from odoo.exceptions import UserError
@@ -149,4 +173,20 @@ test("an abstract model of the same module that a model inherits brings its fiel
   const machine = all('workshop-model-workshop_machine');
   expect(machine).toContain('Effective Date is required to save a Machine (src/custom/workshop/models/workshop.py:51).');
   expect(machine).toContain('MTBF is computed from Effective Date (src/custom/workshop/models/workshop.py:55).');
+});
+
+test('the install hook the manifest names says what it does, creates and refuses', () => {
+  expect(all('workshop-data-records')).toEqual([
+    'As an Administrator, I want to install Workshop and find Workshop Stage ready.',
+    'Loads 2 Workshop Stage records (workshop.stage) (src/custom/workshop/data/workshop_data.xml:3).',
+    'Installing it runs post_init_hook: Create a default category for the machines already in the database (src/custom/workshop/hooks.py:5).',
+    'Installing is refused with "Two machines share a name: rename one before installing." (src/custom/workshop/hooks.py:9).',
+    'Creates a Machine Category (src/custom/workshop/hooks.py:10).',
+  ]);
+});
+
+test('a rule on what a related record\'s followers are says whose followers', () => {
+  expect(all('workshop-model-workshop_job')).toContain(
+    'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:3).',
+  );
 });

@@ -1,9 +1,11 @@
 /** Features for who may do what (roles, access rights, record rules), settings, and data-only modules. */
 import type { ModuleAnalysis, XmlOtherRecord } from '../../analysis/types.js';
+import { callCriterion } from './build-lifecycle.js';
 import { BuildContext } from './context.js';
+import { refusal } from './criteria.js';
 import { featureId } from './ids.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
-import { firstReason, story } from './story.js';
+import { docSummary, firstReason, story } from './story.js';
 import { humanize, listing } from './text.js';
 import { emptyMetrics, type Feature, type Story } from './types.js';
 
@@ -116,13 +118,24 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
     if (own(r)) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
     else updated.set(r.model, [...(updated.get(r.model) ?? []), r]);
   }
-  if (hasOther && !byModel.size && !updated.size) return [];
+  // The install hook the manifest names, when the analysis read its function (hooks.py or __init__.py).
+  const hook = m.manifest.postInitHook ? m.functions?.find((f) => f.name === m.manifest.postInitHook) : undefined;
+  // Beside functional features, a hook is worth a feature when the code tells what it does.
+  const told = !!hook && (!!docSummary(hook.docstring) || hook.messages.length > 0 || (hook.effects?.calls ?? []).some((c) => callCriterion(ctx, c.name, c.arg).length > 0));
+  if (hasOther && !byModel.size && !updated.size && !told) return [];
   if (!byModel.size && !updated.size && !m.manifest.postInitHook) return [];
   const acceptance = [
     ...[...byModel].map(([model, refs]) => at(`Loads ${refs.length} ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${model})`, refs[0])),
     ...[...updated].map(([model, refs]) => at(`Changes ${refs.length} existing ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${listing(refs.slice(0, 3).map((r) => r.id))}${refs.length > 3 ? ', ...' : ''})`, refs[0])),
   ];
-  if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));
+  if (hook) {
+    const doc = docSummary(hook.docstring);
+    acceptance.push(
+      at(`Installing it runs ${hook.name}${doc ? `: ${doc}` : ''}`, hook),
+      ...hook.messages.map((msg) => refusal(msg, 'Installing is refused')),
+      ...(hook.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+    );
+  } else if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));
   const what = [...new Set([...byModel.keys(), ...updated.keys()])].map((x) => ctx.label(x));
   return [
     {
@@ -132,7 +145,7 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
       title: `Configuration data: ${listing(what.slice(0, 4)) || 'install hook'}${what.length > 4 ? ` and ${what.length - 4} more` : ''}`,
       roles: ['Administrator'],
       stories: [story('Administrator', `install ${m.manifest.name ?? m.name} and find ${listing(what.slice(0, 4)) || 'its setup'} ready`, firstReason([m.manifest.summary, m.manifest.description]), acceptance)],
-      evidence: [ev(m.manifest), ...[...byModel.values(), ...updated.values()].map((refs) => ev(refs[0]))],
+      evidence: [ev(m.manifest), ...(hook ? [ev(hook)] : []), ...[...byModel.values(), ...updated.values()].map((refs) => ev(refs[0]))],
       metrics: { ...emptyMetrics(), loc: m.other.length * 4 },
     },
   ];

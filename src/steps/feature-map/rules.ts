@@ -42,16 +42,19 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
 function grants(d: string, label: (path: string) => string, model: string): string {
   if (d === '' || ALL.test(d)) return `all ${model} records`;
   if (NONE.test(d)) return `no ${model} record`;
-  const follows = /message_partner_ids|message_follower_ids/.test(d);
+  // `('equipment_id.message_partner_ids', 'in', [user.partner_id.id])`: they follow its equipment, not it.
+  const followed = /['"]((?:\w+\.)*)message_(?:partner|follower)_ids/.exec(d);
+  const follows = !!followed || /message_partner_ids|message_follower_ids/.test(d);
+  const through = followed?.[1] ? followed[1].replace(/\.$/, '') : '';
   const own = fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
   if (own.length) {
     // `[('state', '!=', 'done'), ('user_id', '=', user.id)]`: their own, and what else it tests.
-    const also = fieldsMatching(d, /./).filter((f) => !own.includes(f) && !/^message_(partner|follower)_ids/.test(f));
+    const also = fieldsMatching(d, /./).filter((f) => !own.includes(f) && !/(^|\.)message_(partner|follower)_ids$/.test(f));
     // Said as a test, not as "and" or "or": the domain may join its terms either way.
     const more = also.length ? `; the rule also tests ${also.map(label).join(', ')}` : '';
-    return `only their own ${model} records (${own.map(label).join(' or ')} is them${follows ? ', or they follow it' : ''}${more})`;
+    return `only their own ${model} records (${own.map(label).join(' or ')} is them${follows ? `, or they follow ${through ? `its ${label(through)}` : 'it'}` : ''}${more})`;
   }
-  if (follows) return `only the ${model} records they follow`;
+  if (follows) return through ? `only the ${model} records whose ${label(through)} they follow` : `only the ${model} records they follow`;
   if (/\bcompany_ids\b|user\.company_id|allowed_company_ids/.test(d)) return `only ${model} records of their companies (or without a company)`;
   const partner = fieldsMatching(d, /user\.(commercial_)?partner_id/);
   if (partner.length || /user\.(commercial_)?partner_id/.test(d)) {
