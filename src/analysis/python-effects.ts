@@ -335,12 +335,25 @@ function readIfGuard(raise: PyNode, src: string, file: string, out: EffectsFound
   // One guard per if: the first raise of its body states it.
   if (named(block).find((s) => s.type === 'raise_statement')?.startIndex !== raise.startIndex) return;
   const cond = stmt.childForFieldName('condition');
-  const cmp = cond ? comparisons(cond, src) : [];
+  // `if self.filtered(lambda r: r.state != 'under_repair'): raise`: raised when any record matches the lambda.
+  const filter = cond ? filteredLambda(cond, src) : undefined;
+  const cmp = filter ? comparisons(filter, src) : cond ? comparisons(cond, src) : [];
   if (cmp.length !== 1) return;
   const message = firstMessage(raise, src);
   // The condition names the refused values; a negated one names the allowed values.
   const { field, negated, values } = cmp[0];
   out.guards.push({ field, allowed: negated, values, message, file, line: lineOf(stmt), at: stmt.startIndex });
+}
+
+/** The body of the lambda of `<records>.filtered(lambda r: ...)`, when that call is the whole condition. */
+function filteredLambda(cond: PyNode, src: string): PyNode | undefined {
+  if (cond.type !== 'call') return undefined;
+  const callee = cond.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
+  if (!name || textOf(name, src) !== 'filtered') return undefined;
+  const args = cond.childForFieldName('arguments');
+  const lambda = args ? named(args).find((a) => a.type === 'lambda') : undefined;
+  return lambda?.childForFieldName('body') ?? undefined;
 }
 
 function readFilterGuard(call: PyNode, src: string, file: string, out: EffectsFound): void {

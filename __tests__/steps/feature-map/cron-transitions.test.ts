@@ -97,7 +97,7 @@ test('a transition a scheduled action performs, through the method it calls, is 
   expect(scheduled.map((s) => s.text)).toEqual(['As an Internal User, I want to have Odoo move a Lease Contract to Expired every day.']);
   expect(scheduled[0].acceptance).toContain('The scheduled action "Leases: check contracts" runs manage_expiry every day, without anyone starting it (addons/lease/data/cron.xml:2).');
   expect(scheduled[0].acceptance.join('\n')).not.toMatch(/runs from code/);
-  expect(scheduled[0].acceptance).toContain(`Manage expiry sets Status to Expired (addons/lease/models/lease.py:${L("_safe_write({'state'")}).`);
+  expect(scheduled[0].acceptance).toContain(`Manage expiry can set Status to Expired, only on the records a condition in the code picks (addons/lease/models/lease.py:${L("_safe_write({'state'")}).`);
   // A method nothing calls stays what it was: code, no schedule claimed.
   const expire = stories.find((s) => s.acceptance.some((a) => a.includes(`lease.py:${L("{'state': 'expired'})")}`) && a.startsWith('Expire')));
   expect(expire?.text).toBe('As an Internal User, I want to move a Lease Contract to Expired.');

@@ -101,13 +101,38 @@ class Machine(models.Model):
     _description = 'Machine'
 
     name = fields.Char(required=True)
+
+
+# Odoo 17 repair: buttons reach the state writes through the methods they call.
+class Order(models.Model):
+    _name = 'workshop.order'
+    _description = 'Repair Order'
+
+    state = fields.Selection([('draft', 'New'), ('confirmed', 'Confirmed'), ('under_repair', 'Under Repair'), ('done', 'Repaired')], string='Status', default='draft')
+
+    def action_validate(self):
+        if self.filtered(lambda o: o.state != 'draft'):
+            raise UserError(_("Only new orders can be confirmed."))
+        return self._action_confirm()
+
+    def _action_confirm(self):
+        self.write({'state': 'confirmed'})
+
+    def action_repair_end(self):
+        if self.filtered(lambda o: o.state != 'under_repair'):
+            raise UserError(_("Repair must be under repair in order to end reparation."))
+        return self.action_repair_done()
+
+    def action_repair_done(self):
+        self.write({'state': 'done'})
 `,
   'workshop/security/ir.model.access.csv':
     'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n' +
     'access_stage,stage,model_workshop_stage,base.group_user,1,1,1,1\n' +
     'access_category,category,model_workshop_category,base.group_user,1,1,1,1\n' +
     'access_job,job,model_workshop_job,base.group_user,1,1,1,1\n' +
-    'access_machine,machine,model_workshop_machine,base.group_user,1,1,1,1\n',
+    'access_machine,machine,model_workshop_machine,base.group_user,1,1,1,1\n' +
+    'access_order,order,model_workshop_order,base.group_user,1,1,1,1\n',
   'workshop/data/workshop_data.xml': `<?xml version="1.0"?>
 <odoo>
     <record id="stage_new" model="workshop.stage"><field name="name">New</field></record>
@@ -136,6 +161,19 @@ class Machine(models.Model):
         <field name="model">workshop.job</field>
         <field name="arch" type="xml">
             <kanban default_group_by="stage_id"><templates><t t-name="kanban-box"><div><field name="name"/></div></t></templates></kanban>
+        </field>
+    </record>
+    <record id="order_form" model="ir.ui.view">
+        <field name="name">workshop.order.form</field>
+        <field name="model">workshop.order</field>
+        <field name="arch" type="xml">
+            <form>
+                <header>
+                    <button name="action_validate" string="Confirm Repair" type="object"/>
+                    <button name="action_repair_end" string="End Repair" type="object"/>
+                    <field name="state" widget="statusbar"/>
+                </header>
+            </form>
         </field>
     </record>
     <record id="category_form" model="ir.ui.view">
@@ -189,4 +227,18 @@ test('a rule on what a related record\'s followers are says whose followers', ()
   expect(all('workshop-model-workshop_job')).toContain(
     'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:3).',
   );
+});
+
+test('a button reaches a state write through the method it calls: the transition is that button\'s, with the checks of the button\'s method', () => {
+  const life = features['workshop-lifecycle-workshop_order'].stories;
+  const confirm = life.find((x) => x.text.includes('to Confirmed'));
+  expect(confirm?.text).toBe('As an Internal User, I want to move a Repair Order from New to Confirmed with "Confirm Repair".');
+  expect(confirm?.acceptance).toEqual([
+    '"Confirm Repair" sets Status to Confirmed (src/custom/workshop/models/workshop.py:81).',
+    'Refused with "Only new orders can be confirmed." unless Status is New (src/custom/workshop/models/workshop.py:76).',
+    '"Confirm Repair" runs action_validate, which calls _action_confirm (src/custom/workshop/models/workshop.py:75).',
+  ]);
+  const end = life.find((x) => x.text.includes('to Repaired'));
+  expect(end?.text).toBe('As an Internal User, I want to move a Repair Order from Under Repair to Repaired with "End Repair".');
+  expect(JSON.stringify(life)).not.toContain('No button');
 });

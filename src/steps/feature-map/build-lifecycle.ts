@@ -22,6 +22,8 @@ export interface Transition {
   from: string[];
   to: string;
   buttons: ViewButton[];
+  /** The buttons that reach `method` through their own method's calls, with that method (repair's "End Repair": action_repair_end -> action_repair_done). */
+  via: { button: ViewButton; by: PyMethod }[];
 }
 
 /** The state field of a model's classes: a Selection named state/status with literal values. */
@@ -34,23 +36,43 @@ export function stateField(classes: readonly PyModel[]): PyField | undefined {
 export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField): Transition[] {
   const keys = (field.selection ?? []).map(([k]) => k);
   const out: Transition[] = [];
+  const all = classesOf(m, model).flatMap((c) => c.methods);
+  const viewButtons = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.type === 'object' || b.type === undefined));
+  // What each button's method runs on its own records, two calls deep: the buttons that reach a method.
+  const reachedBy = new Map<PyMethod, { button: ViewButton; by: PyMethod }[]>();
+  for (const b of viewButtons) {
+    const root = all.find((x) => x.name === b.name);
+    if (!root) continue;
+    for (const { method } of selfCallChain(all, [b.name], 2)) {
+      if (method === root) continue;
+      reachedBy.set(method, [...(reachedBy.get(method) ?? []), { button: b, by: root }]);
+    }
+  }
   for (const cls of classesOf(m, model)) {
     for (const method of cls.methods) {
       if (method.role === 'compute' || method.role === 'onchange' || method.name === 'write' || method.name === 'create') continue;
       const writes = (method.effects?.writes ?? []).filter((w) => w.field === field.name && keys.includes(w.value));
       if (!writes.length) continue;
-      const guards = (method.effects?.guards ?? []).filter((g) => g.field === field.name);
+      const direct = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === method.name));
+      const indirect = direct.length ? [] : (reachedBy.get(method) ?? []);
+      const buttons = [...direct, ...indirect.map((r) => r.button)];
+      const via = indirect.filter((r, k) => indirect.findIndex((x) => x.by === r.by) === k);
+      // Reached by one button's method only: what that method checks first holds too.
+      const checked = [method, ...(via.length === 1 ? [via[0].by] : [])];
+      const guards = checked.flatMap((x) => x.effects?.guards ?? []).filter((g) => g.field === field.name);
       let from: string[] = [];
       for (const g of guards) {
         const allowed = g.allowed ? g.values : keys.filter((k) => !g.values.includes(k));
         from = from.length ? from.filter((k) => allowed.includes(k)) : [...allowed];
       }
-      const buttons = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === method.name));
-      for (const to of [...new Set(writes.map((w) => w.value))]) out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons });
+      for (const to of [...new Set(writes.map((w) => w.value))]) out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via });
     }
   }
   return out;
 }
+
+/** The guards that hold on a transition: its method's, and those of the one button method that reaches it. */
+const guardsOf = (t: Transition) => [t.method, ...(t.via.length === 1 ? [t.via[0].by] : [])].flatMap((x) => x.effects?.guards ?? []);
 
 /** "a, b or c". */
 const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
@@ -87,15 +109,19 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const moved = `${article(label)} ${label} ${fromText}to ${name(t.to)}`;
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
+      // mrp's Cancel sets Done on flexible-BOM orders still in progress: a write under a condition no state guard explains.
+      const unexplained = !!write?.conditional && !guardsOf(t).some((g) => g.field === field.name);
       const acceptance = [
-        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} sets ${field.string ?? 'Status'} to ${name(t.to)}`, write)] : []),
-        ...(t.method.effects?.guards ?? [])
+        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${unexplained ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${unexplained ? ', only on the records a condition in the code picks' : ''}`, write)] : []),
+        ...guardsOf(t)
           .filter((g) => g.field === field.name)
           .map((g) => {
             const allowed = g.allowed ? g.values : (field.selection ?? []).map(([k]) => k).filter((k) => !g.values.includes(k));
             return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
           }),
-        ...t.method.messages.filter((msg) => !(t.method.effects?.guards ?? []).some((g) => g.message === msg.text)).map((msg) => refusal(msg)),
+        // What the method, and the button's own method before it, refuse besides those guards.
+        ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.message === msg.text)).map((msg) => refusal(msg)),
+        ...t.via.map((v) => at(`"${v.button.string ?? humanize(v.by.name)}" runs ${v.by.name}, which calls ${t.method.name}`, v.by)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
         ...(cron
