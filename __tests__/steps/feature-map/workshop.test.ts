@@ -27,6 +27,12 @@ def post_init_hook(env):
   // OCA maintenance_plan: users reach the plans of the equipment they follow.
   'workshop/security/workshop_rules.xml': `<?xml version="1.0"?>
 <odoo>
+    <record id="job_position_public" model="ir.rule">
+        <field name="name">Job Positions: Public</field>
+        <field name="model_id" ref="hr.model_hr_job"/>
+        <field name="domain_force">[('website_published', '=', True)]</field>
+        <field name="groups" eval="[(4, ref('base.group_public'))]"/>
+    </record>
     <record id="job_rule_user" model="ir.rule">
         <field name="name">Jobs of the machines one follows</field>
         <field name="model_id" ref="model_workshop_job"/>
@@ -225,7 +231,7 @@ test('the install hook the manifest names says what it does, creates and refuses
 
 test('a rule on what a related record\'s followers are says whose followers', () => {
   expect(all('workshop-model-workshop_job')).toContain(
-    'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:3).',
+    'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:9).',
   );
 });
 
@@ -241,4 +247,10 @@ test('a button reaches a state write through the method it calls: the transition
   const end = life.find((x) => x.text.includes('to Repaired'));
   expect(end?.text).toBe('As an Internal User, I want to move a Repair Order from Under Repair to Repaired with "End Repair".');
   expect(JSON.stringify(life)).not.toContain('No button');
+});
+
+test("a standard model whose module is not analysed keeps Odoo's name; the website's rule reads as published records", () => {
+  // website_hr_recruitment alone: hr.job was "Hr job", its public rule a raw domain.
+  const every = Object.values(features).flatMap((f) => f.stories.flatMap((x) => x.acceptance));
+  expect(every).toContain('Public User sees only the published Job Position records (src/custom/workshop/security/workshop_rules.xml:3).');
 });

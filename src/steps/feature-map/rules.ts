@@ -24,6 +24,7 @@ function fieldsMatching(domain: string, value: RegExp): string[] {
 }
 
 const ALL = /^\[\s*(\(\s*1\s*,\s*['"]=['"]\s*,\s*1\s*\)\s*)?\]$/;
+const PUBLISHED = /^\[\s*\(\s*['"](?:website_published|is_published)['"]\s*,\s*['"]=['"]\s*,\s*True\s*\)\s*\]$/;
 const NONE = /^\[\s*\(\s*0\s*,\s*['"]=['"]\s*,\s*1\s*\)\s*\]$/;
 
 export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string, model: string): RuleMeaning {
@@ -42,6 +43,8 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
 function grants(d: string, label: (path: string) => string, model: string): string {
   if (d === '' || ALL.test(d)) return `all ${model} records`;
   if (NONE.test(d)) return `no ${model} record`;
+  // The website's rule: `[('website_published', '=', True)]`, `[('is_published', '=', True)]`.
+  if (PUBLISHED.test(d)) return `only the published ${model} records`;
   // `('equipment_id.message_partner_ids', 'in', [user.partner_id.id])`: they follow its equipment, not it.
   const followed = /['"]((?:\w+\.)*)message_(?:partner|follower)_ids/.exec(d);
   const follows = !!followed || /message_partner_ids|message_follower_ids/.test(d);
