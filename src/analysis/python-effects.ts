@@ -147,12 +147,14 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isPar
   }
   if (CALLS.has(name)) {
     const first = stringValue(args.positional[0], src) ?? (args.positional[0]?.type === 'list' ? stringList(args.positional[0], src)[0] : undefined);
-    const model = name === 'create' && receiver ? envModel(receiver, src) : undefined;
+    const model = name === 'create' && receiver ? envModel(envOf(receiver, src), src) : undefined;
     if (name === 'create' && !model) return;
     if (name === 'ref' && !first?.includes('.')) return;
     // `self.copy({...})` duplicates a record; `vals.copy()` and `context.copy()` take no argument.
     if (name === 'copy' && args.positional.length + args.keyword.size === 0) return;
-    out.calls.push({ name, arg: model ?? first, file, line: lineOf(n) });
+    // `request.env['hr.job'].sudo().create(...)` creates whatever the user's rights are.
+    const sudo = model !== undefined && receiver !== null && /\.sudo\(/.test(textOf(receiver, src));
+    out.calls.push({ name, arg: model ?? first, file, line: lineOf(n), ...(sudo ? { sudo: true } : {}) });
   }
 }
 
@@ -257,6 +259,19 @@ function recordsOf(n: PyNode, src: string): { own: true; some?: boolean } | { mo
     cur = fn?.childForFieldName('object') ?? null;
   }
   return undefined;
+}
+
+/** `env['x.y'].with_context(...).sudo()` -> `env['x.y']`: the calls that keep the model. */
+function envOf(n: PyNode, src: string): PyNode {
+  let cur = n;
+  while (cur.type === 'call') {
+    const fn = cur.childForFieldName('function');
+    const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+    const object = fn?.childForFieldName('object');
+    if (!attr || !object || !/^(?:with_context|sudo|with_company|with_user|with_env)$/.test(textOf(attr, src))) break;
+    cur = object;
+  }
+  return cur;
 }
 
 /** `self.env['x.y']` -> 'x.y'. */

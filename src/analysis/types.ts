@@ -70,6 +70,8 @@ export interface MethodCall extends SourceRef {
   onChangeOf?: readonly string[];
   /** Under a condition on something else too (`if rec.close_date:`, `.filtered(...)`): not every time. */
   conditional?: boolean;
+  /** A create() past the user's access rights (`env['x'].sudo().create(...)`). */
+  sudo?: true;
 }
 
 export interface MethodEffects {

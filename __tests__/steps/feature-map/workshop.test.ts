@@ -132,6 +132,22 @@ class Order(models.Model):
     def action_repair_done(self):
         self.write({'state': 'done'})
 `,
+  // website_hr_recruitment's /jobs/add: a signed-in website route that creates a record with the user's rights.
+  'workshop/controllers/main.py': `from odoo import http
+from odoo.http import request
+
+
+class WorkshopSite(http.Controller):
+    @http.route('/workshop/job/add', type='json', auth="user", website=True)
+    def job_add(self, **kwargs):
+        job = request.env['workshop.job'].with_context(rendering_bundle=True).create({'name': 'New job'})
+        return job.id
+
+    @http.route('/workshop/request', type='http', auth="user", website=True)
+    def request_job(self, **kwargs):
+        request.env['workshop.job'].sudo().create({'name': kwargs.get('name')})
+        return request.redirect('/my')
+`,
   'workshop/security/ir.model.access.csv':
     'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n' +
     'access_stage,stage,model_workshop_stage,base.group_user,1,1,1,1\n' +
@@ -253,4 +269,9 @@ test("a standard model whose module is not analysed keeps Odoo's name; the websi
   // website_hr_recruitment alone: hr.job was "Hr job", its public rule a raw domain.
   const every = Object.values(features).flatMap((f) => f.stories.flatMap((x) => x.acceptance));
   expect(every).toContain('Public User sees only the published Job Position records (src/custom/workshop/security/workshop_rules.xml:3).');
+});
+
+test('a signed-in website route that creates records with the user\'s rights is for those who may create them; with sudo() it stays a portal page', () => {
+  const texts = features['workshop-route-workshopsite'].stories.map((x) => x.text);
+  expect(texts).toEqual(['As an Internal User, I want to call /workshop/job/add (json).', 'As a Portal User, I want to open /workshop/request.']);
 });

@@ -11,10 +11,20 @@ const ev = BuildContext.ev;
 const at = BuildContext.at;
 
 /** Who reaches a route: by its auth and where it lives. */
-function audience(c: PyController, meth: PyMethod): { role: string; group: string } {
+function audience(ctx: BuildContext, c: PyController, meth: PyMethod): { role: string; group: string } {
   const r = meth.route;
   if (!r) return { role: 'Internal User', group: 'base.group_user' };
   if (r.auth === 'public' || r.auth === 'none') return { role: 'Public User', group: 'base.group_public' };
+  // A signed-in route that creates records with the user's own rights is for those who may create
+  // them: website_hr_recruitment's /jobs/add creates a Job Position, which portal users cannot.
+  const created = (meth.effects?.calls ?? []).find((x) => x.name === 'create' && x.arg && !x.sudo)?.arg;
+  if (created) {
+    const creators = ctx.reach(created, 'create');
+    if (!creators.some((g) => OUTSIDERS.has(g))) {
+      const inside = creators.filter((g) => !OUTSIDERS.has(g));
+      return inside.length ? { role: ctx.primaryRole(inside), group: inside[0] } : { role: 'Internal User', group: 'base.group_user' };
+    }
+  }
   if (r.urls.some((u) => u.startsWith('/my')) || /CustomerPortal/.test(c.bases)) return { role: 'Portal User', group: 'base.group_portal' };
   if (r.website) return { role: 'Portal User', group: 'base.group_portal' };
   return { role: 'Internal User', group: 'base.group_user' };
@@ -35,7 +45,7 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const changed = c.methods.filter((x) => x.route && !x.route.urls.length);
     const stories: Story[] = routed.map((meth) => {
       const r = meth.route as NonNullable<PyMethod['route']>;
-      const who = audience(c, meth);
+      const who = audience(ctx, c, meth);
       const url = r.urls[0] ?? '/';
       const api = r.type === 'json' || r.type === 'jsonrpc' || r.auth === 'none' || r.auth === 'bearer';
       const goal = api ? `call ${url} (${r.type}${r.methods.length ? `, ${r.methods.join('/')}` : ''})` : `open ${url}${r.urls.length > 1 ? ` (and ${r.urls.length - 1} more URL${r.urls.length > 2 ? 's' : ''})` : ''}`;
@@ -48,9 +58,9 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       const first = stories[0];
       const extra = changed.map((x) => at(`Also changes the existing route handled by ${x.name}`, x));
       if (first) stories[0] = { ...first, acceptance: [...first.acceptance, ...extra] };
-      else stories.push(story(audience(c, changed[0]).role, `see ${listing(changed.map((x) => x.name))} behave as this module changes ${changed.length > 1 ? 'them' : 'it'}`, firstReason(changed.map((x) => x.docstring)), extra));
+      else stories.push(story(audience(ctx, c, changed[0]).role, `see ${listing(changed.map((x) => x.name))} behave as this module changes ${changed.length > 1 ? 'them' : 'it'}`, firstReason(changed.map((x) => x.docstring)), extra));
     }
-    const portal = routed.some((x) => audience(c, x).group === 'base.group_portal');
+    const portal = routed.some((x) => audience(ctx, c, x).group === 'base.group_portal');
     const api = routed.every((x) => x.route?.type === 'json' || x.route?.auth === 'none');
     const kindWord = portal ? 'Portal' : api ? 'API' : routed.some((x) => x.route?.website) ? 'Website' : 'Web';
     const urls = routed.flatMap((x) => x.route?.urls ?? []);
@@ -59,7 +69,7 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       module: m.name,
       kind: 'route' as const,
       title: urls.length ? `${kindWord} pages: ${urls.slice(0, 3).join(', ')}${urls.length > 3 ? ` and ${urls.length - 3} more` : ''}` : `Changed routes: ${listing(changed.map((x) => x.name))}`,
-      roles: [...new Set([...routed, ...changed].map((x) => audience(c, x).role))],
+      roles: [...new Set([...routed, ...changed].map((x) => audience(ctx, c, x).role))],
       stories,
       evidence: [ev(c), ...routed.map(ev), ...changed.map(ev)],
       metrics: {
