@@ -174,7 +174,7 @@ class WorkshopSite(http.Controller):
                 </header>
                 <field name="name"/>
                 <field name="category_id"/>
-                <field name="close_date"/>
+                <field name="close_date" groups="base.group_no_one"/>
             </form>
         </field>
     </record>
@@ -274,4 +274,8 @@ test("a standard model whose module is not analysed keeps Odoo's name; the websi
 test('a signed-in website route that creates records with the user\'s rights is for those who may create them; with sudo() it stays a portal page', () => {
   const texts = features['workshop-route-workshopsite'].stories.map((x) => x.text);
   expect(texts).toEqual(['As an Internal User, I want to call /workshop/job/add (json).', 'As a Portal User, I want to open /workshop/request.']);
+});
+
+test("a field the model's own form shows to some roles or in debug mode only says so (maintenance: Cost, to Equipment Manager only)", () => {
+  expect(all('workshop-model-workshop_job')).toContain('Close Date is shown in debug mode only (src/custom/workshop/views/workshop_views.xml:14).');
 });

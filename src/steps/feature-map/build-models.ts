@@ -1,5 +1,5 @@
 /** Features for apps (root menus), business objects with their views and buttons, extensions, wizards. */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, ViewButton, XmlAction, XmlMenu, XmlView } from '../../analysis/types.js';
+import type { ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlAction, XmlMenu, XmlView } from '../../analysis/types.js';
 import { BuildContext, classesOf, isNewModel } from './context.js';
 import { fieldCriteria, refusal, ruleCriteria, shownTo, writeCriterion, writePhrase } from './criteria.js';
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
@@ -71,6 +71,30 @@ function inheritorsOf(ctx: BuildContext, mixin: string): number {
     inheritors.set(ctx, (counts = new Map([...users].map(([k, v]) => [k, v.size]))));
   }
   return counts.get(mixin) ?? 0;
+}
+
+/**
+ * Fields the model's own views show to some roles only, or in debug mode only: maintenance's
+ * equipment Cost is shown to Equipment Manager only. Feature toggles (multi-company) are no audience.
+ */
+function shownOnlyTo(ctx: BuildContext, model: string, views: readonly XmlView[]): string[] {
+  const byGroups = new Map<string, { name: string; ref: PlacedField }[]>();
+  for (const p of views.flatMap((v) => v.fields ?? [])) {
+    if (!p.groups.length) continue;
+    const key = [...new Set(p.groups)].sort().join(',');
+    const list = byGroups.get(key) ?? [];
+    if (!list.some((x) => x.name === p.name)) list.push({ name: p.name, ref: p });
+    byGroups.set(key, list);
+  }
+  const out: string[] = [];
+  for (const [key, fields] of byGroups) {
+    const groups = key.split(',');
+    if (!ctx.roleNames(groups).length && !groups.includes('base.group_no_one')) continue;
+    const names = fields.map((f) => ctx.fieldLabel(model, f.name));
+    const shown = names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more fields` : listing(names);
+    out.push(at(`${shown} ${names.length > 1 ? 'are' : 'is'} shown ${shownTo(ctx, groups)}`, fields[0].ref));
+  }
+  return out;
 }
 
 /** Menus a module adds under another app's menus (no root menu of its own). */
@@ -293,7 +317,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const creators = ctx.reach(model, 'create');
     const readers = ctx.reach(model, 'read');
     const own = withMixins(ctx, m, model, classes);
-    const acceptance = [...fieldCriteria(ctx, model, own), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
+    const acceptance = [...fieldCriteria(ctx, model, own), ...shownOnlyTo(ctx, model, views), ...reactions(ctx, model, own), ...ruleCriteria(ctx, m, model)];
     // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
     const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
     const where = viewPhrase(views.map((v) => v.type));
