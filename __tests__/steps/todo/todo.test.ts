@@ -215,3 +215,11 @@ test('an owner typed in Latin-1 in ToDo.md is refused at its line, and ToDo.md i
   });
   expect(readFileSync(join(w.dir, 'ToDo.md')).equals(bytes)).toBe(true);
 });
+
+test("a model's first story carries its fields and views; a story that only looks the records up is a small part (maintenance: \"look up Stages\" was half of maintenance.stage)", async () => {
+  const { todo } = await workspace();
+  const first = section(todo, 'equipment_maintenance-model-equipment_item.s1');
+  const reader = section(todo, 'equipment_maintenance-model-equipment_item.s2');
+  expect(reader).toMatch(/^\*\*Story:\*\* As an? .+, I want to look up /m);
+  expect(hours(reader).l).toBeLessThan(hours(first).l / 6);
+});

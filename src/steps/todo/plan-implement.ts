@@ -58,8 +58,11 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
       continue;
     }
     // Each story carries a share of the feature's work: one part for the story, one per criterion.
-    const weight = (n: number) => 1 + n;
-    const total = f.stories.reduce((s, st) => s + weight(st.acceptance.length), 0);
+    // A model's first story (record and follow it in its views) also carries its fields and views:
+    // "look up Stages", an access right, is not half the work of maintenance.stage.
+    const structure = f.kind === 'model' ? f.metrics.fields ** 0.8 + f.metrics.views ** 0.8 : 0;
+    const weight = (n: number, i: number) => 1 + n + (i === 0 ? structure : 0);
+    const total = f.stories.reduce((s, st, i) => s + weight(st.acceptance.length, i), 0);
     f.stories.forEach((st, i) => {
       const title = f.stories.length === 1 ? f.title : `${f.title}: story ${i + 1} of ${f.stories.length}`;
       out.push(
@@ -68,7 +71,7 @@ export function planImplement(w: ModuleWork, model: EstimateModel): TaskDraft[] 
             ...common,
             id: `${f.id}.s${i + 1}`,
             title: `Build ${title}`,
-            share: weight(st.acceptance.length) / total,
+            share: weight(st.acceptance.length, i) / total,
             story: st.text,
             checklist: st.acceptance.map((c) => criterionItem(c, a?.dir)),
             checklistTitle: 'Acceptance criteria',
