@@ -263,6 +263,8 @@ test('a button reaches a state write through the method it calls: the transition
   const end = life.find((x) => x.text.includes('to Repaired'));
   expect(end?.text).toBe('As an Internal User, I want to move a Repair Order from Under Repair to Repaired with "End Repair".');
   expect(JSON.stringify(life)).not.toContain('No button');
+  // The buttons are told by the lifecycle only, not again as "use ..." stories of the model.
+  expect(all('workshop-model-workshop_order').filter((x) => /use "(Confirm|End) Repair"/.test(x))).toEqual([]);
 });
 
 test("a standard model whose module is not analysed keeps Odoo's name; the website's rule reads as published records", () => {

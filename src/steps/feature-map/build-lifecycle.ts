@@ -24,6 +24,11 @@ export interface Transition {
   buttons: ViewButton[];
   /** The buttons that reach `method` through their own method's calls, with that method (repair's "End Repair": action_repair_end -> action_repair_done). */
   via: { button: ViewButton; by: PyMethod }[];
+  /**
+   * The write happens only on the records a condition picks that no state guard explains (mrp's
+   * Cancel sets Done on flexible orders still in progress): a side path, not what the button is for.
+   */
+  conditional: boolean;
 }
 
 /** The state field of a model's classes: a Selection named state/status with literal values. */
@@ -65,7 +70,10 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
         const allowed = g.allowed ? g.values : keys.filter((k) => !g.values.includes(k));
         from = from.length ? from.filter((k) => allowed.includes(k)) : [...allowed];
       }
-      for (const to of [...new Set(writes.map((w) => w.value))]) out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via });
+      for (const to of [...new Set(writes.map((w) => w.value))]) {
+        const conditional = writes.filter((w) => w.value === to).every((w) => w.conditional) && guards.length === 0;
+        out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via, conditional });
+      }
     }
   }
   return out;
@@ -110,7 +118,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
       // mrp's Cancel sets Done on flexible-BOM orders still in progress: a write under a condition no state guard explains.
-      const unexplained = !!write?.conditional && !guardsOf(t).some((g) => g.field === field.name);
+      const unexplained = t.conditional;
       const acceptance = [
         ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${unexplained ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${unexplained ? ', only on the records a condition in the code picks' : ''}`, write)] : []),
         ...guardsOf(t)

@@ -332,7 +332,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const readOnly = ctx.roleNames(readers.filter((g) => !OUTSIDERS.has(g))).filter((r) => !ctx.roleNames(creators).includes(r));
     if (readOnly[0]) stories.push(story(readOnly[0], `look up ${what}`, reason, [at(`${readOnly[0]} can read ${label} records but not create them`, accessLine(ctx, model, readers))]));
     const field = stateField(classes);
-    const transitions = new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : []);
+    const transitions = new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : []);
     stories.push(...buttonStories(ctx, m, model, classes.flatMap((c) => c.methods), transitions));
     const metrics = classMetrics(classes, model);
     metrics.views = views.length;
@@ -413,7 +413,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     }
     const methods = classes.flatMap((c) => c.methods);
     const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
-    stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).map((t) => t.method) : [])));
+    stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : [])));
     // Methods that change how the model behaves, when their docstrings say what they do.
     const explained = methods
       .filter((x) => (x.role === 'override' || x.role === 'other') && !x.name.startsWith('_compute'))
