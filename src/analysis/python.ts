@@ -50,15 +50,19 @@ export function analysePython(src: string, file: string): PythonAnalysis {
         if (f) functions.push({ ...f, after: classes.length });
       }
     }
-    // Complexity, raise messages and effects of every method, in one pass over the file's tree.
-    const bodies = classes.flatMap((c, k) => [...functions.filter((f) => f.after === k).map((f) => f.body), ...c.bodies]);
-    bodies.push(...functions.filter((f) => f.after === classes.length).map((f) => f.body));
-    const all = scanBodies(root, bodies, src, file);
-    const fnScans = new Map<BodySpan, (typeof all)[number]>();
-    const scans: typeof all = [];
-    bodies.forEach((b, k) => (functions.some((f) => f.body === b) ? fnScans.set(b, all[k]) : scans.push(all[k])));
-    const topLevel = functions.map(({ method, body }): PyMethod => {
-      const { forwardsWrite: _f, ...scan } = fnScans.get(body) as (typeof all)[number];
+    // Complexity, raise messages and effects of every method and function, in one pass over the
+    // file's tree: the bodies in source order, each function between the classes it was read between.
+    const order: { body: BodySpan; fn?: number }[] = [];
+    const functionsAfter = (k: number) => functions.forEach((f, j) => void (f.after === k && order.push({ body: f.body, fn: j })));
+    classes.forEach((c, k) => {
+      functionsAfter(k);
+      for (const body of c.bodies) order.push({ body });
+    });
+    functionsAfter(classes.length);
+    const all = scanBodies(root, order.map((o) => o.body), src, file);
+    const scans = all.filter((_s, k) => order[k].fn === undefined);
+    const topLevel = functions.map(({ method }, j): PyMethod => {
+      const { forwardsWrite: _f, ...scan } = all[order.findIndex((o) => o.fn === j)];
       return { ...method, ...scan, role: 'other' };
     });
     let i = 0;
