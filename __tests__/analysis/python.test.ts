@@ -287,3 +287,25 @@ class Production(models.Model):
     ]);
   });
 });
+
+// Odoo 17 account.move: action_post posts through `other_moves._post(soft=False)`, a part of its own records.
+test('a call on a name the method gave part of its own records is a call on its own records; a related record is not', () => {
+  const src = `from odoo import models
+
+
+class Move(models.Model):
+    _name = 'account.move'
+
+    def action_post(self):
+        moves_with_payments = self.filtered('payment_id')
+        other_moves = self - moves_with_payments
+        if other_moves:
+            other_moves._post(soft=False)
+        partner = self.partner_id
+        partner._increase_rank()
+        return False
+`;
+  const m = analysePython(src, 'account/models/account_move.py').models[0].methods[0];
+  expect(m.selfCalls).toContain('_post');
+  expect(m.selfCalls).not.toContain('_increase_rank');
+});

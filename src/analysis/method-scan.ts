@@ -16,6 +16,13 @@ const DECISIONS = new Set([
 const NESTED = new Set(['function_definition', 'class_definition']);
 /** `self.name(` at a call's start: the method calls `name` on its own records. */
 const SELF_CALL = /self\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
+/**
+ * `x = self`, `x = self - y`, `x = self.filtered(...)` (sorted, with_context, sudo, browse, search...):
+ * x holds records of the method's own model. Not `x = self.partner_id` or `x = self.env[...]`.
+ */
+const SELF_ALIAS = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*self(?:[ \t]*[-&|][^=]|\.(?:filtered|filtered_domain|sorted|with_context|sudo|with_company|with_user|exists|browse|search)\(|[ \t]*(?:#|\r?\n|$))/y;
+/** `name.method(` at a call's start. */
+const ALIAS_CALL = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 
 const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call'];
 
@@ -48,6 +55,8 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
+  // Names the body gives a part of its own records (`other_moves = self - moves_with_payments`).
+  const aliases = new Set<string>();
   let names: number[] | undefined;
   const offsets = () => (names ??= callNameOffsets(src));
   // Open `if 'field' in vals:` blocks (their end offset and fields): what runs inside them is a
@@ -56,7 +65,10 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
   for (const n of root.descendantsOfType(SCANNED)) {
     if (!n) continue;
     const at = n.startIndex;
-    while (b < bodies.length && bodies[b].to <= at) b++;
+    while (b < bodies.length && bodies[b].to <= at) {
+      b++;
+      aliases.clear();
+    }
     if (b === bodies.length) break;
     if (at < bodies[b].from) continue;
     const type = n.type;
@@ -90,6 +102,16 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       SELF_CALL.lastIndex = at;
       const name = SELF_CALL.exec(src)?.[1];
       if (name && !scan.selfCalls.includes(name)) scan.selfCalls.push(name);
+    } else if (type === 'call' && at >= nestedUntil && aliases.size) {
+      // `other_moves._post(soft=False)` where other_moves is some of self: account.move's action_post.
+      ALIAS_CALL.lastIndex = at;
+      const m = ALIAS_CALL.exec(src);
+      if (m && aliases.has(m[1]) && !scan.selfCalls.includes(m[2])) scan.selfCalls.push(m[2]);
+    }
+    if (type === 'assignment' && at >= nestedUntil) {
+      SELF_ALIAS.lastIndex = at;
+      const a = SELF_ALIAS.exec(src);
+      if (a) aliases.add(a[1]);
     }
     if (type === 'raise_statement' && !raisesBug(src, at)) {
       const m = firstMessage(n, src);
