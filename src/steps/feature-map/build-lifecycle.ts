@@ -117,10 +117,8 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const moved = `${article(label)} ${label} ${fromText}to ${name(t.to)}`;
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
-      // mrp's Cancel sets Done on flexible-BOM orders still in progress: a write under a condition no state guard explains.
-      const unexplained = t.conditional;
       const acceptance = [
-        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${unexplained ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${unexplained ? ', only on the records a condition in the code picks' : ''}`, write)] : []),
+        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.conditional ? ', only on the records a condition in the code picks' : ''}`, write)] : []),
         ...guardsOf(t)
           .filter((g) => g.field === field.name)
           .map((g) => {
