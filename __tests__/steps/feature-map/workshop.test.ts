@@ -24,9 +24,21 @@ def post_init_hook(env):
         raise UserError(_("Two machines share a name: rename one before installing."))
     env["workshop.category"].create({"name": "Default"})
 `,
+  // website_hr_recruitment adds implied groups to hr_recruitment's groups: the names stay hr_recruitment's.
+  'garage_hr/__manifest__.py': "{'name': 'Garage HR', 'depends': ['base'], 'data': ['security/groups.xml']}\n",
+  'garage_hr/security/groups.xml': `<?xml version="1.0"?>
+<odoo>
+    <record id="group_workshop_repair_staff" model="res.groups">
+        <field name="name">Repairer</field>
+    </record>
+</odoo>
+`,
   // OCA maintenance_plan: users reach the plans of the equipment they follow.
   'workshop/security/workshop_rules.xml': `<?xml version="1.0"?>
 <odoo>
+    <record id="garage_hr.group_workshop_repair_staff" model="res.groups">
+        <field name="implied_ids" eval="[(4, ref('base.group_user'))]"/>
+    </record>
     <record id="job_position_public" model="ir.rule">
         <field name="name">Job Positions: Public</field>
         <field name="model_id" ref="hr.model_hr_job"/>
@@ -154,7 +166,8 @@ class WorkshopSite(http.Controller):
     'access_category,category,model_workshop_category,base.group_user,1,1,1,1\n' +
     'access_job,job,model_workshop_job,base.group_user,1,1,1,1\n' +
     'access_machine,machine,model_workshop_machine,base.group_user,1,1,1,1\n' +
-    'access_order,order,model_workshop_order,base.group_user,1,1,1,1\n',
+    'access_order,order,model_workshop_order,base.group_user,1,1,1,1\n' +
+    'access_order_repairer,order repairer,model_workshop_order,garage_hr.group_workshop_repair_staff,1,1,1,1\n',
   'workshop/data/workshop_data.xml': `<?xml version="1.0"?>
 <odoo>
     <record id="stage_new" model="workshop.stage"><field name="name">New</field></record>
@@ -247,7 +260,7 @@ test('the install hook the manifest names says what it does, creates and refuses
 
 test('a rule on what a related record\'s followers are says whose followers', () => {
   expect(all('workshop-model-workshop_job')).toContain(
-    'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:9).',
+    'Internal User sees only the Workshop Job records whose Category they follow ("Jobs of the machines one follows") (src/custom/workshop/security/workshop_rules.xml:12).',
   );
 });
 
@@ -270,7 +283,7 @@ test('a button reaches a state write through the method it calls: the transition
 test("a standard model whose module is not analysed keeps Odoo's name; the website's rule reads as published records", () => {
   // website_hr_recruitment alone: hr.job was "Hr job", its public rule a raw domain.
   const every = Object.values(features).flatMap((f) => f.stories.flatMap((x) => x.acceptance));
-  expect(every).toContain('Public User sees only the published Job Position records (src/custom/workshop/security/workshop_rules.xml:3).');
+  expect(every).toContain('Public User sees only the published Job Position records (src/custom/workshop/security/workshop_rules.xml:6).');
 });
 
 test('a signed-in website route that creates records with the user\'s rights is for those who may create them; with sudo() it stays a portal page', () => {
@@ -280,4 +293,10 @@ test('a signed-in website route that creates records with the user\'s rights is 
 
 test("a field the model's own form shows to some roles or in debug mode only says so (maintenance: Cost, to Equipment Manager only)", () => {
   expect(all('workshop-model-workshop_job')).toContain('Close Date is shown in debug mode only (src/custom/workshop/views/workshop_views.xml:14).');
+});
+
+test('a group another module adds to keeps the name its own module gives it', () => {
+  const text = JSON.stringify(features);
+  expect(text).toContain('Repairer');
+  expect(text).not.toContain('Workshop Repair Staff');
 });

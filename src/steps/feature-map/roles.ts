@@ -27,6 +27,32 @@ const KNOWN_GROUPS: Record<string, string> = {
   'maintenance.group_equipment_manager': 'Equipment Manager',
   'fleet.fleet_group_user': 'Fleet Officer',
   'fleet.fleet_group_manager': 'Fleet Manager',
+  // As the analysis names them when their module is read ("Officer: Manage all applicants" in Recruitment).
+  'hr_recruitment.group_hr_recruitment_interviewer': 'Interviewer',
+  'hr_recruitment.group_hr_recruitment_user': 'Recruitment Officer',
+  'hr_recruitment.group_hr_recruitment_manager': 'Recruitment Administrator',
+  'hr_holidays.group_hr_holidays_user': 'Time Off Officer',
+  'hr_holidays.group_hr_holidays_manager': 'Time Off Administrator',
+  'hr_expense.group_hr_expense_team_approver': 'Team Approver',
+  'hr_expense.group_hr_expense_manager': 'Expenses Administrator',
+  'hr_contract.group_hr_contract_manager': 'Contracts Administrator',
+  'hr_timesheet.group_hr_timesheet_user': 'Timesheets User',
+  'hr_timesheet.group_timesheet_manager': 'Timesheets Administrator',
+  'mrp.group_mrp_user': 'Manufacturing User',
+  'mrp.group_mrp_manager': 'Manufacturing Administrator',
+  'point_of_sale.group_pos_user': 'Point of Sale User',
+  'point_of_sale.group_pos_manager': 'Point of Sale Administrator',
+  'website.group_website_restricted_editor': 'Restricted Editor',
+  'website.group_website_designer': 'Editor and Designer',
+  'event.group_event_registration_desk': 'Registration Desk User',
+  'event.group_event_user': 'Events User',
+  'event.group_event_manager': 'Events Administrator',
+  'survey.group_survey_user': 'Surveys User',
+  'survey.group_survey_manager': 'Surveys Administrator',
+  'website_slides.group_website_slides_officer': 'eLearning Officer',
+  'website_slides.group_website_slides_manager': 'eLearning Manager',
+  'im_livechat.im_livechat_group_user': 'Live Chat User',
+  'im_livechat.im_livechat_group_manager': 'Live Chat Administrator',
 };
 
 /** Groups that are no role: debug mode, multi-company/currency switches and similar toggles. */
@@ -51,7 +77,12 @@ export class RoleBook {
 
   constructor(modules: readonly ModuleAnalysis[]) {
     for (const m of modules) {
-      for (const g of m.groups) this.groups.set(g.id, g);
+      for (const g of m.groups) {
+        // A module that adds to another's group (`<record id="hr_recruitment.group_hr_recruitment_manager">`
+        // with implied_ids only) changes it: its name and category stay the defining module's.
+        const prev = this.groups.get(g.id);
+        this.groups.set(g.id, prev ? { ...prev, name: g.name ?? prev.name, category: g.category ?? prev.category, comment: g.comment ?? prev.comment, implied: [...new Set([...prev.implied, ...g.implied])] } : g);
+      }
       for (const c of m.categories) if (c.name) this.categories.set(c.id, c.name);
     }
     // Odoo creates a category per manifest category path ("Human Resources/Time Off" ->
