@@ -92,12 +92,12 @@ export function analysePython(src: string, file: string): PythonAnalysis {
  * call deep, and only `_private` helpers: a public method called this way is a feature of its own.
  */
 function withHelperMessages(methods: PyMethod[]): void {
-  const byName = new Map(methods.map((m) => [m.name, m]));
+  // Their own messages, read before any method gets its helpers': one call deep, no chains.
   const own = new Map(methods.map((m) => [m.name, m.messages]));
   methods.forEach((m, i) => {
     const extra: RaisedMessage[] = [];
     for (const name of m.selfCalls ?? []) {
-      if (!name.startsWith('_') || name === m.name || !byName.has(name)) continue;
+      if (!name.startsWith('_') || name === m.name) continue;
       for (const msg of own.get(name) ?? []) {
         if (!m.messages.some((x) => x.text === msg.text) && !extra.some((x) => x.text === msg.text)) extra.push({ ...msg, via: name });
       }

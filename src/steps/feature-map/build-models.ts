@@ -5,7 +5,7 @@ import { fieldCriteria, refusal, ruleCriteria, shownTo, writeCriterion, writePhr
 import { callCriterion, stateField, transitionsOf } from './build-lifecycle.js';
 import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
-import { accessFor, article } from './roles.js';
+import { accessFor, article, OUTSIDERS } from './roles.js';
 import { behaviourIn, docSummary, firstReason, startsWithVerb, story } from './story.js';
 import { humanize, lcfirst, listing, VIEW_NAMES } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics, type Story } from './types.js';
@@ -33,7 +33,6 @@ function classMetrics(classes: readonly PyModel[], self: string): FeatureMetrics
 
 const rootMenus = (m: ModuleAnalysis): XmlMenu[] => m.menus.filter((x) => !x.parent);
 
-const OUTSIDERS = new Set(['base.group_portal', 'base.group_public']);
 /** Back-end screens are for internal users: portal and public groups never use them. */
 export const backOffice = (groups: readonly string[]): string[] => {
   const inside = groups.filter((g) => !OUTSIDERS.has(g));
@@ -47,7 +46,7 @@ export const backOffice = (groups: readonly string[]): string[] => {
 function withMixins(ctx: BuildContext, m: ModuleAnalysis, model: string, classes: readonly PyModel[]): PyModel[] {
   const inherited = new Set(classes.flatMap((c) => c.inherit).filter((x) => x !== model));
   if (!inherited.size) return [...classes];
-  const mixins = m.models.filter((c) => c.kind === 'abstract' && c.name && c.name !== model && inherited.has(c.name) && inheritorsOf(ctx, c.name) <= OWN_MIXIN_USERS);
+  const mixins = m.models.filter((c) => c.kind === 'abstract' && c.name && c.name !== model && inherited.has(c.name) && ctx.inheritorCount(c.name) <= OWN_MIXIN_USERS);
   // Their fields and what computes or checks them; their other methods are the mixin's own business.
   return [...classes, ...mixins.map((c) => ({ ...c, methods: c.methods.filter((x) => x.role === 'compute' || x.role === 'constraint') }))];
 }
@@ -57,21 +56,6 @@ function withMixins(ctx: BuildContext, m: ModuleAnalysis, model: string, classes
  * told once where it is declared, not on each model that uses it.
  */
 const OWN_MIXIN_USERS = 3;
-const inheritors = new WeakMap<BuildContext, Map<string, number>>();
-function inheritorsOf(ctx: BuildContext, mixin: string): number {
-  let counts = inheritors.get(ctx);
-  if (!counts) {
-    const users = new Map<string, Set<string>>();
-    for (const x of ctx.modules) {
-      for (const c of x.models) {
-        const name = c.name ?? c.inherit[0];
-        for (const p of c.inherit) if (p !== name && name) (users.get(p) ?? users.set(p, new Set()).get(p))?.add(name);
-      }
-    }
-    inheritors.set(ctx, (counts = new Map([...users].map(([k, v]) => [k, v.size]))));
-  }
-  return counts.get(mixin) ?? 0;
-}
 
 /**
  * Fields the model's own views show to some roles only, or in debug mode only: maintenance's
@@ -135,7 +119,7 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const leaves = children.filter((x) => x.action);
     const models = m.actions.filter((a) => leaves.some((l) => l.action === a.id)).map((a) => a.resModel).filter((x): x is string => !!x);
     // Portal and public users never see the back office's menus, whatever they may read.
-    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read')).filter((g) => !OUTSIDE.has(g));
+    const groups = root.groups.length ? root.groups : models.flatMap((x) => ctx.reach(x, 'read')).filter((g) => !OUTSIDERS.has(g));
     const name = root.name ?? humanize(root.id.split('.').pop() ?? root.id);
     // Who sees a menu below the app: the role groups of the nearest menu on its path that names a
     // role (none: as the app), and whether that path needs debug mode. Feature switches ("Manage
@@ -197,9 +181,6 @@ export function appFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     };
   });
 }
-
-/** Groups of users outside the back office. */
-const OUTSIDE = new Set(['base.group_portal', 'base.group_public']);
 
 /** Every analysed window action by id, built once per analysis (menus ask thousands of times on a full tree). */
 const actionIndex = new WeakMap<BuildContext, Map<string, XmlAction>>();

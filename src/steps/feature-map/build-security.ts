@@ -103,10 +103,13 @@ function relatedSetting(ctx: BuildContext, related: string): string {
   return rest.length ? `It is kept on the ${ctx.fieldLabel(SETTINGS, head)} it is set for (${related})` : `It edits ${related}`;
 }
 
-/** A module with no models, views or routes of its own: the configuration data it loads. */
 /** Records that set the system up rather than give users something to work with. */
 const TECHNICAL_DATA = /^(ir\.|mail\.|res\.groups|base\.|web_|website\.|function$|delete$|digest\.|bus\.|res\.lang|res\.currency)/;
 
+/**
+ * The configuration data a module loads or changes, and what its install hook does: a feature of
+ * its own for a module with nothing else, beside functional features only when it says something.
+ */
 export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boolean): Feature[] {
   const byModel = new Map<string, { file: string; line: number }[]>();
   // Records of other modules this one changes (`<record id="base.default_user">`): loaded by those modules.
@@ -120,8 +123,10 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
   }
   // The install hook the manifest names, when the analysis read its function (hooks.py or __init__.py).
   const hook = m.manifest.postInitHook ? m.functions?.find((f) => f.name === m.manifest.postInitHook) : undefined;
+  const hookDoc = hook && docSummary(hook.docstring);
+  const hookCalls = (hook?.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c)));
   // Beside functional features, a hook is worth a feature when the code tells what it does.
-  const told = !!hook && (!!docSummary(hook.docstring) || hook.messages.length > 0 || (hook.effects?.calls ?? []).some((c) => callCriterion(ctx, c.name, c.arg).length > 0));
+  const told = !!hook && (!!hookDoc || hook.messages.length > 0 || hookCalls.length > 0);
   if (hasOther && !byModel.size && !updated.size && !told) return [];
   if (!byModel.size && !updated.size && !m.manifest.postInitHook) return [];
   const acceptance = [
@@ -129,11 +134,10 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
     ...[...updated].map(([model, refs]) => at(`Changes ${refs.length} existing ${ctx.label(model)} record${refs.length > 1 ? 's' : ''} (${listing(refs.slice(0, 3).map((r) => r.id))}${refs.length > 3 ? ', ...' : ''})`, refs[0])),
   ];
   if (hook) {
-    const doc = docSummary(hook.docstring);
     acceptance.push(
-      at(`Installing it runs ${hook.name}${doc ? `: ${doc}` : ''}`, hook),
+      at(`Installing it runs ${hook.name}${hookDoc ? `: ${hookDoc}` : ''}`, hook),
       ...hook.messages.map((msg) => refusal(msg, 'Installing is refused')),
-      ...(hook.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+      ...hookCalls,
     );
   } else if (m.manifest.postInitHook) acceptance.push(at(`Installing it runs ${m.manifest.postInitHook}`, m.manifest));
   const what = [...new Set([...byModel.keys(), ...updated.keys()])].map((x) => ctx.label(x));

@@ -3,6 +3,7 @@ import type { AssetFile, ModuleAnalysis, PyController, PyMethod } from '../../an
 import { BuildContext } from './context.js';
 import { refusal } from './criteria.js';
 import { featureId } from './ids.js';
+import { OUTSIDERS } from './roles.js';
 import { firstReason, story } from './story.js';
 import { listing } from './text.js';
 import { emptyMetrics, type Feature, type Story } from './types.js';
@@ -21,8 +22,7 @@ function audience(ctx: BuildContext, c: PyController, meth: PyMethod): { role: s
   if (created) {
     const creators = ctx.reach(created, 'create');
     if (!creators.some((g) => OUTSIDERS.has(g))) {
-      const inside = creators.filter((g) => !OUTSIDERS.has(g));
-      return inside.length ? { role: ctx.primaryRole(inside), group: inside[0] } : { role: 'Internal User', group: 'base.group_user' };
+      return creators.length ? { role: ctx.primaryRole(creators), group: creators[0] } : { role: 'Internal User', group: 'base.group_user' };
     }
   }
   if (r.urls.some((u) => u.startsWith('/my')) || /CustomerPortal/.test(c.bases)) return { role: 'Portal User', group: 'base.group_portal' };
@@ -148,8 +148,6 @@ export function uiFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     },
   ];
 }
-
-const OUTSIDERS = new Set(['base.group_portal', 'base.group_public']);
 
 /** The module's roles for back-end screens: portal and public users never reach them. */
 export function internalRoleGroups(ctx: BuildContext, m: ModuleAnalysis): string[] {

@@ -154,9 +154,14 @@ export class BuildContext {
   }
 
   private parents?: Map<string, string[]>;
+  private inheritors?: Map<string, number>;
 
   /** The models a model inherits from (`_inherit = ['mail.thread', 'maintenance.mixin']`), over every analysed class. */
   private parentsOf(model: string): readonly string[] {
+    return this.parentMap().get(model) ?? [];
+  }
+
+  private parentMap(): Map<string, string[]> {
     if (!this.parents) {
       this.parents = new Map();
       for (const m of this.modules) {
@@ -169,7 +174,16 @@ export class BuildContext {
         }
       }
     }
-    return this.parents.get(model) ?? [];
+    return this.parents;
+  }
+
+  /** How many analysed models inherit a model: mail.thread hundreds, maintenance.mixin two. */
+  inheritorCount(model: string): number {
+    if (!this.inheritors) {
+      this.inheritors = new Map();
+      for (const parents of this.parentMap().values()) for (const p of parents) this.inheritors.set(p, (this.inheritors.get(p) ?? 0) + 1);
+    }
+    return this.inheritors.get(model) ?? 0;
   }
 
   /** The role groups that reach a model with a permission (access rights; no group means every internal user). */

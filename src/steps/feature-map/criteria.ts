@@ -64,9 +64,8 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
       }
       return out;
     }
-    case 'other':
+    case 'other': {
       // A public method whose docstring says what it does (activity_update, _action_... are plumbing).
-    {
       const doc = meth.name.startsWith('_') ? undefined : docSummary(meth.docstring);
       return doc ? [at(`${meth.name}: ${doc}`, meth)] : [];
     }
@@ -75,15 +74,15 @@ function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMe
   }
 }
 
-/**
- * What a literal write does, in the words of the form: a Boolean is ticked or unticked, a
- * selection shows its label ("High", not "3"), any field its label rather than its name.
- */
 /** `Refused with "msg"` at the raise, naming the helper it is raised in when that is not the method itself. */
 export function refusal(msg: RaisedMessage, lead = 'Refused'): string {
   return at(`${lead} with "${msg.text}"${msg.via ? `, checked in ${msg.via}` : ''}`, msg);
 }
 
+/**
+ * What a literal write does, in the words of the form: a Boolean is ticked or unticked, a
+ * selection shows its label ("High", not "3"), any field its label rather than its name.
+ */
 export function writeCriterion(ctx: BuildContext, model: string, w: FieldWrite): string {
   return at(`It ${writePhrase(ctx, model, w)}`, w);
 }

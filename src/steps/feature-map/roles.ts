@@ -55,6 +55,9 @@ const KNOWN_GROUPS: Record<string, string> = {
   'im_livechat.im_livechat_group_manager': 'Live Chat Administrator',
 };
 
+/** Users outside the company: portal and public groups never use the back office. */
+export const OUTSIDERS: ReadonlySet<string> = new Set(['base.group_portal', 'base.group_public']);
+
 /** Groups that are no role: debug mode, multi-company/currency switches and similar toggles. */
 const TOGGLE_GROUPS = new Set([
   'base.group_no_one', 'base.group_multi_company', 'base.group_multi_currency', 'base.group_allow_export',
