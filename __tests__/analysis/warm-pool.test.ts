@@ -1,7 +1,9 @@
 /**
  * A tree seen for the first time is read and hashed on the analysis worker threads: the digest
  * must be the one the calling thread computes, the workers are then handed to the analysis, and
- * a worker that fails leaves its files to the calling thread instead of hanging the check.
+ * a worker that fails leaves its files to the calling thread instead of hanging the check. An
+ * analysis made wholly from the bytes a check hashed says so (fromCheck), and one that read any
+ * file from disk does not.
  * Workers need tsx to load TypeScript, so the pooled run is a child process under tsx.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -75,16 +77,29 @@ test('a check for a step that analyses the tree next has the workers analyse eac
       writeFileSync(${JSON.stringify(join(addons, 'm0', 'models', 'f0.py'))}, "from odoo import models\\n\\nclass G(models.Model):\\n    _name = 'changed.meanwhile'\\n");
       const r = await analyseAddons([${JSON.stringify(addons)}], { base: ${JSON.stringify(root)} });
       const m0 = r.modules.find((m) => m.name === 'm0');
-      process.stdout.write(JSON.stringify({ digest, hashed: cache.counters.hashed, modules: r.modules.length, m0: m0.models.map((c) => c.name) }));`;
+      const hashed = cache.counters.hashed;
+      // A module added after a second check: that analysis reads files the check never hashed.
+      const again = await inputDigest(${JSON.stringify(addons)}, cache, undefined, ${JSON.stringify(root)});
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(${JSON.stringify(join(addons, 'late'))});
+      writeFileSync(${JSON.stringify(join(addons, 'late', '__manifest__.py'))}, "{'name': 'Late', 'data': []}\\n");
+      writeFileSync(${JSON.stringify(join(addons, 'late', 'late.py'))}, "from odoo import models\\n\\nclass L(models.Model):\\n    _name = 'late.model'\\n");
+      const r2 = await analyseAddons([${JSON.stringify(addons)}], { base: ${JSON.stringify(root)} });
+      process.stdout.write(JSON.stringify({ digest, hashed, modules: r.modules.length, m0: m0.models.map((c) => c.name), fromCheck: r.fromCheck ?? false, again: again !== digest, later: { modules: r2.modules.length, fromCheck: r2.fromCheck ?? false } }));`;
     const child = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), timeout: 90_000 });
-    const got = JSON.parse(child.stdout) as { digest: string; hashed: number; modules: number; m0: string[] };
+    const got = JSON.parse(child.stdout) as { digest: string; hashed: number; modules: number; m0: string[]; fromCheck: boolean; again: boolean; later: { modules: number; fromCheck: boolean } };
     expect(got.digest).toBe(plain);
     expect(got.hashed).toBe(1230);
     expect(got.modules).toBe(30);
+    // The step may then keep its analysis under the check's digests without looking at the tree again.
     if (availableParallelism() > 1) {
       expect(got.m0).toContain('m0.f0');
       expect(got.m0).not.toContain('changed.meanwhile');
+      expect(got.fromCheck).toBe(true);
     }
+    expect(got.again).toBe(true);
+    // Read from disk, not from what a check hashed: the step has to look at the tree again before keeping it.
+    expect(got.later).toEqual({ modules: 31, fromCheck: false });
   } finally {
     cleanup(root);
   }

@@ -79,7 +79,8 @@ export async function analyseAddons(paths: readonly string[], opts: AnalyseOptio
   modules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines = modules.reduce((s, m) => s + m.lines.python + m.lines.xml, 0);
   const fileCount = modules.reduce((s, m) => s + m.manifest.data.length, 0) + modules.reduce((s, m) => s + new Set(m.models.map((x) => x.file)).size, 0);
-  return { modules, problems, lines, files: fileCount, folders: dirs.length, testModules };
+  const fromCheck = results.length > 0 && results.every((r) => r.fromCheck);
+  return { modules, problems, lines, files: fileCount, folders: dirs.length, testModules, ...(fromCheck ? { fromCheck } : {}) };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ModuleResult {
   problems: SourceProblem[];
   /** Files read (for the progress rate). */
   files: number;
+  /** Analysed from the very bytes the staleness check hashed (takePrepared). */
+  fromCheck?: true;
 }
 
 /** Below this many modules a pool costs more than it saves (MODULES_ON_WORKERS in state/input-digest.ts). */
@@ -156,7 +158,7 @@ export async function analyseModules(
   dirs.forEach((dir, i) => {
     const p = takePrepared(dir, base);
     if (!p) return void rest.push(i);
-    results[i] = p as ModuleResult;
+    results[i] = { ...(p as ModuleResult), fromCheck: true };
     lastRun.threads = poolThreads();
     onDone(i, p.files);
   });

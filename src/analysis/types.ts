@@ -398,4 +398,9 @@ export interface AddonsAnalysis {
   folders: number;
   /** Modules that exist to test others: coverage, never features. */
   testModules: TestModule[];
+  /**
+   * Every module was analysed from the bytes the staleness check of this process hashed (see
+   * readModulesOnWorkers): the digests describe exactly what was parsed.
+   */
+  fromCheck?: boolean;
 }

@@ -88,9 +88,10 @@ export async function readSources(ctx: StepContext, laterCache = false): Promise
   }
   const database = ctx.config.source === 'database';
   const features = buildFeatures(analysis, (dir) => (database && (dir === ARTIFACTS.modules || dir.startsWith(`${ARTIFACTS.modules}/`)) ? 'database' : 'source'));
-  // Kept only when no file changed while it was read: the key must describe what was parsed.
+  // Kept only when the key describes what was parsed. It does when every module was analysed
+  // from the bytes the key's digests hashed; else when no file changed while it was read.
   const keep = async () => {
-    if (key !== undefined && (await sourcesKey(ctx, paths.value, true)) === key) {
+    if (key !== undefined && (analysis.fromCheck || (await sourcesKey(ctx, paths.value, true)) === key)) {
       await writeCachedSources(ctx, key, { problems: analysis.problems, features });
     }
   };
