@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
+import { parse, TomlError } from 'smol-toml';
 import type { ArtifactStore } from '../core/artifact-port.js';
+import { tomlSyntaxMessage } from '../core/toml-error.js';
 import { merge3 } from './merge3.js';
 
 /** Where the last generated proposal of a reviewed file is kept (the merge base). */
 export const proposalPath = (file: string): string => `.odoo-project-sync/proposals/${file}`;
 
+/** Where the user's text, kept or merged, is not TOML (1-based line and column), and what is wrong there. */
+export interface NotToml {
+  line: number;
+  column: number;
+  message: string;
+}
+
 export type ProposalWrite =
   | { kind: 'created'; hash: string }
-  | { kind: 'unchanged'; hash: string }
+  | { kind: 'unchanged'; hash: string; notToml?: NotToml }
   | { kind: 'replaced'; hash: string }
-  | { kind: 'merged'; hash: string; conflicts: number };
+  | { kind: 'merged'; hash: string; conflicts: number; notToml?: NotToml };
 
 /**
  * Writes a freshly generated proposal of a reviewed file (module_model_map.toml,
@@ -46,8 +55,35 @@ async function writeUserFile(
     return { kind: 'replaced', hash: await artifacts.write(file, newProposal) };
   }
   const merged = merge3(oldProposal, userText, newProposal);
-  if (merged.text === userText) return { kind: 'unchanged', hash: sha256(userText) };
-  return { kind: 'merged', hash: await artifacts.write(file, merged.text), conflicts: merged.conflicts };
+  // Conflict markers are the reviewer's to show; a syntax error the user typed is told here.
+  const broken = merged.conflicts === 0 ? notToml(merged.text) : undefined;
+  if (merged.text === userText) return { kind: 'unchanged', hash: sha256(userText), ...(broken ? { notToml: broken } : {}) };
+  return { kind: 'merged', hash: await artifacts.write(file, merged.text), conflicts: merged.conflicts, ...(broken ? { notToml: broken } : {}) };
+}
+
+function notToml(text: string): NotToml | undefined {
+  try {
+    parse(text);
+    return undefined;
+  } catch (e) {
+    return e instanceof TomlError ? { line: e.line, column: e.column, message: tomlSyntaxMessage(e, text) } : undefined;
+  }
+}
+
+/**
+ * What a step tells the user about the reviewed file it wrote: conflicts left for the reviewer,
+ * or their own text kept although it is not TOML (where, and what to do).
+ */
+export function proposalWarnings(file: string, written: ProposalWrite): string[] {
+  if (written.kind === 'merged' && written.conflicts > 0) {
+    return [`${file}: ${written.conflicts} conflict(s) between your edits and the new proposal; resolve them in the reviewer`];
+  }
+  if ((written.kind === 'unchanged' || written.kind === 'merged') && written.notToml) {
+    const { line, column, message } = written.notToml;
+    const how = written.kind === 'merged' ? 'Your text is kept, with the new proposal merged into it line by line' : 'Your text is kept as you left it';
+    return [`${file}:${line}:${column}: ${message}. ${how}, but it cannot be approved until that line is fixed: fix it in the reviewer (or an editor), then approve the file`];
+  }
+  return [];
 }
 
 // The text was just read: hashing it again from disk would read the file a second time.

@@ -301,6 +301,28 @@ test('a changed code base keeps the ids of unchanged features and the user edits
   cleanup(dir);
 }, 60_000);
 
+test('a map the user broke is kept as they left it, and the step says which line to fix', async () => {
+  const dir = tempDir();
+  copyExamples(dir);
+  const ctx = makeContext(dir);
+  await featureMapStep.run(ctx);
+  const file = join(dir, 'feature_user_story_map.toml');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((l) => l === 'owner = ""');
+  lines[at] = 'owner = "alice'; // the closing quote is missing
+  const broken = lines.join('\n');
+  writeFileSync(file, broken);
+  const r = await featureMapStep.run(ctx);
+  expect(r.ok).toBe(true);
+  expect(readFileSync(file, 'utf8')).toBe(broken);
+  if (r.ok) {
+    expect(r.value.warnings).toEqual([
+      `feature_user_story_map.toml:${at + 1}:15: a string is not closed on this line: add the closing quote (control characters are not allowed in strings). Your text is kept as you left it, but it cannot be approved until that line is fixed: fix it in the reviewer (or an editor), then approve the file`,
+    ]);
+  }
+  cleanup(dir);
+}, 60_000);
+
 test('a map from an earlier version: edits carry over by id, features the code no longer has are listed', async () => {
   const dir = tempDir();
   copyExamples(dir);

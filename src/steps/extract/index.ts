@@ -1,7 +1,7 @@
 /** Step 1: read the Studio customizations of a database into extract.json and propose the module map. */
 import { err, ok } from '../../core/result.js';
 import { UserError } from '../../core/user-error.js';
-import { writeProposal } from '../../review/proposal.js';
+import { proposalWarnings, writeProposal } from '../../review/proposal.js';
 import { renderMap } from '../module-map/proposal.js';
 import { ARTIFACTS, type StepEngine } from '../types.js';
 import { classify } from './classify.js';
@@ -36,9 +36,7 @@ export const extractStep: StepEngine = {
       const warnings = [
         ...doc.notes,
         ...doc.warnings.map((w) => (w.key ? `${w.key}: ${w.message}` : w.message)),
-        ...(proposal.kind === 'merged' && proposal.conflicts > 0
-          ? [`module_model_map.toml: your edits and the new proposal conflict in ${proposal.conflicts} place(s); resolve them in the review`]
-          : []),
+        ...proposalWarnings(ARTIFACTS.moduleMap, proposal),
       ];
       const partial = doc.notes.length > 0 ? ' (partial: see notes)' : '';
       return ok({

@@ -3,7 +3,7 @@
  * criteria), merged three ways with the user's edits of the previous proposal.
  */
 import { ok } from '../../core/result.js';
-import { proposalPath, writeProposal } from '../../review/proposal.js';
+import { proposalPath, proposalWarnings, writeProposal } from '../../review/proposal.js';
 import { userEdits, vanished } from './carry.js';
 import { ARTIFACTS, type StepEngine } from '../types.js';
 import { coverageReport } from './coverage.js';
@@ -49,9 +49,7 @@ export const featureMapStep: StepEngine = {
         `${ARTIFACTS.featureMap}: ${gone.length} feature(s) of your map are no longer in the code and are listed at the end of the map: ${gone.map((g) => g.id).join(', ')}`,
       );
     }
-    if (written.kind === 'merged' && written.conflicts > 0) {
-      warnings.push(`${ARTIFACTS.featureMap}: ${written.conflicts} conflict(s) between your edits and the new proposal; resolve them in the reviewer`);
-    }
+    warnings.push(...proposalWarnings(ARTIFACTS.featureMap, written));
     const stories = features.features.reduce((s, f) => s + f.stories.length, 0);
     ctx.log(`${ARTIFACTS.featureMap}: ${written.kind}`);
     return ok({
