@@ -3,9 +3,10 @@
  * tree-sitter syntax tree. Never evaluates anything: a non-literal node yields NOT_LITERAL.
  */
 import { named, textOf, type PyNode } from './py-parser.js';
+import type { PyLiteral } from './types.js';
 
 export const NOT_LITERAL: unique symbol = Symbol('not a literal');
-export type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
+export type PyValue = PyLiteral;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '',

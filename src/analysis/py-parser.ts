@@ -59,6 +59,9 @@ export function loadPython(): Promise<void> {
   return loading;
 }
 
+/** Whether loadPython() has finished: code that may run before it (the XML of a test) asks first. */
+export const pythonReady = (): boolean => parser !== undefined;
+
 /** Parses `src` and hands the root node to `use`; the tree is freed when `use` returns. */
 export function withPythonTree<T>(src: string, use: (root: PyNode) => T): T {
   if (!parser) throw new Error('bug: loadPython() was not awaited before parsing Python');

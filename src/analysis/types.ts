@@ -218,6 +218,16 @@ export interface XmlGroup extends SourceRef {
   comment?: string;
 }
 
+/**
+ * One item of an Odoo domain: an operator of its prefix notation, or a term. A term's value is
+ * `value` when it is a literal, else `code` (`user.id`); (1, '=', 1) and (0, '=', 1) are the
+ * terms with op 'true' and 'false'.
+ */
+export type DomainItem = '|' | '&' | '!' | { path: string; op: string; value?: PyLiteral; code?: string };
+
+/** A Python literal value (see analysis/py-literal.ts). */
+export type PyLiteral = string | number | boolean | null | PyLiteral[] | { [key: string]: PyLiteral };
+
 export interface XmlRule extends SourceRef {
   id: string;
   name?: string;
@@ -225,6 +235,8 @@ export interface XmlRule extends SourceRef {
   modelRef?: string;
   groups: readonly string[];
   domain?: string;
+  /** The domain's items as the Python parser reads them; undefined when it is no plain list of terms. */
+  terms?: DomainItem[];
   /** The operations it applies to, when not all four (perm_read="0" and the like). */
   perms?: { read: boolean; write: boolean; create: boolean; unlink: boolean };
 }

@@ -1,4 +1,5 @@
 /** Turns one parsed <record> into the typed item it describes. */
+import { readDomain } from './domain.js';
 import { attributeNames } from './eval-refs.js';
 import type { PlacedField, ViewButton, XmlData } from './types.js';
 
@@ -10,6 +11,8 @@ export interface RecordField {
   /** ref= or every ref('...') inside eval=. */
   refs: string[];
   eval?: string;
+  /** search="[('model', '=', 'mrp.production')]": the record the field points to, found by a domain. */
+  search?: string;
   arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: PlacedField[] };
 }
 
@@ -65,7 +68,10 @@ export function recordToData(
       const on = (name: string) => !['0', 'False', 'false'].includes((f(name)?.eval ?? f(name)?.text ?? '1').trim());
       const perms = { read: on('perm_read'), write: on('perm_write'), create: on('perm_create'), unlink: on('perm_unlink') };
       const all = perms.read && perms.write && perms.create && perms.unlink;
-      data.rules.push({ id, file, line, name: text('name'), modelRef: f('model_id')?.ref, groups: f('groups')?.refs ?? [], domain: text('domain_force'), ...(all ? {} : { perms }) });
+      const domain = text('domain_force');
+      const terms = readDomain(domain);
+      const modelRef = f('model_id')?.ref ?? modelSearched(f('model_id')?.search);
+      data.rules.push({ id, file, line, name: text('name'), modelRef, groups: f('groups')?.refs ?? [], domain, ...(terms ? { terms } : {}), ...(all ? {} : { perms }) });
       return;
     }
     case 'ir.cron':
@@ -96,4 +102,11 @@ export function recordToData(
     default:
       data.other.push({ id, model: record.model, name: text('name'), file, line });
   }
+}
+
+/** `<field name="model_id" search="[('model', '=', 'mrp.production')]"/>`: the model's reference, model_mrp_production. */
+function modelSearched(search: string | undefined): string | undefined {
+  const terms = readDomain(search);
+  const t = terms?.length === 1 ? terms[0] : undefined;
+  return typeof t === 'object' && t.path === 'model' && t.op === '=' && typeof t.value === 'string' ? `model_${t.value.replace(/\./g, '_')}` : undefined;
 }

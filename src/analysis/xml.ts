@@ -38,7 +38,7 @@ interface RecordFrame {
   model: string;
   line: number;
   fields: Map<string, RecordField>;
-  field?: { name: string; line: number; ref?: string; eval?: string; depth: number; text: string; arch?: ArchInfo };
+  field?: { name: string; line: number; ref?: string; eval?: string; search?: string; depth: number; text: string; arch?: ArchInfo };
 }
 
 class Stop extends Error {}
@@ -83,7 +83,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
       return;
     }
     if (record && tag.name === 'field' && a.name) {
-      record.field = { name: a.name, line, ref: a.ref, eval: a.eval, depth, text: '' };
+      record.field = { name: a.name, line, ref: a.ref, eval: a.eval, ...(a.search ? { search: a.search } : {}), depth, text: '' };
       if (a.name === 'arch' && (a.type ?? 'xml') === 'xml') record.field.arch = { positioned: 0, buttons: [], fields: 0, depth, placed: [], groupStack: [] };
       return;
     }
@@ -137,6 +137,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
         ref: f.ref ? q(f.ref) : undefined,
         refs: f.eval ? evalRefs(f.eval).map(q) : f.ref ? [q(f.ref)] : [],
         eval: f.eval,
+        ...(f.search ? { search: f.search } : {}),
         arch: f.arch && { root: f.arch.root, positioned: f.arch.positioned, buttons: f.arch.buttons, fields: f.arch.fields, placed: f.arch.placed },
       });
       record.field = undefined;

@@ -199,11 +199,12 @@ const lines = (id: string) => features[id].stories.flatMap((s) => [s.text, ...s.
 
 test('a record rule that leaves reading out says which operations it restricts; "their own" keeps its other condition', () => {
   const all = lines('canteen-model-canteen_meal');
-  expect(all).toContain('Canteen User can delete only Meal Order records matching [(\'state\', \'=\', \'new\')] ("Only new meals deleted")');
+  // The domain said in words, with the selection's label: no Python for the reader to decode.
+  expect(all).toContain('Canteen User can delete only the Meal Order records where Status is To Order ("Only new meals deleted")');
   expect(all).toContain('Canteen User can edit only their own Meal Order records (User is them; the rule also tests Status) ("Own meals not received")');
   // A rule with every operation sees, as before.
   expect(all).toContain('Canteen User sees only their own Meal Order records (User is them) ("Own meals")');
-  expect(all).not.toMatch(/sees only Meal Order records matching \[\('state', '=', 'new'\)\]/);
+  expect(all).not.toMatch(/sees only the Meal Order records where Status is To Order/);
 });
 
 test('a kanban card\'s <a type="object"> is a button: the transition names it and who sees it', () => {

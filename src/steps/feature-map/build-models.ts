@@ -286,6 +286,9 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
   return out;
 }
 
+/** Action names that name a screen, not records: hr_holidays' "Dashboard" window on hr.leave. */
+const SCREEN_NAME = /^(my |all )?(dashboard|overview|analysis|reporting|statistics|calendar|planning|settings|configuration)$/i;
+
 export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const out: Feature[] = [];
   const models = [...new Set(m.models.filter((c) => isNewModel(c) && c.kind === 'model').map((c) => c.name as string))];
@@ -302,7 +305,8 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     // An action's help opens with a call to action ("Create a ..."): only an explicit reason counts there.
     const reason = firstReason(actions.map((a) => a.help), false) ?? firstReason(classes.map((c) => c.docstring));
     const where = viewPhrase(views.map((v) => v.type));
-    const what = actions[0]?.name ?? `${label} records`;
+    // An action named after its screen ("Dashboard", "Overview") does not name the records.
+    const what = actions.find((a) => a.name && !SCREEN_NAME.test(a.name))?.name ?? `${label} records`;
     const creatorRole = ctx.primaryRole(backOffice(creators.length ? creators : ctx.reach(model, 'write')));
     const screens = views.length + actions.length > 0;
     const analysis = views.length > 0 && views.every((v) => ['graph', 'pivot', 'search', 'dashboard', 'cohort'].includes(v.type));

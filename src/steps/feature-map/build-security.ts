@@ -2,9 +2,8 @@
 import type { ModuleAnalysis, XmlOtherRecord } from '../../analysis/types.js';
 import { callCriterion } from './build-lifecycle.js';
 import { BuildContext } from './context.js';
-import { refusal } from './criteria.js';
+import { refusal, ruleCriterion } from './criteria.js';
 import { featureId } from './ids.js';
-import { ruleMeaning, ruleSentence } from './rules.js';
 import { docSummary, firstReason, story } from './story.js';
 import { humanize, listing } from './text.js';
 import { emptyMetrics, type Feature, type Story } from './types.js';
@@ -30,11 +29,7 @@ export function securityFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
     const model = ctx.modelFromRef(a.modelRef);
     acceptance.push(at(`${who} can ${can.length ? listing(can) : 'do nothing with'} ${ctx.label(model)} records`, a));
   }
-  for (const r of m.rules) {
-    const model = r.modelRef ? ctx.modelFromRef(r.modelRef) : 'unknown';
-    const meaning = ruleMeaning(r, (f) => ctx.fieldLabel(model, f), ctx.label(model));
-    acceptance.push(at(ruleSentence(meaning, ctx.roleNames(r.groups), listing), r));
-  }
+  for (const rule of m.rules) acceptance.push(at(ruleCriterion(ctx, ctx.ruleAsApplied(rule, m.name)), rule));
   const stories: Story[] = [];
   const names = roles.map((g) => ctx.roles.name(g.id));
   stories.push(

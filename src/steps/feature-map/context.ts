@@ -1,5 +1,5 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
-import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef, XmlMenu } from '../../analysis/types.js';
+import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef, XmlMenu, XmlRule } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
 import { humanize, modelLabeler } from './text.js';
 
@@ -85,6 +85,32 @@ export class BuildContext {
     return found.sort((x, y) => x.at - y.at).map((x) => x.menu);
   }
 
+  /**
+   * A record rule as it applies: a record of another module's rule (`<record id="fleet.fleet_rule_x">`
+   * holding only a new domain_force) takes that rule's model, groups and operations from the
+   * analysed module that declares it. `updates` names the rule it changes.
+   */
+  ruleAsApplied(r: XmlRule, module: string): XmlRule & { updates?: string } {
+    const dot = r.id.indexOf('.');
+    if (dot === -1 || r.id.slice(0, dot) === module) return r;
+    const owner = this.modules.find((m) => m.name === r.id.slice(0, dot));
+    const local = r.id.slice(dot + 1);
+    const original = owner?.rules.find((x) => x.id === local || x.id === r.id);
+    if (!original) return r.modelRef ? r : { ...r, updates: r.id };
+    return {
+      ...original,
+      file: r.file,
+      line: r.line,
+      id: r.id,
+      name: r.name ?? original.name,
+      modelRef: r.modelRef ?? original.modelRef,
+      groups: r.groups.length ? r.groups : original.groups,
+      domain: r.domain ?? original.domain,
+      terms: r.domain === undefined ? original.terms : r.terms,
+      updates: original.name ? `"${original.name}"` : r.id,
+    };
+  }
+
   /** 'equipment_maintenance.model_equipment_request' -> 'equipment.request'. */
   modelFromRef(ref: string): string {
     const local = (ref.split('.').pop() ?? ref).replace(/^model_/, '');
@@ -124,6 +150,14 @@ export class BuildContext {
       }
     }
     return this.defs.get(`${model}\0${field}`);
+  }
+
+  /** The field a dotted path ends on ('move_id.move_type' on account.move.line: account.move's move_type), through the comodels the analysis knows. */
+  fieldAt(model: string, path: string): PyField | undefined {
+    const [head, ...rest] = path.split('.');
+    const f = this.fieldDef(model, head);
+    if (!rest.length || !f) return f;
+    return f.comodel ? this.fieldAt(f.comodel, rest.join('.')) : undefined;
   }
 
   /** A field's label on a model: its string anywhere in the analysed modules, else humanized. */

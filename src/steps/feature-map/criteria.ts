@@ -8,7 +8,7 @@ import { WRITTEN_NOW, WRITTEN_TODAY } from '../../analysis/python-effects.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
 import { docSummary } from './story.js';
-import { listing } from './text.js';
+import { humanize, listing } from './text.js';
 
 const at = BuildContext.at;
 const OVERRIDE_VERB: Record<string, string> = { create: 'Creating', write: 'Saving', unlink: 'Deleting', copy: 'Duplicating' };
@@ -109,12 +109,30 @@ export function writePhrase(ctx: BuildContext, model: string, w: FieldWrite): st
 export function ruleCriteria(ctx: BuildContext, m: ModuleAnalysis, model: string): string[] {
   const ref = `model_${model.replace(/\./g, '_')}`;
   return m.rules
+    .map((r) => ctx.ruleAsApplied(r, m.name))
     .filter((r) => r.modelRef?.split('.').pop() === ref)
-    .map((r) => {
-      const meaning = ruleMeaning(r, (f) => ctx.fieldLabel(model, f), ctx.label(model));
-      return at(`${ruleSentence(meaning, ctx.roleNames(r.groups), listing)}${r.name ? ` ("${r.name}")` : ''}`, r);
-    });
+    .map((r) => at(`${ruleCriterion(ctx, r)}${r.name && !r.updates ? ` ("${r.name}")` : ''}`, r));
 }
+
+/**
+ * What a record rule grants and to whom. A record of another module's rule says which rule it
+ * changes; when that module is not analysed, its model and groups are unknown here, and the rule
+ * is no global one for all that.
+ */
+export function ruleCriterion(ctx: BuildContext, r: ReturnType<BuildContext['ruleAsApplied']>): string {
+  if (!r.modelRef) {
+    // No model to name: "sees only records of their companies".
+    const meaning = ruleMeaning(r, (f) => humanize(f.replace(/_ids?$/, '')), '');
+    if (!r.updates) return ruleSentence(meaning, ctx.roleNames(r.groups), listing).replace(/ {2,}/g, ' ');
+    const grants = ruleSentence({ ...meaning, global: false }, [], listing).replace(/ {2,}/g, ' ');
+    return `The record rule ${r.id} is changed: ${grants.charAt(0).toLowerCase()}${grants.slice(1)}`;
+  }
+  const model = ctx.modelFromRef(r.modelRef);
+  const meaning = ruleMeaning(r, (f) => ctx.fieldLabel(model, f), ctx.label(model), (path) => ctx.fieldAt(model, path));
+  const sentence = ruleSentence(meaning, ctx.roleNames(r.groups), listing);
+  return r.updates ? `${sentence} (a change of the rule ${r.updates} of ${r.id.split('.')[0]})` : sentence;
+}
+
 
 /** "to Maintenance Manager only", "in debug mode only", "to holders of "Allow X" only". */
 export function shownTo(ctx: BuildContext, groups: readonly string[]): string {

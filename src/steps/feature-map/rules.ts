@@ -3,7 +3,7 @@
  * records (a user field compared with the current user), the user's companies, the user's own
  * contact, or no record. A domain `[]` grants all records, never "own records".
  */
-import type { XmlRule } from '../../analysis/types.js';
+import type { DomainItem, PyField, PyLiteral, XmlRule } from '../../analysis/types.js';
 
 export interface RuleMeaning {
   /** "all Maintenance Request records", "only their own Maintenance Request records (Technician is them)". */
@@ -27,7 +27,10 @@ const ALL = /^\[\s*(\(\s*1\s*,\s*['"]=['"]\s*,\s*1\s*\)\s*)?\]$/;
 const PUBLISHED = /^\[\s*\(\s*['"](?:website_published|is_published)['"]\s*,\s*['"]=['"]\s*,\s*True\s*\)\s*\]$/;
 const NONE = /^\[\s*\(\s*0\s*,\s*['"]=['"]\s*,\s*1\s*\)\s*\]$/;
 
-export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string, model: string): RuleMeaning {
+/** The field a path ends on, when the analysis knows it: "Status is Approved" instead of 'validate', "Is self is false" instead of "is not set". */
+export type FieldOf = (path: string) => Pick<PyField, 'type' | 'selection'> | undefined;
+
+export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string, model: string, fieldOf: FieldOf = () => undefined): RuleMeaning {
   // 'team_id.member_ids' -> "Team's member".
   const label = (path: string) => {
     const [head, ...rest] = path.split('.');
@@ -36,11 +39,12 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
   const d = (rule.domain ?? '').replace(/\s+/g, ' ').trim();
   const global = rule.groups.length === 0;
   const only = rule.perms && OPERATION.filter(([p]) => rule.perms?.[p]).map(([, word]) => word);
-  const meaning = grants(d, label, model);
+  const cond = rule.terms && condition(rule.terms);
+  const meaning = (cond && mixedUserTest(cond) && `only the ${model} records where ${words(cond, label, fieldOf)}`) || grantsOf(d, cond, label, model, fieldOf);
   return only ? { grants: meaning, global, only } : { grants: meaning, global };
 }
 
-function grants(d: string, label: (path: string) => string, model: string): string {
+function grants(d: string, label: (path: string) => string, model: string, me?: string[]): string {
   if (d === '' || ALL.test(d)) return `all ${model} records`;
   if (NONE.test(d)) return `no ${model} record`;
   // The website's rule: `[('website_published', '=', True)]`, `[('is_published', '=', True)]`.
@@ -49,7 +53,8 @@ function grants(d: string, label: (path: string) => string, model: string): stri
   const followed = /['"]((?:\w+\.)*)message_(?:partner|follower)_ids/.exec(d);
   const follows = !!followed || /message_partner_ids|message_follower_ids/.test(d);
   const through = followed?.[1] ? followed[1].replace(/\.$/, '') : '';
-  const own = fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
+  // From the parsed terms when there are: `('user_id', '!=', user.id)` is no own record.
+  const own = me ?? fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
   if (own.length) {
     // `[('state', '!=', 'done'), ('user_id', '=', user.id)]`: their own, and what else it tests.
     const also = fieldsMatching(d, /./).filter((f) => !own.includes(f) && !/(^|\.)message_(partner|follower)_ids$/.test(f));
@@ -65,6 +70,134 @@ function grants(d: string, label: (path: string) => string, model: string): stri
     return `only ${model} records of their own contact or company${named}`;
   }
   return `only ${model} records matching ${d}`;
+}
+
+/** What a domain the patterns above do not know grants, said term by term when it parses. */
+function grantsOf(d: string, cond: Cond | undefined, label: (path: string) => string, model: string, fieldOf: FieldOf): string {
+  const said = grants(d, label, model, cond ? mePaths(cond) : undefined);
+  if (!cond || !said.startsWith(`only ${model} records matching `)) return said;
+  return `only the ${model} records where ${words(cond, label, fieldOf)}`;
+}
+
+/** A domain as a condition: Odoo's prefix operators applied, the items left over joined by "and". */
+type Term = Exclude<DomainItem, string>;
+type Cond = Term | { and: Cond[] } | { or: Cond[] } | { not: Cond };
+
+function condition(items: readonly DomainItem[]): Cond | undefined {
+  let i = 0;
+  const take = (): Cond | undefined => {
+    const item = items[i++];
+    if (item === undefined) return undefined;
+    if (typeof item !== 'string') return item;
+    if (item === '!') {
+      const c = take();
+      return c && { not: c };
+    }
+    const a = take();
+    const b = take();
+    if (!a || !b) return undefined;
+    // '|', A, '|', B, C is one choice of three: said without nested parentheses.
+    if (item === '|') return { or: [a, b].flatMap((x) => (!isTerm(x) && 'or' in x ? x.or : [x])) };
+    return { and: [a, b].flatMap((x) => (!isTerm(x) && 'and' in x ? x.and : [x])) };
+  };
+  const all: Cond[] = [];
+  while (i < items.length) {
+    const c = take();
+    if (!c) return undefined;
+    all.push(c);
+  }
+  return all.length === 1 ? all[0] : { and: all.flatMap((x) => (!isTerm(x) && 'and' in x ? x.and : [x])) };
+}
+
+const USER = /\b(user\.id|uid|user\.ids)\b/;
+const isTerm = (c: Cond): c is Term => 'path' in c;
+/** `('user_id', '=', user.id)`: the record is theirs; `('user_id', '!=', user.id)`: someone else's. */
+const isMe = (t: Term) => USER.test(t.code ?? '') && ['=', 'in', 'child_of'].includes(t.op);
+const isNotMe = (t: Term) => USER.test(t.code ?? '') && ['!=', 'not in'].includes(t.op);
+
+/** `('message_partner_ids', 'in', [user.partner_id.id])`: they follow the record (or, with a path before it, what it points to). */
+const isFollow = (t: Term) => /(^|\.)message_(partner|follower)_ids$/.test(t.path) && /partner_id/.test(t.code ?? '');
+const PARTNER = /\buser\.partner_id\b/;
+const COMMERCIAL = /\buser\.commercial_partner_id\b/;
+
+/** Only records a user term makes theirs (or that they follow) pass, whatever else holds. */
+function onlyOwn(c: Cond): boolean {
+  if (isTerm(c)) return isMe(c) || isFollow(c);
+  if ('and' in c) return c.and.some(onlyOwn);
+  if ('or' in c) return c.or.every(onlyOwn);
+  return false;
+}
+
+/** The fields a term compares with the user, as making the record theirs. */
+function mePaths(c: Cond): string[] {
+  if (isTerm(c)) return isMe(c) ? [c.path] : [];
+  if ('not' in c) return [];
+  return [...new Set(('and' in c ? c.and : c.or).flatMap(mePaths))];
+}
+
+function hasUserTest(c: Cond): boolean {
+  if (isTerm(c)) return isMe(c) || isNotMe(c);
+  if ('not' in c) return hasUserTest(c.not);
+  return ('and' in c ? c.and : c.or).some(hasUserTest);
+}
+
+/**
+ * A domain that tests the user without making every record it grants their own: the officers'
+ * `[..., '|', '&', ('employee_id.user_id', '=', user.id), ('state', '!=', 'validate'), ('employee_id.user_id', '!=', user.id)]`
+ * grants other people's records too, and is said term by term.
+ */
+const mixedUserTest = (c: Cond): boolean => hasUserTest(c) && !onlyOwn(c);
+
+function words(c: Cond, label: (path: string) => string, fieldOf: FieldOf, inner = false): string {
+  if (isTerm(c)) return termWords(c, label, fieldOf);
+  if ('not' in c) return `not (${words(c.not, label, fieldOf)})`;
+  const parts = 'and' in c ? c.and.map((x) => words(x, label, fieldOf, true)) : c.or.map((x) => words(x, label, fieldOf, true));
+  const text = parts.join('and' in c ? ' and ' : ' or ');
+  return inner && parts.length > 1 ? `(${text})` : text;
+}
+
+function termWords(t: Term, label: (path: string) => string, fieldOf: FieldOf): string {
+  if (t.op === 'true') return 'always';
+  if (t.op === 'false') return 'never';
+  if (isFollow(t)) {
+    const through = t.path.split('.').slice(0, -1).join('.');
+    return through ? `they follow its ${label(through)}` : 'they follow it';
+  }
+  const who = label(t.path);
+  const many = /_ids$/.test(t.path);
+  const positive = ['=', 'in', 'child_of'].includes(t.op);
+  // "Assignees include them", "User includes them" (a many2many labelled in the singular).
+  const plural = /s$/.test(who);
+  if (isMe(t) || (positive && PARTNER.test(t.code ?? ''))) return many ? `${who} ${plural ? 'include' : 'includes'} them` : `${who} is them`;
+  if (isNotMe(t)) return many ? `${who} ${plural ? 'do' : 'does'} not include them` : `${who} is not them`;
+  if (positive && COMMERCIAL.test(t.code ?? '')) return `${who} is their company or one of its contacts`;
+  if (positive && /\bcompany_ids\b/.test(t.code ?? '')) return `${who} is one of their companies`;
+  if (positive && /\b(user\.)?company_id\b/.test(t.code ?? '')) return `${who} is their current company`;
+  if (positive && /\buser\.employee_id\b/.test(t.code ?? '')) return `${who} is their employee record`;
+  if (['in', 'child_of'].includes(t.op) && /\buser\.groups_id\b/.test(t.code ?? '')) return `${who} is one of their groups`;
+  const field = fieldOf(t.path);
+  const boolean = field?.type === 'Boolean';
+  const shown = (v: PyLiteral): string => {
+    if (typeof v === 'string') return field?.selection?.find(([k]) => k === v)?.[1] ?? `'${v}'`;
+    if (v === false || v === null) return boolean ? 'false' : 'not set';
+    return JSON.stringify(v);
+  };
+  const v = t.value;
+  if (v === undefined) return `${who} ${t.op} ${t.code}`;
+  if ((v === false || v === null) && !boolean) return t.op === '=' ? `${who} is not set` : t.op === '!=' ? `${who} is set` : `${who} ${t.op} ${shown(v)}`;
+  if (typeof v === 'boolean' && (t.op === '=' || t.op === '!=')) return `${who} is ${(t.op === '=') === v ? 'true' : 'false'}`;
+  const list = Array.isArray(v) ? v.map(shown) : [shown(v)];
+  const or = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : xs[0] ?? 'nothing');
+  switch (t.op) {
+    case '=':
+    case 'in':
+      return `${who} is ${or(list)}`;
+    case '!=':
+    case 'not in':
+      return list.length > 1 ? `${who} is none of ${list.join(', ')}` : `${who} is not ${list[0] ?? 'empty'}`;
+    default:
+      return `${who} ${t.op} ${list.join(', ')}`;
+  }
 }
 
 /** "Helpdesk Manager sees all Helpdesk Ticket records", "Every user (global rule) sees only ...". */
