@@ -1,5 +1,5 @@
-import { lineOf, type PyNode } from './py-parser.js';
-import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, valsCondition, type EffectsFound } from './python-effects.js';
+import { lineOf, textOf, type PyNode } from './py-parser.js';
+import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
 import type { MethodEffects, RaisedMessage } from './types.js';
 
 /**
@@ -33,6 +33,8 @@ export interface BodyScan {
   messages: RaisedMessage[];
   effects: MethodEffects;
   selfCalls?: string[];
+  /** Those of selfCalls made only on some of the records: inside an `if`, or on `self.filtered(...)`. */
+  selfCallsIf?: string[];
   /** It passes one of its parameters to write(): a helper others write through (resolved per file). */
   forwardsWrite?: true;
 }
@@ -51,7 +53,7 @@ export interface BodySpan {
  * `bodies` are in source order and do not overlap (methods of top-level classes).
  */
 export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
-  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[] }));
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[], always: new Set<string>(), sometimes: new Set<string>() }));
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
@@ -100,13 +102,21 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
     // look at the text where the node starts, no walk of its children).
     if (type === 'call' && at >= nestedUntil && src.startsWith('self.', at)) {
       SELF_CALL.lastIndex = at;
-      const name = SELF_CALL.exec(src)?.[1];
-      if (name && !scan.selfCalls.includes(name)) scan.selfCalls.push(name);
+      let name = SELF_CALL.exec(src)?.[1];
+      let some = false;
+      // `self.filtered(lambda h: ...).action_validate()` starts like `self.filtered(`: what it calls
+      // is the outer attribute, on some of the records (hr_holidays' action_approve).
+      if (name && SAME_RECORDS.has(name)) {
+        const chain = sameRecordsCall(n, src);
+        name = chain?.name;
+        some = !!chain?.some;
+      }
+      if (name) calledOwn(scan, name, some || when.length > 0);
     } else if (type === 'call' && at >= nestedUntil && aliases.size) {
       // `other_moves._post(soft=False)` where other_moves is some of self: account.move's action_post.
       ALIAS_CALL.lastIndex = at;
       const m = ALIAS_CALL.exec(src);
-      if (m && aliases.has(m[1]) && !scan.selfCalls.includes(m[2])) scan.selfCalls.push(m[2]);
+      if (m && aliases.has(m[1])) calledOwn(scan, m[2], when.length > 0);
     }
     if (type === 'assignment' && at >= nestedUntil) {
       SELF_ALIAS.lastIndex = at;
@@ -132,11 +142,12 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       }
     }
   }
-  return found.map(({ complexity, messages, effects, selfCalls }) => ({
+  return found.map(({ complexity, messages, effects, selfCalls, always, sometimes }) => ({
     complexity,
     messages,
     ...(effects.forwards ? { forwardsWrite: true as const } : {}),
     ...(selfCalls.length ? { selfCalls } : {}),
+    ...([...sometimes].some((x) => !always.has(x)) ? { selfCallsIf: [...sometimes].filter((x) => !always.has(x)) } : {}),
     effects: {
       writes: effects.writes,
       // In source order of the statements that state them, as a reader meets them.
@@ -144,6 +155,38 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       calls: effects.calls,
     },
   }));
+}
+
+/** Records a call of one of the method's own methods, and whether it runs on all of the records. */
+function calledOwn(scan: { selfCalls: string[]; always: Set<string>; sometimes: Set<string> }, name: string, some: boolean): void {
+  if (!scan.selfCalls.includes(name)) scan.selfCalls.push(name);
+  (some ? scan.sometimes : scan.always).add(name);
+}
+
+/** Recordset methods that keep only some of the records. */
+const SUBSET = new Set(['filtered', 'filtered_domain', 'search', 'browse']);
+
+/**
+ * `self.sudo().filtered(...).action_x()`: the name a call runs on records of the method's own
+ * model reached through recordset methods only (`some` when one of them picks records), or
+ * undefined when the call is one of those methods itself or leaves the model (`self.partner_id.x()`).
+ */
+function sameRecordsCall(call: PyNode, src: string): { name: string; some: boolean } | undefined {
+  const fn = call.childForFieldName('function');
+  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  if (!fn || !attr) return undefined;
+  const name = textOf(attr, src);
+  if (SAME_RECORDS.has(name)) return undefined;
+  let some = false;
+  for (let obj = fn.childForFieldName('object'); obj; ) {
+    if (obj.type === 'identifier') return textOf(obj, src) === 'self' ? { name, some } : undefined;
+    const inner = obj.type === 'call' ? obj.childForFieldName('function') : null;
+    const step = inner?.type === 'attribute' ? inner.childForFieldName('attribute') : null;
+    if (!inner || !step || !SAME_RECORDS.has(textOf(step, src))) return undefined;
+    some ||= SUBSET.has(textOf(step, src));
+    obj = inner.childForFieldName('object');
+  }
+  return undefined;
 }
 
 /**

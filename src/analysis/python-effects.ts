@@ -223,7 +223,7 @@ export function valsCondition(cond: PyNode, src: string): { fields: string[]; ot
 const DICTS = /^(?:context|ctx|vals|values|val|res|result|kwargs|params|data|defaults?|options|action|domain|.*_(?:vals|values|dict|context|ctx))$/;
 
 /** Recordset methods that return records of the same model: `self.sudo().filtered(...)` is still `self`. */
-const SAME_RECORDS = new Set(['sudo', 'with_context', 'with_company', 'with_user', 'with_env', 'filtered', 'filtered_domain', 'exists', 'sorted', 'browse', 'search']);
+export const SAME_RECORDS: ReadonlySet<string> = new Set(['sudo', 'with_context', 'with_company', 'with_user', 'with_env', 'filtered', 'filtered_domain', 'exists', 'sorted', 'browse', 'search']);
 
 /**
  * Whose records a write goes to: the method's own (`self`, a loop variable, `self.filtered(...)`;

@@ -121,6 +121,8 @@ export interface PyMethod extends SourceRef {
   effects?: MethodEffects;
   /** Methods it calls on its own records (`self.x(...)`), in source order, without repeats; absent when none. */
   selfCalls?: readonly string[];
+  /** Those of selfCalls it makes only on some of its records: inside an `if`, or on `self.filtered(...)`. */
+  selfCallsIf?: readonly string[];
   route?: PyRoute;
 }
 

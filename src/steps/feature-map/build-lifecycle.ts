@@ -3,7 +3,7 @@
  * that write a literal state (never from the order of the selection list): which button or
  * method moves the record from which states to which, under which guard.
  */
-import type { ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
+import type { FieldGuard, ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
 import { BuildContext, classesOf, selfCallChain } from './context.js';
 import { refusal, shownTo } from './criteria.js';
 import { featureId } from './ids.js';
@@ -25,10 +25,13 @@ export interface Transition {
   /** The buttons that reach `method` through their own method's calls, with that method (repair's "End Repair": action_repair_end -> action_repair_done). */
   via: { button: ViewButton; by: PyMethod }[];
   /**
-   * The write happens only on the records a condition picks that no state guard explains (mrp's
-   * Cancel sets Done on flexible orders still in progress): a side path, not what the button is for.
+   * The write happens only on the records a condition picks that no filter on the state explains
+   * (mrp's Cancel sets Done on flexible orders still in progress; hr_holidays' Approve sets Second
+   * Approval on the types with two approvals), or the method is called only on some records.
    */
   conditional: boolean;
+  /** The filter on another field that picks the records written (`self.filtered(lambda h: h.validation_type == 'both')`). */
+  pickedBy?: FieldGuard;
 }
 
 /** The state field of a model's classes: a Selection named state/status with literal values. */
@@ -59,20 +62,42 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
       const writes = (method.effects?.writes ?? []).filter((w) => w.field === field.name && keys.includes(w.value));
       if (!writes.length) continue;
       const direct = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === method.name));
-      const indirect = direct.length ? [] : (reachedBy.get(method) ?? []);
-      const buttons = [...direct, ...indirect.map((r) => r.button)];
-      const via = indirect.filter((r, k) => indirect.findIndex((x) => x.by === r.by) === k);
-      // Reached by one button's method only: what that method checks first holds too.
-      const checked = [method, ...(via.length === 1 ? [via[0].by] : [])];
-      const guards = checked.flatMap((x) => x.effects?.guards ?? []).filter((g) => g.field === field.name);
-      let from: string[] = [];
-      for (const g of guards) {
-        const allowed = g.allowed ? g.values : keys.filter((k) => !g.values.includes(k));
-        from = from.length ? from.filter((k) => allowed.includes(k)) : [...allowed];
-      }
-      for (const to of [...new Set(writes.map((w) => w.value))]) {
-        const conditional = writes.filter((w) => w.value === to).every((w) => w.conditional) && guards.length === 0;
-        out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via, conditional });
+      const reached = reachedBy.get(method) ?? [];
+      const firstOfBy = (r: { by: PyMethod }, k: number, all: readonly { by: PyMethod }[]) => all.findIndex((x) => x.by === r.by) === k;
+      // The ways a user gets there: the method's own buttons, else the buttons whose methods call it.
+      // Beside its own buttons, another button whose method calls it is a way of its own, with that
+      // method's checks (hr_holidays' Approve runs action_validate for the types with one approval).
+      const paths: { buttons: ViewButton[]; via: Transition['via'] }[] = [];
+      if (direct.length) {
+        paths.push({ buttons: direct, via: [] });
+        // A button method that sets the state itself, whatever happens, ends there: a state its call
+        // passes through on the way is no destination (repair's "Set to Draft" cancels first).
+        const others = reached.filter((r) => !direct.some((d) => d.name === r.button.name) && !(r.by.effects?.writes ?? []).some((w) => w.field === field.name && !w.conditional));
+        for (const by of new Set(others.map((r) => r.by))) {
+          const via = others.filter((r) => r.by === by);
+          paths.push({ buttons: via.map((r) => r.button), via: via.filter(firstOfBy) });
+        }
+      } else paths.push({ buttons: reached.map((r) => r.button), via: reached.filter(firstOfBy) });
+      for (const { buttons, via } of paths) {
+        // Reached by one button's method only: what that method checks first holds too.
+        const checked = [method, ...(via.length === 1 ? [via[0].by] : [])];
+        const guards = checked.flatMap((x) => x.effects?.guards ?? []).filter((g) => g.field === field.name);
+        let from: string[] = [];
+        for (const g of guards) {
+          const allowed = g.allowed ? g.values : keys.filter((k) => !g.values.includes(k));
+          from = from.length ? from.filter((k) => allowed.includes(k)) : [...allowed];
+        }
+        // Beside the method's own buttons, a way through a call made on some records only (in an
+        // `if`, on `self.filtered(...)`) may not be taken.
+        const calledIf = direct.length > 0 && via.length > 0 && via.every((r) => r.by.selfCallsIf?.includes(method.name));
+        for (const to of [...new Set(writes.map((w) => w.value))]) {
+          const ws = writes.filter((w) => w.value === to);
+          // `self.filtered(lambda h: h.validation_type == 'both').write({'state': 'validate1'})`: a
+          // filter on another field picks the records, whatever the state guards say.
+          const filter = ws.length === 1 ? method.effects?.guards.find((g) => g.field !== field.name && !g.message && g.line === ws[0].line && g.file === ws[0].file) : undefined;
+          const conditional = calledIf || (ws.every((w) => w.conditional) && (guards.length === 0 || !!filter));
+          out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via, conditional, ...(filter ? { pickedBy: filter } : {}) });
+        }
       }
     }
   }
@@ -81,6 +106,14 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
 
 /** The guards that hold on a transition: its method's, and those of the one button method that reaches it. */
 const guardsOf = (t: Transition) => [t.method, ...(t.via.length === 1 ? [t.via[0].by] : [])].flatMap((x) => x.effects?.guards ?? []);
+
+/** "whose Validation Type is both" for the filter that picks the records written, else what the code leaves unnamed. */
+function picked(ctx: BuildContext, model: string, g: FieldGuard | undefined): string {
+  if (!g) return 'a condition in the code picks';
+  const def = ctx.fieldDef(model, g.field);
+  const shown = g.values.map((v) => def?.selection?.find(([k]) => k === v)?.[1] ?? v);
+  return `whose ${ctx.fieldLabel(model, g.field)} is ${g.allowed ? '' : 'not '}${orList(shown)}`;
+}
 
 /** "a, b or c". */
 const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
@@ -118,7 +151,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
       const acceptance = [
-        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.conditional ? ', only on the records a condition in the code picks' : ''}`, write)] : []),
+        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.conditional ? `, only on the records ${picked(ctx, model, t.pickedBy)}` : ''}`, write)] : []),
         ...guardsOf(t)
           .filter((g) => g.field === field.name)
           .map((g) => {
