@@ -34,7 +34,8 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
   // 'team_id.member_ids' -> "Team's member".
   const label = (path: string) => {
     const [head, ...rest] = path.split('.');
-    return rest.length ? `${fieldLabel(head)}'s ${rest.map((r) => r.replace(/_ids?$/, '').replace(/_/g, ' ')).join(' ')}` : fieldLabel(head);
+    const owner = fieldLabel(head);
+    return rest.length ? `${owner}${owner.endsWith('s') ? "'" : "'s"} ${rest.map((r) => r.replace(/_ids?$/, '').replace(/_/g, ' ')).join(' ')}` : owner;
   };
   const d = (rule.domain ?? '').replace(/\s+/g, ' ').trim();
   const global = rule.groups.length === 0;
@@ -187,6 +188,8 @@ function termWords(t: Term, label: (path: string) => string, fieldOf: FieldOf): 
   if ((v === false || v === null) && !boolean) return t.op === '=' ? `${who} is not set` : t.op === '!=' ? `${who} is set` : `${who} ${t.op} ${shown(v)}`;
   if (typeof v === 'boolean' && (t.op === '=' || t.op === '!=')) return `${who} is ${(t.op === '=') === v ? 'true' : 'false'}`;
   const list = Array.isArray(v) ? v.map(shown) : [shown(v)];
+  // `('child_ids', 'not in', [])` holds for every record, `'in', []` for none.
+  if (Array.isArray(v) && v.length === 0 && (t.op === 'in' || t.op === 'not in')) return t.op === 'in' ? 'never' : 'always';
   const or = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : xs[0] ?? 'nothing');
   switch (t.op) {
     case '=':
