@@ -302,7 +302,7 @@ function readDecorator(dec: PyNode, src: string): PyDecorator {
   return { name: fn ? textOf(fn, src).replace(/\s+/g, '') : '', args };
 }
 
-const OVERRIDES = new Set(['create', 'write', 'unlink', 'copy', 'default_get', 'name_get', '_compute_display_name']);
+const OVERRIDES = new Set(['create', 'write', 'unlink', 'copy', 'copy_data', 'default_get', 'name_get', '_compute_display_name']);
 
 function roleOf(name: string, decorators: readonly PyDecorator[]): MethodRole {
   const d = new Set(decorators.map((x) => x.name));

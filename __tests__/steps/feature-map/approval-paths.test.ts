@@ -4,6 +4,7 @@
  * and calls action_validate on the others, yet the map said "Approve sets Status to Second
  * Approval" and never that Approve also leads to Approved. A button method that sets the state
  * itself after a call (repair's "Set to Draft" cancels first) does not lead to the state passed through.
+ * Its copy_data() refuses duplicating ("A time off cannot be duplicated."), which was not told.
  */
 import { featureMapOf, type MapFeature } from './support.js';
 
@@ -42,6 +43,9 @@ class Leave(models.Model):
         if self.filtered(lambda leave: leave.state != 'cancel'):
             self.action_cancel()
         self.write({'state': 'draft'})
+
+    def copy_data(self, default=None):
+        raise UserError(_('A leave request cannot be duplicated.'))
 `,
   'leave/security/ir.model.access.csv': 'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\naccess_leave,leave,model_leave_request,base.group_user,1,1,1,0\n',
   'leave/views/leave_views.xml': `<?xml version="1.0"?>
@@ -66,8 +70,10 @@ class Leave(models.Model):
 };
 
 let life: MapFeature;
+let features: Record<string, MapFeature>;
 beforeAll(async () => {
-  life = (await featureMapOf(FILES))['leave-lifecycle-leave_request'];
+  features = await featureMapOf(FILES);
+  life = features['leave-lifecycle-leave_request'];
 });
 
 const storyOf = (text: string) => life.stories.find((s) => s.text === text);
@@ -92,4 +98,9 @@ test('a button whose method calls another button\'s method on some records is a 
 test('a button that sets the state itself after a call does not lead to the state it passes through', () => {
   expect(life.stories.map((s) => s.text)).not.toContain('As an Internal User, I want to move a Leave Request to Cancelled with "Set to Draft".');
   expect(life.stories.map((s) => s.text)).toContain('As an Internal User, I want to move a Leave Request to To Submit with "Set to Draft".');
+});
+
+test('a refusal in copy_data is a refusal to duplicate', () => {
+  const all = features['leave-model-leave_request'].stories.flatMap((x) => x.acceptance);
+  expect(all).toContain('Duplicating is refused with "A leave request cannot be duplicated." (addons/leave/models/leave.py:34).');
 });

@@ -11,7 +11,7 @@ import { docSummary } from './story.js';
 import { humanize, listing } from './text.js';
 
 const at = BuildContext.at;
-const OVERRIDE_VERB: Record<string, string> = { create: 'Creating', write: 'Saving', unlink: 'Deleting', copy: 'Duplicating' };
+const OVERRIDE_VERB: Record<string, string> = { create: 'Creating', write: 'Saving', unlink: 'Deleting', copy: 'Duplicating', copy_data: 'Duplicating' };
 
 export function fieldCriteria(ctx: BuildContext, model: string, classes: readonly PyModel[]): string[] {
   const out: string[] = [];
