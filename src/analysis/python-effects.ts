@@ -352,12 +352,34 @@ function readIfGuard(raise: PyNode, src: string, file: string, out: EffectsFound
   const cond = stmt.childForFieldName('condition');
   // `if self.filtered(lambda r: r.state != 'under_repair'): raise`: raised when any record matches the lambda.
   const filter = cond ? filteredLambda(cond, src) : undefined;
-  const cmp = filter ? comparisons(filter, src) : cond ? comparisons(cond, src) : [];
-  if (cmp.length !== 1) return;
+  const tested = filter ?? cond;
+  const cmp = tested ? comparisons(tested, src) : [];
+  if (!tested || cmp.length === 0) return;
+  // Several comparisons: joined by `or`, each refuses alone; by `and`, each refuses only with the others.
+  const joint = cmp.length === 1 ? 'one' : joinedBy(tested, src);
+  if (!joint) return;
   const message = firstMessage(raise, src);
   // The condition names the refused values; a negated one names the allowed values.
-  const { field, negated, values } = cmp[0];
-  out.guards.push({ field, allowed: negated, values, message, file, line: lineOf(stmt), at: stmt.startIndex });
+  cmp.forEach(({ field, negated, values }, k) => {
+    const others = joint === 'and' ? cmp.filter((_c, j) => j !== k) : [];
+    out.guards.push({ field, allowed: negated, values, message, file, line: lineOf(stmt), at: stmt.startIndex, ...(others.length ? { alsoIf: others } : {}) });
+  });
+}
+
+/** 'and' or 'or' when every boolean operator in a condition is that one (lambdas aside), else undefined. */
+function joinedBy(cond: PyNode, src: string): 'and' | 'or' | undefined {
+  const ops = new Set<string>();
+  const walk = (x: PyNode): void => {
+    if (x.type === 'lambda') return;
+    if (x.type === 'boolean_operator') {
+      const op = x.childForFieldName('operator');
+      if (op) ops.add(textOf(op, src));
+    }
+    if (x.type === 'not_operator') ops.add('not');
+    for (const c of named(x)) walk(c);
+  };
+  walk(cond);
+  return ops.size === 1 && (ops.has('and') || ops.has('or')) ? ([...ops][0] as 'and' | 'or') : undefined;
 }
 
 /** The body of the lambda of `<records>.filtered(lambda r: ...)`, when that call is the whole condition. */

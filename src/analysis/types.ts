@@ -59,6 +59,11 @@ export interface FieldGuard extends SourceRef {
   allowed: boolean;
   values: readonly string[];
   message?: string;
+  /**
+   * The refusal holds only when these hold too (`if any(h.state not in ('confirm',) and
+   * h.validation_type != 'no_validation' for h in self): raise`): comparisons of other fields.
+   */
+  alsoIf?: readonly { field: string; negated: boolean; values: readonly string[] }[];
 }
 
 /** A call a consultant can name: message_post, activity_schedule, send_mail, next_by_code('x'), env.ref('m.x'), env['m'].create. */

@@ -4,6 +4,7 @@
  * and calls action_validate on the others, yet the map said "Approve sets Status to Second
  * Approval" and never that Approve also leads to Approved. A button method that sets the state
  * itself after a call (repair's "Set to Draft" cancels first) does not lead to the state passed through.
+ * action_validate's guard tests the state and the validation type together, and was not read at all.
  * Its copy_data() refuses duplicating ("A time off cannot be duplicated."), which was not told.
  */
 import { featureMapOf, type MapFeature } from './support.js';
@@ -32,7 +33,7 @@ class Leave(models.Model):
         return True
 
     def action_validate(self):
-        if any(leave.state not in ('confirm', 'validate1') for leave in self):
+        if any(leave.state not in ('confirm', 'validate1') and leave.validation_type != 'one' for leave in self):
             raise UserError(_('Only requests to approve can be validated.'))
         self.write({'state': 'validate'})
 
@@ -87,7 +88,8 @@ test('a button whose method calls another button\'s method on some records is a 
   const approved = storyOf('As an Internal User, I want to move a Leave Request from To Approve to Approved with "Approve".');
   expect(approved?.acceptance).toEqual([
     '"Approve" can set Status to Approved, only on the records a condition in the code picks (addons/leave/models/leave.py:23).',
-    'Refused with "Only requests to approve can be validated." unless Status is To Approve or Second Approval (addons/leave/models/leave.py:21).',
+    // hr_holidays' action_validate: `any(h.state not in (...) and h.validation_type != 'no_validation' for h in self)`.
+    'Refused with "Only requests to approve can be validated." unless Status is To Approve or Second Approval, for the records whose Validation is not One approval (addons/leave/models/leave.py:21).',
     'Refused with "Only requests to approve can be approved." unless Status is To Approve (addons/leave/models/leave.py:14).',
     '"Approve" runs action_approve, which calls action_validate (addons/leave/models/leave.py:13).',
   ]);

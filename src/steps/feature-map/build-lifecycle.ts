@@ -109,10 +109,14 @@ const guardsOf = (t: Transition) => [t.method, ...(t.via.length === 1 ? [t.via[0
 
 /** "whose Validation Type is both" for the filter that picks the records written, else what the code leaves unnamed. */
 function picked(ctx: BuildContext, model: string, g: FieldGuard | undefined): string {
-  if (!g) return 'a condition in the code picks';
-  const def = ctx.fieldDef(model, g.field);
-  const shown = g.values.map((v) => def?.selection?.find(([k]) => k === v)?.[1] ?? v);
-  return `whose ${ctx.fieldLabel(model, g.field)} is ${g.allowed ? '' : 'not '}${orList(shown)}`;
+  return g ? `whose ${tested(ctx, model, { field: g.field, negated: !g.allowed, values: g.values })}` : 'a condition in the code picks';
+}
+
+/** "Validation Type is not no_validation": a comparison the code makes, with selection labels when known. */
+function tested(ctx: BuildContext, model: string, c: { field: string; negated: boolean; values: readonly string[] }): string {
+  const def = ctx.fieldDef(model, c.field);
+  const shown = c.values.map((v) => def?.selection?.find(([k]) => k === v)?.[1] ?? v);
+  return `${ctx.fieldLabel(model, c.field)} is ${c.negated ? 'not ' : ''}${orList(shown)}`;
 }
 
 /** "a, b or c". */
@@ -156,7 +160,9 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
           .filter((g) => g.field === field.name)
           .map((g) => {
             const allowed = g.allowed ? g.values : (field.selection ?? []).map(([k]) => k).filter((k) => !g.values.includes(k));
-            return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
+            // `... and h.validation_type != 'no_validation'`: the refusal spares the records the other test excludes.
+            const also = g.alsoIf?.length ? `, for the records whose ${g.alsoIf.map((c) => tested(ctx, model, c)).join(' and ')}` : '';
+            return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}${also}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
           }),
         // What the method, and the button's own method before it, refuse besides those guards.
         ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.message === msg.text)).map((msg) => refusal(msg)),
