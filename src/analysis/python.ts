@@ -80,10 +80,21 @@ export function analysePython(src: string, file: string): PythonAnalysis {
       });
       withHelperMessages(methods);
       if (c.kind === 'model') models.push({ ...c.model, methods });
-      else controllers.push({ ...c.controller, methods });
+      else controllers.push({ ...c.controller, methods: methods.map((m, k) => (m.route ? withRuns(m, src.slice(c.bodies[k].from, c.bodies[k].to)) : m)) });
     }
     return topLevel.length ? { models, controllers, functions: topLevel } : { models, controllers };
   });
+}
+
+/** `record.action_approve()` and `.button_confirm(` in a route's text: the buttons' methods it runs. */
+const RUN_CALL = /\.((?:action|button)_[A-Za-z0-9_]+)\s*\(/g;
+/** 'hr.leave', "sale.order": quoted dotted lower-case names, kept when the build knows such a model. */
+const MODEL_NAME = /['"]([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)['"]/g;
+
+function withRuns(m: PyMethod, body: string): PyMethod {
+  const methods = [...new Set([...body.matchAll(RUN_CALL)].map((x) => x[1]))];
+  if (!methods.length) return m;
+  return { ...m, runs: { methods, models: [...new Set([...body.matchAll(MODEL_NAME)].map((x) => x[1]))] } };
 }
 
 /**

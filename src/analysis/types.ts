@@ -129,6 +129,11 @@ export interface PyMethod extends SourceRef {
   /** Those of selfCalls it makes only on some of its records: inside an `if`, or on `self.filtered(...)`. */
   selfCallsIf?: readonly string[];
   route?: PyRoute;
+  /**
+   * A route's body: the action_ and button_ methods it calls on records (hr_holidays' /leave/validate
+   * calls record.action_approve()), and the model names it spells out ('hr.leave'), read from its text.
+   */
+  runs?: { methods: readonly string[]; models: readonly string[] };
 }
 
 /** A class serving HTTP routes (http.Controller or a subclass such as CustomerPortal). */

@@ -5,12 +5,27 @@
  * Approval" and never that Approve also leads to Approved. A button method that sets the state
  * itself after a call (repair's "Set to Draft" cancels first) does not lead to the state passed through.
  * action_validate's guard tests the state and the validation type together, and was not read at all.
+ * Its mail-link routes (/leave/validate runs action_approve) read "serves a response".
  * Its copy_data() refuses duplicating ("A time off cannot be duplicated."), which was not told.
  */
 import { featureMapOf, type MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
-  'leave/__init__.py': 'from . import models\n',
+  'leave/__init__.py': 'from . import controllers, models\n',
+  'leave/controllers/__init__.py': 'from . import main\n',
+  // hr_holidays' mail links: /leave/refuse reads the record by its token and refuses it.
+  'leave/controllers/main.py': `from odoo import http
+from odoo.http import request
+
+
+class LeaveController(http.Controller):
+
+    @http.route('/leave/cancel', type='http', auth='user')
+    def leave_cancel(self, res_id, token):
+        record = request.env['leave.request'].browse(int(res_id))
+        record.action_cancel()
+        return request.redirect('/odoo')
+`,
   'leave/__manifest__.py': "{'name': 'Leave', 'depends': ['base'], 'data': ['security/ir.model.access.csv', 'views/leave_views.xml']}\n",
   'leave/models/__init__.py': 'from . import leave\n',
   'leave/models/leave.py': `from odoo import _, fields, models
@@ -105,4 +120,11 @@ test('a button that sets the state itself after a call does not lead to the stat
 test('a refusal in copy_data is a refusal to duplicate', () => {
   const all = features['leave-model-leave_request'].stories.flatMap((x) => x.acceptance);
   expect(all).toContain('Duplicating is refused with "A leave request cannot be duplicated." (addons/leave/models/leave.py:34).');
+});
+
+test('a route that runs a button\'s method says so, on the route and on the transition', () => {
+  const route = Object.entries(features).find(([id]) => id.startsWith('leave-route-'))?.[1];
+  expect(route?.stories[0].acceptance).toContain('/leave/cancel runs action_cancel on Leave Request records (addons/leave/controllers/main.py:8).');
+  const cancel = storyOf('As an Internal User, I want to move a Leave Request to Cancelled with "Cancel".');
+  expect(cancel?.acceptance).toContain('The route /leave/cancel (auth=user) runs action_cancel too: a link in an email or a page reaches it (addons/leave/controllers/main.py:8).');
 });

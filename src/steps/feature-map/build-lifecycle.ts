@@ -154,6 +154,8 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const moved = `${article(label)} ${label} ${fromText}to ${name(t.to)}`;
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
       const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
+      // Only on the way the method's own buttons give (or none): another button's way is not the route's.
+      const routes = t.via.length && t.buttons.length ? [] : ctx.routeLines(m, model, t.method.name, t.buttons.length > 0);
       const acceptance = [
         ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.conditional ? `, only on the records ${picked(ctx, model, t.pickedBy)}` : ''}`, write)] : []),
         ...guardsOf(t)
@@ -165,13 +167,14 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
             return at(g.message ? `Refused with "${g.message}" unless ${field.string ?? 'Status'} is ${states(allowed)}${also}` : `Only ${label} records in ${states(allowed)} are moved; the others are left as they are`, g);
           }),
         // What the method, and the button's own method before it, refuse besides those guards.
-        ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.message === msg.text)).map((msg) => refusal(msg)),
+        ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.field === field.name && g.message === msg.text)).map((msg) => refusal(msg)),
         ...t.via.map((v) => at(`"${v.button.string ?? humanize(v.by.name)}" runs ${v.by.name}, which calls ${t.method.name}`, v.by)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+        ...routes,
         ...(cron
           ? [at(`The scheduled action "${cron.name ?? cron.id}" runs ${t.method.name} ${when}, without anyone starting it`, cron)]
-          : t.buttons.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
+          : t.buttons.length || routes.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
       ];
       stories.push(story(role, goal, firstReason([t.method.docstring]), acceptance));
     }

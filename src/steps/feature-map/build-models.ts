@@ -273,13 +273,15 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
     const caption = buttons.find((b) => b.string)?.string;
     const groups = [...new Set(buttons.flatMap((b) => b.groups))];
     const named = humanize(meth.name);
+    const routes = ctx.routeLines(m, model, meth.name, buttons.length > 0);
     const goal = caption ? `use "${caption}" on ${article(label)} ${label}` : startsWithVerb(named) ? `${lcfirst(named)} from ${article(label)} ${label}` : `use ${named} on ${article(label)} ${label}`;
     const acceptance = [
       ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown ${shownTo(ctx, b.groups)}`, b)),
       ...meth.messages.map((msg) => refusal(msg)),
       ...(meth.effects?.writes ?? []).map((w) => writeCriterion(ctx, model, w)),
       ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
-      ...(buttons.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
+      ...routes,
+      ...(buttons.length || routes.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
     ];
     out.push(story(ctx.primaryRole(groups.length ? groups : backOffice(writers)), goal, firstReason([meth.docstring]), acceptance));
   }

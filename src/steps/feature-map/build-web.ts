@@ -30,6 +30,15 @@ function audience(ctx: BuildContext, c: PyController, meth: PyMethod): { role: s
   return { role: 'Internal User', group: 'base.group_user' };
 }
 
+/** "/leave/validate runs action_approve on Time Off records": what a route does to records, besides what it serves. */
+function runsLine(ctx: BuildContext, meth: PyMethod, url: string): string[] {
+  if (!meth.runs) return [];
+  // The models the route names that have one of those methods: the text does not say which records a call is on.
+  const runs = meth.runs.methods;
+  const models = meth.runs.models.filter((x) => ctx.classesOfModel(x).some((c) => c.methods.some((y) => runs.includes(y.name))));
+  return [at(`${url} runs ${listing(runs)}${models.length ? ` on ${listing(models.map((x) => ctx.label(x)))} records` : ''}`, meth)];
+}
+
 function serves(meth: PyMethod): string {
   const r = meth.route;
   const render = (meth.effects?.calls ?? []).find((c) => c.name === 'render' && c.arg);
@@ -51,6 +60,7 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       const goal = api ? `call ${url} (${r.type}${r.methods.length ? `, ${r.methods.join('/')}` : ''})` : `open ${url}${r.urls.length > 1 ? ` (and ${r.urls.length - 1} more URL${r.urls.length > 2 ? 's' : ''})` : ''}`;
       return story(who.role, goal, firstReason([meth.docstring]), [
         at(`${listing(r.urls)} ${r.urls.length > 1 ? 'serve' : 'serves'} ${serves(meth)} (${r.type}, auth=${r.auth}${r.website ? ', on the website' : ''})`, meth),
+        ...runsLine(ctx, meth, url),
         ...meth.messages.map((msg) => refusal(msg)),
       ]);
     });

@@ -111,6 +111,25 @@ export class BuildContext {
     };
   }
 
+  /**
+   * The routes of a module whose body runs `method` on `model` records (PyMethod.runs): they name
+   * the model ('hr.leave'), or name none the module gives that method and `model` is the only one with it.
+   */
+  routesRunning(m: ModuleAnalysis, model: string, method: string): PyMethod[] {
+    const definers = new Set(m.models.filter((c) => c.methods.some((x) => x.name === method)).map((c) => c.name ?? c.inherit[0]));
+    return m.controllers
+      .flatMap((c) => c.methods)
+      .filter((r) => r.route?.urls.length && r.runs?.methods.includes(method) && (r.runs.models.includes(model) || (definers.size === 1 && definers.has(model) && !r.runs.models.some((x) => this.classesOfModel(x).length > 0))));
+  }
+
+  /** "The route /leave/validate (auth=user) runs action_approve too": what reaches a method besides buttons. */
+  routeLines(m: ModuleAnalysis, model: string, method: string, also: boolean): string[] {
+    return this.routesRunning(m, model, method).map((r) => {
+      const route = r.route as NonNullable<PyMethod['route']>;
+      return BuildContext.at(`The route ${route.urls[0]} (auth=${route.auth}) runs ${method}${also ? ' too' : ''}: a link in an email or a page reaches it`, r);
+    });
+  }
+
   /** 'equipment_maintenance.model_equipment_request' -> 'equipment.request'. */
   modelFromRef(ref: string): string {
     const local = (ref.split('.').pop() ?? ref).replace(/^model_/, '');
