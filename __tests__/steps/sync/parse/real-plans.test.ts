@@ -109,3 +109,34 @@ test('in a list without checkboxes, an item without a status symbol is a stateme
   ]);
   expect(plan.notices).toContainEqual(expect.objectContaining({ line: 9, level: 'info', message: expect.stringMatching(/without a status symbol/) }));
 });
+
+test('emoji in brackets are the checkbox, read by the one-line legend: "⏳ next" is to do there, not in progress (a hackathon build log)', () => {
+  const plan = parsed([
+    '# Build Log',
+    '',
+    '_Status legend:_ ✅ done · 🟡 in build · ⏳ next · ⬜ later.',
+    '',
+    '## Phase 0 — Foundation',
+    '- [✅] Landing page',
+    '- [🟡] Command-line front door',
+    '',
+    '## Phase 1 — Core loop (Week 1)',
+    '- [⏳] Capture and recall',
+    '- [⏸️] Phone approvals',
+    '- [ ] Web inbox',
+    '',
+    '## Checks',
+    '- `npm test` ✅ passes.',
+    '',
+  ].join('\n'));
+  expect(plan.phases.map((p) => p.name)).toEqual(['Phase 0 — Foundation', 'Phase 1 — Core loop (Week 1)']);
+  expect(brief(plan)).toEqual([
+    { title: 'Landing page', status: 'done' },
+    { title: 'Command-line front door', status: 'in_progress' },
+    { title: 'Capture and recall', status: 'pending' },
+    // Not in the legend: its common meaning (a pause), with no warning that it was read as To Do.
+    { title: 'Phone approvals', status: 'pending' },
+    { title: 'Web inbox', status: 'pending' },
+  ]);
+  expect(plan.notices.filter((n) => n.level === 'warning')).toEqual([]);
+});

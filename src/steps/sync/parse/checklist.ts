@@ -48,8 +48,10 @@ function markerOf(item: ListItem, ctx: ListContext): Marker | undefined {
     checkbox = m[0];
     rest = text.slice(m[0].length).trim();
   }
-  const fromLegend = legendSymbol(ctx.legend, checkbox);
-  const common = leadingSymbol(checkbox);
+  // "[✅]", "[🟡]": a symbol of the legend or a common one, put in brackets to look like a checkbox.
+  const inner = checkbox.slice(1, -1).trim();
+  const fromLegend = legendSymbol(ctx.legend, checkbox) ?? (inner ? legendSymbol(ctx.legend, inner) : undefined);
+  const common = leadingSymbol(checkbox) ?? (inner ? leadingSymbol(inner) : undefined);
   const status: ResolvedStatus | undefined = fromLegend?.status
     ? { status: fromLegend.status, from: 'legend' }
     : common

@@ -33,5 +33,5 @@ export function trailingSymbol(text: string): { symbol: string; status: TaskStat
   return undefined;
 }
 
-/** A checkbox marker "[x]", "[ ]", "[~]" ... (one character between brackets). */
-export const CHECKBOX = /^\[(.)\]/u;
+/** A checkbox marker "[x]", "[ ]", "[~]", "[✅]", "[⏸️]" ... (one character, or one emoji with its variation selector, between brackets). */
+export const CHECKBOX = /^\[(\p{Extended_Pictographic}\uFE0F?|.)\]/u;

@@ -14,7 +14,7 @@ const PHRASES: Readonly<Record<TaskStatus, readonly string[]>> = {
   ],
   in_progress: [
     'in progress', 'in-progress', 'in_progress', 'inprogress', 'wip', 'doing', 'started', 'ongoing', 'partial', 'partially',
-    'active', 'working', 'building', 'developing', 'underway', 'under way', 'implementing', 'scaffold', 'scaffold-proven', 'in arbeit',
+    'active', 'working', 'building', 'in build', 'in development', 'developing', 'underway', 'under way', 'implementing', 'scaffold', 'scaffold-proven', 'in arbeit',
     'in bearbeitung', 'läuft', 'en cours', 'en progreso', 'en curso', 'in corso', 'em andamento', 'em progresso', 'bezig',
     'в работе', 'в процессе', '进行中', '处理中', '進行中', '作業中', '対応中', '진행 중', '진행중',
   ],
