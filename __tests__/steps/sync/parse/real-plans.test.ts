@@ -140,3 +140,24 @@ test('emoji in brackets are the checkbox, read by the one-line legend: "⏳ next
   ]);
   expect(plan.notices.filter((n) => n.level === 'warning')).toEqual([]);
 });
+
+test('a legend in a heading\'s parentheses reads that document\'s symbols and leaves the name ("Models (✓ = Done, ⏳ = Ready)", a status report)', () => {
+  const plan = parsed([
+    '# Final report',
+    '',
+    '### Models (✓ = Done, ⏳ = Ready)',
+    '- [x] Employee - UPDATED',
+    '- [⏳] Article - Need fillable update',
+    '',
+    '### Next steps',
+    '1. ⏳ Add the routes',
+    '',
+  ].join('\n'));
+  expect(plan.phases.map((p) => p.name)).toEqual(['Models', 'Next steps']);
+  expect(brief(plan)).toEqual([
+    { title: 'Employee - UPDATED', status: 'done' },
+    // ⏳ is "Ready" here, everywhere in the document: to do, not in progress.
+    { title: 'Article - Need fillable update', status: 'pending' },
+    { title: 'Add the routes', status: 'pending' },
+  ]);
+});

@@ -5,6 +5,7 @@
  *     "- 🟡 CREATED — Defined but not started", "- `[~]` in progress";
  *   - a table: "| ⬜ | Not started |", "| Symbol | Status | Meaning |", or symbols across the header;
  *   - one line: "Status legend: `[ ]` pending • `[~]` in-progress • `[x]` done";
+ *   - in a heading's parentheses: "### Models (✓ = Done, ⏳ = Ready)";
  *   - a list of "<symbol> <status word>" items with no heading.
  */
 import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
@@ -91,6 +92,22 @@ function fromTable(table: Table, priority: boolean): LegendEntry[] {
   return priority ? out.map((e) => ({ ...e, status: undefined })) : out.filter((e) => e.status);
 }
 
+/**
+ * A legend in a heading's parentheses, for the list below it and the document: "### Models
+ * (✓ = Done, ⏳ = Ready)" (a status report whose ⏳ means ready to start, not in progress).
+ */
+export const HEADING_LEGEND = /\(([^()]*[^\p{L}\p{N}\s(),]\s*=\s*\p{L}[^()]*)\)/u;
+
+function fromHeading(text: string, line: number): LegendEntry[] {
+  const m = HEADING_LEGEND.exec(text);
+  if (!m) return [];
+  return m[1].split(/\s*[,;•·|]\s*/).flatMap((piece) => {
+    if (!/^[^\p{L}\p{N}\s]+\s*=/u.test(piece)) return [];
+    const e = legendEntry(piece, line);
+    return e && e.symbol !== '' && e.status ? [e] : [];
+  });
+}
+
 function fromParagraph(p: Paragraph): LegendEntry[] {
   const text = nodeText(p).split('\n')[0];
   const m = INLINE.exec(text);
@@ -118,6 +135,7 @@ export function readLegend(root: Root): LegendRead {
     if (h.type === 'paragraph' || h.type === 'blockquote') {
       for (const p of h.type === 'paragraph' ? [h] : h.children.filter((c): c is Paragraph => c.type === 'paragraph')) take(h, fromParagraph(p));
     }
+    if (h.type === 'heading') entries.push(...fromHeading(nodeText(h), lineOf(h)));
     if (h.type !== 'heading' || !LEGEND_HEADING.test(nodeText(h))) continue;
     let priority = PRIORITY.test(nodeText(h)) && !/status|state/i.test(nodeText(h));
     for (let j = i + 1; j < kids.length; j++) {

@@ -2,6 +2,7 @@
  * Task, phase and tag names as a person reads them: status emoji and decoration dropped, the
  * document's own legend symbols too (they may be mangled emoji such as "âœ…"), spaces collapsed.
  */
+import { HEADING_LEGEND } from './legend-read.js';
 
 /** Emoji with their modifiers, joiners and keycaps. */
 const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}])(?:\uFE0F|\u20E3|\u200D(?:\p{Extended_Pictographic}|\uFE0F))*/gu;
@@ -10,7 +11,9 @@ const STRAY = /[\uFE0F\u20E3\u200D]/g;
 /** Status glyphs that are not emoji but mean a status where they stand alone. */
 const GLYPHS = /(^|\s)[✓✔✗✘○◯◐◑●■□☐☑☒⬜⬛](?=\s|$)/gu;
 
-export function cleanName(text: string, legendSymbols: readonly string[] = []): string {
+export function cleanName(name: string, legendSymbols: readonly string[] = []): string {
+  // "Models (✓ = Done, ⏳ = Ready)": the legend in the heading is no part of its name.
+  const text = name.replace(HEADING_LEGEND, ' ');
   // Plain ASCII holds no emoji; only the legend's ASCII symbols could need stripping, and those are markers like "[x]".
   if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/\s+/g, ' ').replace(/^[\s:|—–-]+/, '').replace(/[\s:|—–-]+$/, '').trim();
   let t = text;
