@@ -133,7 +133,6 @@ export function ruleCriterion(ctx: BuildContext, r: ReturnType<BuildContext['rul
   return r.updates ? `${sentence} (a change of the rule ${r.updates} of ${r.id.split('.')[0]})` : sentence;
 }
 
-
 /** "to Maintenance Manager only", "in debug mode only", "to holders of "Allow X" only". */
 export function shownTo(ctx: BuildContext, groups: readonly string[]): string {
   const roles = ctx.roleNames(groups);

@@ -55,7 +55,7 @@ function grants(d: string, label: (path: string) => string, model: string, me?: 
   const follows = !!followed || /message_partner_ids|message_follower_ids/.test(d);
   const through = followed?.[1] ? followed[1].replace(/\.$/, '') : '';
   // From the parsed terms when there are: `('user_id', '!=', user.id)` is no own record.
-  const own = me ?? fieldsMatching(d, /\b(user\.id|uid|user\.ids)\b/);
+  const own = me ?? fieldsMatching(d, USER);
   if (own.length) {
     // `[('state', '!=', 'done'), ('user_id', '=', user.id)]`: their own, and what else it tests.
     const also = fieldsMatching(d, /./).filter((f) => !own.includes(f) && !/(^|\.)message_(partner|follower)_ids$/.test(f));
@@ -98,8 +98,7 @@ function condition(items: readonly DomainItem[]): Cond | undefined {
     const b = take();
     if (!a || !b) return undefined;
     // '|', A, '|', B, C is one choice of three: said without nested parentheses.
-    if (item === '|') return { or: [a, b].flatMap((x) => (!isTerm(x) && 'or' in x ? x.or : [x])) };
-    return { and: [a, b].flatMap((x) => (!isTerm(x) && 'and' in x ? x.and : [x])) };
+    return item === '|' ? { or: flat('or', [a, b]) } : { and: flat('and', [a, b]) };
   };
   const all: Cond[] = [];
   while (i < items.length) {
@@ -107,7 +106,12 @@ function condition(items: readonly DomainItem[]): Cond | undefined {
     if (!c) return undefined;
     all.push(c);
   }
-  return all.length === 1 ? all[0] : { and: all.flatMap((x) => (!isTerm(x) && 'and' in x ? x.and : [x])) };
+  return all.length === 1 ? all[0] : { and: flat('and', all) };
+}
+
+/** The operands of an and (or), with those that are themselves an and (or) opened up. */
+function flat(kind: 'and' | 'or', cs: readonly Cond[]): Cond[] {
+  return cs.flatMap((x) => (kind === 'and' && 'and' in x ? x.and : kind === 'or' && 'or' in x ? x.or : [x]));
 }
 
 const USER = /\b(user\.id|uid|user\.ids)\b/;
