@@ -17,10 +17,10 @@ const NESTED = new Set(['function_definition', 'class_definition']);
 /** `self.name(` at a call's start: the method calls `name` on its own records. */
 const SELF_CALL = /self\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 /**
- * `x = self`, `x = self - y`, `x = self.filtered(...)` (sorted, with_context, sudo, browse, search...):
- * x holds records of the method's own model. Not `x = self.partner_id` or `x = self.env[...]`.
+ * `x = self`, `x = self - y`, `x = self.filtered(...)` (sorted, with_context, sudo, browse, search...),
+ * `x = super().create(vals_list)` in create(): x holds records of the method's own model. Not `x = self.partner_id` or `x = self.env[...]`.
  */
-const SELF_ALIAS = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*self(?:[ \t]*[-&|][^=]|\.(?:filtered|filtered_domain|sorted|with_context|sudo|with_company|with_user|exists|browse|search)\(|[ \t]*(?:#|\r?\n|$))/y;
+const SELF_ALIAS = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(?:super\([^)]*\)\.create\(|self(?:[ \t]*[-&|][^=]|\.(?:filtered|filtered_domain|sorted|with_context|sudo|with_company|with_user|exists|browse|search)\(|[ \t]*(?:#|\r?\n|$)))/y;
 /** `name.method(` at a call's start. */
 const ALIAS_CALL = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 

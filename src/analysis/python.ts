@@ -79,6 +79,7 @@ export function analysePython(src: string, file: string): PythonAnalysis {
         return { ...m, ...scan, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
       });
       withHelperMessages(methods);
+      withHelperCalls(methods);
       if (c.kind === 'model') models.push({ ...c.model, methods });
       else controllers.push({ ...c.controller, methods: methods.map((m, k) => (m.route ? withRuns(m, src.slice(c.bodies[k].from, c.bodies[k].to)) : m)) });
     }
@@ -114,6 +115,39 @@ function withHelperMessages(methods: PyMethod[]): void {
       }
     }
     if (extra.length) methods[i] = { ...m, messages: [...m.messages, ...extra] };
+  });
+}
+
+const ORM_OVERRIDES = new Set(['create', 'write', 'unlink', 'copy', 'copy_data']);
+
+/** What a helper does that a user notices: activities, chatter messages, emails, followers. */
+const HELPER_CALLS = new Set([
+  'activity_schedule', 'activity_feedback', 'activity_unlink', 'message_post', 'message_post_with_source', 'message_post_with_view',
+  'message_post_with_template', 'message_notify', 'send_mail', 'action_send_mail', 'message_subscribe',
+]);
+
+/**
+ * What a method does through the helpers of its class it calls on its own records: maintenance's
+ * write() calls `self.activity_update()`, which schedules the "Maintenance Request" activity. One
+ * call deep, helpers public or private, never another button's method (a feature of its own).
+ */
+function withHelperCalls(methods: PyMethod[]): void {
+  const own = new Map(methods.map((m) => [m.name, m.effects?.calls ?? []]));
+  methods.forEach((m, i) => {
+    if (!m.effects) return;
+    const calls = [...m.effects.calls];
+    for (const name of m.selfCalls ?? []) {
+      // write() and create() overrides are reactions to saving, told on the model's own story.
+      if (name === m.name || /^(action|button)_/.test(name) || ORM_OVERRIDES.has(name)) continue;
+      const sometimes = m.selfCallsIf?.includes(name);
+      for (const c of own.get(name) ?? []) {
+        // `self.env['mail.activity'].create(activity_vals)` schedules activities too (hr_holidays' activity_update).
+        const told = HELPER_CALLS.has(c.name) || (c.name === 'create' && c.arg === 'mail.activity');
+        if (!told || calls.some((x) => x.name === c.name && x.arg === c.arg)) continue;
+        calls.push({ ...c, via: name, ...(sometimes ? { conditional: true } : {}) });
+      }
+    }
+    if (calls.length > m.effects.calls.length) methods[i] = { ...m, effects: { ...m.effects, calls } };
   });
 }
 

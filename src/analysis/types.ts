@@ -77,6 +77,8 @@ export interface MethodCall extends SourceRef {
   conditional?: boolean;
   /** A create() past the user's access rights (`env['x'].sudo().create(...)`). */
   sudo?: true;
+  /** Made by this helper of the class, which the method calls on its own records (`self.activity_update()`). */
+  via?: string;
 }
 
 export interface MethodEffects {

@@ -6,6 +6,7 @@
  * itself after a call (repair's "Set to Draft" cancels first) does not lead to the state passed through.
  * action_validate's guard tests the state and the validation type together, and was not read at all.
  * Its mail-link routes (/leave/validate runs action_approve) read "serves a response".
+ * Its activity_update() schedules the approval activity; the button that calls it did not say so.
  * Its copy_data() refuses duplicating ("A time off cannot be duplicated."), which was not told.
  */
 import { featureMapOf, type MapFeature } from './support.js';
@@ -26,7 +27,14 @@ class LeaveController(http.Controller):
         record.action_cancel()
         return request.redirect('/odoo')
 `,
-  'leave/__manifest__.py': "{'name': 'Leave', 'depends': ['base'], 'data': ['security/ir.model.access.csv', 'views/leave_views.xml']}\n",
+  'leave/__manifest__.py': "{'name': 'Leave', 'depends': ['base'], 'data': ['security/ir.model.access.csv', 'data/activities.xml', 'views/leave_views.xml']}\n",
+  'leave/data/activities.xml': `<?xml version="1.0"?>
+<odoo>
+    <record id="mail_act_leave_approval" model="mail.activity.type">
+        <field name="name">Leave Approval</field>
+    </record>
+</odoo>
+`,
   'leave/models/__init__.py': 'from . import leave\n',
   'leave/models/leave.py': `from odoo import _, fields, models
 from odoo.exceptions import UserError
@@ -60,6 +68,14 @@ class Leave(models.Model):
             self.action_cancel()
         self.write({'state': 'draft'})
 
+    def action_confirm(self):
+        self.write({'state': 'confirm'})
+        self.activity_update()
+
+    def activity_update(self):
+        for leave in self.filtered(lambda leave: leave.state == 'confirm'):
+            leave.activity_schedule('leave.mail_act_leave_approval')
+
     def copy_data(self, default=None):
         raise UserError(_('A leave request cannot be duplicated.'))
 `,
@@ -71,6 +87,7 @@ class Leave(models.Model):
         <field name="arch" type="xml">
             <form>
                 <header>
+                    <button name="action_confirm" type="object" string="Confirm"/>
                     <button name="action_approve" type="object" string="Approve"/>
                     <button name="action_validate" type="object" string="Validate"/>
                     <button name="action_cancel" type="object" string="Cancel"/>
@@ -119,7 +136,7 @@ test('a button that sets the state itself after a call does not lead to the stat
 
 test('a refusal in copy_data is a refusal to duplicate', () => {
   const all = features['leave-model-leave_request'].stories.flatMap((x) => x.acceptance);
-  expect(all).toContain('Duplicating is refused with "A leave request cannot be duplicated." (addons/leave/models/leave.py:34).');
+  expect(all).toContain('Duplicating is refused with "A leave request cannot be duplicated." (addons/leave/models/leave.py:42).');
 });
 
 test('a route that runs a button\'s method says so, on the route and on the transition', () => {
@@ -127,4 +144,9 @@ test('a route that runs a button\'s method says so, on the route and on the tran
   expect(route?.stories[0].acceptance).toContain('/leave/cancel runs action_cancel on Leave Request records (addons/leave/controllers/main.py:8).');
   const cancel = storyOf('As an Internal User, I want to move a Leave Request to Cancelled with "Cancel".');
   expect(cancel?.acceptance).toContain('The route /leave/cancel (auth=user) runs action_cancel too: a link in an email or a page reaches it (addons/leave/controllers/main.py:8).');
+});
+
+test('what a helper of the class does is the button\'s too: the activity it schedules, by the name the data gives its type', () => {
+  const confirm = storyOf('As an Internal User, I want to move a Leave Request to To Approve with "Confirm".');
+  expect(confirm?.acceptance).toContain('Schedules a "Leave Approval" activity (in activity_update) (addons/leave/models/leave.py:39).');
 });

@@ -65,7 +65,7 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
       at(`Runs ${when} without anyone starting it`, cron),
       ...methods.map((x) => at(`It calls ${x.name}${doc(x)}`, x)),
       ...further.map(({ by, method }) => at(`${by.name} calls ${method.name}${doc(method)}`, method)),
-      ...[...methods, ...further.map((f) => f.method)].flatMap((x) => (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => at(t, c)))),
+      ...[...methods, ...further.map((f) => f.method)].flatMap((x) => (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((t) => at(t, c)))),
     ];
     const groups = ctx.reach(model, 'create');
     return {

@@ -170,7 +170,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
         ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.field === field.name && g.message === msg.text)).map((msg) => refusal(msg)),
         ...t.via.map((v) => at(`"${v.button.string ?? humanize(v.by.name)}" runs ${v.by.name}, which calls ${t.method.name}`, v.by)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
-        ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+        ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((x) => at(x, c))),
         ...routes,
         ...(cron
           ? [at(`The scheduled action "${cron.name ?? cron.id}" runs ${t.method.name} ${when}, without anyone starting it`, cron)]
@@ -303,13 +303,24 @@ function templatesOf(ctx: BuildContext): Map<string, ModuleAnalysis['mailTemplat
 /** `maintenance.mail_act_maintenance_request` -> `the "Maintenance Request" activities`, by the activity type's name. */
 function activityNamed(ctx: BuildContext, arg: string | undefined): string {
   if (!arg) return 'the activities';
-  const local = arg.split('.').pop();
-  const type = recordsOf(ctx).find((r) => r.model === 'mail.activity.type' && (r.id === arg || r.id.split('.').pop() === local));
-  return type?.name ? `the "${type.name}" activities` : `the activities ${local}`;
+  const type = activityType(ctx, arg);
+  return type ? `the "${type}" activities` : `the activities ${arg.split('.').pop()}`;
 }
 
-/** What a named call does, said for a reviewer. */
-export function callCriterion(ctx: BuildContext, name: string, arg: string | undefined): string[] {
+/** The name the data gives an activity type ('maintenance.mail_act_maintenance_request' -> "Maintenance Request"). */
+function activityType(ctx: BuildContext, arg: string | undefined): string | undefined {
+  if (!arg) return undefined;
+  const local = arg.split('.').pop();
+  return recordsOf(ctx).find((r) => r.model === 'mail.activity.type' && (r.id === arg || r.id.split('.').pop() === local))?.name;
+}
+
+/** What a named call does, said for a reviewer; `via`: the helper of the class that makes it ("... (in activity_update)"). */
+export function callCriterion(ctx: BuildContext, name: string, arg: string | undefined, via?: string): string[] {
+  const said = callSaid(ctx, name, arg);
+  return via ? said.map((t) => `${t} (in ${via})`) : said;
+}
+
+function callSaid(ctx: BuildContext, name: string, arg: string | undefined): string[] {
   switch (name) {
     case 'message_post':
     case 'message_post_with_source':
@@ -319,8 +330,11 @@ export function callCriterion(ctx: BuildContext, name: string, arg: string | und
     // message_notify notifies its recipients (inbox or email) and leaves the record's chatter as it was.
     case 'message_notify':
       return ['Sends a notification (inbox or email), not kept in the chatter'];
-    case 'activity_schedule':
-      return [`Schedules an activity${arg ? ` (${arg.split('.').pop()})` : ''}`];
+    case 'activity_schedule': {
+      // 'maintenance.mail_act_maintenance_request' -> the type's name in the data: "Maintenance Request".
+      const type = activityType(ctx, arg);
+      return [type ? `Schedules ${article(type)} "${type}" activity` : `Schedules an activity${arg ? ` (${arg.split('.').pop()})` : ''}`];
+    }
     case 'send_mail':
     case 'action_send_mail':
       return ['Sends an email'];
@@ -331,6 +345,7 @@ export function callCriterion(ctx: BuildContext, name: string, arg: string | und
     case 'next_by_code':
       return arg ? [`Takes the next number of the sequence ${arg}`] : [];
     case 'create':
+      if (arg === 'mail.activity') return ['Schedules activities'];
       return arg ? [`Creates ${article(ctx.label(arg))} ${ctx.label(arg)}`] : [];
     case 'copy':
       return ['Creates a copy of the record'];

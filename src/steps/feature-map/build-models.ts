@@ -230,7 +230,7 @@ function reactions(ctx: BuildContext, model: string, classes: readonly PyModel[]
     if (meth.name !== 'write' && meth.name !== 'create') continue;
     const effects = [
       ...(meth.effects?.writes ?? []).map((w) => ({ ref: w, when: w.onChangeOf, text: writePhrase(ctx, model, w) })),
-      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((t) => ({ ref: c, when: c.onChangeOf, text: lcfirst(t) }))),
+      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((t) => ({ ref: c, when: c.onChangeOf, text: lcfirst(t) }))),
     ].sort((a, b) => a.ref.line - b.ref.line);
     const seen = new Set<string>();
     for (const e of effects) {
@@ -279,7 +279,7 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
       ...buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? named}" button is shown ${shownTo(ctx, b.groups)}`, b)),
       ...meth.messages.map((msg) => refusal(msg)),
       ...(meth.effects?.writes ?? []).map((w) => writeCriterion(ctx, model, w)),
-      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c))),
+      ...(meth.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((x) => at(x, c))),
       ...routes,
       ...(buttons.length || routes.length ? [] : [at(`No button in this module's views calls ${meth.name}: it runs from code`, meth)]),
     ];
@@ -463,7 +463,7 @@ export function wizardFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] 
       ...c.fields.filter((f) => f.required).map((f) => at(`The wizard cannot be confirmed without ${f.string ?? ctx.fieldLabel(model, f.name)}`, f)),
       ...methods.flatMap((x) => x.messages.map((msg) => refusal(msg))),
       ...methods.flatMap((x) => (x.effects?.writes ?? []).map((w) => writeCriterion(ctx, model, w))),
-      ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((k) => callCriterion(ctx, k.name, k.arg).map((t) => at(t, k)))),
+      ...methods.flatMap((x) => (x.effects?.calls ?? []).flatMap((k) => callCriterion(ctx, k.name, k.arg, k.via).map((t) => at(t, k)))),
     ];
     const metrics = classMetrics([c], model);
     for (const x of methods) {

@@ -119,7 +119,7 @@ export function dataFeatures(ctx: BuildContext, m: ModuleAnalysis, hasOther: boo
   // The install hook the manifest names, when the analysis read its function (hooks.py or __init__.py).
   const hook = m.manifest.postInitHook ? m.functions?.find((f) => f.name === m.manifest.postInitHook) : undefined;
   const hookDoc = hook && docSummary(hook.docstring);
-  const hookCalls = (hook?.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg).map((x) => at(x, c)));
+  const hookCalls = (hook?.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((x) => at(x, c)));
   // Beside functional features, a hook is worth a feature when the code tells what it does.
   const told = !!hook && (!!hookDoc || hook.messages.length > 0 || hookCalls.length > 0);
   if (hasOther && !byModel.size && !updated.size && !told) return [];
