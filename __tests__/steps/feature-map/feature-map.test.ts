@@ -195,6 +195,8 @@ test('extensions of existing models: fields on crm.lead and sale.order with the 
   expect(features['sale_site_visit-extension-sale_order'].stories[0].acceptance).toContain(
     'Saving is refused when Delivery From and Delivery Until change with "The delivery window must start before it ends." (addons/sale_site_visit/models/sale_order.py:20).',
   );
+  // The title names the methods its estimate counts, not only the fields.
+  expect(features['sale_site_visit-extension-crm_lead'].title).toBe('Lead/Opportunity: 4 new fields and 2 methods on 1 view (crm.lead)');
 });
 
 test('stories give a reason only when the code states one, and the reviewer asks for the others', () => {

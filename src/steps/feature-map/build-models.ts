@@ -14,6 +14,16 @@ const STRUCTURAL = new Set(['compute', 'onchange', 'override', 'other', 'constra
 const ev = BuildContext.ev;
 const at = BuildContext.at;
 
+/**
+ * "1 new field and 11 methods": what an extension brings, so the title does not hide the code its
+ * estimate counts (hr_holidays' hr.employee extension: one field, 328 lines of methods).
+ */
+function extensionWork(fields: number, methods: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+  if (!fields) return 'changed behaviour';
+  return methods ? `${plural(fields, 'new field')} and ${plural(methods, 'method')}` : plural(fields, 'new field');
+}
+
 function classMetrics(classes: readonly PyModel[], self: string): FeatureMetrics {
   const m = emptyMetrics();
   const deps = new Set<string>();
@@ -435,7 +445,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       id: featureId(m.name, 'extension', model),
       module: m.name,
       kind: 'extension',
-      title: `${label}: ${fields.length ? `${fields.length} new field${fields.length > 1 ? 's' : ''}` : 'changed behaviour'}${views.length ? ` on ${views.length} view${views.length > 1 ? 's' : ''}` : ''} (${model})`,
+      title: `${label}: ${extensionWork(fields.length, metrics.methods)}${views.length ? ` on ${views.length} view${views.length > 1 ? 's' : ''}` : ''} (${model})`,
       roles: ctx.roleNames([...placed.flatMap((p) => p.groups), ...writers]),
       stories,
       evidence: [...classes.map(ev), ...views.map(ev)],
