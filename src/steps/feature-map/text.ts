@@ -71,6 +71,18 @@ const KNOWN_MODELS: Record<string, string> = {
   'ir.attachment': 'Attachment',
   'ir.config_parameter': 'System Parameter',
   'res.config.settings': 'Settings',
+  'resource.calendar': 'Resource Working Time',
+  'resource.calendar.leaves': 'Resource Time Off Detail',
+  'resource.resource': 'Resources',
+  'hr.departure.wizard': 'Departure Wizard',
+  'hr.employee.base': 'Basic Employee',
+  'hr.employee.public': 'Public Employee',
+  'hr.employee.category': 'Employee Category',
+  'hr.leave.allocation': 'Time Off Allocation',
+  'hr.leave.type': 'Time Off Type',
+  'hr.attendance': 'Attendance',
+  'mail.activity.type': 'Activity Type',
+  'account.bank.statement.line': 'Bank Statement Line',
 };
 
 export function humanize(technical: string): string {
