@@ -54,7 +54,7 @@ const FILES: Record<string, string> = {
     'id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\naccess_lease_user,lease user,model_lease_contract,base.group_user,1,1,1,1\n',
   'lease/data/cron.xml': `<odoo>
   <record id="ir_cron_lease" model="ir.cron">
-    <field name="name">Leases: check contracts</field>
+    <field name="name">Leases: Checks contracts</field>
     <field name="model_id" ref="model_lease_contract"/>
     <field name="state">code</field>
     <field name="code">model.run_scheduler()</field>
@@ -95,7 +95,7 @@ test('a transition a scheduled action performs, through the method it calls, is 
   // The cron, two calls deep: Odoo does it, every day, with the scheduled action named.
   const scheduled = byText(/have Odoo/);
   expect(scheduled.map((s) => s.text)).toEqual(['As an Internal User, I want to have Odoo move a Lease Contract to Expired every day.']);
-  expect(scheduled[0].acceptance).toContain('The scheduled action "Leases: check contracts" runs manage_expiry every day, without anyone starting it (addons/lease/data/cron.xml:2).');
+  expect(scheduled[0].acceptance).toContain('The scheduled action "Leases: Checks contracts" runs manage_expiry every day, without anyone starting it (addons/lease/data/cron.xml:2).');
   expect(scheduled[0].acceptance.join('\n')).not.toMatch(/runs from code/);
   expect(scheduled[0].acceptance).toContain(`Manage expiry can set Status to Expired, only on the records a condition in the code picks (addons/lease/models/lease.py:${L("_safe_write({'state'")}).`);
   // A method nothing calls stays what it was: code, no schedule claimed.
@@ -104,5 +104,7 @@ test('a transition a scheduled action performs, through the method it calls, is 
   expect(expire?.acceptance).toContain(`No button in this module's views calls action_expire: it runs from code (addons/lease/models/lease.py:${L('def action_expire')}).`);
   // The scheduled action's own feature follows the call it makes.
   const cron = features['lease-automation-ir_cron_lease'].stories[0];
+  // hr_holidays' "Accrual Time Off: Updates the number of time off" read "have Odoo updates ...".
+  expect(cron.text).toMatch(/^As an? [\w ]+, I want to have Odoo check contracts every day/);
   expect(cron.acceptance).toContain(`run_scheduler calls manage_expiry: Expires the leases whose end date has passed (addons/lease/models/lease.py:${L('def manage_expiry')}).`);
 });

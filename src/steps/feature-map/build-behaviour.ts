@@ -50,6 +50,19 @@ export function reportFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] 
   });
 }
 
+/**
+ * "updates the number of time off" -> "update the number of time off": a scheduled action's name
+ * says what it does ("Accrual Time Off: Updates the number of time off"); after "have Odoo" the
+ * verb takes its base form. "process", "status" and the like are left as they are.
+ */
+function baseVerb(text: string): string {
+  return text.replace(/^([a-z]+?)(ies|(?:ch|sh|ss|x|z)es|s)\b/, (all, stem: string, end: string) => {
+    if (end === 'ies') return `${stem}y`;
+    if (end.length > 1 && end.endsWith('es')) return `${stem}${end.slice(0, -2)}`;
+    return /(s|u|i)$/.test(stem) ? all : stem;
+  });
+}
+
 export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const crons = m.crons.map((cron) => {
     const model = cron.modelRef ? ctx.modelFromRef(cron.modelRef) : 'unknown';
@@ -75,7 +88,7 @@ export function automationFeatures(ctx: BuildContext, m: ModuleAnalysis): Featur
       // "When every day, then ..." reads wrong: the trigger is the scheduled action (Odoo's name for a cron) running.
       title: `When the scheduled action runs${cron.interval ? ` ${when}` : ''}, then ${lcfirst(what)}`,
       roles: ctx.roleNames(groups),
-      stories: [story(ctx.primaryRole(groups), `have Odoo ${lcfirst(what)} ${when}`, firstReason(methods.map((x) => x.docstring)), acceptance)],
+      stories: [story(ctx.primaryRole(groups), `have Odoo ${baseVerb(lcfirst(what))} ${when}`, firstReason(methods.map((x) => x.docstring)), acceptance)],
       evidence: [ev(cron), ...methods.map(ev), ...further.map((f) => ev(f.method))],
       metrics: methodMetrics([...methods, ...further.map((f) => f.method)]),
     };
