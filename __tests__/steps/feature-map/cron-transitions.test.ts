@@ -42,6 +42,7 @@ class Lease(models.Model):
         return dict(values)
 
     def run_scheduler(self):
+        \"\"\"Method called by the cron task in order to update the date_end of the leases when necessary.\"\"\"
         self.manage_expiry()
 `;
 
@@ -106,5 +107,7 @@ test('a transition a scheduled action performs, through the method it calls, is 
   const cron = features['lease-automation-ir_cron_lease'].stories[0];
   // hr_holidays' "Accrual Time Off: Updates the number of time off" read "have Odoo updates ...".
   expect(cron.text).toMatch(/^As an? [\w ]+, I want to have Odoo check contracts every day/);
+  // "in order to update the date_end ..." (hr_holidays' _update_accrual) speaks of the code, not of a user's reason.
+  expect(cron.text).not.toContain('so that');
   expect(cron.acceptance).toContain(`run_scheduler calls manage_expiry: Expires the leases whose end date has passed (addons/lease/models/lease.py:${L('def manage_expiry')}).`);
 });
