@@ -62,6 +62,26 @@ test('a smart button without a string takes the label of its statinfo field, els
   ]);
 });
 
+test('a stat button\'s label shown for other counts ("Similar Lead" beside "Similar Leads") is read once; parts of one label stay together', () => {
+  const arch = `<odoo><record id="v" model="ir.ui.view"><field name="model">crm.lead</field><field name="arch" type="xml">
+<form><div name="button_box">
+  <button name="action_show_similar" type="object" class="oe_stat_button">
+    <div class="o_stat_info">
+      <field name="use_leads" invisible="1"/>
+      <span class="o_stat_value"><field name="duplicate_lead_count"/></span>
+      <span class="o_stat_text" invisible="duplicate_lead_count &lt; 2">Similar Leads</span>
+      <span class="o_stat_text" invisible="duplicate_lead_count &gt; 1">Similar Lead</span>
+    </div>
+  </button>
+  <button name="action_create_sidebar_action" type="object" class="oe_stat_button">
+    <div class="o_stat_info"><span class="o_stat_text">Add</span><span class="o_stat_text">Context Action</span></div>
+  </button>
+</div></form>
+</field></record></odoo>`;
+  const { data } = analyseXml(arch, 'crm/views.xml', 'crm');
+  expect(data.views[0].buttons.map((b) => b.string)).toEqual(['Similar Leads', 'Add Context Action']);
+});
+
 describe('analyseXml', () => {
   const { data, problem } = analyseXml(VIEWS, 'x/views.xml', 'x');
 

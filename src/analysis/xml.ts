@@ -30,7 +30,12 @@ interface ArchInfo {
   /** Groups of the open elements that carry groups="...", with their depth. */
   groupStack: { depth: number; groups: string[] }[];
   /** A button without a string, open: its statinfo field or its text (`<a type="object">Invoices</a>`) names it. */
-  openButton?: { depth: number; button: ViewButton; text: string };
+  /**
+   * A button without string=, its text read as a caption. Of sibling elements that each carry an
+   * `invisible` condition (the same label for other counts: "Similar Leads" / "Similar Lead"), the
+   * first is read and the others skipped (`skipping`: the depth of the one being skipped).
+   */
+  openButton?: { depth: number; button: ViewButton; text: string; shown: Set<number>; skipping?: number };
 }
 
 interface RecordFrame {
@@ -115,7 +120,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
   parser.on('text', (t) => {
     if (record?.field) record.field.text += t;
     const open = record?.field?.arch?.openButton;
-    if (open) open.text += t;
+    if (open && open.skipping === undefined) open.text += t;
   });
   parser.on('cdata', (t) => {
     if (record?.field) record.field.text += t;
@@ -124,6 +129,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
     const stack = record?.field?.arch?.groupStack;
     if (stack?.length && stack[stack.length - 1].depth === depth) stack.pop();
     const open = record?.field?.arch?.openButton;
+    if (open?.skipping === depth) open.skipping = undefined;
     if (open?.depth === depth && record?.field?.arch) {
       const label = open.text.replace(/\s+/g, ' ').trim();
       if (open.button.string === undefined && label && label.length <= 60) open.button.string = label;
@@ -193,6 +199,16 @@ function archElement(
   if ((name === 'button' || name === 'a') && a.name && (a.type === 'object' || a.type === 'action')) {
     const button: ViewButton = { name: a.name, string: a.string, type: a.type, groups, file, line };
     arch.buttons.push(button);
-    if (a.string === undefined) arch.openButton = { depth, button, text: '' };
+    if (a.string === undefined) arch.openButton = { depth, button, text: '', shown: new Set() };
+    return;
   }
+  const open = arch.openButton;
+  // A field is no text; one always invisible (a value the conditions read) is no alternative either.
+  const alternative = name !== 'field' && a.invisible !== undefined && !/^(1|True|true)$/.test(a.invisible.trim());
+  if (open && open.skipping === undefined && alternative && depth > open.depth) {
+    if (open.shown.has(depth)) open.skipping = depth;
+    else open.shown.add(depth);
+  }
+  // Each element of a stat button is a line of its own ("Add" over "Context Action").
+  if (open && open.skipping === undefined && depth > open.depth) open.text += ' ';
 }
