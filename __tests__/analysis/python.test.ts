@@ -309,3 +309,24 @@ class Move(models.Model):
   expect(m.selfCalls).toContain('_post');
   expect(m.selfCalls).not.toContain('_increase_rank');
 });
+
+test('a call on self.filtered(...) is made on some records only; a helper\'s calls are the caller\'s, marked with the helper (maintenance\'s activity_update)', () => {
+  const src = `from odoo import api, models
+
+class Request(models.Model):
+    _name = 'x.request'
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.activity_update()
+        return res
+
+    def activity_update(self):
+        self.filtered(lambda r: not r.schedule_date).activity_unlink(['x.mail_act_request'])
+        self.activity_schedule('x.mail_act_request')
+`;
+  const methods = analysePython(src, 'x/models/request.py').models[0].methods;
+  const byName = (n: string) => methods.find((m) => m.name === n)?.effects?.calls.map((c) => [c.name, c.conditional ?? false, c.via]);
+  expect(byName('activity_update')).toEqual([['activity_unlink', true, undefined], ['activity_schedule', false, undefined]]);
+  expect(byName('write')).toEqual([['activity_unlink', true, 'activity_update'], ['activity_schedule', false, 'activity_update']]);
+});

@@ -154,7 +154,9 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isPar
     if (name === 'copy' && args.positional.length + args.keyword.size === 0) return;
     // `request.env['hr.job'].sudo().create(...)` creates whatever the user's rights are.
     const sudo = model !== undefined && receiver !== null && /\.sudo\(/.test(textOf(receiver, src));
-    out.calls.push({ name, arg: model ?? first, file, line: lineOf(n), ...(sudo ? { sudo: true } : {}) });
+    // `self.filtered(lambda r: not r.schedule_date).activity_unlink([...])`: on some of the records only.
+    const some = name !== 'create' && name !== 'ref' && receiver?.type === 'call' && /\.(?:filtered|filtered_domain)\(/.test(textOf(receiver, src));
+    out.calls.push({ name, arg: model ?? first, file, line: lineOf(n), ...(sudo ? { sudo: true } : {}), ...(some ? { conditional: true } : {}) });
   }
 }
 
