@@ -1,5 +1,5 @@
-import { lineOf, textOf, type PyNode } from './py-parser.js';
-import { callNameOffsets, firstMessage, mayHaveEffect, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
+import { lineOf, type PyNode } from './py-parser.js';
+import { callNameOffsets, firstMessage, mayHaveEffect, ownRecordsCall, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
 import type { MethodEffects, RaisedMessage } from './types.js';
 
 /**
@@ -107,7 +107,7 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       // `self.filtered(lambda h: ...).action_validate()` starts like `self.filtered(`: what it calls
       // is the outer attribute, on some of the records (hr_holidays' action_approve).
       if (name && SAME_RECORDS.has(name)) {
-        const chain = sameRecordsCall(n, src);
+        const chain = ownRecordsCall(n, src);
         name = chain?.name;
         some = !!chain?.some;
       }
@@ -161,32 +161,6 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
 function calledOwn(scan: { selfCalls: string[]; always: Set<string>; sometimes: Set<string> }, name: string, some: boolean): void {
   if (!scan.selfCalls.includes(name)) scan.selfCalls.push(name);
   (some ? scan.sometimes : scan.always).add(name);
-}
-
-/** Recordset methods that keep only some of the records. */
-const SUBSET = new Set(['filtered', 'filtered_domain', 'search', 'browse']);
-
-/**
- * `self.sudo().filtered(...).action_x()`: the name a call runs on records of the method's own
- * model reached through recordset methods only (`some` when one of them picks records), or
- * undefined when the call is one of those methods itself or leaves the model (`self.partner_id.x()`).
- */
-function sameRecordsCall(call: PyNode, src: string): { name: string; some: boolean } | undefined {
-  const fn = call.childForFieldName('function');
-  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
-  if (!fn || !attr) return undefined;
-  const name = textOf(attr, src);
-  if (SAME_RECORDS.has(name)) return undefined;
-  let some = false;
-  for (let obj = fn.childForFieldName('object'); obj; ) {
-    if (obj.type === 'identifier') return textOf(obj, src) === 'self' ? { name, some } : undefined;
-    const inner = obj.type === 'call' ? obj.childForFieldName('function') : null;
-    const step = inner?.type === 'attribute' ? inner.childForFieldName('attribute') : null;
-    if (!inner || !step || !SAME_RECORDS.has(textOf(step, src))) return undefined;
-    some ||= SUBSET.has(textOf(step, src));
-    obj = inner.childForFieldName('object');
-  }
-  return undefined;
 }
 
 /**

@@ -155,7 +155,7 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isPar
     // `request.env['hr.job'].sudo().create(...)` creates whatever the user's rights are.
     const sudo = model !== undefined && receiver !== null && /\.sudo\(/.test(textOf(receiver, src));
     // `self.filtered(lambda r: not r.schedule_date).activity_unlink([...])`: on some of the records only.
-    const some = name !== 'create' && name !== 'ref' && receiver?.type === 'call' && /\.(?:filtered|filtered_domain)\(/.test(textOf(receiver, src));
+    const some = name !== 'create' && name !== 'ref' && !!receiver && !!recordsOf(receiver, src)?.some;
     out.calls.push({ name, arg: model ?? first, file, line: lineOf(n), ...(sudo ? { sudo: true } : {}), ...(some ? { conditional: true } : {}) });
   }
 }
@@ -224,8 +224,25 @@ export function valsCondition(cond: PyNode, src: string): { fields: string[]; ot
 /** Names that hold dicts in Odoo code, not records: their `update()` writes nothing. */
 const DICTS = /^(?:context|ctx|vals|values|val|res|result|kwargs|params|data|defaults?|options|action|domain|.*_(?:vals|values|dict|context|ctx))$/;
 
+/** Recordset methods that keep the very records and change only the environment: `env['x'].sudo()` is still `env['x']`. */
+const SAME_ENV_RECORDS: ReadonlySet<string> = new Set(['sudo', 'with_context', 'with_company', 'with_user', 'with_env']);
+
 /** Recordset methods that return records of the same model: `self.sudo().filtered(...)` is still `self`. */
-export const SAME_RECORDS: ReadonlySet<string> = new Set(['sudo', 'with_context', 'with_company', 'with_user', 'with_env', 'filtered', 'filtered_domain', 'exists', 'sorted', 'browse', 'search']);
+export const SAME_RECORDS: ReadonlySet<string> = new Set([...SAME_ENV_RECORDS, 'filtered', 'filtered_domain', 'exists', 'sorted', 'browse', 'search']);
+
+/**
+ * `self.sudo().filtered(...).action_x()`: the method a call runs on the method's own records, reached
+ * through recordset methods only (`some` when one of them picks records, see recordsOf), or undefined
+ * when the call is one of those methods itself or leaves the records (`self.partner_id.x()`).
+ */
+export function ownRecordsCall(call: PyNode, src: string): { name: string; some: boolean } | undefined {
+  const fn = call.childForFieldName('function');
+  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  const object = fn?.childForFieldName('object');
+  if (!attr || !object || SAME_RECORDS.has(textOf(attr, src))) return undefined;
+  const whose = recordsOf(object, src);
+  return whose && 'own' in whose ? { name: textOf(attr, src), some: !!whose.some } : undefined;
+}
 
 /**
  * Whose records a write goes to: the method's own (`self`, a loop variable, `self.filtered(...)`;
@@ -270,7 +287,7 @@ function envOf(n: PyNode, src: string): PyNode {
     const fn = cur.childForFieldName('function');
     const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
     const object = fn?.childForFieldName('object');
-    if (!attr || !object || !/^(?:with_context|sudo|with_company|with_user|with_env)$/.test(textOf(attr, src))) break;
+    if (!attr || !object || !SAME_ENV_RECORDS.has(textOf(attr, src))) break;
     cur = object;
   }
   return cur;

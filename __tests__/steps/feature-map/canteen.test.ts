@@ -6,7 +6,7 @@
  * module the data changes was "loaded"; the app story gave its users menus only managers see;
  * "in order to be able to ..." became "so that be able to ..."; message_notify was a chatter post.
  */
-import { featureMapOf } from './support.js';
+import { featureMapOf, storyLines } from './support.js';
 import type { MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
@@ -195,7 +195,7 @@ beforeAll(async () => {
   features = await featureMapOf(FILES);
 });
 
-const lines = (id: string) => features[id].stories.flatMap((s) => [s.text, ...s.acceptance]).join('\n');
+const lines = (id: string) => storyLines(features[id]).join('\n');
 
 test('a record rule that leaves reading out says which operations it restricts; "their own" keeps its other condition', () => {
   const all = lines('canteen-model-canteen_meal');

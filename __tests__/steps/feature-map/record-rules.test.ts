@@ -12,7 +12,7 @@
  * Beside the rules: hr.leave's first window action is named "Dashboard", and the story read
  * "I want to record and follow Dashboard".
  */
-import { featureMapOf, type MapFeature } from './support.js';
+import { featureMapOf, storyLines, type MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
   'leave/__init__.py': 'from . import models\n',
@@ -124,7 +124,7 @@ beforeAll(async () => {
   features = await featureMapOf(FILES);
 });
 
-const all = (id: string) => features[id].stories.flatMap((s) => [s.text, ...s.acceptance]).join('\n');
+const all = (id: string) => storyLines(features[id]).join('\n');
 
 test('a rule that grants other people\'s records too is said term by term, not as "their own"', () => {
   const text = all('leave-model-leave_request');

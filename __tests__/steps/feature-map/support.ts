@@ -106,6 +106,9 @@ export interface MapFeature {
   stories: { text: string; acceptance: string[] }[];
 }
 
+/** Every story text and acceptance line of a feature, in map order. */
+export const storyLines = (f: MapFeature): string[] => f.stories.flatMap((s) => [s.text, ...s.acceptance]);
+
 /**
  * Step 4 over a source workspace holding `files` (paths under `addons` -> content), in a temporary
  * folder removed afterwards: the features of the map it wrote, by id.

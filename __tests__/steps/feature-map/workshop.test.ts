@@ -5,7 +5,7 @@
  * module, not the module) when the addons path is nested; a write of fields.Date.today() was not
  * told at all ("Close Date is set when the request reaches a done stage").
  */
-import { featureMapOf } from './support.js';
+import { featureMapOf, storyLines } from './support.js';
 import type { MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
@@ -226,7 +226,7 @@ beforeAll(async () => {
   features = await featureMapOf(FILES, 'src/custom');
 });
 
-const all = (id: string) => features[id].stories.flatMap((s) => [s.text, ...s.acceptance]);
+const all = (id: string) => storyLines(features[id]);
 
 test('an @api.ondelete method refuses deleting, at its raise', () => {
   expect(all('workshop-model-workshop_category')).toContain('Deleting is refused with "You cannot delete a category that holds jobs." (src/custom/workshop/models/workshop.py:24).');

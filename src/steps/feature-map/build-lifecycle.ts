@@ -9,7 +9,7 @@ import { refusal, shownTo } from './criteria.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
-import { every, humanize, listing } from './text.js';
+import { every, humanize, listing, orListing } from './text.js';
 import { emptyMetrics, type Feature, type Story } from './types.js';
 
 const at = BuildContext.at;
@@ -116,11 +116,9 @@ function picked(ctx: BuildContext, model: string, g: FieldGuard | undefined): st
 function tested(ctx: BuildContext, model: string, c: { field: string; negated: boolean; values: readonly string[] }): string {
   const def = ctx.fieldDef(model, c.field);
   const shown = c.values.map((v) => def?.selection?.find(([k]) => k === v)?.[1] ?? v);
-  return `${ctx.fieldLabel(model, c.field)} is ${c.negated ? 'not ' : ''}${orList(shown)}`;
+  return `${ctx.fieldLabel(model, c.field)} is ${c.negated ? 'not ' : ''}${orListing(shown)}`;
 }
 
-/** "a, b or c". */
-const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 
 export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const out: Feature[] = [];
@@ -139,7 +137,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     if (!transitions.length && !bar) continue;
     const label = ctx.label(model);
     const name = (k: string) => field.selection?.find(([key]) => key === k)?.[1] ?? k;
-    const states = (ks: readonly string[]) => orList(ks.map(name));
+    const states = (ks: readonly string[]) => orListing(ks.map(name));
     const writers = ctx.reach(model, 'write');
     const stories: Story[] = [];
     for (const t of transitions) {
@@ -196,7 +194,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       module: m.name,
       kind: 'lifecycle',
       title: transitions.length
-        ? `${label} lifecycle (${field.string ?? 'Status'}): ${transitions.length} transition${transitions.length > 1 ? 's' : ''} to ${orList([...new Set(transitions.map((t) => name(t.to)))]).replace(/ or /, ' and ')}${bar ? ', and any status in the status bar' : ''}`
+        ? `${label} lifecycle (${field.string ?? 'Status'}): ${transitions.length} transition${transitions.length > 1 ? 's' : ''} to ${orListing([...new Set(transitions.map((t) => name(t.to)))]).replace(/ or /, ' and ')}${bar ? ', and any status in the status bar' : ''}`
         : `${label} lifecycle (${field.string ?? 'Status'}): ${listing(all.map(name))}, set in the status bar`,
       roles: ctx.roleNames([...transitions.flatMap((t) => t.buttons.flatMap((b) => b.groups)), ...writers]),
       stories,

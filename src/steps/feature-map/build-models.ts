@@ -7,7 +7,7 @@ import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { accessFor, article, OUTSIDERS } from './roles.js';
 import { behaviourIn, docSummary, firstReason, startsWithVerb, story } from './story.js';
-import { humanize, lcfirst, listing, VIEW_NAMES } from './text.js';
+import { humanize, lcfirst, listing, orListing, VIEW_NAMES } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics, type Story } from './types.js';
 
 const STRUCTURAL = new Set(['compute', 'onchange', 'override', 'other', 'constraint']);
@@ -225,7 +225,6 @@ function viewPhrase(types: readonly string[]): string {
   return types.includes('search') ? `${base} with search filters`.trim() : base;
 }
 
-const orListing = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /**
  * What saving does besides saving, read from the create() and write() overrides: "When Stage
@@ -298,6 +297,14 @@ function buttonStories(ctx: BuildContext, m: ModuleAnalysis, model: string, meth
   return out;
 }
 
+/**
+ * The methods whose buttons the lifecycle already tells: each transition's method, and the button
+ * methods that reach it (unless the way is conditional: that button keeps its own story).
+ */
+function toldByLifecycle(m: ModuleAnalysis, model: string, field: PyField | undefined): Set<PyMethod> {
+  return new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : []);
+}
+
 /** Action names that name a screen, not records: hr_holidays' "Dashboard" window on hr.leave. */
 const SCREEN_NAME = /^(my |all )?(dashboard|overview|analysis|reporting|statistics|calendar|planning|settings|configuration)$/i;
 
@@ -329,7 +336,7 @@ export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const readOnly = ctx.roleNames(readers.filter((g) => !OUTSIDERS.has(g))).filter((r) => !ctx.roleNames(creators).includes(r));
     if (readOnly[0]) stories.push(story(readOnly[0], `look up ${what}`, reason, [at(`${readOnly[0]} can read ${label} records but not create them`, accessLine(ctx, model, readers))]));
     const field = stateField(classes);
-    const transitions = new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : []);
+    const transitions = toldByLifecycle(m, model, field);
     stories.push(...buttonStories(ctx, m, model, classes.flatMap((c) => c.methods), transitions));
     const metrics = classMetrics(classes, model);
     metrics.views = views.length;
@@ -410,7 +417,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     }
     const methods = classes.flatMap((c) => c.methods);
     const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
-    stories.push(...buttonStories(ctx, m, model, methods, new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : [])));
+    stories.push(...buttonStories(ctx, m, model, methods, toldByLifecycle(m, model, field)));
     // Methods that change how the model behaves, when their docstrings say what they do.
     const explained = methods
       .filter((x) => (x.role === 'override' || x.role === 'other') && !x.name.startsWith('_compute'))

@@ -4,6 +4,7 @@
  * contact, or no record. A domain `[]` grants all records, never "own records".
  */
 import type { DomainItem, PyField, PyLiteral, XmlRule } from '../../analysis/types.js';
+import { orListing } from './text.js';
 
 export interface RuleMeaning {
   /** "all Maintenance Request records", "only their own Maintenance Request records (Technician is them)". */
@@ -194,11 +195,10 @@ function termWords(t: Term, label: (path: string) => string, fieldOf: FieldOf): 
   const list = Array.isArray(v) ? v.map(shown) : [shown(v)];
   // `('child_ids', 'not in', [])` holds for every record, `'in', []` for none.
   if (Array.isArray(v) && v.length === 0 && (t.op === 'in' || t.op === 'not in')) return t.op === 'in' ? 'never' : 'always';
-  const or = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : xs[0] ?? 'nothing');
   switch (t.op) {
     case '=':
     case 'in':
-      return `${who} is ${or(list)}`;
+      return `${who} is ${orListing(list) || 'nothing'}`;
     case '!=':
     case 'not in':
       return list.length > 1 ? `${who} is none of ${list.join(', ')}` : `${who} is not ${list[0] ?? 'empty'}`;
