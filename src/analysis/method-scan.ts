@@ -21,7 +21,17 @@ const SELF_CALL = /self\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
  * `x = super().create(vals_list)` in create(): x holds records of the method's own model. Not `x = self.partner_id` or `x = self.env[...]`.
  */
 const SELF_ALIAS = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(?:super\([^)]*\)\.create\(|self(?:[ \t]*[-&|][^=]|\.(?:filtered|filtered_domain|sorted|with_context|sudo|with_company|with_user|exists|browse|search)\(|[ \t]*(?:#|\r?\n|$)))/y;
-/** `name.method(` at a call's start. */
+/** `records.method(`, `self.field.method(` at a call's start: a dotted name called (the last part is the method). */
+const RECORD_CALL = /([A-Za-z_][A-Za-z0-9_]*)(?:\.[A-Za-z_][A-Za-z0-9_]*)*\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
+/** Receivers that are Python modules or helpers, not records. */
+const NOT_RECORDS = new Set(['fields', 'models', 'api', 'tools', 'json', 're', 'datetime', 'date', 'time', 'os', 'logging', '_logger', 'math', 'base64', 'itertools', 'collections', 'werkzeug', 'request', 'http', 'odoo', 'pytz', 'dateutil', 'relativedelta', 'str', 'dict', 'list', 'set', 'super', 'Command', 'osv', 'expression', 'float_utils', 'markupsafe', 'Markup', 'babel', 'io', 'csv', 'hashlib', 'uuid', 'random', 'requests', 'etree', 'html', 'lxml', 'functools', 'operator', 'textwrap', 'unicodedata', 'urls', 'url_parse', 'misc', 'format_date', 'image', 'pdf', 'xlsxwriter', 'zipfile', 'ast', 'contextlib', 'threading', 'traceback', 'psycopg2', 'sql', 'SQL']);
+/**
+ * Names called on records that are not a module's own methods: the ORM's, Python's built-ins
+ * (str, dict, list), and the mail thread's and activity mixin's (readEffect reads those).
+ */
+const NOT_OWN_METHODS = new Set([
+  ...SAME_RECORDS, 'mapped', 'filtered', 'sorted', 'ensure_one', 'exists', 'read', 'write', 'create', 'unlink', 'copy', 'search', 'search_count', 'search_read', 'read_group', '_read_group', 'name_get', 'browse', 'with_context', 'with_company', 'with_user', 'sudo', 'ids', 'get', 'items', 'keys', 'values', 'append', 'extend', 'add', 'update', 'pop', 'setdefault', 'join', 'split', 'strip', 'replace', 'format', 'lower', 'upper', 'startswith', 'endswith', 'encode', 'decode', 'index', 'count', 'remove', 'insert', 'sort', 'copy_data', 'default_get', 'fields_get', 'check_access_rights', 'check_access_rule', 'has_group', '_for_xml_id', 'ref', 'flush_model', 'flush_recordset', 'invalidate_model', 'invalidate_recordset', 'invalidate_cache', 'modified', 'execute', 'fetchall', 'fetchone', 'dictfetchall', 'message_post', 'message_subscribe', 'message_unsubscribe', 'activity_schedule', 'activity_feedback', 'activity_unlink', 'send_mail', 'next_by_code', 'next_by_id', 'round', 'compute', 'is_zero', 'compare_amounts', '_convert', 'context_today', 'to_date', 'to_string', 'filtered_domain', 'grouped', 'concat', 'union', 'name_search', 'name_create', '_search', 'search_fetch', 'fetch', 'retrieving', '_get', 'get_param', 'set_param', 'translate', 'render', '_render', '_render_field', 'getattr', 'isoformat', 'strftime', 'date', 'astimezone', 'localize', 'total_seconds', 'search_and_replace',
+]);
 const ALIAS_CALL = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 
 const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call'];
@@ -33,6 +43,8 @@ export interface BodyScan {
   messages: RaisedMessage[];
   effects: MethodEffects;
   selfCalls?: string[];
+  /** Methods called on other records: `sheet_ids._do_refuse` for `self.sheet_ids._do_refuse(...)`, `action_post` for `moves.action_post()`. */
+  recordCalls?: string[];
   /** Those of selfCalls made only on some of the records: inside an `if`, or on `self.filtered(...)`. */
   selfCallsIf?: string[];
   /** It passes one of its parameters to write(): a helper others write through (resolved per file). */
@@ -53,7 +65,7 @@ export interface BodySpan {
  * `bodies` are in source order and do not overlap (methods of top-level classes).
  */
 export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
-  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[], always: new Set<string>(), sometimes: new Set<string>() }));
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[], recordCalls: new Set<string>(), always: new Set<string>(), sometimes: new Set<string>() }));
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
@@ -112,12 +124,14 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
         some = !!chain?.some;
       }
       if (name) calledOwn(scan, name, some || when.length > 0);
+      else recordCall(scan, src, at);
     } else if (type === 'call' && at >= nestedUntil && aliases.size) {
       // `other_moves._post(soft=False)` where other_moves is some of self: account.move's action_post.
       ALIAS_CALL.lastIndex = at;
       const m = ALIAS_CALL.exec(src);
       if (m && aliases.has(m[1])) calledOwn(scan, m[2], when.length > 0);
-    }
+      else recordCall(scan, src, at);
+    } else if (type === 'call' && at >= nestedUntil) recordCall(scan, src, at);
     if (type === 'assignment' && at >= nestedUntil) {
       SELF_ALIAS.lastIndex = at;
       const a = SELF_ALIAS.exec(src);
@@ -142,9 +156,10 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       }
     }
   }
-  return found.map(({ complexity, messages, effects, selfCalls, always, sometimes }) => ({
+  return found.map(({ complexity, messages, effects, selfCalls, recordCalls, always, sometimes }) => ({
     complexity,
     messages,
+    ...(recordCalls.size ? { recordCalls: [...recordCalls] } : {}),
     ...(effects.forwards ? { forwardsWrite: true as const } : {}),
     ...(selfCalls.length ? { selfCalls } : {}),
     ...([...sometimes].some((x) => !always.has(x)) ? { selfCallsIf: [...sometimes].filter((x) => !always.has(x)) } : {}),
@@ -153,8 +168,21 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       // In source order of the statements that state them, as a reader meets them.
       guards: effects.guards.sort((x, y) => x.at - y.at).map(({ at: _at, ...g }) => g),
       calls: effects.calls,
+      ...(effects.copies ? { copies: effects.copies } : {}),
     },
   }));
+}
+
+/** Records `records.method(` (not on self itself): a method of another model this one may run. */
+function recordCall(scan: { recordCalls: Set<string> }, src: string, at: number): void {
+  RECORD_CALL.lastIndex = at;
+  const m = RECORD_CALL.exec(src);
+  if (!m || NOT_RECORDS.has(m[1]) || NOT_OWN_METHODS.has(m[2]) || m[2].startsWith('__')) return;
+  const parts = m[0].replace(/\s*\($/, '').split('.');
+  // `self.method(` is a call of its own (SELF_CALL). `self.sheet_ids._do_refuse(` keeps the field
+  // it goes through (which model it runs on); a call on a variable keeps the name only.
+  if (m[1] === 'self' && parts.length === 2) return;
+  scan.recordCalls.add(m[1] === 'self' && parts.length === 3 ? `${parts[1]}.${m[2]}` : m[2]);
 }
 
 /** Records a call of one of the method's own methods, and whether it runs on all of the records. */

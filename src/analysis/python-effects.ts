@@ -7,7 +7,7 @@
  */
 import { callArgs, literal, stringList, stringValue } from './py-literal.js';
 import { firstNamed, lineOf, named, textOf, type PyNode } from './py-parser.js';
-import type { FieldGuard, FieldWrite, MethodCall, PyRoute } from './types.js';
+import type { FieldCopy, FieldGuard, FieldWrite, MethodCall, PyRoute } from './types.js';
 
 /** The value of a write of the day's date or the current time (see literalScalar): never a literal string of Odoo code. */
 export const WRITTEN_TODAY = '=today';
@@ -27,6 +27,7 @@ export interface EffectsFound {
   writes: FieldWrite[];
   guards: (FieldGuard & { at: number })[];
   calls: MethodCall[];
+  copies?: FieldCopy[];
 }
 
 /** The names readCall looks for, as words of a source: a call whose text holds none of them has no effect to read. */
@@ -91,6 +92,8 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
       // `a.x = b.y = False` writes False to both.
       while (value?.type === 'assignment') value = value.childForFieldName('right');
       const v = value ? literalScalar(value, src) : undefined;
+      if (target && value?.type === 'conditional_expression' && target.type === 'attribute') return readEither(target, value, src, file, n, out);
+      if (target && value && v === undefined) return readCopy(target, value, src, file, n, out);
       if (!target || v === undefined) return;
       // `rec.state = 'done'`, or in a create/write override `vals['kanban_state'] = 'normal'`.
       const field = target.type === 'attribute' ? textOf(target.childForFieldName('attribute') ?? target, src) : valsKey(target, src);
@@ -108,6 +111,39 @@ export function readEffect(n: PyNode, src: string, file: string, out: EffectsFou
       return;
     default:
   }
+}
+
+/**
+ * `leave.state = 'confirm' if leave.validation_type != 'no_validation' else 'draft'`: each
+ * literal is written on some of the records; anything else is a value the code works out.
+ */
+function readEither(target: PyNode, value: PyNode, src: string, file: string, n: PyNode, out: EffectsFound): void {
+  const [yes, , no] = named(value);
+  const a = yes ? literalScalar(yes, src) : undefined;
+  const b = no ? literalScalar(no, src) : undefined;
+  const object = target.childForFieldName('object');
+  const fieldNode = target.childForFieldName('attribute');
+  const whose = object ? recordsOf(object, src) : undefined;
+  if (a === undefined || b === undefined || !fieldNode || !whose) return readCopy(target, value, src, file, n, out);
+  const field = textOf(fieldNode, src);
+  for (const v of new Set([a, b])) out.writes.push({ field, value: v, file, line: lineOf(n), ...('model' in whose ? { model: whose.model } : {}), conditional: true });
+}
+
+/**
+ * `sheet.state = sheet.approval_state`: one field of a record takes the value of another of the
+ * same record. A state set to what the code works out (`picking.state = relevant_move_state`)
+ * is kept too, without `from`: its values are not known.
+ */
+function readCopy(target: PyNode, value: PyNode, src: string, file: string, n: PyNode, out: EffectsFound): void {
+  if (target.type !== 'attribute') return;
+  const object = target.childForFieldName('object');
+  const fieldNode = target.childForFieldName('attribute');
+  if (object?.type !== 'identifier' || !fieldNode) return;
+  const field = textOf(fieldNode, src);
+  const from = value.type === 'attribute' ? value.childForFieldName('object') : null;
+  const source = value.type === 'attribute' ? value.childForFieldName('attribute') : null;
+  if (from && source && textOf(object, src) === textOf(from, src)) (out.copies ??= []).push({ field, from: textOf(source, src), file, line: lineOf(n) });
+  else if (field === 'state' || field === 'status') (out.copies ??= []).push({ field, file, line: lineOf(n) });
 }
 
 function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isParameter: (name: string) => boolean): void {

@@ -85,6 +85,17 @@ export interface MethodEffects {
   writes: readonly FieldWrite[];
   guards: readonly FieldGuard[];
   calls: readonly MethodCall[];
+  /** Fields given the value of another field of the same records (`sheet.state = sheet.approval_state`). */
+  copies?: readonly FieldCopy[];
+}
+
+/**
+ * `rec.state = rec.approval_state`: `field` takes the value of `from`, a field of the same record.
+ * Without `from`, a state or status set to a value the code works out (`picking.state = relevant_move_state`).
+ */
+export interface FieldCopy extends SourceRef {
+  field: string;
+  from?: string;
 }
 
 export interface PyRoute {
@@ -128,6 +139,12 @@ export interface PyMethod extends SourceRef {
   effects?: MethodEffects;
   /** Methods it calls on its own records (`self.x(...)`), in source order, without repeats; absent when none. */
   selfCalls?: readonly string[];
+  /**
+   * Methods it calls on other records: `sheet_ids._do_refuse` for `self.sheet_ids._do_refuse(...)`
+   * in a wizard (through one of its fields), `action_post` for `moves.action_post()`. A way to a
+   * model's method from another model. ORM and Python built-ins left out.
+   */
+  recordCalls?: readonly string[];
   /** Those of selfCalls it makes only on some of its records: inside an `if`, or on `self.filtered(...)`. */
   selfCallsIf?: readonly string[];
   route?: PyRoute;

@@ -3,7 +3,7 @@
  * that write a literal state (never from the order of the selection list): which button or
  * method moves the record from which states to which, under which guard.
  */
-import type { FieldGuard, ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
+import type { FieldCopy, FieldGuard, FieldWrite, ModuleAnalysis, PlacedField, PyField, PyMethod, PyModel, ViewButton, XmlCron } from '../../analysis/types.js';
 import { BuildContext, classesOf, selfCallChain } from './context.js';
 import { refusal, shownTo } from './criteria.js';
 import { featureId } from './ids.js';
@@ -23,7 +23,7 @@ export interface Transition {
   to: string;
   buttons: ViewButton[];
   /** The buttons that reach `method` through their own method's calls, with that method (repair's "End Repair": action_repair_end -> action_repair_done). */
-  via: { button: ViewButton; by: PyMethod }[];
+  via: { button: ViewButton; by: PyMethod; on?: string }[];
   /**
    * The write happens only on the records a condition picks that no filter on the state explains
    * (mrp's Cancel sets Done on flexible orders still in progress; hr_holidays' Approve sets Second
@@ -32,6 +32,26 @@ export interface Transition {
   conditional: boolean;
   /** The filter on another field that picks the records written (`self.filtered(lambda h: h.validation_type == 'both')`). */
   pickedBy?: FieldGuard;
+  /** The write that moves it. */
+  write: FieldWrite;
+  /** The field written, when the state is computed as a copy of it (hr_expense's approval_state). */
+  through?: string;
+}
+
+/**
+ * What the compute of a computed state field sets: the states it writes itself (hr_expense's
+ * Done, Posted and To Submit, from the journal entries and the payment), the field it copies
+ * (`sheet.state = sheet.approval_state`: writing that field moves the state), and whether it
+ * also sets states from what its code works out (`picking.state = relevant_move_state`).
+ */
+export function computedState(methods: readonly PyMethod[], field: PyField): { compute: PyMethod; sets: string[]; copy?: FieldCopy & { from: string }; open: boolean } | undefined {
+  const compute = field.compute ? methods.find((x) => x.name === field.compute) : undefined;
+  if (!compute) return undefined;
+  const sets = [...new Set((compute.effects?.writes ?? []).filter((w) => w.field === field.name).map((w) => w.value))];
+  const copies = (compute.effects?.copies ?? []).filter((c) => c.field === field.name);
+  const copy = copies.find((c): c is FieldCopy & { from: string } => c.from !== undefined);
+  const open = copies.some((c) => c.from === undefined);
+  return sets.length || copies.length ? { compute, sets, ...(copy ? { copy } : {}), open } : undefined;
 }
 
 /** The state field of a model's classes: a Selection named state/status with literal values. */
@@ -45,6 +65,15 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
   const keys = (field.selection ?? []).map(([k]) => k);
   const out: Transition[] = [];
   const all = classesOf(m, model).flatMap((c) => c.methods);
+  const computed = computedState(all, field);
+  const copied = computed?.copy?.from;
+  /** The state a write gives: its value, or through the field the computed state copies. */
+  const stateOf = (w: FieldWrite): string | undefined => {
+    if (w.field !== field.name && w.field !== copied) return undefined;
+    // `approval_state = False`: the compute falls back to the first state, when it sets that one itself.
+    if (w.field === copied && w.value === 'false') return keys[0] !== undefined && computed?.sets.includes(keys[0]) ? keys[0] : undefined;
+    return keys.includes(w.value) ? w.value : undefined;
+  };
   const viewButtons = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.type === 'object' || b.type === undefined));
   // What each button's method runs on its own records, two calls deep: the buttons that reach a method.
   const reachedBy = new Map<PyMethod, { button: ViewButton; by: PyMethod }[]>();
@@ -59,7 +88,7 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
   for (const cls of classesOf(m, model)) {
     for (const method of cls.methods) {
       if (method.role === 'compute' || method.role === 'onchange' || method.name === 'write' || method.name === 'create') continue;
-      const writes = (method.effects?.writes ?? []).filter((w) => w.field === field.name && keys.includes(w.value));
+      const writes = (method.effects?.writes ?? []).filter((w) => stateOf(w) !== undefined);
       if (!writes.length) continue;
       const direct = m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.filter((b) => b.name === method.name));
       const reached = reachedBy.get(method) ?? [];
@@ -72,12 +101,18 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
         paths.push({ buttons: direct, via: [] });
         // A button method that sets the state itself, whatever happens, ends there: a state its call
         // passes through on the way is no destination (repair's "Set to Draft" cancels first).
-        const others = reached.filter((r) => !direct.some((d) => d.name === r.button.name) && !(r.by.effects?.writes ?? []).some((w) => w.field === field.name && !w.conditional));
+        const others = reached.filter((r) => !direct.some((d) => d.name === r.button.name) && !(r.by.effects?.writes ?? []).some((w) => stateOf(w) !== undefined && !w.conditional));
         for (const by of new Set(others.map((r) => r.by))) {
           const via = others.filter((r) => r.by === by);
           paths.push({ buttons: via.map((r) => r.button), via: via.filter(firstOfBy) });
         }
-      } else paths.push({ buttons: reached.map((r) => r.button), via: reached.filter(firstOfBy) });
+      } else if (reached.length) paths.push({ buttons: reached.map((r) => r.button), via: reached.filter(firstOfBy) });
+      else {
+        // No button of the model: a wizard's button whose method calls it on the model's records
+        // (hr_expense's Refuse wizard runs `self.sheet_ids._do_refuse(self.reason)`).
+        const callers = otherCallers(m, model, method.name);
+        paths.push({ buttons: callers.map((r) => r.button), via: callers.filter(firstOfBy) });
+      }
       for (const { buttons, via } of paths) {
         // Reached by one button's method only: what that method checks first holds too.
         const checked = [method, ...(via.length === 1 ? [via[0].by] : [])];
@@ -90,14 +125,39 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
         // Beside the method's own buttons, a way through a call made on some records only (in an
         // `if`, on `self.filtered(...)`) may not be taken.
         const calledIf = direct.length > 0 && via.length > 0 && via.every((r) => r.by.selfCallsIf?.includes(method.name));
-        for (const to of [...new Set(writes.map((w) => w.value))]) {
-          const ws = writes.filter((w) => w.value === to);
+        for (const to of [...new Set(writes.map((w) => stateOf(w) as string))]) {
+          const ws = writes.filter((w) => stateOf(w) === to);
           // `self.filtered(lambda h: h.validation_type == 'both').write({'state': 'validate1'})`: a
           // filter on another field picks the records, whatever the state guards say.
           const filter = ws.length === 1 ? method.effects?.guards.find((g) => g.field !== field.name && !g.message && g.line === ws[0].line && g.file === ws[0].file) : undefined;
           const conditional = calledIf || (ws.every((w) => w.conditional) && (guards.length === 0 || !!filter));
-          out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via, conditional, ...(filter ? { pickedBy: filter } : {}) });
+          const through = ws[0].field === field.name ? {} : { through: ws[0].field };
+          out.push({ method, cls, from: from.filter((k) => k !== to), to, buttons, via, conditional, write: ws[0], ...through, ...(filter ? { pickedBy: filter } : {}) });
         }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The buttons of other models' views (a wizard's) whose method calls `name` on records of `model`:
+ * through one of its fields whose comodel is `model` (`self.sheet_ids._do_refuse(...)`), or on a
+ * variable in a class that has such a field (`leads.action_set_lost(...)`).
+ */
+function otherCallers(m: ModuleAnalysis, model: string, name: string): { button: ViewButton; by: PyMethod; on: string }[] {
+  const out: { button: ViewButton; by: PyMethod; on: string }[] = [];
+  for (const c of m.models) {
+    const on = c.name ?? c.inherit[0];
+    if (!on || on === model) continue;
+    const related = new Set(c.fields.filter((f) => f.comodel === model).map((f) => f.name));
+    if (related.size === 0) continue;
+    for (const x of c.methods) {
+      const calls = (x.recordCalls ?? []).some((r) => r === name || (r.endsWith(`.${name}`) && related.has(r.slice(0, -name.length - 1))));
+      if (!calls) continue;
+      for (const v of m.views) {
+        if (v.model !== on) continue;
+        for (const button of v.buttons) if (button.name === x.name && (button.type === 'object' || button.type === undefined)) out.push({ button, by: x, on });
       }
     }
   }
@@ -143,7 +203,9 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     for (const t of transitions) {
       const caption = t.buttons.find((b) => b.string)?.string;
       const groups = [...new Set(t.buttons.flatMap((b) => b.groups))];
-      const role = ctx.primaryRole(groups.length ? groups : writers);
+      // A button shown to every internal user is run by those who may change the records.
+      const shown = groups.filter((g) => g !== 'base.group_user');
+      const role = ctx.primaryRole(shown.length ? shown : writers.length ? writers : groups);
       // A method a scheduled action calls, with no button: Odoo moves the record, nobody does.
       const cron = t.buttons.length ? undefined : cronsCalling(ctx, model, t.method.name)[0];
       const when = cron?.interval ? every(cron.interval) : 'on schedule';
@@ -151,11 +213,10 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       const fromText = t.from.length ? `from ${states(t.from)} ` : '';
       const moved = `${article(label)} ${label} ${fromText}to ${name(t.to)}`;
       const goal = cron ? `have Odoo move ${moved} ${when}` : `move ${moved}${how}`;
-      const write = (t.method.effects?.writes ?? []).find((w) => w.field === field.name && w.value === t.to);
       // Only on the way the method's own buttons give (or none): another button's way is not the route's.
       const routes = t.via.length && t.buttons.length ? [] : ctx.routeLines(m, model, t.method.name, t.buttons.length > 0);
       const acceptance = [
-        ...(write ? [at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.conditional ? `, only on the records ${picked(ctx, model, t.pickedBy)}` : ''}`, write)] : []),
+        at(`${caption ? `"${caption}"` : humanize(t.method.name)} ${t.conditional ? 'can set' : 'sets'} ${field.string ?? 'Status'} to ${name(t.to)}${t.through ? ` (it sets ${ctx.fieldLabel(model, t.through)}, which ${field.string ?? 'Status'} follows)` : ''}${t.conditional ? `, only on the records ${picked(ctx, model, t.pickedBy)}` : ''}`, t.write),
         ...guardsOf(t)
           .filter((g) => g.field === field.name)
           .map((g) => {
@@ -166,7 +227,7 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
           }),
         // What the method, and the button's own method before it, refuse besides those guards.
         ...[t.method, ...t.via.map((v) => v.by)].flatMap((x) => x.messages).filter((msg) => !guardsOf(t).some((g) => g.field === field.name && g.message === msg.text)).map((msg) => refusal(msg)),
-        ...t.via.map((v) => at(`"${v.button.string ?? humanize(v.by.name)}" runs ${v.by.name}, which calls ${t.method.name}`, v.by)),
+        ...t.via.map((v) => at(`"${v.button.string ?? humanize(v.by.name)}"${v.on ? ` of the ${ctx.label(v.on)} form` : ''} runs ${v.by.name}, which calls ${t.method.name}${v.on ? ` on the ${label} records` : ''}`, v.by)),
         ...t.buttons.filter((b) => b.groups.length).map((b) => at(`The "${b.string ?? humanize(b.name)}" button is shown ${shownTo(ctx, b.groups)}`, b)),
         ...(t.method.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((x) => at(x, c))),
         ...routes,
@@ -182,8 +243,19 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
         clickableBar(ctx, bar, `${states(all)} can be chosen directly, without a button's checks`),
       ]));
     }
-    const reached = new Set(transitions.flatMap((t) => [t.to, ...t.from]));
-    const never = all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
+    // A computed state: what its compute sets, and the field it follows, is said once.
+    const computed = computedState(classes.flatMap((c) => c.methods), field);
+    if (computed && stories[0]) {
+      const follows = computed.copy ? `${computed.sets.length ? ', else' : ''} it follows ${ctx.fieldLabel(model, computed.copy.from)}` : '';
+      const sets = computed.sets.length ? ` it sets ${states(computed.sets)} itself` : '';
+      const open = computed.open ? `${sets || follows ? ', and' : ''} other states from what the code works out` : '';
+      const depends = computed.compute.decorators.find((d) => d.name === 'api.depends')?.args ?? [];
+      const from = depends.length ? `, from ${listing(depends.map((d) => ctx.fieldLabel(model, d.split('.')[0])).filter((x, i, a) => a.indexOf(x) === i))}` : '';
+      stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`${field.string ?? 'Status'} is computed by ${computed.compute.name}${from}:${sets}${follows}${open}`, computed.compute)] };
+    }
+    const reached = new Set([...transitions.flatMap((t) => [t.to, ...t.from]), ...(computed?.sets ?? [])]);
+    // A computed state set to what its code works out may take any of them.
+    const never = computed?.open ? [] : all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
     // With a clickable status bar a user sets them: "no code sets" would mislead.
     if (never.length && stories[0] && !bar) {
       stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`No code in this module sets ${states(never)}`, field)] };
