@@ -305,8 +305,8 @@ function toldByLifecycle(m: ModuleAnalysis, model: string, field: PyField | unde
   return new Set(field ? transitionsOf(m, model, field).flatMap((t) => [t.method, ...(t.conditional ? [] : t.via.map((v) => v.by))]) : []);
 }
 
-/** Action names that name a screen, not records: hr_holidays' "Dashboard" window on hr.leave. */
-const SCREEN_NAME = /^(my |all )?(dashboard|overview|analysis|reporting|statistics|calendar|planning|settings|configuration)$/i;
+/** Action names that name a screen, not records: hr_holidays' "Dashboard" window on hr.leave, hr_expense's "Expenses Analysis". */
+const SCREEN_NAME = /^(?:my |all )?(?:dashboard|overview|analysis|reporting|statistics|calendar|planning|settings|configuration)$|\b(?:analysis|analytics|statistics|dashboard|overview|reporting)$/i;
 
 export function modelFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const out: Feature[] = [];

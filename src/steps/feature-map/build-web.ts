@@ -108,7 +108,11 @@ function describe(f: AssetFile): string {
 /** QWeb templates that are no report body: website and portal pages and their changes. */
 function pageTemplates(m: ModuleAnalysis) {
   const reportBodies = new Set(m.reports.map((r) => r.reportName).filter((x): x is string => !!x).map((x) => (x.includes('.') ? x : `${m.name}.${x}`)));
-  return m.templates.filter((t) => !reportBodies.has(t.id) && !/report|mail|email|layout_/i.test(t.id.split('.').pop() ?? ''));
+  // The body of a message the code posts (`message_post_with_source('hr_expense.hr_expense_template_refuse_reason', ...)`).
+  const posted = new Set(m.models.flatMap((c) => c.methods.flatMap((x) => (x.effects?.calls ?? []).filter((k) => k.name.startsWith('message_post_with') && k.arg).map((k) => k.arg as string))));
+  // mail_templates.xml, auth_signup_templates_email.xml; not mass_mailing_themes_templates.xml (the designs of mailings).
+  const mailFile = (file: string) => /(?:^|\/)(?:[^/]*_)?e?mail(?:_[^/]*)?\.xml$/i.test(file);
+  return m.templates.filter((t) => !reportBodies.has(t.id) && !posted.has(t.id) && !posted.has(`${m.name}.${t.id}`) && !mailFile(t.file) && !/report|mail|email|layout_/i.test(t.id.split('.').pop() ?? ''));
 }
 
 /** What an entry of each web client registry is to a user (registry.category("fields").add(...) adds a field widget). */

@@ -7,7 +7,7 @@ import type { FieldWrite, ModuleAnalysis, PyMethod, PyModel, RaisedMessage } fro
 import { WRITTEN_NOW, WRITTEN_TODAY } from '../../analysis/python-effects.js';
 import { BuildContext } from './context.js';
 import { ruleMeaning, ruleSentence } from './rules.js';
-import { docSummary } from './story.js';
+import { docSummary, plainDoc } from './story.js';
 import { humanize, listing } from './text.js';
 
 const at = BuildContext.at;
@@ -22,7 +22,7 @@ export function fieldCriteria(ctx: BuildContext, model: string, classes: readonl
       if (f.required) out.push(at(`${name} is required to save ${article(label)} ${label}`, f));
     }
     for (const s of c.sqlConstraints) out.push(at(`Saving is refused with "${s.message}": the database enforces ${s.definition}`, s));
-    for (const meth of c.methods) out.push(...methodCriteria(ctx, model, c, meth));
+    for (const meth of c.methods) out.push(...methodCriteria(ctx, model, c, meth), ...mailGateway(label, meth));
     const tracked = c.fields.filter((f) => f.tracking);
     if (tracked.length) out.push(at(`Changes to ${listing(tracked.map((f) => f.string ?? ctx.fieldLabel(model, f.name)))} are logged in the chatter`, tracked[0]));
     // mail.alias.mixin: each record owns an email address; what reaches it becomes a record.
@@ -32,6 +32,17 @@ export function fieldCriteria(ctx: BuildContext, model: string, classes: readonl
 }
 
 const article = (w: string) => (/^[AEIO]/i.test(w) ? 'an' : 'a');
+
+/**
+ * The mail gateway's hooks (mail.thread): message_new makes a record of an email sent to the
+ * model's alias (hr_expense's expenses by email, crm's leads), message_update adds a reply to it.
+ */
+function mailGateway(label: string, meth: PyMethod): string[] {
+  const doc = plainDoc(meth.docstring);
+  if (meth.name === 'message_new') return [at(`An email sent to the ${label} alias creates ${article(label)} ${label} (message_new reads the email${doc ? `: ${doc}` : ''})`, meth)];
+  if (meth.name === 'message_update') return [at(`A reply by email updates the ${label} it answers (message_update${doc ? `: ${doc}` : ''})`, meth)];
+  return [];
+}
 
 function methodCriteria(ctx: BuildContext, model: string, c: PyModel, meth: PyMethod): string[] {
   const label = (f: string) => ctx.fieldLabel(model, f);

@@ -76,6 +76,15 @@ function grants(d: string, label: (path: string) => string, model: string, me?: 
 
 /** What a domain the patterns above do not know grants, said term by term when it parses. */
 function grantsOf(d: string, cond: Cond | undefined, label: (path: string) => string, model: string, fieldOf: FieldOf): string {
+  // `[('employee_id.user_id', '=', user.id), ('state', '=', 'draft')]`: their own, and which of them.
+  if (cond && 'and' in cond) {
+    const mine = cond.and.filter((c): c is Term => isTerm(c) && isMe(c));
+    const others = cond.and.filter((c) => !(isTerm(c) && isMe(c)));
+    if (mine.length && others.length && !others.some(mentionsUser)) {
+      const which = words(others.length === 1 ? others[0] : { and: others }, label, fieldOf);
+      return `only their own ${model} records (${mine.map((t) => label(t.path)).join(' and ')} is them) where ${which}`;
+    }
+  }
   const said = grants(d, label, model, cond ? mePaths(cond) : undefined);
   if (!cond || !said.startsWith(`only ${model} records matching `)) return said;
   return `only the ${model} records where ${words(cond, label, fieldOf)}`;
@@ -132,6 +141,13 @@ function onlyOwn(c: Cond): boolean {
   if ('and' in c) return c.and.some(onlyOwn);
   if ('or' in c) return c.or.every(onlyOwn);
   return false;
+}
+
+/** A test of the user or their partner anywhere in the condition (their own, someone else's, followed). */
+function mentionsUser(c: Cond): boolean {
+  if (isTerm(c)) return USER.test(c.code ?? '') || PARTNER.test(c.code ?? '') || COMMERCIAL.test(c.code ?? '') || isFollow(c);
+  if ('not' in c) return mentionsUser(c.not);
+  return ('and' in c ? c.and : c.or).some(mentionsUser);
 }
 
 /** The fields a term compares with the user, as making the record theirs. */
