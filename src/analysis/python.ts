@@ -2,7 +2,7 @@
  * Odoo models from Python source, by walking the tree-sitter syntax tree: classes with
  * _name/_inherit/_inherits/_description, fields, methods with decorators and complexity.
  */
-import { scanBodies, type BodySpan } from './method-scan.js';
+import { NOT_OWN_METHODS, scanBodies, type BodySpan } from './method-scan.js';
 import { callArgs, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
 import { endLineOf, firstNamed, firstSyntaxError, lineOf, named, textOf, withPythonTree, type PyNode } from './py-parser.js';
 import { routeOf } from './python-effects.js';
@@ -87,13 +87,17 @@ export function analysePython(src: string, file: string): PythonAnalysis {
   });
 }
 
-/** `record.action_approve()` and `.button_confirm(` in a route's text: the buttons' methods it runs. */
-const RUN_CALL = /\.((?:action|button)_[A-Za-z0-9_]+)\s*\(/g;
+/**
+ * `record.action_approve()`, `.button_confirm(`, `answer_sudo._mark_done()` in a route's text: the
+ * model methods it runs (the ORM's and Python's own calls left out).
+ */
+const RUN_CALL = /(?:\b([A-Za-z_][A-Za-z0-9_]*)|[\])])\.(_?[A-Za-z][A-Za-z0-9_]*)\s*\(/g;
 /** 'hr.leave', "sale.order": quoted dotted lower-case names, kept when the build knows such a model. */
 const MODEL_NAME = /['"]([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)['"]/g;
 
 function withRuns(m: PyMethod, body: string): PyMethod {
-  const methods = [...new Set([...body.matchAll(RUN_CALL)].map((x) => x[1]))];
+  // Not the controller's own helpers (`self._get_access_data(...)`), nor a module's functions (`request.redirect(`).
+  const methods = [...new Set([...body.matchAll(RUN_CALL)].filter((x) => x[1] !== 'self' && x[1] !== 'request' && x[1] !== 'super').map((x) => x[2]).filter((x) => !NOT_OWN_METHODS.has(x) && /^(?:action|button)_|^_/.test(x)))];
   if (!methods.length) return m;
   return { ...m, runs: { methods, models: [...new Set([...body.matchAll(MODEL_NAME)].map((x) => x[1]))] } };
 }

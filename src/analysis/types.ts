@@ -149,8 +149,9 @@ export interface PyMethod extends SourceRef {
   selfCallsIf?: readonly string[];
   route?: PyRoute;
   /**
-   * A route's body: the action_ and button_ methods it calls on records (hr_holidays' /leave/validate
-   * calls record.action_approve()), and the model names it spells out ('hr.leave'), read from its text.
+   * A route's body: the action_, button_ and private methods it calls on records (hr_holidays'
+   * /leave/validate calls record.action_approve(), survey's submit route answer_sudo._mark_done()),
+   * and the model names it spells out ('hr.leave'), read from its text.
    */
   runs?: { methods: readonly string[]; models: readonly string[] };
 }

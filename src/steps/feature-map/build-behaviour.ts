@@ -142,11 +142,14 @@ export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const label = ctx.label(model);
     const name = t.name ?? humanize(local(t.id));
     const senders = callers(ctx, 'ref', t.id);
-    const buttons = senders.flatMap((s) => m.views.flatMap((v) => v.buttons.filter((b) => b.name === s.method.name)));
+    // The buttons of the sender's own model: survey's "Share" is on the survey, the invitation is about a participation.
+    const placed = senders.flatMap((s) => m.views.filter((v) => !s.model || v.model === s.model).flatMap((v) => v.buttons.filter((b) => b.name === s.method.name).map((b) => ({ b, on: v.model }))));
+    const buttons = placed.map((x) => x.b);
     const groups = buttons.flatMap((b) => b.groups);
     const role = ctx.primaryRole(groups.length ? groups : ctx.reach(model, 'write'));
-    const trigger = buttons.find((b) => b.string)?.string;
-    const goal = trigger ? `have Odoo send the "${name}" email when I use "${trigger}" on ${article(label)} ${label}` : `send the "${name}" email about ${article(label)} ${label}`;
+    const first = placed.find((x) => x.b.string);
+    const on = first?.on ? ctx.label(first.on) : label;
+    const goal = first ? `have Odoo send the "${name}" email when I use "${first.b.string}" on ${article(on)} ${on}` : `send the "${name}" email about ${article(label)} ${label}`;
     return {
       id: featureId(m.name, 'email', local(t.id)),
       module: m.name,
@@ -172,7 +175,8 @@ const NOTICE_MODELS: Record<string, string> = { 'mail.message.subtype': 'chatter
 export function notificationFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   const records = m.other.filter((r) => NOTICE_MODELS[r.model]);
   if (!records.length) return [];
-  const names = records.map((r) => r.name ?? local(r.id));
+  // survey's "Participation completed" is loaded twice (for the participation and for its survey): named once.
+  const names = [...new Set(records.map((r) => r.name ?? local(r.id)))];
   return [
     {
       id: featureId(m.name, 'email', 'notifications'),

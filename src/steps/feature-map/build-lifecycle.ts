@@ -235,7 +235,10 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
           ? [at(`The scheduled action "${cron.name ?? cron.id}" runs ${t.method.name} ${when}, without anyone starting it`, cron)]
           : t.buttons.length || routes.length ? [] : [at(`No button in this module's views calls ${t.method.name}: it runs from code`, t.method)]),
       ];
-      stories.push(story(role, goal, firstReason([t.method.docstring]), acceptance));
+      // No button, and only public pages run it: a visitor moves the record (survey's participants).
+      const pages = t.buttons.length || cron ? [] : ctx.routesRunning(m, model, t.method.name);
+      const visitor = pages.length > 0 && pages.every((r) => r.route?.auth === 'public' || r.route?.auth === 'none');
+      stories.push(story(visitor ? 'Public User' : role, goal, firstReason([t.method.docstring]), acceptance));
     }
     const all = (field.selection ?? []).map(([k]) => k);
     if (bar) {

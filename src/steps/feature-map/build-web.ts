@@ -31,10 +31,15 @@ function audience(ctx: BuildContext, c: PyController, meth: PyMethod): { role: s
 }
 
 /** "/leave/validate runs action_approve on Time Off records": what a route does to records, besides what it serves. */
-function runsLine(ctx: BuildContext, meth: PyMethod, url: string): string[] {
+function runsLine(ctx: BuildContext, m: ModuleAnalysis, meth: PyMethod, url: string): string[] {
   if (!meth.runs) return [];
   // The models the route names that have one of those methods: the text does not say which records a call is on.
-  const runs = meth.runs.methods;
+  // The methods of the models the route names, else of the module's own classes.
+  const named = [...meth.runs.models.flatMap((x) => ctx.classesOfModel(x)), ...m.models].flatMap((c) => c.methods);
+  // The buttons' methods, and the private ones that move a status (survey's _mark_done): not every helper.
+  const movesStatus = (name: string) => named.some((y) => y.name === name && (y.effects?.writes ?? []).some((w) => w.field === 'state' || w.field === 'status'));
+  const runs = meth.runs.methods.filter((x) => /^(?:action|button)_/.test(x) || movesStatus(x));
+  if (!runs.length) return [];
   const models = meth.runs.models.filter((x) => ctx.classesOfModel(x).some((c) => c.methods.some((y) => runs.includes(y.name))));
   return [at(`${url} runs ${listing(runs)}${models.length ? ` on ${listing(models.map((x) => ctx.label(x)))} records` : ''}`, meth)];
 }
@@ -60,7 +65,7 @@ export function routeFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
       const goal = api ? `call ${url} (${r.type}${r.methods.length ? `, ${r.methods.join('/')}` : ''})` : `open ${url}${r.urls.length > 1 ? ` (and ${r.urls.length - 1} more URL${r.urls.length > 2 ? 's' : ''})` : ''}`;
       return story(who.role, goal, firstReason([meth.docstring]), [
         at(`${listing(r.urls)} ${r.urls.length > 1 ? 'serve' : 'serves'} ${serves(meth)} (${r.type}, auth=${r.auth}${r.website ? ', on the website' : ''})`, meth),
-        ...runsLine(ctx, meth, url),
+        ...runsLine(ctx, m, meth, url),
         ...meth.messages.map((msg) => refusal(msg)),
       ]);
     });

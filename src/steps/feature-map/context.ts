@@ -1,7 +1,7 @@
 /** What feature builders share: the analysed modules, role names, model labels, evidence. */
 import type { ModuleAnalysis, PyField, PyMethod, PyModel, SourceRef, XmlMenu, XmlRule } from '../../analysis/types.js';
 import { accessFor, RoleBook } from './roles.js';
-import { humanize, modelLabeler } from './text.js';
+import { humanize, MAGIC_LABELS, modelLabeler } from './text.js';
 
 export class BuildContext {
   readonly roles: RoleBook;
@@ -203,7 +203,7 @@ export class BuildContext {
       const inherited = this.labels.get(`${parent}\0${field}`);
       if (inherited) return inherited;
     }
-    return humanize(field.replace(/_ids?$/, ''));
+    return MAGIC_LABELS[field] ?? humanize(field.replace(/_ids?$/, ''));
   }
 
   private parents?: Map<string, string[]>;

@@ -4,7 +4,7 @@
  * contact, or no record. A domain `[]` grants all records, never "own records".
  */
 import type { DomainItem, PyField, PyLiteral, XmlRule } from '../../analysis/types.js';
-import { orListing } from './text.js';
+import { MAGIC_LABELS, orListing } from './text.js';
 
 export interface RuleMeaning {
   /** "all Maintenance Request records", "only their own Maintenance Request records (Technician is them)". */
@@ -36,7 +36,7 @@ export function ruleMeaning(rule: XmlRule, fieldLabel: (field: string) => string
   const label = (path: string) => {
     const [head, ...rest] = path.split('.');
     const owner = fieldLabel(head);
-    return rest.length ? `${owner}${owner.endsWith('s') ? "'" : "'s"} ${rest.map((r) => r.replace(/_ids?$/, '').replace(/_/g, ' ')).join(' ')}` : owner;
+    return rest.length ? `${owner}${owner.endsWith('s') ? "'" : "'s"} ${rest.map((r) => MAGIC_LABELS[r] ?? r.replace(/_ids?$/, '').replace(/_/g, ' ')).join(' ')}` : owner;
   };
   const d = (rule.domain ?? '').replace(/\s+/g, ' ').trim();
   const global = rule.groups.length === 0;

@@ -125,3 +125,6 @@ export function every(interval: string): string {
   const u = INTERVALS[unit] ?? unit;
   return n === '1' ? `every ${u}` : `every ${n} ${u}s`;
 }
+
+/** The fields every model has (models.py's magic columns), as a form labels them. */
+export const MAGIC_LABELS: Readonly<Record<string, string>> = { create_uid: 'Created by', create_date: 'Created on', write_uid: 'Last Updated by', write_date: 'Last Updated on', display_name: 'Display Name' };
