@@ -22,6 +22,13 @@ export async function pyCompileAll(root: string): Promise<string> {
   return r.exitCode === 0 ? '' : r.stderr;
 }
 
+/** What Odoo's safe_eval would refuse in the generated server actions and crons (the module would not install). */
+export async function safeEvalProblems(root: string): Promise<string[]> {
+  const script = join(process.cwd(), '__tests__/steps/generate/safe_eval_check.py');
+  const r = await execa('python3', [script, root], { env: { PYTHONDONTWRITEBYTECODE: '1' } });
+  return JSON.parse(r.stdout) as string[];
+}
+
 export async function inspectPython(root: string): Promise<PyReport> {
   const script = join(process.cwd(), '__tests__/steps/generate/inspect_modules.py');
   const r = await execa('python3', [script, root]);

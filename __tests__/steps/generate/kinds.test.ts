@@ -11,7 +11,7 @@ import { extractStep } from '../../../src/steps/extract/index.js';
 import { generateStep } from '../../../src/steps/generate/index.js';
 import { clientFor, makeCtx } from '../extract/helpers.js';
 import { addRealXmlids } from '../extract/studio-xmlids.js';
-import { allNodes, inspectPython, manifestProblems, parseXml, pyCompileAll, type XmlNode } from './check-modules.js';
+import { allNodes, inspectPython, manifestProblems, parseXml, pyCompileAll, safeEvalProblems, type XmlNode } from './check-modules.js';
 
 /** odoo/tools/translate.py PoFileReader: the occurrences Odoo loads. */
 const ODOO_OCCURRENCE = /^(model|model_terms):([\w.]+),(\w+):(\w+)\.([^ ]+)$/;
@@ -48,6 +48,11 @@ describe.each([16, 17, 18, 19] as const)('generate the other kinds for Odoo %i',
     expect(data.indexOf('report/reports.xml')).toBeLessThan(data.indexOf('data/mail_templates.xml'));
     expect(data).toEqual(expect.arrayContaining(['data/filters.xml', 'data/crons.xml', 'data/sequences.xml']));
     expect(py.manifests.equipment.depends).toContain('mail');
+  });
+
+  test('the code of the crons and server actions is code Odoo\'s safe_eval accepts, so the modules install', async () => {
+    // A cron assigning `rec.x_studio_serial = ...` made the equipment module fail to install on a real Odoo 17 ("forbidden opcode(s) ... STORE_ATTR").
+    expect(await safeEvalProblems(modules)).toEqual([]);
   });
 
   test('QWeb templates keep the key the report renders and the t-call uses', () => {

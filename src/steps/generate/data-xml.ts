@@ -4,6 +4,7 @@ import type { GenContext } from './context.js';
 import { pyStr } from './py.js';
 import { bindingFields, evalField, field, groupsLine, isRef, openRecord, refField, refsEval } from './views-xml.js';
 import { xmlAttr } from './xml.js';
+import { warnRefusedCode } from './kinds-xml.js';
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const bit = (b: boolean): string => (b ? '1' : '0');
@@ -40,7 +41,11 @@ function serverAction(ctx: GenContext, module: string, s: ServerActionRec, autom
   out.push(field('name', s.name));
   out.push(refField('model_id', ctx.modelRef(s.model, module)));
   out.push(field('state', s.state));
-  if (s.code !== undefined) out.push(field('code', ctx.renameText(s.code)));
+  if (s.code !== undefined) {
+    const code = ctx.renameText(s.code);
+    out.push(field('code', code));
+    warnRefusedCode(ctx, module, `the server action "${s.name}" (${s.key})`, code);
+  }
   out.push(field('sequence', String(Math.trunc(s.sequence))));
   out.push(...bindingFields(ctx, module, s));
   if (automation) {

@@ -8,6 +8,7 @@ import type { CronRec, FilterRec, MailTemplateRec, ReportRec, SequenceRec, ViewR
 import type { GenContext } from './context.js';
 import { evalField, field, groupsLine, isRef, openRecord, refField, refsEval } from './views-xml.js';
 import { reemitArch } from './xml.js';
+import { refusedBySafeEval } from './safe-eval.js';
 
 const END = '    </record>';
 const bool = (name: string, v: boolean): string => evalField(name, v ? 'True' : 'False');
@@ -91,12 +92,30 @@ export function mailTemplateRecords(ctx: GenContext, module: string, templates: 
   return out;
 }
 
+/**
+ * Code Odoo's safe_eval refuses makes the whole module fail to install ("forbidden opcode(s)"):
+ * said before it reaches a database, with the line and what to write instead. The code is kept as
+ * it is (it is the user's; a database never holds such code, an extract.json edited by hand may).
+ */
+export function warnRefusedCode(ctx: GenContext, module: string, what: string, code: string): void {
+  const r = refusedBySafeEval(code);
+  if (!r) return;
+  ctx.warnings.push(
+    `${module}: the code of ${what} will not install: at its line ${r.line}, ${r.what}. Odoo refuses the module with "forbidden opcode(s)"; ` +
+      `${r.instead ? `write ${r.instead} instead` : 'rewrite that line'} in the database (or in extract.json), then extract and generate again`,
+  );
+}
+
 export function cronRecords(ctx: GenContext, module: string, crons: CronRec[]): string[] {
   const out: string[] = [];
   for (const c of crons) {
     out.push(openRecord(ctx.localId(c), 'ir.cron'));
     out.push(field('name', c.name), refField('model_id', ctx.modelRef(c.model, module)), field('state', c.state));
-    if (c.code !== undefined) out.push(field('code', ctx.renameText(c.code)));
+    if (c.code !== undefined) {
+      const code = ctx.renameText(c.code);
+      out.push(field('code', code));
+      warnRefusedCode(ctx, module, `the scheduled action "${c.name}" (${c.key})`, code);
+    }
     if (c.userXmlid && isRef(c.userXmlid)) out.push(refField('user_id', c.userXmlid));
     out.push(field('interval_number', String(Math.trunc(c.intervalNumber))), field('interval_type', c.intervalType));
     if (ctx.major <= 17 && c.numbercall !== undefined) out.push(field('numbercall', String(Math.trunc(c.numbercall))));

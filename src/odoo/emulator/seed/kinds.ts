@@ -22,7 +22,8 @@ const CRON_CODE = [
   "retired = model.search([('x_studio_state', '=', 'retired'), ('x_studio_active', '=', True)])",
   "retired.write({'x_studio_active': False})",
   "for rec in model.search([('x_studio_serial', '=', False)]):",
-  "    rec.x_studio_serial = env['ir.sequence'].next_by_code('x_equipment.serial')",
+  // Odoo refuses `rec.x_studio_serial = ...` in server-action code (safe_eval forbids STORE_ATTR): a database holds write().
+  "    rec.write({'x_studio_serial': env['ir.sequence'].next_by_code('x_equipment.serial')})",
 ].join('\n');
 
 /** The kinds' rows, for the x_equipment model (ir.model `equipmentModelId`) and its window action. */
