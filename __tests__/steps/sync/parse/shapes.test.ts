@@ -141,7 +141,8 @@ test('09 kanban headings are status groups; phases below them; "- Completed <dat
 
 test('10 item/status tables with free-text statuses and mojibake; one cell that is no status', () => {
   const plan = shape('10-item-status-roadmap-mojibake.md');
-  const p0 = 'Phase 0 â€” Preparation';
+  // The heading's "â€”" (an em dash read as Windows-1252) reads back as the dash it was.
+  const p0 = 'Phase 0 — Preparation';
   expect(rows(plan)).toEqual<Row[]>([
     [p0, 'Chart of accounts mapping', 'done'],
     [p0, 'Tax table review', 'done'],
@@ -150,8 +151,8 @@ test('10 item/status tables with free-text statuses and mojibake; one cell that 
     [p0, 'Q14: Loyalty card migration', 'blocked'],
     [p0, 'Printer drivers for the tills', 'pending'],
     [p0, 'Store codes', 'pending'],
-    ['Phase 1 â€” Pilot store', 'Train the cashiers', 'pending'],
-    ['Phase 1 â€” Pilot store', 'First day on the new tills', 'pending'],
+    ['Phase 1 — Pilot store', 'Train the cashiers', 'pending'],
+    ['Phase 1 — Pilot store', 'First day on the new tills', 'pending'],
   ]);
   expect(plan.notices.filter((n) => n.level === 'warning')).toEqual([
     { line: 19, level: 'warning', message: 'status "S01, S02, S03" is no status word and the document has no legend: read as To Do' },
@@ -192,4 +193,33 @@ test('12 phases and tasks at one heading level, front-matter title, unclosed fen
   expect(tasks[5].parentId).toBe('T5');
   expect(tasks[1].description).toContain('```mermaid');
   expect(plan.notices).toContainEqual({ line: 40, level: 'warning', message: 'code fence is never closed: ended before the next heading (line 43)' });
+});
+
+test('13 priority sections of tables whose emoji and dashes went through Windows-1252, status cells with a remark, an item table without a task header', () => {
+  // A real build task list read like this: phases named "ðŸ”´ PRIORITY 1 â€” CRITICAL", tasks "Build ... â€” recording player".
+  const plan = shape('13-priority-tables-mojibake.md');
+  expect(plan.title).toBe('Clinic portal — Build Task List');
+  expect(rows(plan)).toEqual<Row[]>([
+    ['PRIORITY 1 — SECURITY (blocks the release)', 'S-1', 'done'],
+    ['PRIORITY 1 — SECURITY (blocks the release)', 'S-2', 'in_progress'],
+    ['PRIORITY 1 — SECURITY (blocks the release)', 'S-3', 'done'],
+    ['PRIORITY 2 — BOOKING FLOW', 'B-1', 'pending'],
+    ['EXTERNAL REQUIREMENTS (things we need from you)', 'E-1', 'pending'],
+  ]);
+  // Keys (external ids of the milestones) come from the text as written: a plan synced before keeps them.
+  expect(plan.phases.map((p) => p.key)).toEqual(['y_priority_1_a_security_blocks_t', 'yy_priority_2_a_booking_flow', 'as_i_external_requirements_thing']);
+  const tasks = allTasks(plan);
+  expect(tasks.map((t) => t.title)).toEqual([
+    'Escape the patient name in the booking mail',
+    'Rate-limit the login form',
+    'Rotate the API keys',
+    'Slot picker — week view + waiting list',
+    // "| # | What We Need | Why | Blocks |": the first column no header word claims names the task.
+    'Confirm the SMS gateway account',
+  ]);
+  expect(tasks[0].description).toBe('**Status:** ✅ Done — escaped with the template helper');
+  expect(tasks[2].description).toBeUndefined();
+  expect(tasks[3].description).toBe('**External Need:** ⚠️ Needs S-2 done first');
+  expect(tasks[4].description).toBe('**Why:** Reminders cannot be sent otherwise\n\n**Blocks:** B-1');
+  expect(plan.notices.filter((n) => n.level === 'warning')).toEqual([]);
 });

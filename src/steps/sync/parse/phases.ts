@@ -6,6 +6,7 @@
 import { err, ok, type Result } from '../../../core/result.js';
 import { UserError } from '../../../core/user-error.js';
 import { derivedId } from './ids.js';
+import { displayName, repairMojibake } from './names.js';
 import type { HeadingInfo } from './outline.js';
 import { idPart } from './text.js';
 import type { PlanNotice, PlanPhase, PlanTask, TaskPlan } from './types.js';
@@ -56,6 +57,13 @@ export class PhaseDrafts {
   }
 }
 
+/** A task's title and details with characters mangled on the way read back (repairMojibake); its evidence stays byte for byte. */
+function readable(t: PlanTask): PlanTask {
+  const title = displayName(t.title);
+  const description = t.description === undefined ? undefined : repairMojibake(t.description);
+  return title === t.title && description === t.description ? t : { ...t, title, ...(description === undefined ? {} : { description }) };
+}
+
 const HINT = 'Write tasks as a table with Task and Status columns, a checkbox list (- [ ] ...), or a heading per task with a "Status:" line.';
 
 export function finishPlan(file: string, title: string | undefined, drafts: readonly PhaseDraft[], notices: PlanNotice[]): Result<TaskPlan, UserError> {
@@ -84,9 +92,10 @@ export function finishPlan(file: string, title: string | undefined, drafts: read
         task = { ...task, id };
       }
       firstLine.set(idPart(task.id, 10_000), { id: task.id, line: task.line });
-      return task;
+      return readable(task);
     });
-    return { key, name: p.name, line: p.line, tasks };
+    // Keys and derived ids come from the text as written: a plan synced before keeps its external ids.
+    return { key, name: displayName(p.name), line: p.line, tasks };
   });
-  return ok({ title, phases, notices: [...notices].sort((a, b) => a.line - b.line) });
+  return ok({ title: title === undefined ? undefined : displayName(title), phases, notices: [...notices].sort((a, b) => a.line - b.line) });
 }

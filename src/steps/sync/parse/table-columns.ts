@@ -35,5 +35,13 @@ export function columnsOf(table: Table): Columns {
     at.set('task', desc);
     if (at.get('notes') === desc) at.delete('notes');
   }
+  // "| # | What We Need | Why | Blocks |": rows numbered as items, and no header names the task, so
+  // the first column no header word claims does (the id column would otherwise be the task's name).
+  // Without an id column such a table is a matrix ("| Feature | Status | Shop Ready |"), not tasks.
+  if (!at.has('task') && at.has('id')) {
+    const taken = new Set(at.values());
+    const free = header.findIndex((h, i) => h !== '' && !taken.has(i));
+    if (free >= 0) at.set('task', free);
+  }
   return { at, header };
 }

@@ -96,7 +96,7 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
         estimate: est === undefined || Number.isNaN(est) ? parsed.estimate : est,
         complexity: EMPTY.test(text('complexity')) ? undefined : text('complexity'),
         evidence: EMPTY.test(evidence) ? undefined : evidence,
-        description: otherColumns(header, at, used, otherHeaders, row.children),
+        description: withStatusRemark(otherColumns(header, at, used, otherHeaders, row.children), cell('status')),
         tags: ctx.tags,
         line: rowLine,
       },
@@ -104,6 +104,19 @@ export function readTable(table: Table, ctx: TableContext): TableRow[] | undefin
     });
   }
   return rows;
+}
+
+/**
+ * "✅ Done — false positive (empty form default, not real credential)": a status cell that says
+ * more than the status keeps what it says, as a line of the task's details.
+ */
+function withStatusRemark(description: string | undefined, cell: TableCell | undefined): string | undefined {
+  const raw = cell ? rawOf(cell).trim() : '';
+  // Words beyond the status itself: "Done", "In progress", "✅ DONE (PT-C)" say no more than that.
+  const words = raw.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 3) return description;
+  const line = `**Status:** ${raw}`;
+  return description === undefined ? line : `${line}\n\n${description}`;
 }
 
 const USED: ReadonlySet<Column> = new Set(['id', 'task', 'status', 'owner', 'estimate', 'complexity', 'evidence', 'phase']);
