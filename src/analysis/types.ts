@@ -295,6 +295,8 @@ export interface XmlOtherRecord extends SourceRef {
   model: string;
   /** Its name field, when the record sets one (stage names, activity types...). */
   name?: string;
+  /** Fields naming an email template by reference (a stage's mail_template_id). */
+  templates?: readonly { field: string; ref: string }[];
 }
 
 export interface AccessRule extends SourceRef {

@@ -16,6 +16,9 @@ export interface RecordField {
   arch?: { root?: string; positioned: number; buttons: ViewButton[]; fields: number; placed: PlacedField[] };
 }
 
+/** A field that names an email template (mail_template_id, template_id, rating_template_id...). */
+const TEMPLATE_FIELD = /(?:^|_)template_id$/;
+
 export function recordToData(
   data: XmlData,
   record: { id: string; model: string; line: number; fields: Map<string, RecordField> },
@@ -99,8 +102,11 @@ export function recordToData(
     case 'ir.ui.menu':
       data.menus.push({ id, file, line, name: text('name'), parent: f('parent_id')?.ref, action: f('action')?.ref, groups: f('groups_id')?.refs ?? [] });
       return;
-    default:
-      data.other.push({ id, model: record.model, name: text('name'), file, line });
+    default: {
+      // `<field name="mail_template_id" ref="closed_ticket_template"/>` on a stage: the template it sends.
+      const templates = [...record.fields].filter(([name, v]) => TEMPLATE_FIELD.test(name) && v.ref).map(([field, v]) => ({ field, ref: v.ref as string }));
+      data.other.push({ id, model: record.model, name: text('name'), file, line, ...(templates.length ? { templates } : {}) });
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { internalRoleGroups } from './build-web.js';
 import { featureId } from './ids.js';
 import { article } from './roles.js';
 import { firstReason, story } from './story.js';
-import { every, humanize, lcfirst } from './text.js';
+import { every, humanize, lcfirst, orListing } from './text.js';
 import { emptyMetrics, type Feature, type FeatureMetrics } from './types.js';
 
 const ev = BuildContext.ev;
@@ -136,6 +136,25 @@ function callers(ctx: BuildContext, name: string, arg: string) {
   return [...ctx.callers(name, arg)];
 }
 
+const templateIndex = new WeakMap<BuildContext, Map<string, ModuleAnalysis['other']>>();
+/** The data records that name each email template (by full xml id), built once per analysis. */
+function templateUsers(ctx: BuildContext): Map<string, ModuleAnalysis['other']> {
+  let index = templateIndex.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const x of ctx.modules) {
+      for (const r of x.other) {
+        for (const k of r.templates ?? []) {
+          const id = k.ref.includes('.') ? k.ref : `${x.name}.${k.ref}`;
+          index.set(id, [...(index.get(id) ?? []), r]);
+        }
+      }
+    }
+    templateIndex.set(ctx, index);
+  }
+  return index;
+}
+
 export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
   return m.mailTemplates.map((t) => {
     const model = t.modelRef ? ctx.modelFromRef(t.modelRef) : 'unknown';
@@ -149,7 +168,17 @@ export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
     const role = ctx.primaryRole(groups.length ? groups : ctx.reach(model, 'write'));
     const first = placed.find((x) => x.b.string);
     const on = first?.on ? ctx.label(first.on) : label;
-    const goal = first ? `have Odoo send the "${name}" email when I use "${first.b.string}" on ${article(on)} ${on}` : `send the "${name}" email about ${article(label)} ${label}`;
+    // Data that names it (a stage's mail_template_id): Odoo sends it from there, with no code of the module's.
+    const namedBy = templateUsers(ctx).get(t.id.includes('.') ? t.id : `${m.name}.${t.id}`) ?? [];
+    const stages = namedBy.length > 0 && namedBy.every((r) => /stage/.test(r.model));
+    const goal = first
+      ? `have Odoo send the "${name}" email when I use "${first.b.string}" on ${article(on)} ${on}`
+      : stages
+        ? `have Odoo send the "${name}" email when ${article(label)} ${label} reaches the stage ${orListing(namedBy.map((r) => `"${r.name ?? local(r.id)}"`))}`
+        : `send the "${name}" email about ${article(label)} ${label}`;
+    const named = namedBy.length
+      ? [at(`${orListing(namedBy.map((r) => `"${r.name ?? local(r.id)}"`)).replace(/ or /, ' and ')} (${ctx.label(namedBy[0].model)}) name${namedBy.length > 1 ? '' : 's'} it as ${ctx.fieldLabel(namedBy[0].model, (namedBy[0].templates ?? [])[0]?.field ?? 'mail_template_id')}: Odoo sends it from there`, namedBy[0])]
+      : [];
     return {
       id: featureId(m.name, 'email', local(t.id)),
       module: m.name,
@@ -160,10 +189,11 @@ export function emailFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {
         story(role, goal, undefined, [
           ...(t.subject ? [at(`The subject reads: ${t.subject}`, t)] : [at(`A template on ${label}`, t)]),
           ...senders.map((s) => at(`Used by ${s.method.name}${s.model ? ` on ${ctx.label(s.model)}` : ''}`, s.call)),
-          ...(senders.length ? [] : [at('No code of the analysed modules sends it: it is picked in the email composer', t)]),
+          ...named,
+          ...(senders.length || named.length ? [] : [at('No code of the analysed modules sends it: it is picked in the email composer', t)]),
         ]),
       ],
-      evidence: [ev(t), ...senders.map((s) => ev(s.call))],
+      evidence: [ev(t), ...senders.map((s) => ev(s.call)), ...namedBy.map(ev)],
       metrics: { ...emptyMetrics(), views: 1, dependencies: senders.length ? 1 : 0 },
     };
   });

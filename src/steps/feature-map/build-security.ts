@@ -61,9 +61,11 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
   const views = m.views.filter((v) => v.model === SETTINGS);
   // A related value is a setting when the form can change it (readonly=False): one the company keeps, say.
   const settings = fields.filter((f) => !f.related || f.writable || f.configParameter || f.impliedGroup);
+  // A related field without a string of its own shows the string of the field it relays (Odoo copies it).
+  const labelOf = (f: (typeof fields)[number]): string => f.string ?? relatedLabel(ctx, f.related) ?? humanize(f.name.replace(/^(module_|group_)/, ''));
   const stories = settings
     .map((f) => {
-      const name = f.string ?? humanize(f.name.replace(/^(module_|group_)/, ''));
+      const name = labelOf(f);
       const does = f.configParameter
         ? `It is stored as the system parameter ${f.configParameter}`
         : f.impliedGroup
@@ -82,13 +84,21 @@ export function settingsFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[
       id: featureId(m.name, 'settings', 'config'),
       module: m.name,
       kind: 'settings',
-      title: `Settings: ${listing(settings.slice(0, 4).map((f) => f.string ?? humanize(f.name)))}${settings.length > 4 ? ` and ${settings.length - 4} more` : ''}`,
+      title: `Settings: ${listing(settings.slice(0, 4).map(labelOf))}${settings.length > 4 ? ` and ${settings.length - 4} more` : ''}`,
       roles: ['Administrator'],
       stories,
       evidence: [...classes.map(ev), ...views.map(ev)],
       metrics: { ...emptyMetrics(), fields: fields.length, views: views.length, loc: classes.reduce((s, c) => s + c.endLine - c.line + 1, 0) },
     },
   ];
+}
+
+/** The label of the company field a setting relays (`related='company_id.expense_product_id'`: "Default Expense Category"). */
+function relatedLabel(ctx: BuildContext, related: string | undefined): string | undefined {
+  const [head, ...rest] = (related ?? '').split('.');
+  if (head !== 'company_id' || rest.length !== 1) return undefined;
+  const def = ctx.fieldDef('res.company', rest[0]);
+  return def?.string;
 }
 
 /** "It is kept on the company (Lunch minimum threshold)" for related='company_id.lunch_minimum_threshold'. */

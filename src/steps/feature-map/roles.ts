@@ -127,6 +127,15 @@ export class RoleBook {
 
   private nameNow(groupId: string): string {
     if (KNOWN_GROUPS[groupId]) return KNOWN_GROUPS[groupId];
+    const role = this.baseName(groupId);
+    // OCA's helpdesk has "User: Personal tickets", "User: Team tickets" and "User" in one category:
+    // one name for three roles would say nothing, so those that share it keep what follows the colon.
+    const qualifier = this.groups.get(groupId)?.name?.split(': ').slice(1).join(': ').trim();
+    return qualifier && this.sharedNames().has(role) ? `${role} (${qualifier})` : role;
+  }
+
+  /** "Officer: Manage all requests" -> "Time Off Officer": the part before the colon, with its app when generic. */
+  private baseName(groupId: string): string {
     const g = this.groups.get(groupId);
     // Odoo 17 names groups "Officer: Manage all requests": the role is the part before the colon.
     let role = g?.name ? g.name.split(': ')[0].trim() : this.fallbackName(groupId);
@@ -134,6 +143,22 @@ export class RoleBook {
     if (GENERIC.test(role) && category && !role.toLowerCase().includes(category.toLowerCase())) role = `${category} ${role}`;
     if (!PERSON.test(role)) role = `${role} User`;
     return role;
+  }
+
+  private shared?: Set<string>;
+  /** Role names that more than one group (not a well-known one) would get. */
+  private sharedNames(): Set<string> {
+    if (!this.shared) {
+      const seen = new Set<string>();
+      this.shared = new Set();
+      for (const id of this.groups.keys()) {
+        if (KNOWN_GROUPS[id]) continue;
+        const n = this.baseName(id);
+        if (seen.has(n)) this.shared.add(n);
+        seen.add(n);
+      }
+    }
+    return this.shared;
   }
 
   /** The group's own name ("Allow ticket escalations"), for switches as much as roles. */

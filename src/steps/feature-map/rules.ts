@@ -197,6 +197,13 @@ function termWords(t: Term, label: (path: string) => string, fieldOf: FieldOf): 
   if (positive && /\b(user\.)?company_id\b/.test(t.code ?? '')) return `${who} is their current company`;
   if (positive && /\buser\.employee_id\b/.test(t.code ?? '')) return `${who} is their employee record`;
   if (['in', 'child_of'].includes(t.op) && /\buser\.groups_id\b/.test(t.code ?? '')) return `${who} is one of their groups`;
+  // `('team_id', 'in', user.helpdesk_team_ids.ids)`: one of the records the user's own field holds.
+  const theirs = /^user\.([a-z][a-z0-9_]*)(?:\.ids?)?$/.exec((t.code ?? '').trim());
+  if (theirs && ['in', 'not in', '=', '!='].includes(t.op)) {
+    const what = theirs[1].replace(/_ids?$/, '').replace(/_/g, ' ');
+    const negated = t.op === 'not in' || t.op === '!=';
+    return /_ids$/.test(theirs[1]) ? `${who} is ${negated ? 'none' : 'one'} of their ${what}s` : `${who} is ${negated ? 'not ' : ''}their ${what}`;
+  }
   const field = fieldOf(t.path);
   const boolean = field?.type === 'Boolean';
   const shown = (v: PyLiteral): string => {
