@@ -114,6 +114,11 @@ export const storyLines = (f: MapFeature): string[] => f.stories.flatMap((s) => 
  * folder removed afterwards: the features of the map it wrote, by id.
  */
 export async function featureMapOf(files: Readonly<Record<string, string>>, addons = 'addons'): Promise<Record<string, MapFeature>> {
+  return (await mapDocOf(files, addons)).features;
+}
+
+/** The same, the whole map: its [modules] tables too. */
+export async function mapDocOf(files: Readonly<Record<string, string>>, addons = 'addons'): Promise<{ modules: Record<string, { title: string; summary?: string }>; features: Record<string, MapFeature> }> {
   const root = tempDir();
   try {
     for (const [rel, content] of Object.entries(files)) {
@@ -122,7 +127,7 @@ export async function featureMapOf(files: Readonly<Record<string, string>>, addo
     }
     const r = await featureMapStep.run(makeContext(root, { addons: [addons] }));
     if (!r.ok) throw r.error;
-    return (parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as { features: Record<string, MapFeature> }).features;
+    return parse(readFileSync(join(root, 'feature_user_story_map.toml'), 'utf8')) as unknown as { modules: Record<string, { title: string; summary?: string }>; features: Record<string, MapFeature> };
   } finally {
     cleanup(root);
   }

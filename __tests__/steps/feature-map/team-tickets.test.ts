@@ -6,11 +6,11 @@
  * "No code ... sends it: it is picked in the email composer"; settings relaying a company field
  * without a string of their own were named by their technical name.
  */
-import { featureMapOf, storyLines, type MapFeature } from './support.js';
+import { mapDocOf, storyLines, type MapFeature } from './support.js';
 
 const FILES: Record<string, string> = {
   'desk/__init__.py': 'from . import models\n',
-  'desk/__manifest__.py': "{'name': 'Desk', 'depends': ['mail'], 'data': ['security/groups.xml', 'security/ir.model.access.csv', 'security/rules.xml', 'data/mail.xml', 'data/stages.xml']}\n",
+  'desk/__manifest__.py': "{'name': 'Desk', 'summary': '''\n        Helpdesk''', 'depends': ['mail'], 'data': ['security/groups.xml', 'security/ir.model.access.csv', 'security/rules.xml', 'data/mail.xml', 'data/stages.xml']}\n",
   'desk/models/__init__.py': 'from . import desk\n',
   'desk/models/desk.py': `from odoo import fields, models
 
@@ -116,8 +116,15 @@ class Settings(models.TransientModel):
 };
 
 let features: Record<string, MapFeature>;
+let summary: string | undefined;
 beforeAll(async () => {
-  features = await featureMapOf(FILES);
+  const doc = await mapDocOf(FILES);
+  features = doc.features;
+  summary = doc.modules.desk.summary;
+});
+
+test('a summary written over lines is one line, as on the app card', () => {
+  expect(summary).toBe('Helpdesk');
 });
 
 test('roles of one category that would share a name keep what follows the colon', () => {

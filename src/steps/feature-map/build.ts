@@ -45,7 +45,8 @@ export function buildFeatures(analysis: AddonsAnalysis, originOf: OriginOf = () 
   const modules = analysis.modules.map((m) => ({
     name: m.name,
     title: m.manifest.name ?? m.name,
-    summary: m.manifest.summary,
+    // A summary written over lines (`"""\n        Helpdesk"""`) is one line on the app's card.
+    summary: m.manifest.summary?.replace(/\s+/g, ' ').trim() || undefined,
     depends: m.manifest.depends,
     origin: originOf(m.dir),
     facts: moduleFacts(m),
