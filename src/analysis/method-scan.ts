@@ -21,8 +21,6 @@ const SELF_CALL = /self\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
  * `x = super().create(vals_list)` in create(): x holds records of the method's own model. Not `x = self.partner_id` or `x = self.env[...]`.
  */
 const SELF_ALIAS = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(?:super\([^)]*\)\.create\(|self(?:[ \t]*[-&|][^=]|\.(?:filtered|filtered_domain|sorted|with_context|sudo|with_company|with_user|exists|browse|search)\(|[ \t]*(?:#|\r?\n|$)))/y;
-/** `records.method(`, `self.field.method(` at a call's start: a dotted name called (the last part is the method). */
-const RECORD_CALL = /([A-Za-z_][A-Za-z0-9_]*)(?:\.[A-Za-z_][A-Za-z0-9_]*)*\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 /** Receivers that are Python modules or helpers, not records. */
 const NOT_RECORDS = new Set(['fields', 'models', 'api', 'tools', 'json', 're', 'datetime', 'date', 'time', 'os', 'logging', '_logger', 'math', 'base64', 'itertools', 'collections', 'werkzeug', 'request', 'http', 'odoo', 'pytz', 'dateutil', 'relativedelta', 'str', 'dict', 'list', 'set', 'super', 'Command', 'osv', 'expression', 'float_utils', 'markupsafe', 'Markup', 'babel', 'io', 'csv', 'hashlib', 'uuid', 'random', 'requests', 'etree', 'html', 'lxml', 'functools', 'operator', 'textwrap', 'unicodedata', 'urls', 'url_parse', 'misc', 'format_date', 'image', 'pdf', 'xlsxwriter', 'zipfile', 'ast', 'contextlib', 'threading', 'traceback', 'psycopg2', 'sql', 'SQL']);
 /**
@@ -124,14 +122,14 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
         some = !!chain?.some;
       }
       if (name) calledOwn(scan, name, some || when.length > 0);
-      else recordCall(scan, src, at);
+      else recordCall(scan, src, at, n.endIndex);
     } else if (type === 'call' && at >= nestedUntil && aliases.size) {
       // `other_moves._post(soft=False)` where other_moves is some of self: account.move's action_post.
       ALIAS_CALL.lastIndex = at;
       const m = ALIAS_CALL.exec(src);
       if (m && aliases.has(m[1])) calledOwn(scan, m[2], when.length > 0);
-      else recordCall(scan, src, at);
-    } else if (type === 'call' && at >= nestedUntil) recordCall(scan, src, at);
+      else recordCall(scan, src, at, n.endIndex);
+    } else if (type === 'call' && at >= nestedUntil) recordCall(scan, src, at, n.endIndex);
     if (type === 'assignment' && at >= nestedUntil) {
       SELF_ALIAS.lastIndex = at;
       const a = SELF_ALIAS.exec(src);
@@ -174,15 +172,47 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
 }
 
 /** Records `records.method(` (not on self itself): a method of another model this one may run. */
-function recordCall(scan: { recordCalls: Set<string> }, src: string, at: number): void {
-  RECORD_CALL.lastIndex = at;
-  const m = RECORD_CALL.exec(src);
-  if (!m || NOT_RECORDS.has(m[1]) || NOT_OWN_METHODS.has(m[2]) || m[2].startsWith('__')) return;
-  const parts = m[0].replace(/\s*\($/, '').split('.');
-  // `self.method(` is a call of its own (SELF_CALL). `self.sheet_ids._do_refuse(` keeps the field
-  // it goes through (which model it runs on); a call on a variable keeps the name only.
-  if (m[1] === 'self' && parts.length === 2) return;
-  scan.recordCalls.add(m[1] === 'self' && parts.length === 3 ? `${parts[1]}.${m[2]}` : m[2]);
+function recordCall(scan: { recordCalls: Set<string> }, src: string, at: number, end: number): void {
+  const name = lastCallName(src, at, end);
+  if (!name || NOT_OWN_METHODS.has(name) || name.startsWith('__')) return;
+  RECORD_HEAD.lastIndex = at;
+  const head = RECORD_HEAD.exec(src);
+  if (!head || NOT_RECORDS.has(head[1])) return;
+  // `self.method(` and `self.filtered(...).method(` are calls of its own (SELF_CALL, ownRecordsCall).
+  if (head[1] === 'self' && (head[2] === undefined || head[2] === name || SAME_RECORDS.has(head[2]))) return;
+  // `self.sheet_ids._do_refuse(` and `self.order_line.sudo()._timesheet_service_generation()` keep the
+  // field they go through (which model they run on); a call on a variable keeps the name only.
+  scan.recordCalls.add(head[1] === 'self' && head[2] !== 'env' ? `${head[2]}.${name}` : name);
+}
+
+/** `records.x` or `self.field` where a call's text starts. */
+const RECORD_HEAD = /([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?/y;
+
+/**
+ * The method a call node calls, read from its text: the name before the parenthesis that closes at
+ * `end` (`a.sudo().with_company(c)._timesheet_service_generation()` -> `_timesheet_service_generation`),
+ * when it is an attribute (a `.name(`), not a plain function.
+ */
+function lastCallName(src: string, from: number, end: number): string | undefined {
+  let i = end - 1;
+  if (src[i] !== ')') return undefined;
+  let depth = 0;
+  for (; i >= from; i--) {
+    const c = src[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      depth--;
+      if (depth === 0) break;
+    }
+  }
+  if (i <= from) return undefined;
+  let j = i - 1;
+  while (j > from && (src[j] === ' ' || src[j] === '\t')) j--;
+  const stop = j + 1;
+  while (j >= from && /[A-Za-z0-9_]/.test(src[j])) j--;
+  const name = src.slice(j + 1, stop);
+  while (j > from && /\s/.test(src[j])) j--;
+  return name && src[j] === '.' && /^[A-Za-z_]/.test(name) ? name : undefined;
 }
 
 /** Records a call of one of the method's own methods, and whether it runs on all of the records. */

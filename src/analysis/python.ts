@@ -73,10 +73,13 @@ export function analysePython(src: string, file: string): PythonAnalysis {
     const forwarders = new Set<string>();
     classes.flatMap((c) => c.methods).forEach((m, k) => void (scans[k]?.forwardsWrite && forwarders.add(m.name)));
     for (const c of classes) {
-      const methods = c.methods.map((m): PyMethod => {
+      const methods = c.methods.map((m, k): PyMethod => {
         const { forwardsWrite: _f, ...scan } = scans[i++];
-        if (!scan.effects.writes.some((w) => w.via)) return { ...m, ...scan };
-        return { ...m, ...scan, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
+        // `result = super()._action_confirm()`: it adds to the method of the model it overrides.
+        const body = c.bodies[k];
+        const extended = m.name !== 'create' && body && callsSuper(src.slice(body.from, body.to), m.name) ? { callsSuper: true as const } : {};
+        if (!scan.effects.writes.some((w) => w.via)) return { ...m, ...scan, ...extended };
+        return { ...m, ...scan, ...extended, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
       });
       withHelperMessages(methods);
       withHelperCalls(methods);
@@ -85,6 +88,12 @@ export function analysePython(src: string, file: string): PythonAnalysis {
     }
     return topLevel.length ? { models, controllers, functions: topLevel } : { models, controllers };
   });
+}
+
+/** Does a method's body call the method it overrides (`super()._action_confirm()`, `super(SaleOrder, self).x(`)? */
+function callsSuper(body: string, name: string): boolean {
+  if (!body.includes('super(')) return false;
+  return new RegExp(`\\bsuper\\([^)]*\\)\\s*\\.\\s*${name}\\s*\\(`).test(body);
 }
 
 /**

@@ -147,6 +147,8 @@ export interface PyMethod extends SourceRef {
   recordCalls?: readonly string[];
   /** Those of selfCalls it makes only on some of its records: inside an `if`, or on `self.filtered(...)`. */
   selfCallsIf?: readonly string[];
+  /** It calls the method it overrides (`super()._action_confirm()`): it adds to another module's step. */
+  callsSuper?: true;
   route?: PyRoute;
   /**
    * A route's body: the action_, button_ and private methods it calls on records (hr_holidays'

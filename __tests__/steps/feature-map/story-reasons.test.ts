@@ -43,3 +43,9 @@ test('project: "e.g." does not end the sentence', () => {
 test('a "so that" inside the "lets" clause is the reason', () => {
   expect(reasonIn('Lets customers open tickets from the portal so that they need not send an email.')).toBe('they need not send an email');
 });
+
+test('a passive purpose speaks of the record, not of the user: no reason', () => {
+  // sale_project's Sales Order Item: "... will be added in order to be invoiced to your customer".
+  expect(reasonIn('Sales Order Item to which the time spent on this task will be added in order to be invoiced to your customer.')).toBeUndefined();
+  expect(reasonIn('Used in order to be able to track the hours.')).toBe('I can track the hours');
+});

@@ -418,6 +418,7 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     const methods = classes.flatMap((c) => c.methods);
     const field = stateField(classes) ?? ctx.stateFieldOfModel(model, stateField);
     stories.push(...buttonStories(ctx, m, model, methods, toldByLifecycle(m, model, field)));
+    stories.push(...stepStories(ctx, m, model, methods, backOffice(writers)));
     // Methods that change how the model behaves, when their docstrings say what they do.
     const explained = methods
       .filter((x) => (x.role === 'override' || x.role === 'other') && !x.name.startsWith('_compute'))
@@ -460,6 +461,46 @@ export function extensionFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     });
   }
   return out;
+}
+
+/** A business step of the base module: a button's method or the private step behind it (`_action_confirm`, `_post`). */
+const STEP = /^(?:_?action_|_?button_)[a-z0-9_]+$|^_post$/;
+/** The step's verb as the record's new condition: `_action_confirm` -> "confirmed". */
+const DONE_AS: Readonly<Record<string, string>> = {
+  confirm: 'confirmed', validate: 'validated', post: 'posted', cancel: 'cancelled', done: 'done', draft: 'set back to draft', approve: 'approved',
+  refuse: 'refused', send: 'sent', lock: 'locked', unlock: 'unlocked', close: 'closed', open: 'opened', start: 'started', assign: 'reserved', archive: 'archived', unarchive: 'restored',
+};
+
+const stepVerb = (name: string): string => name.replace(/^_+/, '').replace(/^(?:action|button)_/, '');
+
+/**
+ * Steps of another module this one adds to: sale_project's `_action_confirm` calls super() and then
+ * has the order's service lines create their projects and tasks. A button of this module's views is
+ * told by buttonStories; these are reached by the base module's buttons, so they are told here, with
+ * the docstring and the methods of this module they run on related records.
+ */
+function stepStories(ctx: BuildContext, m: ModuleAnalysis, model: string, methods: readonly PyMethod[], writers: readonly string[]): Story[] {
+  const label = ctx.label(model);
+  const buttons = new Set(m.views.filter((v) => v.model === model).flatMap((v) => v.buttons.map((b) => b.name)));
+  const own = m.models.flatMap((c) => c.methods.map((x) => ({ x, model: c.name ?? c.inherit[0] })));
+  return methods
+    // Steps that change what the record is (confirm, post, cancel...), not the ones that open a screen (action_view_tasks).
+    .filter((x) => x.callsSuper && STEP.test(x.name) && !buttons.has(x.name) && DONE_AS[stepVerb(x.name)] !== undefined)
+    .map((x) => {
+      const event = `${article(label)} ${label} is ${DONE_AS[stepVerb(x.name)]}`;
+      const doc = docSummary(x.docstring);
+      const runs = [...new Set(x.recordCalls ?? [])].flatMap((r) => {
+        const [via, name] = r.includes('.') ? r.split('.') : [undefined, r];
+        const on = via ? ctx.fieldDef(model, via)?.comodel : undefined;
+        const target = own.find((o) => o.x.name === name && (!on || o.model === on) && o.model !== model);
+        if (!target?.model) return [];
+        const what = docSummary(target.x.docstring);
+        return [at(`It runs ${name} on the ${ctx.label(target.model)} records${what ? `: ${what}` : ''}`, target.x)];
+      });
+      const calls = (x.effects?.calls ?? []).flatMap((c) => callCriterion(ctx, c.name, c.arg, c.via).map((t) => at(t, c)));
+      const acceptance = [...new Set([at(`${x.name} runs when ${event}${doc ? `: ${doc}` : ''}`, x), ...runs, ...calls, ...x.messages.map((msg) => refusal(msg))])];
+      return story(ctx.primaryRole(writers), `have Odoo do what ${m.manifest.name ?? m.name} adds when ${event}`, undefined, acceptance);
+    });
 }
 
 export function wizardFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature[] {

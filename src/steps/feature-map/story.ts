@@ -59,6 +59,8 @@ export function reasonIn(raw: string | undefined, purposeSentence = true): strin
   if (p && !(l && l.index + l[0].length <= p.index)) {
     if (ABOUT_CODE.test(p[2])) return undefined;
     // "in order to check X" states what to do: "so that I can check X"; "so that you are able to X": "I can X".
+    // "in order to be invoiced to your customer" is said of the record (passive), not of the user.
+    if (/to$/i.test(p[1]) && /^be (?!able\b)\w+(?:ed|en|wn|t)\b/i.test(p[2])) return undefined;
     if (/to$/i.test(p[1])) return `I can ${stripEnd(p[2]).replace(/^be able to\s+/i, '')}`;
     const r = stripEnd(p[2]);
     const me = r.replace(/^(?:you|users?) (?:are|is) able to\s+/i, 'I can ').replace(/^(?:you|users?) can\s+/i, 'I can ');
