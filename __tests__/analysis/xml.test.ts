@@ -76,10 +76,17 @@ test('a stat button\'s label shown for other counts ("Similar Lead" beside "Simi
   <button name="action_create_sidebar_action" type="object" class="oe_stat_button">
     <div class="o_stat_info"><span class="o_stat_text">Add</span><span class="o_stat_text">Context Action</span></div>
   </button>
+  <button name="action_view_sos" type="object" class="oe_stat_button">
+    <div class="o_stat_info">
+      <span class="o_stat_text"><span class="o_stat_value">0</span> Sales Order</span>
+      <span class="o_stat_text">Make Billable</span>
+    </div>
+  </button>
 </div></form>
 </field></record></odoo>`;
   const { data } = analyseXml(arch, 'crm/views.xml', 'crm');
-  expect(data.views[0].buttons.map((b) => b.string)).toEqual(['Similar Leads', 'Add Context Action']);
+  // sale_project's "0 Sales Order Make Billable": the stat value is a number, not the caption.
+  expect(data.views[0].buttons.map((b) => b.string)).toEqual(['Similar Leads', 'Add Context Action', 'Sales Order Make Billable']);
 });
 
 describe('analyseXml', () => {

@@ -35,7 +35,7 @@ interface ArchInfo {
    * `invisible` condition (the same label for other counts: "Similar Leads" / "Similar Lead"), the
    * first is read and the others skipped (`skipping`: the depth of the one being skipped).
    */
-  openButton?: { depth: number; button: ViewButton; text: string; shown: Set<number>; skipping?: number };
+  openButton?: { depth: number; button: ViewButton; text: string; shown: Set<number>; skipping?: number; value?: number };
 }
 
 interface RecordFrame {
@@ -47,6 +47,9 @@ interface RecordFrame {
 }
 
 class Stop extends Error {}
+
+/** The numbers and signs of a stat button's value written in its arch ("0", "/", "12.5 %"). */
+const STAT_NUMBER = /[\d.,:%/+\-–—]+/g;
 
 const splitGroups = (s: string | undefined, q: (id: string) => string) =>
   (s ?? '').split(',').map((g) => g.trim().replace(/^!/, '')).filter(Boolean).map(q);
@@ -120,7 +123,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
   parser.on('text', (t) => {
     if (record?.field) record.field.text += t;
     const open = record?.field?.arch?.openButton;
-    if (open && open.skipping === undefined) open.text += t;
+    if (open && open.skipping === undefined) open.text += open.value === undefined ? t : t.replace(STAT_NUMBER, ' ');
   });
   parser.on('cdata', (t) => {
     if (record?.field) record.field.text += t;
@@ -130,6 +133,7 @@ export function analyseXml(src: string, file: string, moduleName: string): XmlAn
     if (stack?.length && stack[stack.length - 1].depth === depth) stack.pop();
     const open = record?.field?.arch?.openButton;
     if (open?.skipping === depth) open.skipping = undefined;
+    if (open?.value === depth) open.value = undefined;
     if (open?.depth === depth && record?.field?.arch) {
       const label = open.text.replace(/\s+/g, ' ').trim();
       if (open.button.string === undefined && label && label.length <= 60) open.button.string = label;
@@ -209,6 +213,8 @@ function archElement(
     if (open.shown.has(depth)) open.skipping = depth;
     else open.shown.add(depth);
   }
+  // A stat button's value (`<span class="o_stat_value">0</span> Sales Order`): its numbers are no caption, its words ("Hours") are.
+  if (open && open.skipping === undefined && depth > open.depth && open.value === undefined && /\bo_stat_value\b/.test(a.class ?? '')) open.value = depth;
   // Each element of a stat button is a line of its own ("Add" over "Context Action").
   if (open && open.skipping === undefined && depth > open.depth) open.text += ' ';
 }
