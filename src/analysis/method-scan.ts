@@ -1,5 +1,5 @@
 import { lineOf, type PyNode } from './py-parser.js';
-import { callNameOffsets, firstMessage, mayHaveEffect, ownRecordsCall, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
+import { CALLS, callNameOffsets, firstMessage, mayHaveEffect, ownRecordsCall, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
 import type { MethodEffects, RaisedMessage } from './types.js';
 
 /**
@@ -27,8 +27,9 @@ const NOT_RECORDS = new Set(['fields', 'models', 'api', 'tools', 'json', 're', '
  * Names called on records that are not a module's own methods: the ORM's, Python's built-ins
  * (str, dict, list), and the mail thread's and activity mixin's (readEffect reads those).
  */
-export const NOT_OWN_METHODS = new Set([
-  ...SAME_RECORDS, 'mapped', 'filtered', 'sorted', 'ensure_one', 'exists', 'read', 'write', 'create', 'unlink', 'copy', 'search', 'search_count', 'search_read', 'read_group', '_read_group', 'name_get', 'browse', 'with_context', 'with_company', 'with_user', 'sudo', 'ids', 'get', 'items', 'keys', 'values', 'append', 'extend', 'add', 'update', 'pop', 'setdefault', 'join', 'split', 'strip', 'replace', 'format', 'lower', 'upper', 'startswith', 'endswith', 'encode', 'decode', 'index', 'count', 'remove', 'insert', 'sort', 'copy_data', 'default_get', 'fields_get', 'check_access_rights', 'check_access_rule', 'has_group', '_for_xml_id', 'ref', 'flush_model', 'flush_recordset', 'invalidate_model', 'invalidate_recordset', 'invalidate_cache', 'modified', 'execute', 'fetchall', 'fetchone', 'dictfetchall', 'message_post', 'message_subscribe', 'message_unsubscribe', 'activity_schedule', 'activity_feedback', 'activity_unlink', 'send_mail', 'next_by_code', 'next_by_id', 'round', 'compute', 'is_zero', 'compare_amounts', '_convert', 'context_today', 'to_date', 'to_string', 'filtered_domain', 'grouped', 'concat', 'union', 'name_search', 'name_create', '_search', 'search_fetch', 'fetch', 'retrieving', '_get', 'get_param', 'set_param', 'translate', 'render', '_render', '_render_field', 'getattr', 'isoformat', 'strftime', 'date', 'astimezone', 'localize', 'total_seconds', 'search_and_replace',
+export const NOT_OWN_METHODS: ReadonlySet<string> = new Set([
+  ...SAME_RECORDS, ...CALLS,
+  'mapped', 'ensure_one', 'read', 'write', 'unlink', 'search_count', 'search_read', 'read_group', '_read_group', 'name_get', 'ids', 'get', 'items', 'keys', 'values', 'append', 'extend', 'add', 'update', 'pop', 'setdefault', 'join', 'split', 'strip', 'replace', 'format', 'lower', 'upper', 'startswith', 'endswith', 'encode', 'decode', 'index', 'count', 'remove', 'insert', 'sort', 'copy_data', 'default_get', 'fields_get', 'check_access_rights', 'check_access_rule', 'has_group', '_for_xml_id', 'flush_model', 'flush_recordset', 'invalidate_model', 'invalidate_recordset', 'invalidate_cache', 'modified', 'execute', 'fetchall', 'fetchone', 'dictfetchall', 'message_unsubscribe', 'next_by_id', 'round', 'compute', 'is_zero', 'compare_amounts', '_convert', 'context_today', 'to_date', 'to_string', 'grouped', 'concat', 'union', 'name_search', 'name_create', '_search', 'search_fetch', 'fetch', 'retrieving', '_get', 'get_param', 'set_param', 'translate', '_render', '_render_field', 'getattr', 'isoformat', 'strftime', 'date', 'astimezone', 'localize', 'total_seconds', 'search_and_replace',
 ]);
 const ALIAS_CALL = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 

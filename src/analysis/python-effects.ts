@@ -14,7 +14,7 @@ export const WRITTEN_TODAY = '=today';
 export const WRITTEN_NOW = '=now';
 
 /** Calls worth naming: notifications, numbering, references to records, record creation. */
-const CALLS = new Set([
+export const CALLS: ReadonlySet<string> = new Set([
   'message_post', 'message_post_with_source', 'message_post_with_view', 'message_post_with_template', 'message_notify',
   'message_subscribe', 'activity_schedule', 'activity_feedback', 'activity_unlink', 'send_mail', 'next_by_code', 'ref', 'create',
   'action_send_mail', '_send_email', 'send_mail_batch', 'render', 'copy',
