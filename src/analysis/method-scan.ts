@@ -210,11 +210,15 @@ function lastCallName(src: string, from: number, end: number): string | undefine
   let j = i - 1;
   while (j > from && (src[j] === ' ' || src[j] === '\t')) j--;
   const stop = j + 1;
-  while (j >= from && /[A-Za-z0-9_]/.test(src[j])) j--;
-  const name = src.slice(j + 1, stop);
-  while (j > from && /\s/.test(src[j])) j--;
-  return name && src[j] === '.' && /^[A-Za-z_]/.test(name) ? name : undefined;
+  while (j >= from && isWordChar(src.charCodeAt(j))) j--;
+  if (j + 1 === stop || !isWordChar(src.charCodeAt(j + 1)) || (src.charCodeAt(j + 1) >= 48 && src.charCodeAt(j + 1) <= 57)) return undefined;
+  const start = j + 1;
+  while (j > from && (src[j] === ' ' || src[j] === '\t' || src[j] === '\n' || src[j] === '\r')) j--;
+  return src[j] === '.' ? src.slice(start, stop) : undefined;
 }
+
+/** [A-Za-z0-9_] by char code. */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** Records a call of one of the method's own methods, and whether it runs on all of the records. */
 function calledOwn(scan: { selfCalls: string[]; always: Set<string>; sometimes: Set<string> }, name: string, some: boolean): void {

@@ -77,7 +77,7 @@ export function analysePython(src: string, file: string): PythonAnalysis {
         const { forwardsWrite: _f, ...scan } = scans[i++];
         // `result = super()._action_confirm()`: it adds to the method of the model it overrides.
         const body = c.bodies[k];
-        const extended = m.name !== 'create' && body && callsSuper(src.slice(body.from, body.to), m.name) ? { callsSuper: true as const } : {};
+        const extended = m.name !== 'create' && body && callsSuper(src, body.from, body.to, m.name) ? { callsSuper: true as const } : {};
         if (!scan.effects.writes.some((w) => w.via)) return { ...m, ...scan, ...extended };
         return { ...m, ...scan, ...extended, effects: { ...scan.effects, writes: scan.effects.writes.filter((w) => !w.via || forwarders.has(w.via)) } };
       });
@@ -90,11 +90,26 @@ export function analysePython(src: string, file: string): PythonAnalysis {
   });
 }
 
-/** Does a method's body call the method it overrides (`super()._action_confirm()`, `super(SaleOrder, self).x(`)? */
-function callsSuper(body: string, name: string): boolean {
-  if (!body.includes('super(')) return false;
-  return new RegExp(`\\bsuper\\([^)]*\\)\\s*\\.\\s*${name}\\s*\\(`).test(body);
+/**
+ * Does a method's body (src[from, to)) call the method it overrides (`super()._action_confirm()`,
+ * `super(SaleOrder, self).x(`)? Read in place: this runs for every method of a tree.
+ */
+function callsSuper(src: string, from: number, to: number, name: string): boolean {
+  for (let i = src.indexOf('super(', from); i !== -1 && i < to; i = src.indexOf('super(', i + 6)) {
+    let j = src.indexOf(')', i);
+    if (j === -1 || j >= to) return false;
+    j = skipBlanks(src, j + 1);
+    if (src[j] !== '.') continue;
+    j = skipBlanks(src, j + 1);
+    if (src.startsWith(name, j) && src[skipBlanks(src, j + name.length)] === '(') return true;
+  }
+  return false;
 }
+
+const skipBlanks = (s: string, i: number): number => {
+  while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
+  return i;
+};
 
 /**
  * `record.action_approve()`, `.button_confirm(`, `answer_sudo._mark_done()` in a route's text: the
