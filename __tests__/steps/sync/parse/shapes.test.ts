@@ -223,3 +223,19 @@ test('13 priority sections of tables whose emoji and dashes went through Windows
   expect(tasks[4].description).toBe('**Why:** Reminders cannot be sent otherwise\n\n**Blocks:** B-1');
   expect(plan.notices.filter((n) => n.level === 'warning')).toEqual([]);
 });
+
+test('14 status emoji in phase headings, checkboxes whose line ends in " — `path`", a numbered list in a blockquote that is no task', () => {
+  // A Korean infrastructure roadmap read like this: "Remote state 백엔드 (S3 + DynamoDB 잠금) — terraform/bootstrap/" as a name.
+  const plan = shape('14-phase-check-heading-code-after-dash.md');
+  expect(rows(plan)).toEqual<Row[]>([
+    ['Phase 1 — 기반 구성 (검증 완료)', '상태 저장소 (S3 + 잠금)', 'done'],
+    ['Phase 1 — 기반 구성 (검증 완료)', '네트워크 모듈 — 서브넷 두 개', 'done'],
+    ['Phase 1 — 기반 구성 (검증 완료)', '배포 파이프라인', 'pending'],
+    ['Phase 2 — 관측성 (코드 완료 · 검증 전)', '대시보드', 'done'],
+  ]);
+  expect(plan.phases.map((p) => p.key)).toEqual(['1', '2']);
+  const tasks = allTasks(plan);
+  expect(tasks.map((t) => t.evidence)).toEqual(['`infra/bootstrap/`', undefined, '`ci/deploy.yml` (수동 승인)', '`observability/dashboards/`']);
+  // The ids a plan synced before has keep coming from the whole line.
+  expect(tasks[0].id).toBe('1.s3_infra_bootstrap');
+});

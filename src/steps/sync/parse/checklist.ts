@@ -71,6 +71,16 @@ export function isTaskList(list: List, ctx: Pick<ListContext, 'legend'>): boolea
   return list.children.some((item) => item.checked === true || item.checked === false || CHECKBOX.test(nodeText(firstParagraph(item) ?? item).trim()) || hasSymbol(item, ctx.legend));
 }
 
+/** A line ending in " — `path` ...": the name before the dash and the Markdown after it, when the name stays. */
+function trailingCode(raw: string, title: string): { title: string; evidence: string } | undefined {
+  const m = /\s[—–]\s+(`[^`]+`.*)$/.exec(raw);
+  if (!m) return undefined;
+  const plain = m[1].replace(/`/g, '').replace(/\*\*/g, '').trim();
+  const cut = title.lastIndexOf(` — ${plain}`) >= 0 ? title.lastIndexOf(` — ${plain}`) : title.lastIndexOf(` – ${plain}`);
+  if (cut <= 0) return undefined;
+  return { title: title.slice(0, cut).trim(), evidence: m[1].trim() };
+}
+
 export function readTaskList(list: List, ctx: ListContext, parentId?: string): PlanTask[] {
   const tasks: PlanTask[] = [];
   const checkboxes = list.children.some((i) => i.checked === true || i.checked === false || CHECKBOX.test(nodeText(firstParagraph(i) ?? i).trim()));
@@ -108,16 +118,19 @@ export function readTaskList(list: List, ctx: ListContext, parentId?: string): P
     const estHours = est ? parseHours(est.value) : undefined;
     if (est && Number.isNaN(estHours)) ctx.log.warn(est.line, `estimate "${est.value}" is not a duration: left out`);
     const id = parsed.id ?? ctx.deriveId(parsed.title, parentId);
+    // "Remote state backend (S3 + DynamoDB lock) — `terraform/bootstrap/`": the code after the dash is
+    // where the work is, not part of its name (the id stays the one the whole line gave).
+    const where = para ? trailingCode(rawOf(para).split('\n')[0], parsed.title) : undefined;
     tasks.push({
       id,
       explicitId: parsed.id !== undefined,
-      title: parsed.title,
+      title: where?.title ?? parsed.title,
       status: status.status,
       statusFrom: status.from,
       owner: parsed.owner ?? ownerOf(detail.fields.get('owner')?.value),
       estimate: parsed.estimate ?? (estHours !== undefined && !Number.isNaN(estHours) ? estHours : undefined),
       complexity: detail.fields.get('complexity')?.value || undefined,
-      evidence: detail.fields.get('evidence')?.value || undefined,
+      evidence: detail.fields.get('evidence')?.value || where?.evidence || undefined,
       description,
       tags: ctx.tags,
       parentId,
