@@ -178,6 +178,10 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isPar
     for (const [field, value] of pairs) {
       out.writes.push({ field, value, file, line: lineOf(n), ...(whose && 'model' in whose ? { model: whose.model } : {}), ...(whose?.some ? { conditional: true } : {}) });
     }
+    // `self.write({'state': newstate})` (ir.module.module's _state_update): a state the code works out.
+    if (dict?.type === 'dictionary' && (!whose || !('model' in whose))) {
+      for (const field of workedOutStates(dict, src)) (out.copies ??= []).push({ field, file, line: lineOf(n) });
+    }
     // `records.filtered(lambda r: r.state == 'draft').write(...)`: the filter is a guard.
     if (receiver?.type === 'call') readFilterGuard(receiver, src, file, out);
   }
@@ -351,6 +355,17 @@ function literalScalar(n: PyNode, src: string): string | undefined {
   }
   const v = literal(n, src);
   return typeof v === 'string' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** The state or status keys of a dict whose value is no literal: `{'state': newstate}`. */
+function workedOutStates(dict: PyNode, src: string): string[] {
+  const out: string[] = [];
+  for (const pair of named(dict)) {
+    const k = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined, src) : undefined;
+    const value = pair.childForFieldName('value');
+    if ((k === 'state' || k === 'status') && value && literalScalar(value, src) === undefined) out.push(k);
+  }
+  return out;
 }
 
 function literalPairs(dict: PyNode, src: string): [string, string][] {

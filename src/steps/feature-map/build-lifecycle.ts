@@ -257,8 +257,10 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
       stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`${field.string ?? 'Status'} is computed by ${computed.compute.name}${from}:${sets}${follows}${open}`, computed.compute)] };
     }
     const reached = new Set([...transitions.flatMap((t) => [t.to, ...t.from]), ...(computed?.sets ?? [])]);
-    // A computed state set to what its code works out may take any of them.
-    const never = computed?.open ? [] : all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
+    // A computed state set to what its code works out may take any of them, and so may a state a
+    // method writes from a variable (`self.write({'state': newstate})` in ir.module.module's _state_update).
+    const workedOut = classes.some((c) => c.methods.some((x) => x.role !== 'compute' && (x.effects?.copies ?? []).some((k) => k.field === field.name && k.from === undefined)));
+    const never = computed?.open || workedOut ? [] : all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
     // With a clickable status bar a user sets them: "no code sets" would mislead.
     if (never.length && stories[0] && !bar) {
       stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`No code in this module sets ${states(never)}`, field)] };

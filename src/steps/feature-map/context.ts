@@ -172,11 +172,17 @@ export class BuildContext {
   }
 
   /** The field a dotted path ends on ('move_id.move_type' on account.move.line: account.move's move_type), through the comodels the analysis knows. */
-  fieldAt(model: string, path: string): PyField | undefined {
+  fieldAt(model: string, path: string, depth = 0): PyField | undefined {
     const [head, ...rest] = path.split('.');
     const f = this.fieldDef(model, head);
-    if (!rest.length || !f) return f;
-    return f.comodel ? this.fieldAt(f.comodel, rest.join('.')) : undefined;
+    if (!f) return undefined;
+    if (rest.length) return f.comodel ? this.fieldAt(f.comodel, rest.join('.'), depth) : undefined;
+    // sale.order.line's `state = fields.Selection(related='order_id.state')`: the values and labels are the order's.
+    if (f.related && !f.selection?.length && depth < 3) {
+      const to = this.fieldAt(model, f.related, depth + 1);
+      if (to?.selection?.length) return { ...f, selection: to.selection };
+    }
+    return f;
   }
 
   /** A field's label on a model: its string anywhere in the analysed modules, else humanized. */
