@@ -1,5 +1,5 @@
-import { lineOf, type PyNode } from './py-parser.js';
-import { CALLS, callNameOffsets, firstMessage, mayHaveEffect, ownRecordsCall, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
+import { firstNamed, lineOf, type PyNode } from './py-parser.js';
+import { CALLS, callNameOffsets, firstMessage, literalPairs, mayHaveEffect, ownRecordsCall, readEffect, SAME_RECORDS, valsCondition, type EffectsFound } from './python-effects.js';
 import type { MethodEffects, RaisedMessage } from './types.js';
 
 /**
@@ -33,7 +33,7 @@ export const NOT_OWN_METHODS: ReadonlySet<string> = new Set([
 ]);
 const ALIAS_CALL = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/y;
 
-const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call'];
+const SCANNED = [...DECISIONS, ...NESTED, 'else_clause', 'raise_statement', 'assignment', 'call', 'return_statement'];
 
 export interface BodyScan {
   /** Cyclomatic complexity: 1 + decision points found in the body's syntax tree. */
@@ -42,6 +42,10 @@ export interface BodyScan {
   messages: RaisedMessage[];
   effects: MethodEffects;
   selfCalls?: string[];
+  /** The state the dict it returns sets (`return {'state': 'sale', ...}`): a write() of its result sets it. */
+  returnsState?: { field: string; value: string }[];
+  /** `self.write(self._prepare_x())`: the helpers whose returned values it writes (resolved per class in python.ts). */
+  writesFrom?: { name: string; line: number; file: string; conditional?: true }[];
   /** Methods called on other records: `sheet_ids._do_refuse` for `self.sheet_ids._do_refuse(...)`, `action_post` for `moves.action_post()`. */
   recordCalls?: string[];
   /** Those of selfCalls made only on some of the records: inside an `if`, or on `self.filtered(...)`. */
@@ -64,7 +68,7 @@ export interface BodySpan {
  * `bodies` are in source order and do not overlap (methods of top-level classes).
  */
 export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: string, file: string): BodyScan[] {
-  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[], recordCalls: new Set<string>(), always: new Set<string>(), sometimes: new Set<string>() }));
+  const found = bodies.map(() => ({ complexity: 1, messages: [] as RaisedMessage[], effects: { writes: [], guards: [], calls: [] } as EffectsFound, selfCalls: [] as string[], recordCalls: new Set<string>(), returnsState: [] as { field: string; value: string }[], always: new Set<string>(), sometimes: new Set<string>() }));
   if (bodies.length === 0) return [];
   let b = 0;
   let nestedUntil = -1;
@@ -136,6 +140,12 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       const a = SELF_ALIAS.exec(src);
       if (a) aliases.add(a[1]);
     }
+    // `return {'state': 'sale', ...}` (sale's _prepare_confirmation_values): the state the values it returns set.
+    if (type === 'return_statement' && at >= nestedUntil && RETURNS_DICT.test(src.slice(at, at + 40))) {
+      const dict = firstNamed(n);
+      if (dict?.type === 'dictionary') for (const [field, value] of literalPairs(dict, src)) if (field === 'state' || field === 'status') scan.returnsState.push({ field, value });
+      continue;
+    }
     if (type === 'raise_statement' && !raisesBug(src, at)) {
       const m = firstMessage(n, src);
       if (m && !scan.messages.some((x) => x.text === m)) scan.messages.push({ text: m, file, line: lineOf(n) });
@@ -155,9 +165,11 @@ export function scanBodies(root: PyNode, bodies: readonly BodySpan[], src: strin
       }
     }
   }
-  return found.map(({ complexity, messages, effects, selfCalls, recordCalls, always, sometimes }) => ({
+  return found.map(({ complexity, messages, effects, selfCalls, recordCalls, returnsState, always, sometimes }) => ({
     complexity,
     messages,
+    ...(returnsState.length ? { returnsState } : {}),
+    ...(effects.writesFrom ? { writesFrom: effects.writesFrom } : {}),
     ...(recordCalls.size ? { recordCalls: [...recordCalls] } : {}),
     ...(effects.forwards ? { forwardsWrite: true as const } : {}),
     ...(selfCalls.length ? { selfCalls } : {}),
@@ -185,6 +197,9 @@ function recordCall(scan: { recordCalls: Set<string> }, src: string, at: number,
   // field they go through (which model they run on); a call on a variable keeps the name only.
   scan.recordCalls.add(head[1] === 'self' && head[2] !== 'env' ? `${head[2]}.${name}` : name);
 }
+
+/** `return {` at a return statement's start. */
+const RETURNS_DICT = /^return\s*\{/;
 
 /** `records.x` or `self.field` where a call's text starts. */
 const RECORD_HEAD = /([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?/y;

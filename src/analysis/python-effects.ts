@@ -28,6 +28,8 @@ export interface EffectsFound {
   guards: (FieldGuard & { at: number })[];
   calls: MethodCall[];
   copies?: FieldCopy[];
+  /** `self.write(self._prepare_x())`: the helpers whose returned values are written, resolved per class (python.ts). */
+  writesFrom?: { name: string; line: number; file: string; conditional?: true }[];
 }
 
 /** The names readCall looks for, as words of a source: a call whose text holds none of them has no effect to read. */
@@ -172,6 +174,11 @@ function readCall(n: PyNode, src: string, file: string, out: EffectsFound, isPar
   if (isWrite && first?.type === 'identifier' && isParameter(textOf(first, src))) out.forwards = true;
   const whose = isWrite && receiver ? recordsOf(receiver, src) : undefined;
   if (isWrite && receiver && !whose) return;
+  if (isWrite && first?.type === 'call' && (!whose || !('model' in whose))) {
+    // `self.write(self._prepare_confirmation_values())`: what the helper returns is written.
+    const helper = /^self\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(textOf(first.childForFieldName('function') ?? first, src).trim());
+    if (helper) (out.writesFrom ??= []).push({ name: helper[1], line: lineOf(n), file, ...(whose?.some ? { conditional: true } : {}) });
+  }
   if (isWrite) {
     const dict = args.positional[0];
     const pairs = dict?.type === 'dictionary' ? literalPairs(dict, src) : [];
@@ -368,7 +375,7 @@ function workedOutStates(dict: PyNode, src: string): string[] {
   return out;
 }
 
-function literalPairs(dict: PyNode, src: string): [string, string][] {
+export function literalPairs(dict: PyNode, src: string): [string, string][] {
   const out: [string, string][] = [];
   for (const pair of named(dict)) {
     const k = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined, src) : undefined;

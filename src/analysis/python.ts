@@ -6,7 +6,7 @@ import { NOT_OWN_METHODS, scanBodies, type BodySpan } from './method-scan.js';
 import { callArgs, literal, NOT_LITERAL, stringList, stringValue } from './py-literal.js';
 import { endLineOf, firstNamed, firstSyntaxError, lineOf, named, textOf, withPythonTree, type PyNode } from './py-parser.js';
 import { routeOf } from './python-effects.js';
-import type { MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, RaisedMessage, SourceProblem, SqlConstraint } from './types.js';
+import type { FieldWrite, MethodRole, ModelKind, PyController, PyDecorator, PyField, PyMethod, PyModel, RaisedMessage, SourceProblem, SqlConstraint } from './types.js';
 
 /** Where install and uninstall hooks are defined (`post_init_hook` in the manifest names one). */
 const HOOK_FILE = /(?:^|\/)(?:hooks|__init__)\.py$/;
@@ -40,10 +40,18 @@ export function analysePython(src: string, file: string): PythonAnalysis {
     // Module-level functions of the files install hooks live in (hooks.py, __init__.py), in source order with the classes.
     const hookFile = HOOK_FILE.test(file);
     const functions: { method: MethodRead; body: BodySpan; after: number }[] = [];
+    // `SALE_ORDER_STATE = [('draft', "Quotation"), ...]` at the top of the file: what `selection=SALE_ORDER_STATE` holds.
+    const constants = new Map<string, PyNode>();
+    for (const stmt of named(root)) {
+      const a = stmt.type === 'expression_statement' ? firstNamed(stmt) : undefined;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      const right = a?.type === 'assignment' ? a.childForFieldName('right') : null;
+      if (left?.type === 'identifier' && right && (right.type === 'list' || right.type === 'tuple')) constants.set(textOf(left, src), right);
+    }
     for (const stmt of named(root)) {
       const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
       if (def?.type === 'class_definition') {
-        const c = readClass(def, src, file) ?? readController(def, src, file);
+        const c = readClass(def, src, file, constants) ?? readController(def, src, file);
         if (c) classes.push(c);
       } else if (hookFile && def?.type === 'function_definition') {
         const f = readMethod(stmt, src, file);
@@ -73,8 +81,13 @@ export function analysePython(src: string, file: string): PythonAnalysis {
     const forwarders = new Set<string>();
     classes.flatMap((c) => c.methods).forEach((m, k) => void (scans[k]?.forwardsWrite && forwarders.add(m.name)));
     for (const c of classes) {
+      // `self.write(self._prepare_confirmation_values())`: the state the helper's returned dict sets.
+      const classScans = scans.slice(i, i + c.methods.length);
+      const returned = new Map(c.methods.map((m, k) => [m.name, classScans[k]?.returnsState ?? []] as const));
       const methods = c.methods.map((m, k): PyMethod => {
-        const { forwardsWrite: _f, ...scan } = scans[i++];
+        const { forwardsWrite: _f, returnsState: _r, writesFrom, ...found } = scans[i++];
+        const viaHelper = (writesFrom ?? []).flatMap((w) => (returned.get(w.name) ?? []).map((x): FieldWrite => ({ field: x.field, value: x.value, file: w.file, line: w.line, ...(w.conditional ? { conditional: true } : {}) })));
+        const scan = viaHelper.length ? { ...found, effects: { ...found.effects, writes: [...found.effects.writes, ...viaHelper] } } : found;
         // `result = super()._action_confirm()`: it adds to the method of the model it overrides.
         const body = c.bodies[k];
         const extended = m.name !== 'create' && body && callsSuper(src, body.from, body.to, m.name) ? { callsSuper: true as const } : {};
@@ -194,7 +207,7 @@ function modelKind(bases: string): ModelKind | undefined {
   return undefined;
 }
 
-function readClass(cls: PyNode, src: string, file: string): ClassRead | undefined {
+function readClass(cls: PyNode, src: string, file: string, constants: ReadonlyMap<string, PyNode> = new Map()): ClassRead | undefined {
   const nameNode = cls.childForFieldName('name');
   const body = cls.childForFieldName('body');
   if (!nameNode || !body) return undefined;
@@ -247,7 +260,7 @@ function readClass(cls: PyNode, src: string, file: string): ClassRead | undefine
           sql.push(...readSqlConstraints(value, src, file));
           break;
         default: {
-          const f = readField(name, value, src, file);
+          const f = readField(name, value, src, file, constants);
           if (f) fields.push(f);
         }
       }
@@ -307,7 +320,7 @@ function docOf(first: PyNode | undefined, src: string): string | undefined {
 /** Where the label sits among positional arguments: fields.One2many(comodel, inverse, string), fields.Many2many(comodel, relation, col1, col2, string). */
 const LABEL_AT: Record<string, number> = { Many2one: 1, One2many: 2, Many2many: 4 };
 
-function readField(name: string, value: PyNode, src: string, file: string): PyField | undefined {
+function readField(name: string, value: PyNode, src: string, file: string, constants: ReadonlyMap<string, PyNode> = new Map()): PyField | undefined {
   if (value.type !== 'call') return undefined;
   const callee = value.childForFieldName('function');
   if (callee?.type !== 'attribute') return undefined;
@@ -341,7 +354,8 @@ function readField(name: string, value: PyNode, src: string, file: string): PyFi
   field.configParameter = stringValue(keyword.get('config_parameter'), src);
   field.impliedGroup = stringValue(keyword.get('implied_group'), src);
   if (type === 'Selection') {
-    const selNode = keyword.get('selection') ?? positional[0];
+    const given = keyword.get('selection') ?? positional[0];
+    const selNode = given?.type === 'identifier' ? (constants.get(textOf(given, src)) ?? given) : given;
     const sel = selNode ? literal(selNode, src) : NOT_LITERAL;
     if (Array.isArray(sel)) {
       field.selection = sel

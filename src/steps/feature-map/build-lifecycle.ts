@@ -61,6 +61,9 @@ export function stateField(classes: readonly PyModel[]): PyField | undefined {
 }
 
 /** Transitions of a model performed by the module's methods (its own classes, any class writing it). */
+/** The mail thread's own methods, overridden by models: called to post or notify, not to move the record. */
+const MAIL_API = new Set(['message_post', 'message_post_with_source', 'message_post_with_view', 'message_post_with_template', 'message_notify', 'message_subscribe', '_message_log', 'activity_schedule', 'activity_feedback', 'activity_unlink']);
+
 export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField): Transition[] {
   const keys = (field.selection ?? []).map(([k]) => k);
   const out: Transition[] = [];
@@ -81,7 +84,8 @@ export function transitionsOf(m: ModuleAnalysis, model: string, field: PyField):
     const root = all.find((x) => x.name === b.name);
     if (!root) continue;
     for (const { method } of selfCallChain(all, [b.name], 2)) {
-      if (method === root) continue;
+      // sale.order's message_post marks the order sent when an email goes out: a button that posts a note does not.
+      if (method === root || MAIL_API.has(method.name)) continue;
       reachedBy.set(method, [...(reachedBy.get(method) ?? []), { button: b, by: root }]);
     }
   }
@@ -260,7 +264,9 @@ export function lifecycleFeatures(ctx: BuildContext, m: ModuleAnalysis): Feature
     // A computed state set to what its code works out may take any of them, and so may a state a
     // method writes from a variable (`self.write({'state': newstate})` in ir.module.module's _state_update).
     const workedOut = classes.some((c) => c.methods.some((x) => x.role !== 'compute' && (x.effects?.copies ?? []).some((k) => k.field === field.name && k.from === undefined)));
-    const never = computed?.open || workedOut ? [] : all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
+    // A state the form shows as a plain field (payment.provider's radio buttons) is chosen by hand as well.
+    const onForm = m.views.some((v) => v.model === model && v.type === 'form' && (v.fields ?? []).some((p) => p.name === field.name && !p.statusbar));
+    const never = computed?.open || workedOut || onForm ? [] : all.filter((k) => !reached.has(k) && k !== (field.selection?.[0]?.[0] ?? ''));
     // With a clickable status bar a user sets them: "no code sets" would mislead.
     if (never.length && stories[0] && !bar) {
       stories[0] = { ...stories[0], acceptance: [...stories[0].acceptance, at(`No code in this module sets ${states(never)}`, field)] };
